@@ -1,0 +1,5 @@
+import sys
+
+from regiokompas.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""The `regiokompas` command. Thin: every subcommand lives with the feature it serves.
+
+Each module in COMMAND_MODULES exposes ``add_commands(subparsers)`` and sets ``func`` on its
+parsers; ``func(args) -> int`` is the exit code. Modules that need Django call
+:func:`setup_django` themselves, so `regiokompas analyse` starts without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+COMMAND_MODULES = [
+    "regiokompas.commands",          # demo, serve, load-example, export, import-dossier, check
+]
+
+
+class CommandError(Exception):
+    """A user error on the command line: printed in Dutch, exit code 2, nothing changed."""
+
+
+def setup_django(*, debug: bool | None = None) -> None:
+    if debug is not None:
+        os.environ["DEBUG"] = "true" if debug else "false"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regiokompas.conf.settings")
+    import django
+
+    django.setup()
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        replacements = {
+            "the following arguments are required": "deze argumenten zijn verplicht",
+            "unrecognized arguments": "onbekende argumenten",
+            "invalid int value": "geen geheel getal",
+            "invalid choice": "ongeldige keuze",
+            "expected one argument": "verwacht één waarde",
+            "argument": "argument",
+        }
+        for en, nl in replacements.items():
+            message = message.replace(en, nl)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(
+        prog="regiokompas",
+        description="Regiokompas: regionale samenwerkingstrajecten van gemeenten.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CommandError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
