@@ -70,7 +70,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "regiokompas.audit.middleware.CurrentUserMiddleware",
 ]
 
 ROOT_URLCONF = "regiokompas.urls"

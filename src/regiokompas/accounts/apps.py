@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "regiokompas.accounts"
+    verbose_name = "Accounts en rollen"
+    default_auto_field = "django.db.models.BigAutoField"

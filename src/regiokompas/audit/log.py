@@ -1,0 +1,87 @@
+"""The one helper every service function uses to write its audit row.
+
+The row is written inside the caller's transaction, so a rolled-back change leaves no row;
+the same event also goes to the ``regiokompas.audit`` logger (stdout), which survives a
+rollback, so failed attempts remain visible in the server log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import logging
+import uuid
+from typing import Any
+
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.forms.models import model_to_dict
+
+from regiokompas.audit.models import AuditEntry
+
+logger = logging.getLogger("regiokompas.audit")
+
+SYSTEM_ACTOR = "systeem"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, FieldFile):
+        return value.name or None
+    return value
+
+
+def snapshot(obj: models.Model | None) -> dict | None:
+    """The state of a model instance as JSON-able data (many-to-many fields included)."""
+    if obj is None:
+        return None
+    data = model_to_dict(obj)
+    data["id"] = obj.pk
+    return {k: _jsonable(v) for k, v in data.items()}
+
+
+def actor_label(actor: Any) -> str:
+    if actor is None:
+        return SYSTEM_ACTOR
+    if isinstance(actor, str):
+        return actor
+    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return f"{full} ({actor.get_username()})" if full else actor.get_username()
+
+
+def record(
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    trajectory_slug: str = "",
+    reason: str = "",
+    object_type: str = "",
+    object_repr: str = "",
+) -> AuditEntry:
+    user = actor if getattr(actor, "pk", None) and not isinstance(actor, str) else None
+    entry = AuditEntry.objects.create(
+        actor=user,
+        actor_label=actor_label(actor)[:200],
+        action=action,
+        object_type=object_type or (obj._meta.label if obj is not None else ""),
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
+        trajectory_slug=trajectory_slug,
+        before=before,
+        after=after if after is not None else snapshot(obj),
+        reason=reason,
+    )
+    logger.info("%s %s %s:%s %s", entry.actor_label, action, entry.object_type, entry.object_id, reason)
+    return entry

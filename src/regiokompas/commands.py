@@ -1,0 +1,203 @@
+"""Core subcommands of `regiokompas`: demo, serve, load-example, export, import-dossier, check, manage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from regiokompas.cli import CommandError, setup_django
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen poortnummer") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"poort {port} ligt niet tussen 1 en 65535")
+    return port
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("demo", help="installeer de voorbeelddatabase (SQLite), maak demo-accounts en start de webapplicatie")
+    p.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, niet starten")
+    p.add_argument("--port", type=port_number, default=8000, help="poort (standaard 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="adres (standaard 127.0.0.1)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="start de webapplicatie (waitress)")
+    p.add_argument("--port", type=port_number, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("load-example", help="laad het voorbeelddossier regio Alkmaar")
+    p.add_argument("--accounts", action="store_true", help="maak ook de demo-accounts aan")
+    p.set_defaults(func=cmd_load_example)
+
+    p = sub.add_parser("export", help="exporteer het dossier van een traject als JSON")
+    p.add_argument("--trajectory", required=True, metavar="SLUG", help="korte naam van het traject")
+    p.add_argument("-o", "--output", required=True, metavar="BESTAND.json")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-dossier", help="importeer een dossier (JSON); maakt de database aan als die nog niet bestaat")
+    p.add_argument("file", metavar="BESTAND.json")
+    p.set_defaults(func=cmd_import_dossier)
+
+    p = sub.add_parser("check", help="controleer instellingen, database en migraties")
+    p.add_argument("--deploy", action="store_true", help="ook de controles voor productie")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("manage", help="Django-beheeropdrachten (bijv. createsuperuser)", add_help=False)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def _collectstatic() -> None:
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _serve(host: str, port: int) -> int:
+    from waitress import serve
+
+    from regiokompas.wsgi import application
+
+    serve(application, host=host, port=port, threads=8, ident="Regiokompas")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
+    setup_django(debug=True)
+    from django.conf import settings
+
+    from regiokompas.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
+    from regiokompas.examples import loader
+
+    _migrate()
+    loaded = loader.load_all_if_missing()
+    create_demo_accounts()
+    _collectstatic()
+    print(f"Datamap: {settings.DATA_DIR}")
+    print("Voorbeelddossier regio Alkmaar " + ("geladen." if loaded else "was al geladen."))
+    print(f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'): " + ", ".join(a[0] for a in DEMO_ACCOUNTS))
+    if args.no_serve:
+        return 0
+    print(f"Regiokompas draait op http://{args.host}:{args.port}/  (stoppen met Ctrl+C)", flush=True)
+    return _serve(args.host, args.port)
+
+
+def cmd_serve(args) -> int:
+    setup_django()
+    _migrate()
+    _collectstatic()
+    print(f"Regiokompas draait op http://{args.host}:{args.port}/", flush=True)
+    return _serve(args.host, args.port)
+
+
+def cmd_load_example(args) -> int:
+    setup_django()
+    from regiokompas.examples import loader
+
+    _migrate()
+    loaded = loader.load_all_if_missing()
+    print("Voorbeelddossier regio Alkmaar " + ("geladen." if loaded else "was al geladen; niets gewijzigd."))
+    if args.accounts:
+        from regiokompas.accounts.demo import create_demo_accounts
+
+        print("Demo-accounts: " + ", ".join(create_demo_accounts()))
+    return 0
+
+
+def cmd_export(args) -> int:
+    setup_django()
+    from regiokompas.register.dossier import export_dossier
+    from regiokompas.register.errors import RegisterError
+    from regiokompas.register.models import Trajectory
+
+    _require_migrated()
+    trajectory = Trajectory.objects.filter(slug=args.trajectory).first()
+    if trajectory is None:
+        known = ", ".join(Trajectory.objects.values_list("slug", flat=True)) or "geen"
+        raise CommandError(f"Traject '{args.trajectory}' bestaat niet. Bekende trajecten: {known}.")
+    try:
+        data = export_dossier(trajectory)
+    except RegisterError as exc:
+        raise CommandError(exc.message) from exc
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise CommandError(f"Map '{out.parent}' bestaat niet.")
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    total = sum(len(rows) for rows in data["objects"].values())
+    print(f"Dossier '{trajectory.slug}' geëxporteerd naar {out} ({total} objecten).")
+    return 0
+
+
+def cmd_import_dossier(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"Bestand '{path}' bestaat niet.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise CommandError(f"'{path}' is geen tekstbestand (UTF-8).") from None
+    except json.JSONDecodeError as exc:
+        raise CommandError(f"'{path}' is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+    setup_django()
+    _migrate()
+    from regiokompas.register.dossier import import_dossier
+    from regiokompas.register.errors import RegisterError
+
+    try:
+        trajectory = import_dossier("import-dossier", data)
+    except RegisterError as exc:
+        raise CommandError(f"{exc.message} Er is niets gewijzigd.") from exc
+    print(f"Dossier '{trajectory.slug}' geïmporteerd: {trajectory.name}.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    print(f"Datamap:   {settings.DATA_DIR}")
+    print(f"Database:  {connection.vendor} ({settings.DATABASES['default']['NAME']})")
+    try:
+        connection.ensure_connection()
+    except Exception as exc:  # noqa: BLE001 - report any driver error plainly
+        raise CommandError(f"De database is niet bereikbaar: {exc}") from exc
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    print(f"Migraties: {'bijgewerkt' if not pending else f'{len(pending)} nog uit te voeren (regiokompas manage migrate)'}")
+    call_command("check", deploy=args.deploy, fail_level="WARNING" if args.deploy else "ERROR")
+    return 0 if not pending else 1
+
+
+def cmd_manage(args) -> int:
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["regiokompas manage", *args.args])
+    return 0
+
+
+def _require_migrated() -> None:
+    from django.db import connection
+
+    if "register_trajectory" not in connection.introspection.table_names():
+        raise CommandError("De database is nog leeg; voer eerst 'regiokompas load-example' of 'regiokompas import-dossier' uit.")
+
+

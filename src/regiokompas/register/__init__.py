@@ -1,0 +1,1 @@
+"""The register: municipalities, organisations, joint arrangements, trajectories, gates, decisions."""

@@ -1,0 +1,276 @@
+"""Computed views of the register: participation per gate, a gate's result under its continuation
+rule, open conditions, and consequences for shared organisations. Nothing here writes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from regiokompas.register import constants as c
+from regiokompas.register.models import (
+    Condition,
+    Decision,
+    ExecutionOrganisation,
+    Gate,
+    Municipality,
+    Trajectory,
+)
+
+PS = c.ParticipationStatus
+IN_TRAJECTORY = {PS.ACTIVE, PS.JOINED_LATER}
+
+
+@dataclass
+class Cell:
+    """The state of one municipality at one gate."""
+
+    status: str
+    decision: Decision | None = None
+    returned: bool = False  # came back after a pause or withdrawal
+    note: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return PS(self.status).label
+
+    @property
+    def outcome(self) -> str:
+        return self.decision.outcome if self.decision else c.Outcome.NOT_YET_DECIDED
+
+
+@dataclass
+class GateResult:
+    gate: Gate
+    status: str
+    participants: list[Municipality]
+    agreed: list[Municipality] = field(default_factory=list)
+    held: list[Municipality] = field(default_factory=list)
+    rejected: list[Municipality] = field(default_factory=list)
+    undecided: list[Municipality] = field(default_factory=list)
+    continuing: list[Municipality] = field(default_factory=list)
+    not_continuing: list[Municipality] = field(default_factory=list)
+    explanation: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return c.GateStatus(self.status).label
+
+
+@dataclass
+class SharedOrganisationFlag:
+    organisation: ExecutionOrganisation
+    continuing: list[Municipality]
+    not_continuing: list[Municipality]
+
+    @property
+    def message(self) -> str:
+        def names(ms):
+            return ", ".join(m.name for m in ms)
+
+        return (
+            f"{self.organisation} werkt voor gemeenten die doorgaan ({names(self.continuing)}) én voor gemeenten "
+            f"die niet doorgaan ({names(self.not_continuing)}): breng de gevolgen voor deze organisatie in beeld."
+        )
+
+
+@dataclass
+class TrajectoryState:
+    trajectory: Trajectory
+    gates: list[Gate]
+    municipalities: list[Municipality]
+    cells: dict[tuple[int, int], Cell]
+    results: dict[int, GateResult]
+
+    def cell(self, gate: Gate, municipality: Municipality) -> Cell:
+        return self.cells[(gate.pk, municipality.pk)]
+
+    def rows(self):
+        """Matrix rows for templates: (municipality, [(gate, cell), ...])."""
+        return [(m, [(g, self.cell(g, m)) for g in self.gates]) for m in self.municipalities]
+
+
+def _current_decisions(trajectory: Trajectory) -> dict[tuple[int, int], Decision]:
+    decisions = (
+        Decision.objects.filter(gate__trajectory=trajectory, is_current=True)
+        .select_related("governing_body", "municipality", "gate")
+        .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("id")))
+    )
+    chosen: dict[tuple[int, int], Decision] = {}
+    for d in decisions:
+        key = (d.gate_id, d.municipality_id)
+        # The gate's deciding body counts for participation; other bodies' decisions are shown elsewhere.
+        if d.governing_body.kind == d.gate.deciding_body_kind or key not in chosen:
+            chosen[key] = d
+    return chosen
+
+
+def trajectory_state(trajectory: Trajectory) -> TrajectoryState:
+    gates = list(trajectory.gates.order_by("ordinal"))
+    participants = list(trajectory.participants.select_related("municipality__successor", "joined_at_gate").order_by("municipality__name"))
+    municipalities = [p.municipality for p in participants]
+    joined_at = {p.municipality_id: (p.joined_at_gate.ordinal if p.joined_at_gate else None) for p in participants}
+    decisions = _current_decisions(trajectory)
+    cells: dict[tuple[int, int], Cell] = {}
+    # Founding participants are in from the start; later ones from the gate at which they joined.
+    previous: dict[int, str] = {m.pk: (PS.ACTIVE if joined_at[m.pk] is None else PS.NOT_INVOLVED) for m in municipalities}
+    results: dict[int, GateResult] = {}
+    for index, gate in enumerate(gates):
+        gate_day = gate.planned_date or gate.deadline
+        for m in municipalities:
+            d = decisions.get((gate.pk, m.pk))
+            prev = previous[m.pk]
+            if d is None and joined_at[m.pk] is not None and gate.ordinal < joined_at[m.pk]:
+                cell = Cell(PS.NOT_INVOLVED)
+            else:
+                cell = _derive_cell(index, gate, gate_day, m, d, prev)
+            cells[(gate.pk, m.pk)] = cell
+        results[gate.pk] = _gate_result(gate, municipalities, cells, previous)
+        for m in municipalities:
+            previous[m.pk] = cells[(gate.pk, m.pk)].status
+    return TrajectoryState(trajectory, gates, municipalities, cells, results)
+
+
+def _derive_cell(index: int, gate: Gate, gate_day, m: Municipality, d: Decision | None, prev: str) -> Cell:
+    decision_day = d.date if d and d.date else gate_day
+    if d is None and decision_day and not m.exists_on(decision_day) and m.successor_id:
+        return Cell(PS.MERGED, note=f"Opgegaan in {m.successor}")
+    if d is None or d.outcome == c.Outcome.NOT_YET_DECIDED:
+        return Cell(prev if prev != PS.JOINED_LATER else PS.ACTIVE, d)
+    if d.outcome in c.AGREEING or d.outcome == c.Outcome.HOLD:
+        if prev == PS.NOT_INVOLVED:
+            return Cell(PS.ACTIVE if index == 0 else PS.JOINED_LATER, d)
+        if prev in (PS.PAUSED, PS.WITHDRAWN) and d.outcome in c.AGREEING:
+            return Cell(PS.ACTIVE, d, returned=True, note="Weer aangesloten")
+        if prev in (PS.PAUSED, PS.WITHDRAWN):
+            return Cell(prev, d)  # a hold after a pause keeps the pause
+        return Cell(PS.ACTIVE, d)
+    # reject: a pause unless the municipality explicitly leaves ("pas op de plaats" is not leaving)
+    return Cell(PS.WITHDRAWN if d.withdraws else PS.PAUSED, d)
+
+
+def _gate_result(gate: Gate, municipalities, cells, previous) -> GateResult:
+    participants = []
+    agreed, held, rejected, undecided = [], [], [], []
+    for m in municipalities:
+        cell = cells[(gate.pk, m.pk)]
+        prev = previous[m.pk]
+        involved = cell.decision is not None and cell.decision.outcome != c.Outcome.NOT_YET_DECIDED
+        if not involved and prev not in IN_TRAJECTORY:
+            continue  # paused, withdrawn, merged or not (yet) involved, and not deciding here
+        participants.append(m)
+        outcome = cell.outcome
+        if outcome in c.AGREEING:
+            agreed.append(m)
+        elif outcome == c.Outcome.HOLD:
+            held.append(m)
+        elif outcome == c.Outcome.REJECT:
+            rejected.append(m)
+        else:
+            undecided.append(m)
+    result = GateResult(gate, c.GateStatus.OPEN, participants, agreed, held, rejected, undecided)
+    n = len(participants)
+    rule = gate.continuation_rule
+    if n == 0:
+        result.explanation = "Nog geen deelnemende gemeenten bij dit besluitmoment."
+        return result
+    if rule == c.ContinuationRule.ALL_MUST_AGREE:
+        if rejected:
+            result.status = c.GateStatus.STOPPED
+            result.explanation = "Niet alle gemeenten stemmen in; volgens de regel 'alle gemeenten moeten instemmen' gaat het traject zo niet door."
+            result.not_continuing = participants
+        elif held and not undecided:
+            result.status = c.GateStatus.HELD
+            result.explanation = "Eén of meer colleges hebben het besluit aangehouden."
+        elif not held and not undecided:
+            result.status = c.GateStatus.PASSED
+            result.continuing = agreed
+            result.explanation = "Alle deelnemende gemeenten hebben ingestemd."
+        else:
+            result.explanation = f"{len(undecided) + len(held)} van {n} gemeenten hebben (nog) niet ingestemd."
+    elif rule == c.ContinuationRule.MAJORITY:
+        if len(agreed) * 2 > n:
+            result.status = c.GateStatus.PASSED
+            result.continuing = participants
+            result.explanation = f"Een meerderheid ({len(agreed)} van {n}) stemt in; alle deelnemers gaan door."
+        elif len(rejected) * 2 >= n:
+            result.status = c.GateStatus.STOPPED
+            result.not_continuing = participants
+            result.explanation = f"Geen meerderheid mogelijk: {len(rejected)} van {n} gemeenten stemmen niet in."
+        elif not undecided:
+            result.status = c.GateStatus.HELD
+            result.explanation = "Geen meerderheid: te veel besluiten zijn aangehouden."
+        else:
+            result.explanation = f"{len(agreed)} van {n} gemeenten stemmen in; een meerderheid is {n // 2 + 1}."
+    else:  # coalition of the willing
+        minimum = max(gate.minimum_participants, 1)
+        if undecided or held:
+            result.explanation = (
+                f"{len(agreed)} gemeenten stemmen in; {len(undecided) + len(held)} besluiten staan nog open of zijn aangehouden."
+            )
+            if held and not undecided:
+                result.status = c.GateStatus.HELD
+        elif len(agreed) >= minimum:
+            result.continuing = agreed
+            result.not_continuing = rejected
+            result.status = c.GateStatus.PASSED if not rejected else c.GateStatus.PASSED_PARTIALLY
+            result.explanation = (
+                f"{len(agreed)} gemeenten gaan door"
+                + (f"; {', '.join(m.name for m in rejected)} niet (pas op de plaats of uittreden)." if rejected else ".")
+            )
+        else:
+            result.status = c.GateStatus.STOPPED
+            result.not_continuing = participants
+            result.explanation = f"Minder dan {minimum} gemeenten stemmen in; het traject stopt bij dit besluitmoment."
+    return result
+
+
+def shared_organisation_flags(result: GateResult) -> list[SharedOrganisationFlag]:
+    """Organisations that serve municipalities on both sides of a gate (BUCH in 2020)."""
+    if not result.continuing or not result.not_continuing:
+        return []
+    cont = {m.pk for m in result.continuing}
+    stop = {m.pk for m in result.not_continuing}
+    flags = []
+    orgs = ExecutionOrganisation.objects.filter(served_municipalities__in=cont | stop).distinct().prefetch_related("served_municipalities")
+    for org in orgs:
+        served = list(org.served_municipalities.all())
+        a = [m for m in served if m.pk in cont]
+        b = [m for m in served if m.pk in stop]
+        if a and b:
+            flags.append(SharedOrganisationFlag(org, a, b))
+    return flags
+
+
+def open_conditions(trajectory: Trajectory) -> dict[Municipality, list[Condition]]:
+    by_municipality: dict[Municipality, list[Condition]] = defaultdict(list)
+    qs = (
+        Condition.objects.filter(
+            decision__gate__trajectory=trajectory, decision__is_current=True, status=c.ConditionStatus.OPEN
+        )
+        .select_related("decision__municipality", "decision__gate")
+        .order_by("decision__municipality__name", "id")
+    )
+    for cond in qs:
+        by_municipality[cond.decision.municipality].append(cond)
+    return dict(by_municipality)
+
+
+def continuing_municipalities(trajectory: Trajectory) -> list[Municipality]:
+    """Who is in the trajectory after its latest gate with a result."""
+    state = trajectory_state(trajectory)
+    if not state.gates:
+        return []
+    last = state.gates[-1]
+    return [m for m in state.municipalities if state.cell(last, m).status in IN_TRAJECTORY]
+
+
+def decision_history(decision: Decision) -> list[Decision]:
+    """The decision and every version it superseded, newest first."""
+    chain = [decision]
+    current = decision
+    while current.supersedes_id:
+        current = current.supersedes
+        chain.append(current)
+    return chain

@@ -1,0 +1,355 @@
+"""Every change to the register goes through a function here: validate, one transaction, write,
+audit row. Views, admin, CLI, importers and the example loader all call these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from regiokompas.accounts import permissions
+from regiokompas.audit import log as audit
+from regiokompas.register import constants as c
+from regiokompas.register.errors import PermissionDenied, RegisterError
+from regiokompas.register.models import (
+    Condition,
+    Decision,
+    Document,
+    DocumentSection,
+    Gate,
+    GoverningBody,
+    Municipality,
+    Trajectory,
+    TrajectoryParticipant,
+)
+
+
+def _trajectory_slug(obj) -> str:
+    for attr in ("trajectory", "gate"):
+        target = getattr(obj, attr, None)
+        if isinstance(target, Trajectory):
+            return target.slug
+        if isinstance(target, Gate):
+            return target.trajectory.slug
+    if isinstance(obj, Trajectory):
+        return obj.slug
+    if isinstance(obj, Decision):
+        return obj.gate.trajectory.slug
+    if isinstance(obj, Condition):
+        return obj.decision.gate.trajectory.slug
+    return ""
+
+
+def _validation_message(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        parts = []
+        for name, messages in exc.message_dict.items():
+            label = name if name != "__all__" else ""
+            parts.append(f"{label}: {' '.join(messages)}" if label else " ".join(messages))
+        return "; ".join(parts)
+    return " ".join(exc.messages)
+
+
+def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
+    try:
+        obj.full_clean(exclude=list(exclude) or None)
+    except ValidationError as exc:
+        raise RegisterError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc)}") from exc
+
+
+# --- generic create / update / delete (admin, example loader, importers) -------------------------
+
+
+@transaction.atomic
+def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
+    """Validate and save any register object with an audit row (before/after)."""
+    if isinstance(obj, Decision) and obj.pk:
+        raise RegisterError("Een besluit wordt nooit gewijzigd; leg een correctie vast die het vervangt.")
+    before = None
+    if obj.pk:
+        old = type(obj).objects.filter(pk=obj.pk).first()
+        before = audit.snapshot(old)
+    _clean(obj)
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise RegisterError(f"{obj._meta.verbose_name.capitalize()} botst met een bestaand gegeven: {exc}") from exc
+    for name, values in (m2m or {}).items():
+        getattr(obj, name).set(values)
+    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
+                 trajectory_slug=_trajectory_slug(obj), reason=reason)
+    return obj
+
+
+@transaction.atomic
+def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
+    if isinstance(obj, (Decision, Condition)):
+        raise RegisterError("Besluiten en voorwaarden zijn geschiedenis en worden niet verwijderd.")
+    before = audit.snapshot(obj)
+    slug = _trajectory_slug(obj)
+    label, pk, text = obj._meta.label, obj.pk, str(obj)
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except models.ProtectedError as exc:
+        raise RegisterError(f"'{text}' kan niet worden verwijderd: er verwijzen nog gegevens naar.") from exc
+    entry = audit.record(actor, f"{label.split('.')[-1].lower()}.delete", None, before=before, after=None,
+                         trajectory_slug=slug, reason=reason, object_type=label, object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+# --- municipalities -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_merger(actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "") -> None:
+    """Predecessors end the day before ``date``; their decisions stay attached to them."""
+    if not predecessors:
+        raise RegisterError("Geef ten minste één gemeente op die in de nieuwe gemeente opgaat.")
+    if successor in predecessors:
+        raise RegisterError("Een gemeente kan niet in zichzelf opgaan.")
+    for m in predecessors:
+        before = audit.snapshot(m)
+        m.valid_to = date - dt.timedelta(days=1)
+        m.successor = successor
+        if source and not m.source:
+            m.source = source
+        _clean(m)
+        m.save()
+        audit.record(actor, "municipality.merge", m, before=before, reason=f"Opgegaan in {successor} per {date:%d-%m-%Y}")
+    if successor.valid_from is None or successor.valid_from > date:
+        before = audit.snapshot(successor)
+        successor.valid_from = date
+        successor.save()
+        audit.record(actor, "municipality.update", successor, before=before)
+
+
+def college_of(municipality: Municipality) -> GoverningBody:
+    body, _ = GoverningBody.objects.get_or_create(kind=c.GoverningBodyKind.COLLEGE, municipality=municipality)
+    return body
+
+
+def raad_of(municipality: Municipality) -> GoverningBody:
+    body, _ = GoverningBody.objects.get_or_create(kind=c.GoverningBodyKind.RAAD, municipality=municipality)
+    return body
+
+
+# --- trajectory participation ------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
+    if not isinstance(actor, str) and not permissions.can_manage_trajectory(actor, trajectory):
+        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer voegt gemeenten aan een traject toe.")
+    if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
+        raise RegisterError(f"{municipality} neemt al deel aan dit traject.")
+    participant = TrajectoryParticipant(trajectory=trajectory, municipality=municipality, source=source, note=note)
+    _clean(participant)
+    participant.save()
+    audit.record(actor, "participant.create", participant, trajectory_slug=trajectory.slug)
+    return participant
+
+
+# --- decisions and conditions --------------------------------------------------------------------
+
+
+@dataclass
+class ConditionInput:
+    text: str
+    category: str = c.ConditionCategory.ANALYSIS
+    source: str = ""
+
+
+@dataclass
+class DecisionInput:
+    gate: Gate
+    municipality: Municipality
+    outcome: str
+    date: dt.date | None = None
+    date_precision: str = c.DatePrecision.DAY
+    governing_body: GoverningBody | None = None
+    motivation: str = ""
+    withdraws: bool = False
+    document: Document | None = None
+    zaaknummer: str = ""
+    source: str = ""
+    illustrative: bool = False
+    conditions: list[ConditionInput] = field(default_factory=list)
+
+
+def _check_actor_may_record(actor, municipality: Municipality) -> None:
+    # A string actor is the system itself (example loader, importer after confirmation).
+    if isinstance(actor, str):
+        return
+    if not permissions.can_record_decision(actor, municipality):
+        raise PermissionDenied(f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente.")
+
+
+def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> GoverningBody:
+    gate, m = data.gate, data.municipality
+    if trajectory is not None and gate.trajectory_id != trajectory.pk:
+        raise RegisterError(
+            f"Besluitmoment '{gate}' hoort bij een ander traject ({gate.trajectory}), niet bij '{trajectory}'."
+        )
+    if data.outcome not in c.Outcome.values:
+        raise RegisterError(f"Onbekende uitkomst '{data.outcome}'. Kies uit: {', '.join(c.Outcome.labels)}.")
+    if not TrajectoryParticipant.objects.filter(trajectory=gate.trajectory, municipality=m).exists():
+        raise RegisterError(f"{m} neemt niet deel aan het traject '{gate.trajectory}'; voeg de gemeente eerst toe.")
+    if data.date and not m.exists_on(data.date):
+        hint = f" (opgegaan in {m.successor})" if m.successor_id else ""
+        raise RegisterError(f"{m} bestond niet op {data.date:%d-%m-%Y}{hint}; leg het besluit vast bij de juiste gemeente.")
+    if data.date and data.date > dt.date.today():
+        raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")
+    body = data.governing_body or GoverningBody.objects.get_or_create(kind=gate.deciding_body_kind, municipality=m)[0]
+    if body.municipality_id != m.pk:
+        raise RegisterError(f"Bestuursorgaan '{body}' is niet van {m}.")
+    if data.withdraws and data.outcome != c.Outcome.REJECT:
+        raise RegisterError("Uittreden kan alleen samen met het besluit 'niet ingestemd'.")
+    if data.outcome == c.Outcome.AGREE_WITH_CONDITIONS and not data.conditions:
+        raise RegisterError("Bij 'ingestemd onder voorwaarden' hoort ten minste één voorwaarde.")
+    for cond in data.conditions:
+        if not cond.text.strip():
+            raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
+        if cond.category not in c.ConditionCategory.values:
+            raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
+    return body
+
+
+@transaction.atomic
+def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
+    """Record a college's (or other body's) decision at a gate, with its conditions.
+
+    A second decision for the same gate and body is refused: use :func:`supersede_decision`.
+    """
+    _check_actor_may_record(actor, data.municipality)
+    body = _validate_decision(data, trajectory)
+    existing = Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True).first()
+    if existing:
+        raise RegisterError(
+            f"Voor {data.municipality} ({body}) is bij '{data.gate}' al een besluit vastgelegd "
+            f"({existing.get_outcome_display()}). Leg een correctie of een nieuw besluit vast dat het vervangt."
+        )
+    return _create_decision(actor, data, body, supersedes=None, reason="")
+
+
+def _create_decision(
+    actor, data: DecisionInput, body: GoverningBody, *, supersedes: Decision | None, reason: str, kind: str = ""
+) -> Decision:
+    decision = Decision(
+        gate=data.gate,
+        municipality=data.municipality,
+        governing_body=body,
+        outcome=data.outcome,
+        date=data.date,
+        date_precision=data.date_precision,
+        motivation=data.motivation,
+        withdraws=data.withdraws,
+        document=data.document,
+        zaaknummer=data.zaaknummer,
+        source=data.source,
+        illustrative=data.illustrative,
+        supersedes=supersedes,
+        supersede_kind=kind,
+        correction_reason=reason,
+        recorded_by=audit.actor_label(actor),
+    )
+    _clean(decision, exclude=["supersedes"])
+    decision.save()
+    for cond in data.conditions:
+        condition = Condition(decision=decision, text=cond.text.strip(), category=cond.category, source=cond.source or data.source)
+        _clean(condition)
+        condition.save()
+        audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug)
+    audit.record(
+        actor,
+        f"decision.{kind or 'record'}",
+        decision,
+        before=audit.snapshot(supersedes) if supersedes else None,
+        trajectory_slug=data.gate.trajectory.slug,
+        reason=reason,
+    )
+    return decision
+
+
+@transaction.atomic
+def supersede_decision(
+    actor, earlier: Decision, data: DecisionInput, *, reason: str, kind: str = c.SupersedeKind.CORRECTION
+) -> Decision:
+    """Supersede ``earlier``: a correction of a wrongly recorded decision, or a new decision of the
+    same body at the same gate (a hold followed by a decision). The earlier one stays as history."""
+    if kind not in c.SupersedeKind.values:
+        raise RegisterError(f"Onbekende soort vervanging '{kind}'.")
+    if not reason.strip():
+        raise RegisterError("Geef aan waarom het besluit wordt vervangen.")
+    earlier = Decision.objects.select_for_update().get(pk=earlier.pk)
+    if not earlier.is_current:
+        raise RegisterError("Dit besluit is al vervangen; vervang de geldende versie.")
+    if data.gate.pk != earlier.gate_id or data.municipality.pk != earlier.municipality_id:
+        raise RegisterError("Een vervangend besluit betreft hetzelfde besluitmoment en dezelfde gemeente als het eerdere besluit.")
+    _check_actor_may_record(actor, data.municipality)
+    data.governing_body = data.governing_body or earlier.governing_body
+    body = _validate_decision(data, None)
+    Decision.objects.filter(pk=earlier.pk).update(is_current=False)
+    return _create_decision(actor, data, body, supersedes=earlier, reason=reason.strip(), kind=kind)
+
+
+@transaction.atomic
+def set_condition_status(
+    actor,
+    condition: Condition,
+    status: str,
+    *,
+    fulfilled_by: Document | None = None,
+    note: str = "",
+    date: dt.date | None = None,
+) -> Condition:
+    if not permissions.can_manage_trajectory(actor):
+        _check_actor_may_record(actor, condition.decision.municipality)
+    if status not in c.ConditionStatus.values:
+        raise RegisterError(f"Onbekende status '{status}'. Kies uit: open, vervuld, vervallen.")
+    if status == c.ConditionStatus.MET and fulfilled_by is None:
+        raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
+    if status == c.ConditionStatus.DROPPED and not note.strip():
+        raise RegisterError("Geef aan waarom de voorwaarde is vervallen.")
+    if fulfilled_by is not None and fulfilled_by.trajectory_id not in (None, condition.decision.gate.trajectory_id):
+        raise RegisterError("Het stuk dat de voorwaarde vervult hoort bij een ander traject.")
+    before = audit.snapshot(condition)
+    condition.status = status
+    condition.fulfilled_by = fulfilled_by if status == c.ConditionStatus.MET else None
+    condition.status_note = note
+    condition.status_date = date or dt.date.today()
+    _clean(condition)
+    condition.save()
+    audit.record(actor, "condition.status", condition, before=before, trajectory_slug=condition.decision.gate.trajectory.slug, reason=note)
+    return condition
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SectionInput:
+    type: str
+    heading: str = ""
+    text: str = ""
+
+
+@transaction.atomic
+def save_document(actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
+    """Create or update a document with its ordered sections. A definitief document is immutable."""
+    if document.pk:
+        stored = Document.objects.get(pk=document.pk)
+        if stored.status == c.DocumentStatus.DEFINITIEF:
+            raise RegisterError("Een definitief document wordt niet meer gewijzigd; maak een nieuwe versie die het vervangt.")
+    save_object(actor, document, reason=reason)
+    if sections is not None:
+        document.sections.all().delete()
+        DocumentSection.objects.bulk_create(
+            DocumentSection(document=document, order=i, type=s.type, heading=s.heading, text=s.text) for i, s in enumerate(sections, 1)
+        )
+    return document

@@ -1,0 +1,34 @@
+from django import template
+
+register = template.Library()
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+@register.filter
+def dutch_date(value, precision="day"):
+    """'3 april 2012', 'april 2012' or '2012', as precise as the source is."""
+    if not value:
+        return "datum onbekend"
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@register.filter
+def iso(value):
+    return value.isoformat() if value else ""
+
+
+@register.simple_tag
+def outcome_symbol(outcome):
+    """A text symbol beside the label, so the matrix reads without colour."""
+    return {
+        "agree": "✔",
+        "agree_with_conditions": "✔*",
+        "hold": "⏸",
+        "reject": "✘",
+        "not_yet_decided": "…",
+    }.get(outcome, "")

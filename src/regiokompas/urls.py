@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Regiokompas beheer"
+admin.site.site_title = "Regiokompas"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="register:trajectory-list", permanent=False)),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+    path("", include("regiokompas.register.urls")),
+]
