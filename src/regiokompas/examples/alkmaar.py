@@ -241,7 +241,8 @@ def _organisations(m) -> dict[str, object]:
         kind=c.OrganisationKind.EXECUTION,
         tasks="Wsw\nParticipatiewet\nBbz, IOAW, IOAZ\nWgs (schuldhulpverlening)\nWet inburgering 2021",
         legal_vehicle=zaffier,
-        source=zaffier.source,
+        valid_from=dt.date(2022, 1, 1),
+        source=zaffier.source + "; actief vanaf 2022 (reglement van orde AB 7 april 2022, CVDR680181)",
     ), served_municipalities=[m[k] for k in ("GM0361", "GM0373", "GM0383", "GM0399", "GM1980", "GM0450")])
     return o
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from regiokompas.register import constants as c
 from regiokompas.register.models import (
@@ -234,6 +234,9 @@ def shared_organisation_flags(result: GateResult) -> list[SharedOrganisationFlag
     stop = {m.pk for m in result.not_continuing}
     flags = []
     orgs = ExecutionOrganisation.objects.filter(served_municipalities__in=cont | stop).distinct().prefetch_related("served_municipalities")
+    day = result.gate.planned_date or result.gate.deadline
+    if day:  # only organisations that existed at the time of the gate
+        orgs = orgs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
     for org in orgs:
         served = list(org.served_municipalities.all())
         a = [m for m in served if m.pk in cont]

@@ -60,6 +60,9 @@ def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
         raise RegisterError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc)}") from exc
 
 
+SYSTEM = "systeem"
+
+
 # --- generic create / update / delete (admin, example loader, importers) -------------------------
 
 
@@ -129,14 +132,23 @@ def record_merger(actor, predecessors: Sequence[Municipality], successor: Munici
         audit.record(actor, "municipality.update", successor, before=before)
 
 
-def college_of(municipality: Municipality) -> GoverningBody:
-    body, _ = GoverningBody.objects.get_or_create(kind=c.GoverningBodyKind.COLLEGE, municipality=municipality)
+GEMEENTEWET_ORGANS = "Gemeentewet art. 6: elke gemeente heeft een raad, een college van burgemeester en wethouders en een burgemeester"
+
+
+def body_of(municipality: Municipality, kind: str) -> GoverningBody:
+    """The municipality's raad, college or burgemeester (created on first use; they exist by law)."""
+    body, created = GoverningBody.objects.get_or_create(kind=kind, municipality=municipality, defaults={"source": GEMEENTEWET_ORGANS})
+    if created:
+        audit.record(SYSTEM, "governingbody.create", body)
     return body
+
+
+def college_of(municipality: Municipality) -> GoverningBody:
+    return body_of(municipality, c.GoverningBodyKind.COLLEGE)
 
 
 def raad_of(municipality: Municipality) -> GoverningBody:
-    body, _ = GoverningBody.objects.get_or_create(kind=c.GoverningBodyKind.RAAD, municipality=municipality)
-    return body
+    return body_of(municipality, c.GoverningBodyKind.RAAD)
 
 
 # --- trajectory participation ------------------------------------------------------------------
@@ -197,7 +209,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
             f"Besluitmoment '{gate}' hoort bij een ander traject ({gate.trajectory}), niet bij '{trajectory}'."
         )
     if data.outcome not in c.Outcome.values:
-        raise RegisterError(f"Onbekende uitkomst '{data.outcome}'. Kies uit: {', '.join(c.Outcome.labels)}.")
+        raise RegisterError(f"Onbekende uitkomst '{data.outcome}'. Kies uit: {', '.join(str(label) for label in c.Outcome.labels)}.")
     if not TrajectoryParticipant.objects.filter(trajectory=gate.trajectory, municipality=m).exists():
         raise RegisterError(f"{m} neemt niet deel aan het traject '{gate.trajectory}'; voeg de gemeente eerst toe.")
     if data.date and not m.exists_on(data.date):
@@ -205,7 +217,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
         raise RegisterError(f"{m} bestond niet op {data.date:%d-%m-%Y}{hint}; leg het besluit vast bij de juiste gemeente.")
     if data.date and data.date > dt.date.today():
         raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")
-    body = data.governing_body or GoverningBody.objects.get_or_create(kind=gate.deciding_body_kind, municipality=m)[0]
+    body = data.governing_body or body_of(m, gate.deciding_body_kind)
     if body.municipality_id != m.pk:
         raise RegisterError(f"Bestuursorgaan '{body}' is niet van {m}.")
     if data.withdraws and data.outcome != c.Outcome.REJECT:

@@ -1,0 +1,11 @@
+"""Settings for the test suite: a throw-away data folder, plain http, fast password hashing."""
+
+import os
+import tempfile
+
+os.environ.setdefault("REGIOKOMPAS_DATA_DIR", tempfile.mkdtemp(prefix="regiokompas-test-"))
+os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
+
+from regiokompas.conf.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

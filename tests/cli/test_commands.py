@@ -1,0 +1,102 @@
+"""The `regiokompas` command as a newcomer and a script use it: real processes, real SQLite files."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+SLUGS = ["alkmaar-sociale-zaken-2012", "alkmaar-participatiewet-2019"]
+
+
+def run(data_dir, *args, check=True):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["REGIOKOMPAS_DATA_DIR"] = str(data_dir)
+    result = subprocess.run([sys.executable, "-m", "regiokompas", *args], env=env, capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def row_counts(data_dir):
+    con = sqlite3.connect(data_dir / "regiokompas.sqlite3")
+    tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' and name like 'register_%'")]
+    counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+    con.close()
+    return counts
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    data = tmp_path_factory.mktemp("demo")
+    result = run(data, "demo", "--no-serve")
+    assert "Voorbeelddossier regio Alkmaar geladen" in result.stdout
+    assert "regiokompas-demo" in result.stdout
+    return data
+
+
+def test_demo_no_serve_on_an_empty_data_folder(demo_dir):
+    assert (demo_dir / "regiokompas.sqlite3").is_file()
+    assert row_counts(demo_dir)["register_trajectory"] == 2
+    again = run(demo_dir, "demo", "--no-serve")
+    assert "was al geladen" in again.stdout
+    assert row_counts(demo_dir)["register_decision"] == row_counts(demo_dir)["register_decision"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_export_import_into_an_empty_database_is_lossless(demo_dir, tmp_path, slug):
+    first = tmp_path / "eerste.json"
+    run(demo_dir, "export", "--trajectory", slug, "-o", str(first))
+    data = json.loads(first.read_text())
+    assert data["schema"] == "regiokompas.dossier/1" and data["trajectory"] == slug
+    empty = tmp_path / "leeg"
+    assert "geïmporteerd" in run(empty, "import-dossier", str(first)).stdout
+    second = tmp_path / "tweede.json"
+    run(empty, "export", "--trajectory", slug, "-o", str(second))
+    assert second.read_text() == first.read_text()
+
+
+def test_bad_input_is_refused_in_dutch_and_changes_nothing(demo_dir, tmp_path):
+    before = row_counts(demo_dir)
+    cases = [
+        (("import-dossier", str(tmp_path / "bestaat-niet.json")), "bestaat niet"),
+        (("export", "--trajectory", "onbekend", "-o", str(tmp_path / "x.json")), "bestaat niet"),
+        (("demo", "--no-serve", "--port", "70000"), "tussen 1 en 65535"),
+        (("serve", "--port", "acht"), "geen poortnummer"),
+        (("export", "--trajectory", SLUGS[0]), "verplicht"),
+    ]
+    bad_json = tmp_path / "kapot.json"
+    bad_json.write_text("{ niet af")
+    cases.append((("import-dossier", str(bad_json)), "geen geldige JSON"))
+    wrong = tmp_path / "ander.json"
+    wrong.write_text(json.dumps({"schema": "iets/1"}))
+    cases.append((("import-dossier", str(wrong)), "geen Regiokompas-dossier"))
+    existing = tmp_path / "bestaand.json"
+    run(demo_dir, "export", "--trajectory", SLUGS[1], "-o", str(existing))
+    cases.append((("import-dossier", str(existing)), "bestaat al"))
+    broken = json.loads(existing.read_text())
+    broken["trajectory"] = "kopie"
+    broken["objects"]["trajectory"][0]["slug"] = "kopie"
+    broken["objects"]["decision"][0]["gate"] = "gate:99"
+    damaged = tmp_path / "beschadigd.json"
+    damaged.write_text(json.dumps(broken))
+    cases.append((("import-dossier", str(damaged)), "onbekend object gate:99"))
+    for args, message in cases:
+        result = run(demo_dir, *args, check=False)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert message in result.stderr, (args, result.stderr)
+    assert row_counts(demo_dir) == before
+
+
+def test_check_reports_configuration(demo_dir):
+    result = run(demo_dir, "check")
+    assert "Migraties: bijgewerkt" in result.stdout and "sqlite" in result.stdout
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "REGIOKOMPAS_SECURE"}}
+    env.update(REGIOKOMPAS_DATA_DIR=str(tmp_path), ALLOWED_HOSTS="regiokompas.example.nl")
+    result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--deploy"], env=env, capture_output=True, text=True, timeout=120)
+    assert "System check identified no issues" in result.stdout + result.stderr, result.stdout + result.stderr

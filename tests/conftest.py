@@ -1,0 +1,33 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the example dossier and the demo accounts."""
+    with django_db_blocker.unblock():
+        from regiokompas.accounts.demo import create_demo_accounts
+        from regiokompas.examples import loader
+
+        loader.load_all_if_missing()
+        create_demo_accounts()
+
+
+@pytest.fixture
+def users(db):
+    from django.contrib.auth import get_user_model
+
+    return {u.username: u for u in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def m(db):
+    """Municipalities by short name."""
+    from regiokompas.register.models import Municipality
+
+    by_code = {x.cbs_code: x for x in Municipality.objects.all()}
+    return {
+        "alkmaar": by_code["GM0361"], "bergen": by_code["GM0373"], "castricum": by_code["GM0383"],
+        "heerhugowaard": by_code["GM0398"], "heiloo": by_code["GM0399"], "langedijk": by_code["GM0416"],
+        "uitgeest": by_code["GM0450"], "dijk_en_waard": by_code["GM1980"], "schermer": by_code["GM0458"],
+        "graft": by_code["GM0365"],
+    }
