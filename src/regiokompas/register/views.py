@@ -13,7 +13,7 @@ from django.urls import reverse
 from regiokompas.accounts import permissions
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register import constants as c
-from regiokompas.register import query, services
+from regiokompas.register import panels, query, services
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.forms import ConditionStatusForm, DecisionForm, SupersedeForm
 from regiokompas.register.models import Condition, Decision, Document, Gate, Law, Municipality, Trajectory
@@ -63,6 +63,7 @@ def trajectory_detail(request, slug):
         "open_conditions": query.open_conditions(trajectory),
         "timeline": _timeline(trajectory, documents),
         "laws": trajectory.drivers.all(),
+        "panels": panels.render_panels(panels.TRAJECTORY_PANELS, request, trajectory),
     })
 
 
@@ -83,6 +84,7 @@ def gate_detail(request, pk):
         "can_record": {m.pk: permissions.can_record_decision(request.user, m) for m, _ in cells},
         "profile": profile,
         "assignments": gate.assignments.select_related("contractor").prefetch_related("commissioners"),
+        "panels": panels.render_panels(panels.GATE_PANELS, request, gate),
     })
 
 
@@ -228,6 +230,7 @@ def municipality_detail(request, code):
         "served_by": municipality.served_by.all(),
         "decisions": decisions,
         "participations": participations,
+        "panels": panels.render_panels(panels.MUNICIPALITY_PANELS, request, municipality),
     })
 
 
