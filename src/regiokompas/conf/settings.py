@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "regiokompas.audit",
     "regiokompas.accounts",
     "regiokompas.register",
+    "regiokompas.options",
 ]
 
 MIDDLEWARE = [
