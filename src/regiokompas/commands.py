@@ -48,6 +48,7 @@ def add_commands(sub) -> None:
 
     p = sub.add_parser("check", help="controleer instellingen, database en migraties")
     p.add_argument("--deploy", action="store_true", help="ook de controles voor productie")
+    p.add_argument("--settings", action="store_true", help="toon alle instellingen uit de omgeving met hun waarde")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("manage", help="Django-beheeropdrachten (bijv. createsuperuser)", add_help=False)
@@ -68,10 +69,21 @@ def _collectstatic() -> None:
 
 
 def _serve(host: str, port: int) -> int:
+    import socket
+
     from waitress import serve
 
     from regiokompas.wsgi import application
 
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise CommandError(
+                f"Poort {port} op {host} is al in gebruik of niet beschikbaar ({exc.strerror}). "
+                "Kies een andere poort met --port."
+            ) from exc
     serve(application, host=host, port=port, threads=8, ident="Regiokompas")
     return 0
 
@@ -173,6 +185,8 @@ def cmd_check(args) -> int:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    if args.settings:
+        _print_settings()
     print(f"Datamap:   {settings.DATA_DIR}")
     print(f"Database:  {connection.vendor} ({settings.DATABASES['default']['NAME']})")
     try:
@@ -184,6 +198,21 @@ def cmd_check(args) -> int:
     print(f"Migraties: {'bijgewerkt' if not pending else f'{len(pending)} nog uit te voeren (regiokompas manage migrate)'}")
     call_command("check", deploy=args.deploy, fail_level="WARNING" if args.deploy else "ERROR")
     return 0 if not pending else 1
+
+
+def _print_settings() -> None:
+    from regiokompas.conf.config import REGISTRY
+
+    print("Instellingen (uit de omgeving of de standaardwaarde):")
+    for name in sorted(REGISTRY):
+        setting = REGISTRY[name]
+        if name in os.environ:
+            value = "(gezet, verborgen)" if name in {"SECRET_KEY", "DATABASE_URL"} else os.environ[name]
+        else:
+            value = f"standaard: {setting.default!r}" if name != "SECRET_KEY" else "standaard: gegenereerd in de datamap"
+        print(f"  {name:<24} {value}")
+        print(f"  {'':<24} {setting.help}")
+    print()
 
 
 def cmd_manage(args) -> int:

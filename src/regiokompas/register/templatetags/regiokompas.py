@@ -28,7 +28,7 @@ def outcome_symbol(outcome):
     return {
         "agree": "✔",
         "agree_with_conditions": "✔*",
-        "hold": "⏸",
+        "hold": "‖",
         "reject": "✘",
         "not_yet_decided": "…",
     }.get(outcome, "")
