@@ -40,9 +40,10 @@ def demo_dir(tmp_path_factory):
 def test_demo_no_serve_on_an_empty_data_folder(demo_dir):
     assert (demo_dir / "regiokompas.sqlite3").is_file()
     assert row_counts(demo_dir)["register_trajectory"] == 2
+    before = row_counts(demo_dir)
     again = run(demo_dir, "demo", "--no-serve")
     assert "was al geladen" in again.stdout
-    assert row_counts(demo_dir)["register_decision"] == row_counts(demo_dir)["register_decision"]
+    assert row_counts(demo_dir) == before
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -100,3 +101,27 @@ def test_production_settings_pass_check_deploy(tmp_path):
     env.update(REGIOKOMPAS_DATA_DIR=str(tmp_path), ALLOWED_HOSTS="regiokompas.example.nl")
     result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--deploy"], env=env, capture_output=True, text=True, timeout=120)
     assert "System check identified no issues" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_check_lists_every_setting_without_revealing_secrets(demo_dir):
+    env_secret = "heel-geheim-" + "x" * 40
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(REGIOKOMPAS_DATA_DIR=str(demo_dir), SECRET_KEY=env_secret)
+    result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--settings"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "REGIOKOMPAS_DATA_DIR"):
+        assert name in result.stdout
+    assert env_secret not in result.stdout
+
+
+def test_serve_on_a_port_in_use_says_so_in_dutch(demo_dir):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(demo_dir, "serve", "--port", str(port), check=False)
+    assert result.returncode != 0
+    assert f"Poort {port}" in result.stderr and "al in gebruik" in result.stderr

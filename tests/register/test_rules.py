@@ -3,13 +3,13 @@
 import datetime as dt
 
 import pytest
+from tests.register.helpers import decide, new_trajectory
 
 from regiokompas.examples import alkmaar
 from regiokompas.register import constants as c
 from regiokompas.register import query
 from regiokompas.register import services as s
 from regiokompas.register.models import Trajectory
-from tests.register.helpers import decide, new_trajectory
 
 PS = c.ParticipationStatus
 pytestmark = pytest.mark.django_db

@@ -4,12 +4,12 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+from tests.register.helpers import database_counts, decide, new_trajectory
 
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
 from regiokompas.register.models import Condition, Decision, Document, Gate, Trajectory
-from tests.register.helpers import database_counts, decide, new_trajectory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from tests.register.helpers import database_counts
 
 from regiokompas.register import constants as c
 from regiokompas.register.models import Decision, Document, Gate, Trajectory
-from tests.register.helpers import database_counts
 
 pytestmark = pytest.mark.django_db
 ROLES = ["beheer", "projectleider", "bergen", "alkmaar", "griffier-bergen", "raadslid-bergen", "or-bergen"]
