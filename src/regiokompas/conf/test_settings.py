@@ -9,3 +9,4 @@ os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
 from regiokompas.conf.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise expects the folder
