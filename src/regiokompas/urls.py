@@ -12,4 +12,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("regiokompas.register.urls")),
+    path("", include("regiokompas.options.urls")),
 ]

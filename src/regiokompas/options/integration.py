@@ -1,7 +1,57 @@
-"""Hooks into the register: trajectory panels, dossier export/import, example extension."""
+"""Hooks into the register: trajectory panel, dossier export/import, example extension."""
 
 from __future__ import annotations
 
 
+def trajectory_panel(request, trajectory):
+    from django.urls import reverse
+
+    from regiokompas.options import quality
+    from regiokompas.options.models import AnalysisRun, PreferenceSet, Variant
+    from regiokompas.options.report import summary_line
+    from regiokompas.options.services import snapshot_inputs
+
+    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+    run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
+    snapshot = snapshot_inputs(trajectory)
+    return {
+        "template": "options/_trajectory_panel.html",
+        "context": {
+            "trajectory": trajectory,
+            "variants": variants,
+            "preference_count": PreferenceSet.objects.filter(trajectory=trajectory).count(),
+            "participant_count": trajectory.participants.count(),
+            "run": run,
+            "summary": summary_line(run) if run else "",
+            "findings": [f for f in quality.findings(snapshot) if f.topic in ("onderbouwing", "voorkeuren", "illustratief")],
+            "url": reverse("options:overview", args=[trajectory.slug]),
+        },
+    }
+
+
+def _dossier_specs() -> None:
+    from regiokompas.options import models as om
+    from regiokompas.register.dossier import ModelSpec, register_model
+
+    reg = register_model
+    reg(ModelSpec("options_variant", om.Variant, lambda t, c: om.Variant.objects.filter(trajectory=t)))
+    reg(ModelSpec("options_criteria_set", om.CriteriaSet, lambda t, c: om.CriteriaSet.objects.filter(trajectory=t)))
+    reg(ModelSpec("options_criterion", om.Criterion, lambda t, c: om.Criterion.objects.filter(criteria_set__trajectory=t)))
+    reg(ModelSpec("options_score", om.Score, lambda t, c: om.Score.objects.filter(variant__trajectory=t)))
+    reg(ModelSpec("options_preference_set", om.PreferenceSet, lambda t, c: om.PreferenceSet.objects.filter(trajectory=t)))
+    reg(ModelSpec("options_preference_statement", om.PreferenceStatement,
+                  lambda t, c: om.PreferenceStatement.objects.filter(preference_set__trajectory=t)))
+    reg(ModelSpec("options_analysis_run", om.AnalysisRun, lambda t, c: om.AnalysisRun.objects.filter(trajectory=t)))
+
+
 def install() -> None:
-    """Called from OptionsConfig.ready(); later steps add panels, dossier specs and the example."""
+    """Called from OptionsConfig.ready()."""
+    from regiokompas.examples import loader
+    from regiokompas.options import example
+    from regiokompas.register import panels
+
+    panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
+    _dossier_specs()
+    # The finance extension builds on these variants, so ours must run first.
+    if example.extend not in loader.EXTENSIONS:
+        loader.EXTENSIONS.insert(0, example.extend)

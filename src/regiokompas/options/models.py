@@ -3,9 +3,9 @@ transaction, audit row); views, admin, CLI and the example loader never call sav
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regiokompas.register import constants as rc
@@ -230,9 +230,10 @@ class AnalysisRun(models.Model):
     reproduces = models.ForeignKey(
         "self", verbose_name=_("reproductie van"), null=True, blank=True, on_delete=models.PROTECT, related_name="reproductions"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("gestart door"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_by_label = models.CharField(_("gestart door (naam)"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    # The user is named, not linked: a run stays readable (and exportable in a dossier) after the
+    # account is gone; the audit trail links the user.
+    created_by_label = models.CharField(_("gestart door"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, editable=False)
     duration_ms = models.PositiveIntegerField(_("rekentijd (ms)"), null=True, blank=True)
 
     class Meta:

@@ -1,0 +1,138 @@
+"""Server-side SVG charts. The same SVG goes into the web page and the report; every chart has a
+title and a description, and every page shows the numbers in a table beside it."""
+
+from __future__ import annotations
+
+from html import escape
+
+# Colour-blind-safe palette (Okabe–Ito), darkest first for "rank 1".
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+RANK_COLOURS = ["#08306b", "#2171b5", "#6baed6", "#c6dbef", "#deebf7", "#f0f0f0", "#d9d9d9", "#bdbdbd"]
+TEXT_ON = {"#08306b": "#ffffff", "#2171b5": "#ffffff", "#0072B2": "#ffffff", "#000000": "#ffffff", "#D55E00": "#ffffff"}
+FONT = "font-family=\"DejaVu Sans, Arial, sans-serif\""
+
+
+def _pct(p: float) -> str:
+    return f"{round(p * 100):d} %"
+
+
+def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="{ident}-title {ident}-desc" lang="nl">'
+        f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _text(x, y, s, *, size=12, anchor="start", fill="#1a1a1a", weight="normal") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}" {FONT}>{escape(s)}</text>')
+
+
+def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str, title: str) -> str:
+    """Stacked horizontal bars: per alternative the share of samples in which it has rank 1, 2, ...
+
+    ``rows``: (label, [p_rank1, p_rank2, ...]) in display order."""
+    m = max((len(r[1]) for r in rows), default=0)
+    label_w, bar_w, row_h, top = 230, 440, 30, 34
+    height = top + row_h * len(rows) + 50
+    width = label_w + bar_w + 20
+    body = [_text(label_w, 20, "Aandeel van de trekkingen per rangplaats", size=12, weight="bold")]
+    for i, (label, probs) in enumerate(rows):
+        y = top + i * row_h
+        body.append(_text(label_w - 8, y + 19, label[:34], anchor="end"))
+        x = float(label_w)
+        for r, p in enumerate(probs):
+            w = max(0.0, p) * bar_w
+            colour = RANK_COLOURS[r % len(RANK_COLOURS)]
+            if w > 0:
+                body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" '
+                            f'stroke="#ffffff" stroke-width="1"><title>{escape(label)}: rangplaats {r + 1}: {_pct(p)}</title></rect>')
+                if w >= 34:
+                    body.append(_text(x + w / 2, y + 19, _pct(p), size=11, anchor="middle", fill=TEXT_ON.get(colour, "#1a1a1a")))
+            x += w
+    ly = top + row_h * len(rows) + 16
+    for r in range(m):
+        lx = label_w + r * 90
+        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{RANK_COLOURS[r % len(RANK_COLOURS)]}" stroke="#767676"/>')
+        body.append(_text(lx + 18, ly + 12, f"plaats {r + 1}", size=11))
+    best = max(rows, key=lambda r: r[1][0] if r[1] else 0) if rows else None
+    desc = "Gestapelde staven per variant. " + " ".join(
+        f"{label}: eerste plaats in {_pct(probs[0])} van de trekkingen." for label, probs in rows if probs
+    )
+    if best:
+        desc += f" Het vaakst eerste: {best[0]}."
+    return _svg(width, height, ident, title, desc, body)
+
+
+def grouped_bar_chart(
+    groups: list[tuple[str, list[float]]], series: list[str], *, ident: str, title: str, axis_label: str, max_value: float | None = None
+) -> str:
+    """Horizontal grouped bars: per group (e.g. a criterion or a municipality) one bar per series."""
+    n = max(1, len(series))
+    bar_h, gap, label_w, bar_w, top = 12, 12, 230, 400, 34
+    group_h = n * bar_h + gap
+    vmax = max_value or max((v for _, vals in groups for v in vals if v is not None), default=1.0) or 1.0
+    height = top + group_h * len(groups) + 30 + 18 * ((len(series) + 2) // 3)
+    width = label_w + bar_w + 70
+    body = [_text(label_w, 20, axis_label, size=12, weight="bold")]
+    for gi, (label, values) in enumerate(groups):
+        y0 = top + gi * group_h
+        body.append(_text(label_w - 8, y0 + (n * bar_h) / 2 + 4, label[:34], anchor="end"))
+        for si, v in enumerate(values):
+            if v is None:
+                continue
+            w = max(0.0, v) / vmax * bar_w
+            colour = PALETTE[si % len(PALETTE)]
+            body.append(f'<rect x="{label_w}" y="{y0 + si * bar_h:.1f}" width="{w:.1f}" height="{bar_h - 2}" fill="{colour}">'
+                        f'<title>{escape(label)} – {escape(series[si])}: {_pct(v)}</title></rect>')
+            body.append(_text(label_w + w + 4, y0 + si * bar_h + bar_h - 3, _pct(v), size=10))
+    ly = top + group_h * len(groups) + 8
+    for si, name in enumerate(series):
+        lx = label_w + (si % 3) * 150
+        yy = ly + (si // 3) * 18
+        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{PALETTE[si % len(PALETTE)]}"/>')
+        body.append(_text(lx + 18, yy + 12, name[:22], size=11))
+    desc = " ".join(
+        f"{label}: " + ", ".join(f"{series[i]} {_pct(v)}" for i, v in enumerate(vals) if v is not None) + "." for label, vals in groups
+    )
+    return _svg(width, height, ident, title, desc, body)
+
+
+def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident: str, title: str, x_label: str, y_label: str,
+                marker: float | None = None) -> str:
+    """Line chart for a one-way weight sweep (value of each alternative as one weight moves)."""
+    left, top, w, h = 60, 30, 420, 200
+    width, height = left + w + 180, top + h + 50
+    ys = [v for _, vals in lines for v in vals if v is not None]
+    ymin, ymax = (min(ys), max(ys)) if ys else (0.0, 1.0)
+    if ymax - ymin < 1e-9:
+        ymax = ymin + 1
+    xmin, xmax = (min(xs), max(xs)) if xs else (0.0, 1.0)
+    if xmax - xmin < 1e-9:
+        xmax = xmin + 1
+
+    def px(x):
+        return left + (x - xmin) / (xmax - xmin) * w
+
+    def py(y):
+        return top + h - (y - ymin) / (ymax - ymin) * h
+
+    body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="#767676"/>',
+            _text(left + w / 2, top + h + 36, x_label, anchor="middle"), _text(left, top - 10, y_label)]
+    for t in (0, 0.5, 1):
+        xv = xmin + t * (xmax - xmin)
+        body.append(_text(px(xv), top + h + 16, _pct(xv), size=10, anchor="middle"))
+    for si, (name, vals) in enumerate(lines):
+        pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, vals, strict=False) if y is not None)
+        colour = PALETTE[si % len(PALETTE)]
+        dash = ["", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"', ' stroke-dasharray="8 2 2 2"'][si % 4]
+        body.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+        body.append(f'<line x1="{left + w + 12}" y1="{top + 10 + si * 18}" x2="{left + w + 36}" y2="{top + 10 + si * 18}" stroke="{colour}" stroke-width="2"{dash}/>')
+        body.append(_text(left + w + 40, top + 14 + si * 18, name[:20], size=11))
+    if marker is not None:
+        body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
+    desc = f"Lijnen per variant over {x_label.lower()}."
+    return _svg(width, height, ident, title, desc, body)

@@ -1,0 +1,267 @@
+"""Translate between the register and the engine: stored variants, criteria, scores and
+preference statements become one problem in format ``regiokompas.problem/1``.
+
+Preference statements are kept as the municipality entered them (a ranking, swing points, weight
+intervals, ratios, fixed weights); :func:`compile_statements` turns them into engine statements
+and remembers which entered statement each engine statement came from, so a conflict the engine
+reports can be named in the user's own terms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from regiokompas.options.errors import OptionsError
+from regiokompas.options.models import Criterion, PreferenceSet, Score, ScoreKind, StatementKind, Variant
+
+SCHEMA = "regiokompas.problem/1"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement as entered (kind + data), independent of the database."""
+
+    kind: str
+    data: dict
+    note: str = ""
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.4g} %".replace(".", ",")
+
+
+def _num(x: float) -> str:
+    return f"{x:.4g}".replace(".", ",")
+
+
+def describe_statement(st: Statement, names: dict[str, str]) -> str:
+    """One line of Dutch describing a statement, as used in messages, pages and the report."""
+    n = lambda code: names.get(code, code)  # noqa: E731
+    d = st.data
+    if st.kind == StatementKind.RANKING:
+        groups = [" = ".join(n(c) for c in group) for group in d.get("order", [])]
+        return "Rangorde: " + " > ".join(groups)
+    if st.kind == StatementKind.SWING:
+        parts = []
+        for code, value in d.get("points", {}).items():
+            parts.append(f"{n(code)} {_num(value[0])}–{_num(value[1])}" if isinstance(value, list) else f"{n(code)} {_num(value)}")
+        return "Swingweging (belangrijkste = 100): " + ", ".join(parts)
+    if st.kind == StatementKind.INTERVAL:
+        return f"Gewicht van {n(d.get('criterion'))} tussen {_pct(d.get('min', 0))} en {_pct(d.get('max', 1))}"
+    if st.kind == StatementKind.RATIO:
+        lo, hi = d.get("min"), d.get("max")
+        span = f"{_num(lo)} keer" if lo == hi else f"{_num(lo)} tot {_num(hi)} keer"
+        return f"{n(d.get('numerator'))} is {span} zo belangrijk als {n(d.get('denominator'))}"
+    if st.kind == StatementKind.EXACT:
+        return "Vaste gewichten: " + ", ".join(f"{n(c)} {_pct(w)}" for c, w in d.get("weights", {}).items())
+    return st.kind
+
+
+def _number(value, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise OptionsError(f"{what} moet een getal zijn (gevonden: {value!r}).")
+    return float(value)
+
+
+def compile_statements(
+    statements: Sequence[Statement], criteria: Sequence[str], names: dict[str, str] | None = None
+) -> tuple[list[dict], list[int]]:
+    """Engine statements for one stakeholder, plus for each engine statement the index of the
+    entered statement it came from. Structural errors raise :class:`OptionsError` naming the
+    statement (1-based, as shown to users)."""
+    names = names or {}
+    known = set(criteria)
+    out: list[dict] = []
+    origin: list[int] = []
+
+    def fail(i: int, text: str):
+        raise OptionsError(f"Uitspraak {i + 1} ({describe_statement(statements[i], names)}): {text}", statements=[i])
+
+    def check_code(i: int, code) -> str:
+        if code not in known:
+            fail(i, f"onbekend criterium '{code}'. Kies uit: {', '.join(names.get(c, c) for c in criteria)}.")
+        return code
+
+    for i, st in enumerate(statements):
+        d = st.data if isinstance(st.data, dict) else {}
+        try:
+            if st.kind == StatementKind.RANKING:
+                order = d.get("order")
+                if not isinstance(order, list) or not order or not all(isinstance(g, list) and g for g in order):
+                    fail(i, "een rangorde is een lijst van groepen criteria, belangrijkste eerst.")
+                seen: set[str] = set()
+                for group in order:
+                    for code in group:
+                        check_code(i, code)
+                        if code in seen:
+                            fail(i, f"criterium {names.get(code, code)} staat meer dan eens in de rangorde.")
+                        seen.add(code)
+                if len(seen) < 2:
+                    fail(i, "een rangorde noemt ten minste twee criteria.")
+                out.append({"type": "ranking", "order": [list(g) for g in order]})
+                origin.append(i)
+            elif st.kind == StatementKind.SWING:
+                points = d.get("points")
+                if not isinstance(points, dict) or len(points) < 2:
+                    fail(i, "geef bij swingweging ten minste twee criteria punten.")
+                parsed: dict[str, tuple[float, float]] = {}
+                for code, value in points.items():
+                    check_code(i, code)
+                    if isinstance(value, list):
+                        if len(value) != 2:
+                            fail(i, "een bandbreedte bestaat uit een ondergrens en een bovengrens.")
+                        lo, hi = _number(value[0], "Punten"), _number(value[1], "Punten")
+                    else:
+                        lo = hi = _number(value, "Punten")
+                    if lo > hi:
+                        fail(i, f"bij {names.get(code, code)} ligt de ondergrens ({_num(lo)}) boven de bovengrens ({_num(hi)}).")
+                    if lo < 0 or hi > 100:
+                        fail(i, f"punten voor {names.get(code, code)} liggen tussen 0 en 100 (de belangrijkste krijgt 100).")
+                    parsed[code] = (lo, hi)
+                refs = [code for code, (lo, hi) in parsed.items() if lo == hi == 100]
+                if not refs:
+                    fail(i, "geef het belangrijkste criterium precies 100 punten.")
+                if all(lo == hi for lo, hi in parsed.values()) and set(parsed) == known:
+                    total = sum(lo for lo, _ in parsed.values())
+                    out.append({"type": "exact", "weights": {c: lo / total for c, (lo, _) in parsed.items()}})
+                    origin.append(i)
+                else:
+                    ref = refs[0]
+                    for code, (lo, hi) in parsed.items():
+                        if code == ref:
+                            continue
+                        out.append({"type": "ratio", "numerator": code, "denominator": ref, "min": lo / 100, "max": hi / 100})
+                        origin.append(i)
+            elif st.kind == StatementKind.INTERVAL:
+                code = check_code(i, d.get("criterion"))
+                lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
+                if lo > hi:
+                    fail(i, f"de ondergrens ({_pct(lo)}) ligt boven de bovengrens ({_pct(hi)}).")
+                if lo < 0 or hi > 1:
+                    fail(i, "een gewicht ligt tussen 0 % en 100 %.")
+                out.append({"type": "interval", "criterion": code, "min": lo, "max": hi})
+                origin.append(i)
+            elif st.kind == StatementKind.RATIO:
+                num, den = check_code(i, d.get("numerator")), check_code(i, d.get("denominator"))
+                if num == den:
+                    fail(i, "een verhouding gaat over twee verschillende criteria.")
+                lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
+                if lo > hi:
+                    fail(i, f"de ondergrens ({_num(lo)}) ligt boven de bovengrens ({_num(hi)}).")
+                if lo < 0:
+                    fail(i, "een verhouding is niet negatief.")
+                out.append({"type": "ratio", "numerator": num, "denominator": den, "min": lo, "max": hi})
+                origin.append(i)
+            elif st.kind == StatementKind.EXACT:
+                weights = d.get("weights")
+                if not isinstance(weights, dict) or not weights:
+                    fail(i, "geef voor elk criterium een gewicht.")
+                values = {check_code(i, c): _number(w, "Een gewicht") for c, w in weights.items()}
+                if set(values) != known:
+                    missing = [names.get(c, c) for c in criteria if c not in values]
+                    fail(i, f"vaste gewichten gelden voor alle criteria; ontbrekend: {', '.join(missing)}.")
+                if any(w < 0 for w in values.values()):
+                    fail(i, "een gewicht is niet negatief.")
+                total = sum(values.values())
+                if abs(total - 1) > 0.005:
+                    fail(i, f"de gewichten tellen op tot {_pct(total)} in plaats van 100 %.")
+                out.append({"type": "exact", "weights": {c: w / total for c, w in values.items()}})
+                origin.append(i)
+            else:
+                fail(i, f"onbekende soort uitspraak '{st.kind}'.")
+        except OptionsError as exc:
+            if not exc.statements:
+                exc.statements = [i]
+                exc.message = f"Uitspraak {i + 1}: {exc.message}"
+                exc.args = (exc.message,)
+            raise
+    return out, origin
+
+
+# --- from the database --------------------------------------------------------------------------
+
+
+def criteria_of(trajectory) -> list[Criterion]:
+    return list(Criterion.objects.filter(criteria_set__trajectory=trajectory).order_by("order", "id"))
+
+
+def statements_of(pref: PreferenceSet) -> list[Statement]:
+    return [Statement(s.kind, s.data, s.note) for s in pref.statements.all().order_by("order", "id")]
+
+
+def criterion_entry(c: Criterion) -> dict:
+    entry = {"id": c.code, "name": c.name, "unit": c.unit, "scale": [c.scale_min, c.scale_max], "direction": c.direction}
+    return entry
+
+
+def measurement(score: Score) -> dict:
+    if score.kind == ScoreKind.EXACT:
+        return {"type": "exact", "value": score.most_likely}
+    if score.kind == ScoreKind.RANGE:
+        if score.low == score.high:
+            return {"type": "exact", "value": score.low}
+        return {"type": "uniform", "low": score.low, "high": score.high}
+    if score.low == score.high:
+        return {"type": "exact", "value": score.most_likely}
+    return {"type": "pert" if score.kind == ScoreKind.PERT else "triangular", "low": score.low, "mode": score.most_likely, "high": score.high}
+
+
+def stakeholder_entry(pref: PreferenceSet, criteria: Sequence[Criterion]) -> tuple[dict, list[int]]:
+    names = {c.code: c.name for c in criteria}
+    compiled, origin = compile_statements(statements_of(pref), [c.code for c in criteria], names)
+    m = pref.municipality
+    entry = {"id": m.cbs_code, "name": m.name, "statements": compiled}
+    return entry, origin
+
+
+def build_problem(trajectory, *, pooled_weighting: str = "equal") -> dict:
+    """The engine problem for a trajectory, from what is stored now. Raises OptionsError with a
+    Dutch message when the analysis cannot run yet (missing scores, too few variants, ...)."""
+    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+    criteria = criteria_of(trajectory)
+    if len(variants) < 2:
+        raise OptionsError("Een analyse vergelijkt ten minste twee varianten; leg eerst de varianten vast.")
+    if not criteria:
+        raise OptionsError("De criteriaset is leeg; voeg eerst criteria toe (bijvoorbeeld met het sjabloon sociaal domein).")
+    if len(criteria) < 2:
+        raise OptionsError("Een analyse heeft ten minste twee criteria nodig.")
+    scores = {(s.variant_id, s.criterion_id): s for s in Score.objects.filter(variant__in=variants, criterion__in=criteria)}
+    missing = [f"{v} × {c}" for v in variants for c in criteria if (v.pk, c.pk) not in scores]
+    if missing:
+        shown = "; ".join(missing[:6]) + (f" en nog {len(missing) - 6}" if len(missing) > 6 else "")
+        raise OptionsError(f"Nog niet alle scores zijn ingevuld ({len(missing)} ontbreken): {shown}.")
+    prefs = list(PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality").order_by("municipality__name"))
+    if not prefs:
+        raise OptionsError("Nog geen enkele gemeente heeft voorkeuren opgegeven; een analyse heeft ten minste één gemeente nodig.")
+    stakeholders = []
+    for pref in prefs:
+        entry, _origin = stakeholder_entry(pref, criteria)
+        if pooled_weighting == "inhabitants":
+            fig = pref.municipality.population_figures.order_by("-reference_date").first()
+            if fig:
+                entry["weight"] = fig.inhabitants
+        stakeholders.append(entry)
+    problem = {
+        "schema": SCHEMA,
+        "title": f"Uitvoeringsvarianten {trajectory.name}",
+        "alternatives": [{"id": v.code, "name": f"Variant {v.number}: {v.name}"} for v in variants],
+        "criteria": [criterion_entry(c) for c in criteria],
+        "measurements": {v.code: {c.code: measurement(scores[(v.pk, c.pk)]) for c in criteria} for v in variants},
+        "stakeholders": stakeholders,
+    }
+    if pooled_weighting != "equal":
+        problem["pooled_weighting"] = pooled_weighting
+    return problem
+
+
+def validation_problem(criteria: Sequence[dict], stakeholder: dict) -> dict:
+    """A minimal problem to let the engine check one stakeholder's statements (feasibility,
+    conflicts) before anything is saved: two dummy alternatives at the scale ends."""
+    alts = [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
+    meas = {
+        "a": {c["id"]: {"type": "exact", "value": c["scale"][0]} for c in criteria},
+        "b": {c["id"]: {"type": "exact", "value": c["scale"][1]} for c in criteria},
+    }
+    return {"schema": SCHEMA, "alternatives": alts, "criteria": list(criteria), "measurements": meas, "stakeholders": [stakeholder]}

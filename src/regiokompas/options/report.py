@@ -1,0 +1,245 @@
+"""The substantiation report "Onderbouwing keuze uitvoeringsvariant", built as the neutral
+document model (regiokompas.documents.model) and rendered by regiokompas.documents.render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.apps import apps
+
+from regiokompas.options import quality
+from regiokompas.options.errors import OptionsError
+from regiokompas.options.models import AnalysisRun
+from regiokompas.options.results import pct, read
+from regiokompas.register.models import Condition
+
+TITLE = "Onderbouwing keuze uitvoeringsvariant"
+FORMATS = ("docx", "pdf", "html", "md")
+ILLUSTRATIVE_NOTE = (
+    "Dit rapport bevat illustratieve voorbeeldgegevens (gemarkeerd met 'illustratief'): scores en voorkeuren zonder bron in de "
+    "werkelijkheid. De uitkomsten laten zien hoe de analyse werkt en zijn niet bruikbaar voor besluitvorming."
+)
+
+
+def _m():
+    from regiokompas.documents import model
+
+    return model
+
+
+def _ill(flag: bool) -> str:
+    return " (illustratief)" if flag else ""
+
+
+def _num(x) -> str:
+    return "–" if x is None else f"{x:g}".replace(".", ",")
+
+
+def latest_run(trajectory) -> AnalysisRun | None:
+    return AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
+
+
+def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None = None, problem_error: str = ""):
+    """The report as a Document. Without a run, the results chapter says why there is none."""
+    m = _m()
+    P, B, T, F, S = m.Paragraph, m.BulletList, m.Table, m.Figure, m.Section
+    if run is not None:
+        snapshot = run.snapshot
+    if snapshot is None:
+        from regiokompas.options.services import snapshot_inputs
+
+        snapshot = snapshot_inputs(trajectory)
+    variants, criteria = snapshot.get("variants", []), snapshot.get("criteria", [])
+    cname = {c["id"]: c["name"] for c in criteria}
+    sections = []
+
+    # 1. question
+    blocks = [P(f"Dit rapport onderbouwt de keuze voor een uitvoeringsvariant in het traject '{trajectory.name}'. "
+                "Het vergelijkt de varianten op de criteria hieronder, met per score de onderbouwing en de onzekerheid, "
+                "en weegt ze met de voorkeuren van elke gemeente afzonderlijk.")]
+    if trajectory.aim:
+        blocks.append(P(trajectory.aim))
+    conditions = Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True,
+                                          category="analysis").select_related("decision__municipality")
+    if conditions:
+        blocks.append(P("Gestelde voorwaarden waarop dit rapport antwoord geeft:"))
+        blocks.append(B([f"{c.decision.municipality}: {c.text}" for c in conditions]))
+    sections.append(S("vraag", "Vraag en aanleiding", blocks))
+
+    # 2. variants
+    blocks = []
+    for v in variants:
+        blocks.append(P(f"Variant {v['number']}: {v['name']}{_ill(v.get('illustrative'))}. {v.get('description', '')}".strip()))
+        items = []
+        if v.get("tasks"):
+            items.append("Taken: " + "; ".join(v["tasks"]))
+        if v.get("wgr_form"):
+            items.append(f"Voorgestelde Wgr-vorm: {v['wgr_form']}")
+        if v.get("existing_organisations_role"):
+            items.append(f"Rol van bestaande organisaties: {v['existing_organisations_role']}")
+        if v.get("transition_notes"):
+            items.append(f"Overgang: {v['transition_notes']}")
+        if v.get("source"):
+            items.append(f"Bron: {v['source']}")
+        if items:
+            blocks.append(B(items))
+    sections.append(S("varianten", "De varianten", blocks or [P("Er zijn nog geen varianten vastgelegd.")]))
+
+    # 3. criteria
+    rows = [[c["name"], c.get("definition", ""), c["unit"], f"{_num(c['scale'][0])} tot {_num(c['scale'][1])}",
+             "hoger is beter" if c["direction"] == "higher" else "lager is beter"] for c in criteria]
+    sections.append(S("criteria", "Criteria en hun definitie", [
+        T("Criteria, eenheid, schaal en richting", ["Criterium", "Definitie", "Eenheid", "Schaal", "Richting"], rows)
+    ] if rows else [P("Er zijn nog geen criteria vastgesteld.")]))
+
+    # 4. pros and cons with evidence
+    by_variant: dict[str, list[dict]] = {}
+    for s in snapshot.get("scores", []):
+        by_variant.setdefault(s["variant"], []).append(s)
+    blocks = []
+    for v in variants:
+        rows = []
+        for s in by_variant.get(v["id"], []):
+            ev = s.get("evidence", {})
+            evidence = "; ".join(x for x in (ev.get("document"), f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
+                                               ev.get("author"), ev.get("date")) if x) or "niet onderbouwd"
+            rows.append([cname.get(s["criterion"], s["criterion"]), s.get("pros") or "–", s.get("cons") or "–",
+                         s.get("argument") or "–", evidence + _ill(s.get("illustrative"))])
+        if rows:
+            blocks.append(T(f"Voor- en nadelen van variant {v['number']} per criterium", ["Criterium", "Voordelen", "Nadelen", "Argumentatie", "Onderbouwing"], rows))
+    sections.append(S("voor_en_nadelen", "Voor- en nadelen per variant", blocks or [P("Er zijn nog geen scores met argumentatie.")]))
+
+    # 5. scores
+    cells = {(s["variant"], s["criterion"]): s for s in snapshot.get("scores", [])}
+    rows = []
+    for c in criteria:
+        row = [f"{c['name']} ({c['unit']})"]
+        for v in variants:
+            s = cells.get((v["id"], c["id"]))
+            row.append("ontbreekt" if s is None else s["display"] + ("" if s.get("substantiated") else " – niet onderbouwd") + _ill(s.get("illustrative")))
+        rows.append(row)
+    sections.append(S("scores", "Scores met hun onzekerheid", [
+        P("Een score is exact, een bandbreedte (laag – hoog) of een schatting laag / meest waarschijnlijk / hoog. "
+          "In de analyse wordt elke schatting als kansverdeling doorgerekend (bandbreedte: gelijkmatig; drie waarden: PERT)."),
+        T("Scores per criterium en variant", ["Criterium"] + [f"Variant {v['number']}" for v in variants], rows),
+    ] if rows else [P("Er zijn nog geen scores.")]))
+
+    # 6. preferences
+    blocks = []
+    for p in snapshot.get("preferences", []):
+        blocks.append(P(f"{p['name']}{_ill(p.get('illustrative'))}" + (f": {p['note']}" if p.get("note") else "")))
+        blocks.append(B([f"Uitspraak {i}: {s['text']}" for i, s in enumerate(p.get("statements", []), 1)]))
+    without = [p["name"] for p in snapshot.get("without_preferences", [])]
+    if without:
+        blocks.append(P("Geen voorkeuren opgegeven: " + ", ".join(without) + "."))
+    sections.append(S("voorkeuren", "Voorkeuren per gemeente", blocks or [P("Nog geen enkele gemeente heeft voorkeuren opgegeven.")]))
+
+    # 7. results and 8. sensitivity
+    if run is None:
+        why = problem_error or "Er is nog geen analyse uitgevoerd."
+        sections.append(S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]))
+        sections.append(S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")]))
+    else:
+        reading = read(run.problem, run.results)
+        blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
+        blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
+                        "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %)."))
+        for i, b in enumerate(reading.blocks):
+            blocks.append(P(f"{b.name}: {b.conclusion()}"))
+            blocks.append(F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"))
+            header, rows = b.rank_table()
+            blocks.append(T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", header, rows))
+            header, rows = b.central_weight_table()
+            blocks.append(T(f"Centrale gewichten – {b.name}", header, rows))
+        if len(reading.municipalities) > 1:
+            blocks.append(P("Waar gemeenten het eens en oneens zijn:"))
+            blocks.append(B(reading.agreement()))
+            header, rows = reading.comparison_table()
+            blocks.append(F(reading.comparison_chart("rkcmp"), "Kans op de eerste plaats per gemeente",
+                            "Staafgrafiek van de kans dat elke variant de beste is, per gemeente."))
+            blocks.append(T("Kans op de eerste plaats per gemeente", header, rows))
+        sections.append(S("resultaten", "Resultaten", blocks))
+        blocks = []
+        for b in reading.blocks:
+            blocks.append(P(b.name))
+            blocks.append(B(b.sensitivity_text()))
+        sections.append(S("gevoeligheid", "Gevoeligheid: hoe ver moeten de gewichten verschuiven?", blocks))
+
+    # 9. finance
+    fin_section = None
+    if apps.is_installed("regiokompas.finance"):
+        try:
+            from regiokompas.finance.report import financial_chapter
+
+            fin_section = financial_chapter(trajectory)
+        except ImportError:
+            fin_section = None
+    sections.append(fin_section or S("financien", "Financiële gevolgen per gemeente", [
+        P("Voor dit traject zijn (nog) geen kostengegevens vastgelegd; de financiële gevolgen per gemeente zijn daarom niet berekend. "
+          "Het criterium 'Financiële gevolgen' is alleen op regionaal niveau gescoord.")]))
+
+    # 10. data quality
+    fnd = quality.findings(snapshot)
+    sections.append(S("datakwaliteit", "Datakwaliteit: wat is nog niet onderbouwd", [
+        P("Dit hoofdstuk noemt wat in deze onderbouwing nog ontbreekt of onzeker is. Een score zonder document of bron heet "
+          "'niet onderbouwd'."),
+        B([f.text for f in fnd] or ["Geen bevindingen."]),
+    ]))
+
+    # 11. accountability
+    if run is not None:
+        reading = read(run.problem, run.results)
+        sampler = reading.sampler_text(reading.blocks[0]) if reading.blocks else "–"
+        items = [f"Analyse {run.number}, gestart {run.created_at:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
+                 f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
+                 f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten: {sampler}",
+                 "Methode: SMAA-2 (stochastische multicriteria-acceptabiliteitsanalyse) met lineaire waardefuncties op de schaal van elk criterium.",
+                 "De volledige invoer is bij de analyse opgeslagen; met dezelfde seed geeft de analyse dezelfde uitkomst."]
+        if run.reproduces_id:
+            items.append(f"Reproductie van analyse {run.reproduces.number}.")
+        sections.append(S("verantwoording", "Verantwoording van de berekening", [B(items)]))
+
+    illustrative = bool(run.illustrative) if run is not None else quality_has_illustrative(snapshot)
+    header = {
+        "onderwerp": TITLE,
+        "traject": trajectory.name,
+        "datum": dt.date.today().strftime("%d-%m-%Y"),
+    }
+    if run is not None:
+        header["analyse"] = f"{run.number} (seed {run.seed}, {run.samples} trekkingen)"
+    return m.Document(
+        kind="onderbouwing",
+        title=f"{TITLE} – {trajectory.name}",
+        organisation=str(trajectory.project_organisation or trajectory.name),
+        status="concept",
+        header=header,
+        sections=sections,
+        attachments=[],
+        illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
+    )
+
+
+def quality_has_illustrative(snapshot: dict) -> bool:
+    return any(x.get("illustrative") for key in ("variants", "criteria", "scores", "preferences") for x in snapshot.get(key, []))
+
+
+def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, problem_error: str = "") -> bytes:
+    if fmt not in FORMATS:
+        raise OptionsError(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+    try:
+        from regiokompas.documents.render import render
+    except ImportError as exc:
+        raise OptionsError("De documentmodule (regiokompas.documents) is niet beschikbaar; het rapport kan nu niet worden gemaakt.") from exc
+    document = build(trajectory, run, problem_error=problem_error)
+    return render(document, fmt)
+
+
+def summary_line(run: AnalysisRun) -> str:
+    reading = read(run.problem, run.results)
+    if reading.pooled:
+        b = reading.pooled
+    elif reading.blocks:
+        b = reading.blocks[0]
+    else:
+        return ""
+    return f"{reading.labels[b.preferred]}: {pct(b.first(b.preferred))} kans op de eerste plaats ({b.name})."

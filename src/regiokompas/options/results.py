@@ -1,0 +1,314 @@
+"""Read a stored run's engine results into plain Dutch: tables, conclusions with their
+uncertainty, agreement between municipalities, sensitivity. Used by the results page and the
+substantiation report alike, so both say exactly the same thing."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from regiokompas.options import charts
+
+POOLED = "pooled"
+Z95 = 1.96
+
+
+def pct(p: float | None, digits: int = 0) -> str:
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "–"
+    value = round(p * 100, digits)
+    text = f"{value:.{digits}f}".replace(".", ",")
+    return f"{text} %"
+
+
+def margin(se: float | None) -> str:
+    """95 % Monte-Carlo margin, shown as at least 1 percentage point (never a false ± 0 %)."""
+    if se is None:
+        return "± ?"
+    m = Z95 * se * 100
+    return f"± {max(1, round(m))} %" if m >= 0.5 else "± <1 %"
+
+
+def _value(x):
+    """A number from a plain float or from {"value": .., "se": ..}."""
+    if isinstance(x, dict):
+        for key in ("value", "mean", "estimate"):
+            if key in x:
+                return x[key]
+        return None
+    return x
+
+
+@dataclass
+class Block:
+    """Results of one stakeholder (a municipality) or of the pooled analysis."""
+
+    id: str
+    name: str
+    alternatives: list[str]
+    labels: dict[str, str]
+    criteria: list[str]
+    criterion_names: dict[str, str]
+    raw: dict
+    ra: dict[str, list[float]] = field(default_factory=dict)
+    ra_se: dict[str, list[float]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.ra = {a: list(self.raw.get("rank_acceptability", {}).get(a, [])) for a in self.alternatives}
+        se = self.raw.get("rank_acceptability_se", {}) or {}
+        self.ra_se = {a: list(se.get(a, [])) for a in self.alternatives}
+
+    @property
+    def is_pooled(self) -> bool:
+        return self.id == POOLED
+
+    def first(self, alt: str) -> float:
+        return self.ra[alt][0] if self.ra.get(alt) else 0.0
+
+    def first_se(self, alt: str) -> float | None:
+        return self.ra_se[alt][0] if self.ra_se.get(alt) else None
+
+    @property
+    def ordered(self) -> list[str]:
+        """Alternatives by first-rank acceptability, then holistic acceptability."""
+        hol = self.raw.get("holistic_acceptability", {}) or {}
+        return sorted(self.alternatives, key=lambda a: (-self.first(a), -(_value(hol.get(a)) or 0)))
+
+    @property
+    def preferred(self) -> str:
+        return self.ordered[0]
+
+    def confidence(self, alt: str) -> float | None:
+        return _value((self.raw.get("confidence_factors") or {}).get(alt))
+
+    def holistic(self, alt: str) -> float | None:
+        return _value((self.raw.get("holistic_acceptability") or {}).get(alt))
+
+    def central_weights(self, alt: str) -> dict[str, float | None]:
+        cw = (self.raw.get("central_weights") or {}).get(alt) or {}
+        return {c: _value(cw.get(c)) for c in self.criteria}
+
+    def rank_table(self) -> tuple[list[str], list[list[str]]]:
+        m = len(self.alternatives)
+        header = ["Variant"] + [f"Plaats {r + 1}" for r in range(m)] + ["Holistisch", "Betrouwbaarheid"]
+        rows = []
+        for a in self.alternatives:
+            ra = self.ra.get(a, [])
+            se = self.ra_se.get(a, [])
+            cells = [f"{pct(p)} ({margin(se[r] if r < len(se) else None)})" for r, p in enumerate(ra)]
+            rows.append([self.labels[a], *cells, pct(self.holistic(a)), pct(self.confidence(a))])
+        return header, rows
+
+    def central_weight_table(self) -> tuple[list[str], list[list[str]]]:
+        header = ["Criterium"] + [self.labels[a] for a in self.alternatives]
+        rows = []
+        for c in self.criteria:
+            rows.append([self.criterion_names.get(c, c)] + [pct(self.central_weights(a).get(c)) for a in self.alternatives])
+        return header, rows
+
+    def conclusion(self) -> str:
+        """'Variant 3 is voor Bergen in 41 % (± 1 %) van de gevallen de beste keuze', plus how firm that is."""
+        order = self.ordered
+        best = order[0]
+        who = "voor de gemeenten samen" if self.is_pooled else f"voor {self.name}"
+        p, se = self.first(best), self.first_se(best)
+        text = f"{self.labels[best]} is {who} in {pct(p)} ({margin(se)}) van de gevallen de beste keuze"
+        if len(order) > 1:
+            second = order[1]
+            p2, se2 = self.first(second), self.first_se(second)
+            text += f"; daarna {self.labels[second]} met {pct(p2)}."
+            spread = Z95 * math.hypot(se or 0, se2 or 0)
+            if p - p2 <= spread:
+                text += " Het verschil tussen die twee valt binnen de rekenonzekerheid: er is geen duidelijke winnaar."
+            elif p >= 0.75:
+                text += " Dat is een duidelijke voorkeur."
+            elif p >= 0.5:
+                text += " Dat is een voorkeur, maar geen zekerheid."
+            else:
+                text += " Geen enkele variant is in de meerderheid van de gevallen de beste: de keuze hangt sterk af van de gewichten en de onzekere scores."
+        else:
+            text += "."
+        cf = self.confidence(best)
+        if cf is not None:
+            text += (f" Met de voor {self.labels[best]} meest gunstige (centrale) gewichten is die variant in {pct(cf)} van de gevallen"
+                     " de beste; dat zegt hoeveel de onzekerheid in de scores nog uitmaakt.")
+        return text
+
+    def chart(self, ident: str) -> str:
+        rows = [(self.labels[a], self.ra.get(a, [])) for a in self.alternatives]
+        who = "alle gemeenten samen" if self.is_pooled else self.name
+        return charts.rank_acceptability_chart(rows, ident=ident, title=f"Rangkansen per variant – {who}")
+
+    def weights_chart(self, ident: str) -> str:
+        groups = [(self.criterion_names.get(c, c), [self.central_weights(a).get(c) for a in self.alternatives]) for c in self.criteria]
+        who = "alle gemeenten samen" if self.is_pooled else self.name
+        return charts.grouped_bar_chart(groups, [self.labels[a] for a in self.alternatives], ident=ident,
+                                        title=f"Centrale gewichten – {who}", axis_label="Centraal gewicht per criterium")
+
+    # --- sensitivity ----------------------------------------------------------------------------
+
+    def sensitivity(self) -> dict:
+        return self.raw.get("sensitivity") or {}
+
+    def sensitivity_text(self) -> list[str]:
+        """Plain sentences on how far weights must move before the preferred variant changes."""
+        s = self.sensitivity()
+        if not s:
+            return ["De rekenkern gaf voor deze analyse geen gevoeligheidsanalyse."]
+        out = []
+        pref = s.get("preferred") or s.get("preferred_alternative")
+        change = s.get("smallest_change") or s.get("stability") or s.get("min_change") or {}
+        name = self.labels.get(pref, pref) if pref else None
+        if isinstance(change, dict) and change:
+            dist = _value(change.get("distance") if "distance" in change else change.get("size", change.get("amount")))
+            to = change.get("to") or change.get("alternative") or change.get("new_preferred")
+            moved = change.get("weights") or change.get("delta") or {}
+            if dist is None and to is None:
+                out.append(f"Voorkeursvariant bij de representatieve gewichten: {name}." if name else "")
+            elif to is None:
+                out.append(f"Bij de representatieve gewichten is {name} de beste; geen verschuiving van de gewichten binnen de "
+                           "opgegeven voorkeuren maakt een andere variant de beste.")
+            else:
+                line = (f"Bij de representatieve gewichten is {name} de beste. De gewichten moeten in totaal ten minste "
+                        f"{pct(dist, 1)}-punt verschuiven voordat {self.labels.get(to, to)} de beste wordt")
+                if isinstance(moved, dict) and moved:
+                    parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1)}"
+                             for c, v in sorted(moved.items(), key=lambda kv: -abs(_value(kv[1]) or 0))[:3]
+                             if abs(_value(v) or 0) >= 0.0005]
+                    if parts:
+                        line += " (vooral " + ", ".join(parts) + ")"
+                out.append(line + ".")
+        elif name:
+            out.append(f"Voorkeursvariant bij de representatieve gewichten: {name}.")
+        for crit, sweep in (s.get("sweeps") or {}).items() if isinstance(s.get("sweeps"), dict) else []:
+            thresholds = sweep.get("switches") or sweep.get("thresholds") or [] if isinstance(sweep, dict) else []
+            for t in thresholds if isinstance(thresholds, list) else []:
+                if isinstance(t, dict) and "weight" in t:
+                    frm, to = t.get("from"), t.get("to")
+                    out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} {pct(t['weight'], 0)} wordt, "
+                               f"wisselt de beste variant van {self.labels.get(frm, frm)} naar {self.labels.get(to, to)}.")
+        return [line for line in out if line] or ["Geen gevoeligheidsgegevens in een bekend formaat."]
+
+
+@dataclass
+class Reading:
+    """The whole run read for people."""
+
+    blocks: list[Block]
+    pooled: Block | None
+    labels: dict[str, str]
+    alternatives: list[str]
+    criteria: list[str]
+    criterion_names: dict[str, str]
+    results: dict
+
+    @property
+    def municipalities(self) -> list[Block]:
+        return [b for b in self.blocks if not b.is_pooled]
+
+    def agreement(self) -> list[str]:
+        """Where municipalities agree or differ, in plain Dutch."""
+        munis = self.municipalities
+        if not munis:
+            return ["Er zijn geen gemeenten met voorkeuren in deze analyse."]
+        by_pref: dict[str, list[str]] = {}
+        for b in munis:
+            by_pref.setdefault(b.preferred, []).append(b.name)
+        lines = []
+        if len(by_pref) == 1:
+            alt = next(iter(by_pref))
+            lines.append(f"Alle {len(munis)} gemeenten met voorkeuren zien {self.labels[alt]} het vaakst als beste keuze.")
+        else:
+            for alt, names in sorted(by_pref.items(), key=lambda kv: -len(kv[1])):
+                lines.append(f"{self.labels[alt]} is het vaakst de beste keuze voor {_join(names)}.")
+        if len(munis) > 1:
+            diffs = []
+            for a in self.alternatives:
+                values = [(b.first(a), b.name) for b in munis]
+                lo, hi = min(values), max(values)
+                diffs.append((hi[0] - lo[0], a, lo, hi))
+            gap, a, lo, hi = max(diffs)
+            lines.append(
+                f"Het grootste verschil tussen gemeenten betreft {self.labels[a]}: {pct(hi[0])} van de gevallen de beste voor "
+                f"{hi[1]} tegen {pct(lo[0])} voor {lo[1]}."
+            )
+            close = [a for gap_, a, lo_, hi_ in diffs if gap_ < 0.10]
+            if close:
+                lines.append("Gemeenten liggen dicht bij elkaar (minder dan 10 procentpunt verschil) voor: "
+                             + _join([self.labels[a] for a in close]) + ".")
+        consensus = self.results.get("consensus")
+        if isinstance(consensus, dict):
+            if consensus.get("feasible") is False or consensus.get("empty") is True:
+                lines.append("Er bestaan geen gewichten die aan de voorkeuren van alle gemeenten tegelijk voldoen.")
+            elif consensus.get("rank_acceptability"):
+                ra = consensus["rank_acceptability"]
+                best = max(self.alternatives, key=lambda x: (ra.get(x) or [0])[0])
+                lines.append(f"Binnen de gewichten die bij alle gemeenten tegelijk passen, is {self.labels[best]} in "
+                             f"{pct((ra.get(best) or [0])[0])} van de gevallen de beste.")
+        return lines
+
+    def comparison_table(self) -> tuple[list[str], list[list[str]]]:
+        header = ["Gemeente"] + [self.labels[a] for a in self.alternatives] + ["Voorkeur"]
+        rows = []
+        for b in self.blocks:
+            rows.append([b.name] + [f"{pct(b.first(a))} ({margin(b.first_se(a))})" for a in self.alternatives] + [self.labels[b.preferred]])
+        return header, rows
+
+    def comparison_chart(self, ident: str) -> str:
+        groups = [(b.name, [b.first(a) for a in self.alternatives]) for b in self.blocks]
+        return charts.grouped_bar_chart(groups, [self.labels[a] for a in self.alternatives], ident=ident,
+                                        title="Kans op de eerste plaats per gemeente", axis_label="Kans dat de variant de beste is",
+                                        max_value=1.0)
+
+    def sampler_text(self, block: Block) -> str:
+        s = block.raw.get("sampler")
+        if isinstance(s, dict):
+            method = s.get("method") or s.get("name") or s.get("kind") or "?"
+            extra = ", ".join(f"{k}: {v}" for k, v in s.items() if k not in ("method", "name", "kind") and isinstance(v, (int, float, str)))
+            return f"{method}" + (f" ({extra})" if extra else "")
+        return str(s or "–")
+
+
+def _join(names: list[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def short_label(alt_id: str, full_name: str) -> str:
+    if alt_id.startswith("v") and alt_id[1:].isdigit():
+        return f"Variant {alt_id[1:]}"
+    return full_name
+
+
+def read(problem: dict, results: dict) -> Reading:
+    alternatives = [a["id"] for a in problem.get("alternatives", [])]
+    labels = {a["id"]: short_label(a["id"], a.get("name", a["id"])) for a in problem.get("alternatives", [])}
+    criteria = [c["id"] for c in problem.get("criteria", [])]
+    cnames = {c["id"]: c.get("name", c["id"]) for c in problem.get("criteria", [])}
+    names = {s["id"]: s.get("name", s["id"]) for s in problem.get("stakeholders", [])}
+    blocks = []
+    for sid in [s["id"] for s in problem.get("stakeholders", [])]:
+        raw = (results.get("stakeholders") or {}).get(sid)
+        if raw:
+            blocks.append(Block(sid, names.get(sid, sid), alternatives, labels, criteria, cnames, raw))
+    pooled = None
+    if results.get(POOLED) and len(blocks) > 1:
+        pooled = Block(POOLED, "Alle gemeenten samen", alternatives, labels, criteria, cnames, results[POOLED])
+        blocks.append(pooled)
+    return Reading(blocks, pooled, labels, alternatives, criteria, cnames, results)
+
+
+def compare(reading_a: Reading, reading_b: Reading) -> list[list[str]]:
+    """Rows: who, variant, first-rank acceptability in run A, in run B, difference."""
+    rows = []
+    b_blocks = {b.id: b for b in reading_b.blocks}
+    for a_block in reading_a.blocks:
+        other = b_blocks.get(a_block.id)
+        for alt in reading_a.alternatives:
+            pa = a_block.first(alt)
+            pb = other.first(alt) if other and alt in other.ra else None
+            diff = "–" if pb is None else f"{(pb - pa) * 100:+.0f} procentpunt".replace("+0 ", "0 ").replace("-0 ", "0 ")
+            rows.append([a_block.name, reading_a.labels.get(alt, alt), pct(pa), pct(pb), diff])
+    return rows

@@ -1,0 +1,490 @@
+"""Every change to the options analysis goes through a function here: permission, validation,
+one transaction, write, audit row. Views, admin, CLI and the example loader call these."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max
+
+from regiokompas.audit import log as audit
+from regiokompas.options import engine_api
+from regiokompas.options import permissions as perm
+from regiokompas.options.criteria_templates import TEMPLATES
+from regiokompas.options.errors import OptionsError, PermissionDenied
+from regiokompas.options.models import (
+    AnalysisRun,
+    CriteriaSet,
+    Criterion,
+    PreferenceSet,
+    PreferenceStatement,
+    Score,
+    ScoreKind,
+    StatementKind,
+    Variant,
+)
+from regiokompas.options.problem import (
+    Statement,
+    build_problem,
+    compile_statements,
+    criteria_of,
+    criterion_entry,
+    describe_statement,
+    validation_problem,
+)
+from regiokompas.register.models import Municipality, Trajectory, TrajectoryParticipant
+
+DEFAULT_SAMPLES = 10_000
+MAX_SAMPLES = 1_000_000
+
+
+def _message(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        parts = []
+        for name, messages in exc.message_dict.items():
+            parts.append(" ".join(messages) if name == "__all__" else f"{name}: {' '.join(messages)}")
+        return "; ".join(parts)
+    return " ".join(exc.messages)
+
+
+def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
+    try:
+        obj.full_clean(exclude=list(exclude) or None)
+    except ValidationError as exc:
+        raise OptionsError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_message(exc)}") from exc
+
+
+def _save(obj: models.Model) -> None:
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise OptionsError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven.") from exc
+
+
+def _require_manager(actor, trajectory) -> None:
+    if not perm.can_manage_options(actor, trajectory):
+        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores.")
+
+
+def _trajectory_of(obj) -> Trajectory:
+    if isinstance(obj, Variant | PreferenceSet | CriteriaSet | AnalysisRun):
+        return obj.trajectory
+    if isinstance(obj, Criterion):
+        return obj.criteria_set.trajectory
+    if isinstance(obj, Score):
+        return obj.variant.trajectory
+    raise TypeError(obj)
+
+
+# --- variants --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_variant(actor, variant: Variant, *, reason: str = "") -> Variant:
+    _require_manager(actor, variant.trajectory)
+    if not variant.name.strip():
+        raise OptionsError("Geef de variant een naam.")
+    before = audit.snapshot(Variant.objects.filter(pk=variant.pk).first()) if variant.pk else None
+    if Variant.objects.filter(trajectory=variant.trajectory, number=variant.number).exclude(pk=variant.pk).exists():
+        raise OptionsError(f"Er bestaat al een variant {variant.number} in dit traject; kies een ander nummer.")
+    _clean(variant)
+    _save(variant)
+    audit.record(actor, f"variant.{'update' if before else 'create'}", variant, before=before,
+                 trajectory_slug=variant.trajectory.slug, reason=reason)
+    return variant
+
+
+@transaction.atomic
+def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
+    _require_manager(actor, variant.trajectory)
+    before = audit.snapshot(variant)
+    text, slug, pk = str(variant), variant.trajectory.slug, variant.pk
+    try:
+        with transaction.atomic():
+            variant.delete()
+    except models.ProtectedError as exc:
+        raise OptionsError(f"'{text}' kan niet worden verwijderd: er verwijzen nog gegevens naar.") from exc
+    entry = audit.record(actor, "variant.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                         object_type="options.Variant", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+# --- criteria --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def ensure_criteria_set(actor, trajectory: Trajectory, *, name: str = "Criteria", source: str = "", illustrative: bool = False) -> CriteriaSet:
+    existing = CriteriaSet.objects.filter(trajectory=trajectory).first()
+    if existing:
+        return existing
+    _require_manager(actor, trajectory)
+    cs = CriteriaSet(trajectory=trajectory, name=name, source=source, illustrative=illustrative)
+    _clean(cs)
+    _save(cs)
+    audit.record(actor, "criteriaset.create", cs, trajectory_slug=trajectory.slug)
+    return cs
+
+
+@transaction.atomic
+def apply_criteria_template(actor, trajectory: Trajectory, template: str = "sociaal-domein") -> list[Criterion]:
+    """Add the template's criteria that the set does not have yet (matched by code)."""
+    _require_manager(actor, trajectory)
+    if template not in TEMPLATES:
+        raise OptionsError(f"Onbekend sjabloon '{template}'. Kies uit: {', '.join(TEMPLATES)}.")
+    title, items = TEMPLATES[template]
+    cs = ensure_criteria_set(actor, trajectory, name=title)
+    if not cs.template:
+        cs.template = template
+        cs.save(update_fields=["template"])
+    have = set(cs.criteria.values_list("code", flat=True))
+    start = (cs.criteria.aggregate(m=Max("order"))["m"] or 0) + 1
+    added = []
+    for i, t in enumerate((t for t in items if t.code not in have), start):
+        crit = Criterion(criteria_set=cs, code=t.code, order=i, name=t.name, definition=t.definition, unit=t.unit,
+                         scale_min=t.scale_min, scale_max=t.scale_max, direction=t.direction,
+                         scale_labels=dict(t.scale_labels), source=t.source)
+        added.append(save_criterion(actor, crit, reason=f"Sjabloon {title}"))
+    return added
+
+
+@transaction.atomic
+def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterion:
+    trajectory = criterion.criteria_set.trajectory
+    _require_manager(actor, trajectory)
+    if not criterion.unit.strip():
+        raise OptionsError(f"Criterium '{criterion.name}': geef een eenheid op (bijvoorbeeld %, EUR mln per jaar of punten (1–5)).")
+    if criterion.scale_min is None or criterion.scale_max is None or criterion.scale_max <= criterion.scale_min:
+        raise OptionsError(f"Criterium '{criterion.name}': het einde van de schaal moet boven het begin liggen.")
+    if not isinstance(criterion.scale_labels, dict):
+        raise OptionsError(f"Criterium '{criterion.name}': de betekenis van schaalwaarden is een lijst 'waarde: omschrijving'.")
+    before = None
+    if criterion.pk:
+        old = Criterion.objects.get(pk=criterion.pk)
+        before = audit.snapshot(old)
+        if old.unit != criterion.unit and old.scores.exists():
+            raise OptionsError(
+                f"Criterium '{criterion.name}' heeft al scores in '{old.unit}'; pas eerst de scores aan of maak een nieuw criterium."
+            )
+        outside = [s for s in old.scores.select_related("variant") if not _within(s, criterion)]
+        if outside:
+            raise OptionsError(
+                f"De nieuwe schaal van '{criterion.name}' sluit bestaande scores uit ({', '.join(str(s.variant) for s in outside)})."
+            )
+    if Criterion.objects.filter(criteria_set=criterion.criteria_set, code=criterion.code).exclude(pk=criterion.pk).exists():
+        raise OptionsError(f"De code '{criterion.code}' is al in gebruik in deze criteriaset.")
+    _clean(criterion)
+    _save(criterion)
+    audit.record(actor, f"criterion.{'update' if before else 'create'}", criterion, before=before,
+                 trajectory_slug=trajectory.slug, reason=reason)
+    return criterion
+
+
+@transaction.atomic
+def delete_criterion(actor, criterion: Criterion, *, reason: str = "") -> None:
+    trajectory = criterion.criteria_set.trajectory
+    _require_manager(actor, trajectory)
+    used = [p.municipality.name for p in PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality")
+            if any(criterion.code in str(s.data) for s in p.statements.all())]
+    if used:
+        raise OptionsError(f"Criterium '{criterion.name}' komt voor in de voorkeuren van {', '.join(used)}; die gemeenten passen eerst hun voorkeuren aan.")
+    before = audit.snapshot(criterion)
+    text, pk = str(criterion), criterion.pk
+    criterion.delete()
+    entry = audit.record(actor, "criterion.delete", None, before=before, after=None, trajectory_slug=trajectory.slug, reason=reason,
+                         object_type="options.Criterion", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+# --- scores ----------------------------------------------------------------------------------------
+
+
+def _within(score: Score, criterion: Criterion) -> bool:
+    values = [v for v in (score.low, score.most_likely, score.high) if v is not None]
+    return all(criterion.scale_min <= v <= criterion.scale_max for v in values)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def validate_score(score: Score) -> None:
+    """Dutch messages for every way a score can be wrong; raises OptionsError."""
+    c = score.criterion
+    where = f"Score van {score.variant} op {c.name}"
+    if score.variant.trajectory_id != c.criteria_set.trajectory_id:
+        raise OptionsError(f"{where}: variant en criterium horen bij verschillende trajecten.")
+    if score.kind not in ScoreKind.values:
+        raise OptionsError(f"{where}: onbekende soort schatting '{score.kind}'.")
+    if (score.unit or "").strip() != c.unit:
+        raise OptionsError(f"{where}: onbekende eenheid '{score.unit}'; dit criterium wordt gemeten in '{c.unit}'.")
+    if score.kind == ScoreKind.EXACT:
+        if score.most_likely is None:
+            raise OptionsError(f"{where}: vul de exacte waarde in.")
+        score.low = score.high = None
+    elif score.kind == ScoreKind.RANGE:
+        if score.low is None or score.high is None:
+            raise OptionsError(f"{where}: vul zowel de lage als de hoge waarde in.")
+        score.most_likely = None
+    else:
+        if score.low is None or score.most_likely is None or score.high is None:
+            raise OptionsError(f"{where}: vul de lage, de meest waarschijnlijke en de hoge waarde in.")
+        if not score.low <= score.most_likely <= score.high:
+            raise OptionsError(
+                f"{where}: de meest waarschijnlijke waarde ({_fmt(score.most_likely)}) moet tussen laag ({_fmt(score.low)}) "
+                f"en hoog ({_fmt(score.high)}) liggen."
+            )
+    if score.low is not None and score.high is not None and score.high < score.low:
+        raise OptionsError(f"{where}: de hoge waarde ({_fmt(score.high)}) ligt onder de lage waarde ({_fmt(score.low)}).")
+    if not _within(score, c):
+        raise OptionsError(f"{where}: waarden moeten op de schaal van het criterium liggen ({_fmt(c.scale_min)} tot {_fmt(c.scale_max)} {c.unit}).")
+    if score.evidence_document_id and score.evidence_document.trajectory_id not in (None, score.variant.trajectory_id):
+        raise OptionsError(f"{where}: het onderbouwende document hoort bij een ander traject.")
+
+
+@transaction.atomic
+def save_score(actor, score: Score, *, reason: str = "") -> Score:
+    trajectory = score.variant.trajectory
+    _require_manager(actor, trajectory)
+    validate_score(score)
+    existing = Score.objects.filter(variant=score.variant, criterion=score.criterion).exclude(pk=score.pk).first()
+    if existing:
+        raise OptionsError(f"Er is al een score voor {score.variant} op {score.criterion.name}; wijzig die.")
+    before = audit.snapshot(Score.objects.filter(pk=score.pk).first()) if score.pk else None
+    _clean(score)
+    _save(score)
+    audit.record(actor, f"score.{'update' if before else 'create'}", score, before=before, trajectory_slug=trajectory.slug, reason=reason)
+    return score
+
+
+# --- preferences -----------------------------------------------------------------------------------
+
+
+def _criteria_for_preferences(trajectory):
+    criteria = criteria_of(trajectory)
+    if len(criteria) < 2:
+        raise OptionsError("Er zijn nog geen (of te weinig) criteria vastgesteld; voorkeuren kunnen pas daarna worden opgegeven.")
+    return criteria
+
+
+def check_preferences(trajectory: Trajectory, municipality: Municipality, statements: Sequence[Statement]) -> None:
+    """Raise OptionsError naming the statements when they are malformed or contradict each other."""
+    criteria = _criteria_for_preferences(trajectory)
+    names = {c.code: c.name for c in criteria}
+    compiled, origin = compile_statements(statements, [c.code for c in criteria], names)
+    if not compiled:
+        return
+    stakeholder = {"id": municipality.cbs_code, "name": municipality.name, "statements": compiled}
+    errors = engine_api.check_statements(validation_problem([criterion_entry(c) for c in criteria], stakeholder))
+    if errors:
+        involved = sorted({origin[j] for e in errors for j in e["statements"] if 0 <= j < len(origin)})
+        named = "; ".join(f"uitspraak {i + 1} ({describe_statement(statements[i], names)})" for i in involved)
+        detail = " ".join(e["message"] for e in errors)
+        if involved:
+            text = f"De voorkeuren van {municipality.name} zijn tegenstrijdig: {named} kunnen niet tegelijk gelden. {detail}"
+        else:
+            text = f"De voorkeuren van {municipality.name} kunnen niet worden gebruikt: {detail}"
+        raise OptionsError(text, statements=involved, errors=errors)
+
+
+@transaction.atomic
+def save_preferences(
+    actor,
+    trajectory: Trajectory,
+    municipality: Municipality,
+    statements: Sequence[Statement],
+    *,
+    note: str = "",
+    source: str = "",
+    illustrative: bool = False,
+    reason: str = "",
+    check: bool = True,
+) -> PreferenceSet:
+    """Replace a municipality's preference statements (all or nothing). ``check=False`` skips the
+    engine's feasibility check (only for known-good data such as the example dossier); the
+    statements are still compiled and checked for structure."""
+    if not perm.can_edit_preferences(actor, municipality):
+        raise PermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
+    if not TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
+        raise OptionsError(f"{municipality.name} neemt niet deel aan '{trajectory}'.")
+    if not statements:
+        raise OptionsError("Geef ten minste één uitspraak over het belang van de criteria (bijvoorbeeld een rangorde).")
+    if check:
+        check_preferences(trajectory, municipality, statements)
+    else:
+        criteria = _criteria_for_preferences(trajectory)
+        compile_statements(statements, [c.code for c in criteria], {c.code: c.name for c in criteria})
+    pref = PreferenceSet.objects.filter(trajectory=trajectory, municipality=municipality).first()
+    before = None
+    if pref:
+        before = {"note": pref.note, "statements": [{"kind": s.kind, "data": s.data, "note": s.note} for s in pref.statements.all()]}
+        pref.note, pref.source, pref.illustrative = note, source, illustrative
+    else:
+        pref = PreferenceSet(trajectory=trajectory, municipality=municipality, note=note, source=source, illustrative=illustrative)
+    pref.entered_by = audit.actor_label(actor)[:200]
+    _clean(pref)
+    _save(pref)
+    pref.statements.all().delete()
+    PreferenceStatement.objects.bulk_create(
+        PreferenceStatement(preference_set=pref, order=i, kind=s.kind, data=s.data, note=s.note) for i, s in enumerate(statements, 1)
+    )
+    audit.record(actor, f"preferences.{'update' if before else 'create'}", pref, before=before,
+                 after={"note": note, "statements": [{"kind": s.kind, "data": s.data, "note": s.note} for s in statements]},
+                 trajectory_slug=trajectory.slug, reason=reason)
+    return pref
+
+
+@transaction.atomic
+def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
+    if not perm.can_edit_preferences(actor, pref.municipality):
+        raise PermissionDenied(f"Alleen beleidsmedewerkers van {pref.municipality.name} verwijderen de voorkeuren van {pref.municipality.name}.")
+    before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
+    text, pk, slug = str(pref), pref.pk, pref.trajectory.slug
+    pref.delete()
+    entry = audit.record(actor, "preferences.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                         object_type="options.PreferenceSet", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+# --- analysis runs ---------------------------------------------------------------------------------
+
+
+def snapshot_inputs(trajectory: Trajectory) -> dict:
+    """Everything the report needs to explain a run, as it was when the run started."""
+    criteria = criteria_of(trajectory)
+    names = {c.code: c.name for c in criteria}
+    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+    scores = Score.objects.filter(variant__in=variants).select_related("variant", "criterion", "evidence_document")
+    prefs = PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality")
+    participants = TrajectoryParticipant.objects.filter(trajectory=trajectory).select_related("municipality")
+    with_prefs = {p.municipality_id for p in prefs}
+    return {
+        "trajectory": {"slug": trajectory.slug, "name": trajectory.name},
+        "variants": [
+            {"id": v.code, "number": v.number, "name": v.name, "description": v.description, "tasks": v.tasks(),
+             "wgr_form": v.get_wgr_form_display() if v.wgr_form else "", "existing_organisations_role": v.existing_organisations_role,
+             "transition_notes": v.transition_notes, "source": v.source, "illustrative": v.illustrative}
+            for v in variants
+        ],
+        "criteria": [
+            {"id": c.code, "name": c.name, "definition": c.definition, "unit": c.unit, "scale": [c.scale_min, c.scale_max],
+             "direction": c.direction, "scale_labels": c.scale_labels, "source": c.source, "illustrative": c.illustrative}
+            for c in criteria
+        ],
+        "scores": [
+            {"variant": s.variant.code, "criterion": s.criterion.code, "kind": s.kind, "low": s.low, "most_likely": s.most_likely,
+             "high": s.high, "unit": s.unit, "display": s.display_value, "substantiated": s.substantiated,
+             "evidence": {"document": str(s.evidence_document) if s.evidence_document_id else "", "page": s.evidence_page,
+                          "source": s.evidence_source, "author": s.evidence_author,
+                          "date": s.evidence_date.isoformat() if s.evidence_date else ""},
+             "argument": s.argument, "pros": s.pros, "cons": s.cons, "relative_spread": s.relative_spread,
+             "illustrative": s.illustrative, "source": s.source}
+            for s in scores
+        ],
+        "preferences": [
+            {"municipality": p.municipality.cbs_code, "name": p.municipality.name, "illustrative": p.illustrative, "source": p.source,
+             "note": p.note, "entered_by": p.entered_by,
+             "statements": [{"kind": s.kind, "data": s.data, "note": s.note,
+                             "text": describe_statement(Statement(s.kind, s.data), names)} for s in p.statements.all()]}
+            for p in prefs
+        ],
+        "without_preferences": [{"municipality": p.municipality.cbs_code, "name": p.municipality.name}
+                                for p in participants if p.municipality_id not in with_prefs],
+    }
+
+
+def _next_number(trajectory: Trajectory) -> int:
+    return (AnalysisRun.objects.filter(trajectory=trajectory).aggregate(m=Max("number"))["m"] or 0) + 1
+
+
+def _check_samples(samples) -> int:
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 100 <= samples <= MAX_SAMPLES:
+        raise OptionsError(f"Het aantal trekkingen moet een geheel getal tussen 100 en {MAX_SAMPLES:,} zijn.".replace(",", "."))
+    return samples
+
+
+def _check_seed(seed) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise OptionsError("De startwaarde van de toevalsgenerator moet een geheel getal van 0 of meer zijn.")
+    return seed
+
+
+@transaction.atomic
+def run_analysis(
+    actor, trajectory: Trajectory, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None, label: str = "",
+    pooled_weighting: str = "equal",
+) -> AnalysisRun:
+    """Build the problem from what is stored now, run the engine and store the run."""
+    if not perm.can_run_analysis(actor, trajectory):
+        raise PermissionDenied("U mag voor dit traject geen analyse starten.")
+    if pooled_weighting not in ("equal", "inhabitants"):
+        raise OptionsError("Weging van gemeenten in de gezamenlijke analyse: kies 'gelijk' of 'naar inwonertal'.")
+    samples = _check_samples(samples)
+    seed = _check_seed(secrets.randbelow(2**31) if seed is None else seed)
+    problem = build_problem(trajectory, pooled_weighting=pooled_weighting)
+    snapshot = snapshot_inputs(trajectory)
+    return _store_run(actor, trajectory, problem, snapshot, samples, seed, label=label,
+                      illustrative=_is_illustrative(snapshot))
+
+
+def _is_illustrative(snapshot: dict) -> bool:
+    return any(x.get("illustrative") for key in ("variants", "criteria", "scores", "preferences") for x in snapshot.get(key, []))
+
+
+def _store_run(actor, trajectory, problem, snapshot, samples, seed, *, label="", illustrative=False, reproduces=None) -> AnalysisRun:
+    started = time.perf_counter()
+    results = engine_api.analyse(problem, samples=samples, seed=seed)
+    duration = int((time.perf_counter() - started) * 1000)
+    run = AnalysisRun(
+        trajectory=trajectory, number=_next_number(trajectory), label=label[:300], problem=problem, snapshot=snapshot,
+        seed=seed, samples=samples, engine_version=str(results.get("engine_version") or engine_api.version()),
+        results=results, illustrative=illustrative, reproduces=reproduces,
+        created_by_label=audit.actor_label(actor)[:200], duration_ms=duration,
+    )
+    _save(run)
+    audit.record(actor, "analysis.reproduce" if reproduces else "analysis.run", run, after={
+        "number": run.number, "seed": seed, "samples": samples, "engine_version": run.engine_version,
+        "reproduces": reproduces.number if reproduces else None}, trajectory_slug=trajectory.slug, reason=label)
+    return run
+
+
+VOLATILE_KEYS = {"elapsed", "elapsed_s", "elapsed_seconds", "duration", "duration_s", "timing", "timings", "wall_time", "seconds"}
+
+
+def comparable(results):
+    """Results without wall-clock fields, for checking that a reproduction is identical."""
+    if isinstance(results, dict):
+        return {k: comparable(v) for k, v in results.items() if k not in VOLATILE_KEYS}
+    if isinstance(results, list):
+        return [comparable(v) for v in results]
+    return results
+
+
+@dataclass
+class Reproduction:
+    run: AnalysisRun
+    identical: bool
+    same_engine: bool
+
+
+@transaction.atomic
+def reproduce_run(actor, original: AnalysisRun) -> Reproduction:
+    """Run a stored run's own input again with its seed and sample count; store it as a new run."""
+    if not perm.can_run_analysis(actor, original.trajectory):
+        raise PermissionDenied("U mag voor dit traject geen analyse starten.")
+    run = _store_run(actor, original.trajectory, original.problem, original.snapshot, original.samples, original.seed,
+                     label=f"Reproductie van analyse {original.number}", illustrative=original.illustrative, reproduces=original)
+    return Reproduction(run=run, identical=comparable(run.results) == comparable(original.results),
+                        same_engine=run.engine_version == original.engine_version)
+
+
+def statements_kinds() -> list[str]:
+    return list(StatementKind.values)

@@ -1,0 +1,385 @@
+"""Options-analysis pages (Dutch). Views parse input, ask options.permissions, call services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from regiokompas.accounts import permissions as base_perm
+from regiokompas.options import permissions as perm
+from regiokompas.options import quality, report, services
+from regiokompas.options.criteria_templates import TEMPLATES
+from regiokompas.options.errors import OptionsError
+from regiokompas.options.forms import CriterionForm, PreferenceForm, RunForm, ScoreForm, VariantForm
+from regiokompas.options.models import AnalysisRun, CriteriaSet, Criterion, PreferenceSet, Score, Variant
+from regiokompas.options.problem import Statement, criteria_of, describe_statement, statements_of
+from regiokompas.options.results import compare, read
+from regiokompas.register.errors import RegisterError
+from regiokompas.register.models import Document, Municipality, Trajectory
+
+MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
+
+
+def _trajectory(slug) -> Trajectory:
+    return get_object_or_404(Trajectory, slug=slug)
+
+
+def _require_manage(request, trajectory):
+    if not perm.can_manage_options(request.user, trajectory):
+        raise DjangoPermissionDenied(MANAGE_DENIED)
+
+
+def _documents(request, trajectory):
+    return base_perm.visible_documents(request.user, Document.objects.filter(trajectory=trajectory))
+
+
+@login_required
+def overview(request, slug):
+    trajectory = _trajectory(slug)
+    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+    criteria = criteria_of(trajectory)
+    scores = {(s.variant_id, s.criterion_id): s for s in Score.objects.filter(variant__in=variants).select_related("evidence_document")}
+    matrix = [(c, [(v, scores.get((v.pk, c.pk))) for v in variants]) for c in criteria]
+    prefs = {p.municipality_id: p for p in PreferenceSet.objects.filter(trajectory=trajectory).prefetch_related("statements")}
+    participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
+    pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni)) for muni in participants]
+    snapshot = services.snapshot_inputs(trajectory)
+    return render(request, "options/overview.html", {
+        "trajectory": trajectory,
+        "variants": variants,
+        "criteria": criteria,
+        "matrix": matrix,
+        "pref_rows": pref_rows,
+        "runs": AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number")[:20],
+        "findings": quality.findings(snapshot),
+        "can_manage": perm.can_manage_options(request.user, trajectory),
+        "can_run": perm.can_run_analysis(request.user, trajectory),
+        "run_form": RunForm(),
+        "has_criteria_set": CriteriaSet.objects.filter(trajectory=trajectory).exists(),
+        "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
+        "formats": report.FORMATS,
+    })
+
+
+# --- variants ---------------------------------------------------------------------------------------
+
+
+@login_required
+def variant_detail(request, slug, number):
+    trajectory = _trajectory(slug)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    criteria = criteria_of(trajectory)
+    scores = {s.criterion_id: s for s in variant.scores.select_related("evidence_document")}
+    return render(request, "options/variant_detail.html", {
+        "trajectory": trajectory, "variant": variant, "rows": [(c, scores.get(c.pk)) for c in criteria],
+        "can_manage": perm.can_manage_options(request.user, trajectory),
+    })
+
+
+@login_required
+def variant_edit(request, slug, number=None):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number) if number else Variant(trajectory=trajectory)
+    if number is None and not request.method == "POST":
+        variant.number = (Variant.objects.filter(trajectory=trajectory).order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    form = VariantForm(request.POST or None, instance=variant)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_variant(request.user, form.instance)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{form.instance} is opgeslagen.")
+            return redirect("options:variant-detail", slug=slug, number=form.instance.number)
+    title = f"{variant} wijzigen" if number else "Nieuwe variant"
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Variant opslaan"},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def variant_delete(request, slug, number):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    if request.method == "POST":
+        try:
+            services.delete_variant(request.user, variant)
+        except RegisterError as exc:
+            messages.error(request, exc.message)
+            return redirect("options:variant-detail", slug=slug, number=number)
+        messages.success(request, f"{variant} is verwijderd.")
+        return redirect("options:overview", slug=slug)
+    return render(request, "options/confirm_delete.html", {"trajectory": trajectory, "object": variant,
+                                                           "warning": "De scores van deze variant worden ook verwijderd."})
+
+
+# --- criteria ---------------------------------------------------------------------------------------
+
+
+@login_required
+def criteria_list(request, slug):
+    trajectory = _trajectory(slug)
+    return render(request, "options/criteria.html", {
+        "trajectory": trajectory, "criteria": criteria_of(trajectory), "can_manage": perm.can_manage_options(request.user, trajectory),
+        "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
+    })
+
+
+@login_required
+@require_POST
+def criteria_template(request, slug):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    try:
+        added = services.apply_criteria_template(request.user, trajectory, request.POST.get("template", ""))
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{len(added)} criteria toegevoegd." if added else "Alle criteria uit het sjabloon staan er al.")
+    return redirect("options:criteria", slug=slug)
+
+
+@login_required
+def criterion_edit(request, slug, code=None):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    if code:
+        criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
+    else:
+        criterion = Criterion(criteria_set=CriteriaSet.objects.filter(trajectory=trajectory).first() or CriteriaSet(trajectory=trajectory))
+    form = CriterionForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        obj = form.instance
+        obj.scale_labels = form.cleaned_data["labels_text"]
+        try:
+            if obj.criteria_set.pk is None:
+                obj.criteria_set = services.ensure_criteria_set(request.user, trajectory)
+            services.save_criterion(request.user, obj)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Criterium '{obj.name}' is opgeslagen.")
+            return redirect("options:criteria", slug=slug)
+    title = f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium"
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Criterium opslaan"},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def criterion_delete(request, slug, code):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
+    if request.method == "POST":
+        try:
+            services.delete_criterion(request.user, criterion)
+        except RegisterError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Criterium '{criterion.name}' is verwijderd.")
+        return redirect("options:criteria", slug=slug)
+    return render(request, "options/confirm_delete.html", {"trajectory": trajectory, "object": criterion,
+                                                           "warning": "De scores op dit criterium worden ook verwijderd."})
+
+
+# --- scores -----------------------------------------------------------------------------------------
+
+
+@login_required
+def score_edit(request, slug, number, code):
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
+    score = Score.objects.filter(variant=variant, criterion=criterion).first() or Score(variant=variant, criterion=criterion, unit=criterion.unit)
+    form = ScoreForm(request.POST or None, instance=score, documents=_documents(request, trajectory))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_score(request.user, form.instance)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Score van {variant} op {criterion.name} is opgeslagen.")
+            return redirect("options:variant-detail", slug=slug, number=number)
+    return render(request, "options/score_form.html", {
+        "trajectory": trajectory, "form": form, "variant": variant, "criterion": criterion,
+        "title": f"Score: {variant} op {criterion.name}",
+    }, status=400 if form.errors else 200)
+
+
+# --- preferences ------------------------------------------------------------------------------------
+
+
+@login_required
+def preferences(request, slug, code):
+    trajectory = _trajectory(slug)
+    municipality = get_object_or_404(Municipality, cbs_code=code)
+    if not trajectory.participants.filter(municipality=municipality).exists():
+        raise Http404("Deze gemeente neemt niet deel aan het traject.")
+    pref = PreferenceSet.objects.filter(trajectory=trajectory, municipality=municipality).first()
+    criteria = criteria_of(trajectory)
+    names = {c.code: c.name for c in criteria}
+    existing = statements_of(pref) if pref else []
+    can_edit = perm.can_edit_preferences(request.user, municipality)
+    if request.method == "POST" and not can_edit:
+        raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
+    form = PreferenceForm(request.POST or None, criteria=criteria, statements=existing,
+                          initial={"note": pref.note if pref else ""})
+    conflict: list[int] = []
+    entered: list[Statement] = []
+    if request.method == "POST" and form.is_valid():
+        entered = form.statements()
+        try:
+            services.save_preferences(request.user, trajectory, municipality, entered, note=form.cleaned_data["note"])
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+            conflict = list(getattr(exc, "statements", []) or [])
+        else:
+            messages.success(request, f"De voorkeuren van {municipality.name} zijn opgeslagen.")
+            return redirect("options:preferences", slug=slug, code=code)
+    shown = entered or existing
+    return render(request, "options/preferences.html", {
+        "trajectory": trajectory, "municipality": municipality, "pref": pref, "form": form, "can_edit": can_edit,
+        "criteria_rows": [(c, form[f"rank_{c.code}"], form[f"swing_{c.code}"], form[f"min_{c.code}"], form[f"max_{c.code}"]) for c in criteria],
+        "statements": [(i + 1, describe_statement(s, names), i in conflict) for i, s in enumerate(shown)],
+        "from_entry": bool(entered),
+    }, status=400 if form.errors else 200)
+
+
+# --- analysis runs ----------------------------------------------------------------------------------
+
+
+@login_required
+def runs(request, slug):
+    trajectory = _trajectory(slug)
+    form = RunForm(request.POST or None)
+    if request.method == "POST":
+        if not perm.can_run_analysis(request.user, trajectory):
+            raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
+        if form.is_valid():
+            try:
+                run = services.run_analysis(request.user, trajectory, samples=form.cleaned_data["samples"], seed=form.cleaned_data["seed"],
+                                            label=form.cleaned_data["label"], pooled_weighting=form.cleaned_data["pooled_weighting"])
+            except RegisterError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, f"Analyse {run.number} is uitgevoerd ({run.duration_ms} ms).")
+                return redirect("options:run-detail", slug=slug, number=run.number)
+    return render(request, "options/runs.html", {
+        "trajectory": trajectory, "form": form, "runs": AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number"),
+        "can_run": perm.can_run_analysis(request.user, trajectory),
+    }, status=400 if form.errors else 200)
+
+
+def _run(trajectory, number) -> AnalysisRun:
+    return get_object_or_404(AnalysisRun, trajectory=trajectory, number=number)
+
+
+@login_required
+def run_detail(request, slug, number):
+    trajectory = _trajectory(slug)
+    run = _run(trajectory, number)
+    reading = read(run.problem, run.results)
+    blocks = []
+    for i, b in enumerate(reading.blocks):
+        blocks.append({
+            "block": b, "anchor": f"res-{b.id}", "conclusion": b.conclusion(), "chart": b.chart(f"ra-{i}"),
+            "rank_table": b.rank_table(), "weights_chart": b.weights_chart(f"cw-{i}"), "weights_table": b.central_weight_table(),
+            "sensitivity": b.sensitivity_text(), "sampler": reading.sampler_text(b),
+        })
+    return render(request, "options/run_detail.html", {
+        "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
+        "agreement": reading.agreement(),
+        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
+        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
+        "findings": quality.findings(run.snapshot),
+        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
+        "can_run": perm.can_run_analysis(request.user, trajectory),
+        "formats": report.FORMATS,
+    })
+
+
+@login_required
+@require_POST
+def run_reproduce(request, slug, number):
+    trajectory = _trajectory(slug)
+    run = _run(trajectory, number)
+    if not perm.can_run_analysis(request.user, trajectory):
+        raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
+    try:
+        result = services.reproduce_run(request.user, run)
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+        return redirect("options:run-detail", slug=slug, number=number)
+    if result.identical:
+        messages.success(request, f"Analyse {run.number} is gereproduceerd als analyse {result.run.number}: de uitkomsten zijn identiek.")
+    else:
+        why = "" if result.same_engine else f" (andere versie rekenkern: {run.engine_version} → {result.run.engine_version})"
+        messages.warning(request, f"Analyse {result.run.number} wijkt af van analyse {run.number}{why}.")
+    return redirect("options:run-detail", slug=slug, number=result.run.number)
+
+
+@login_required
+def run_compare(request, slug):
+    trajectory = _trajectory(slug)
+    try:
+        a_num, b_num = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
+    except ValueError:
+        messages.error(request, "Kies twee analyses om te vergelijken.")
+        return redirect("options:runs", slug=slug)
+    run_a, run_b = _run(trajectory, a_num), _run(trajectory, b_num)
+    rows = compare(read(run_a.problem, run_a.results), read(run_b.problem, run_b.results))
+    input_changes = _input_changes(run_a.snapshot, run_b.snapshot)
+    return render(request, "options/run_compare.html", {"trajectory": trajectory, "a": run_a, "b": run_b, "rows": rows,
+                                                         "input_changes": input_changes})
+
+
+def _input_changes(a: dict, b: dict) -> list[str]:
+    out = []
+    sa = {(s["variant"], s["criterion"]): s["display"] for s in a.get("scores", [])}
+    sb = {(s["variant"], s["criterion"]): s["display"] for s in b.get("scores", [])}
+    for key in sorted(set(sa) | set(sb)):
+        if sa.get(key) != sb.get(key):
+            out.append(f"Score {key[0]} × {key[1]}: {sa.get(key, 'ontbreekt')} → {sb.get(key, 'ontbreekt')}")
+    pa = {p["name"]: [s["text"] for s in p["statements"]] for p in a.get("preferences", [])}
+    pb = {p["name"]: [s["text"] for s in p["statements"]] for p in b.get("preferences", [])}
+    for name in sorted(set(pa) | set(pb)):
+        if pa.get(name) != pb.get(name):
+            out.append(f"Voorkeuren van {name} zijn gewijzigd.")
+    if [v["name"] for v in a.get("variants", [])] != [v["name"] for v in b.get("variants", [])]:
+        out.append("De varianten zijn gewijzigd.")
+    if [c["id"] for c in a.get("criteria", [])] != [c["id"] for c in b.get("criteria", [])]:
+        out.append("De criteria zijn gewijzigd.")
+    return out
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@login_required
+def report_download(request, slug, fmt):
+    trajectory = _trajectory(slug)
+    if fmt not in report.FORMATS:
+        raise Http404("Onbekend formaat")
+    number = request.GET.get("analyse")
+    run = _run(trajectory, int(number)) if number and number.isdigit() else report.latest_run(trajectory)
+    try:
+        content = report.render_report(trajectory, fmt, run)
+    except OptionsError as exc:
+        messages.error(request, exc.message)
+        return redirect("options:overview", slug=slug)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="onderbouwing-{slug}.{fmt}"'
+    return response
