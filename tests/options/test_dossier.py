@@ -1,0 +1,34 @@
+"""Variants, criteria, scores, preferences (and runs) travel with the trajectory's dossier."""
+
+import json
+
+import pytest
+from tests.options.helpers import SLUG
+
+from regiokompas.options.models import PreferenceStatement, Score, Variant
+from regiokompas.register import dossier
+from regiokompas.register.models import Trajectory
+
+pytestmark = pytest.mark.django_db
+
+COPY = "kopie-sociale-zaken-2012"
+
+
+def _renamed(data: dict, old: str, new: str) -> dict:
+    text = json.dumps(data).replace(f'"{old}"', f'"{new}"')
+    return json.loads(text)
+
+
+def test_dossier_round_trip_keeps_options_data():
+    first = dossier.export_dossier(Trajectory.objects.get(slug=SLUG))
+    for kind in ("options_variant", "options_criterion", "options_score", "options_preference_set", "options_preference_statement"):
+        assert first["objects"][kind], kind
+    copy = dossier.import_dossier("test", _renamed(first, SLUG, COPY))
+    assert Variant.objects.filter(trajectory=copy).count() == 3
+    assert Score.objects.filter(variant__trajectory=copy).count() == 24
+    assert PreferenceStatement.objects.filter(preference_set__trajectory=copy).count() == \
+        PreferenceStatement.objects.filter(preference_set__trajectory__slug=SLUG).count()
+    fin3 = Score.objects.get(variant__trajectory=copy, variant__number=3, criterion__code="fin")
+    assert fin3.evidence_document.trajectory == copy
+    second = dossier.export_dossier(copy)
+    assert _renamed(second, COPY, SLUG)["objects"] == first["objects"]
