@@ -11,8 +11,10 @@ VALIDATION_SAMPLES = 500
 def _engine():
     try:
         from regiokompas import engine
-    except ImportError as exc:  # pragma: no cover - depends on installation
-        raise OptionsError("De rekenkern (regiokompas.engine) is niet beschikbaar; de analyse kan nu niet worden uitgevoerd.") from exc
+    except ImportError:  # pragma: no cover - depends on installation
+        engine = None
+    if engine is None or not hasattr(engine, "analyse") or not hasattr(engine, "ProblemError"):
+        raise OptionsError("De rekenkern (regiokompas.engine) is niet beschikbaar; de analyse kan nu niet worden uitgevoerd.")
     return engine
 
 
