@@ -11,8 +11,16 @@ import pytest
 SLUGS = ["alkmaar-sociale-zaken-2012", "alkmaar-participatiewet-2019"]
 
 
+# Set by the test run itself (settings module, browser tests); a real user's shell has none of them.
+TEST_ONLY_VARIABLES = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_env(*drop):
+    return {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES | set(drop)}
+
+
 def run(data_dir, *args, check=True):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = clean_env()
     env["REGIOKOMPAS_DATA_DIR"] = str(data_dir)
     result = subprocess.run([sys.executable, "-m", "regiokompas", *args], env=env, capture_output=True, text=True, timeout=300)
     if check:
@@ -97,7 +105,7 @@ def test_check_reports_configuration(demo_dir):
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "REGIOKOMPAS_SECURE"}}
+    env = clean_env("DEBUG", "REGIOKOMPAS_SECURE")
     env.update(REGIOKOMPAS_DATA_DIR=str(tmp_path), ALLOWED_HOSTS="regiokompas.example.nl")
     result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--deploy"], env=env, capture_output=True, text=True, timeout=120)
     assert "System check identified no issues" in result.stdout + result.stderr, result.stdout + result.stderr
@@ -105,7 +113,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 def test_check_lists_every_setting_without_revealing_secrets(demo_dir):
     env_secret = "heel-geheim-" + "x" * 40
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = clean_env()
     env.update(REGIOKOMPAS_DATA_DIR=str(demo_dir), SECRET_KEY=env_secret)
     result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--settings"], env=env,
                             capture_output=True, text=True, timeout=300)
