@@ -1,0 +1,134 @@
+"""A full run on the regio Alkmaar example: analysis stored, results page, reproduction,
+comparison, and the substantiation report read back from docx (python-docx) and pdf (pypdf)."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from tests.options.helpers import SLUG, database_counts
+
+from regiokompas.audit.models import AuditEntry
+from regiokompas.options import report, services
+from regiokompas.options.errors import OptionsError
+from regiokompas.options.models import AnalysisRun, Variant
+from regiokompas.register.models import Trajectory
+
+pytestmark = pytest.mark.django_db
+
+MUNICIPALITIES = ["Alkmaar", "Bergen", "Castricum", "Heiloo", "Heerhugowaard", "Langedijk", "Schermer", "Graft-De Rijp"]
+CHAPTERS = ["Vraag en aanleiding", "De varianten", "Criteria en hun definitie", "Voor- en nadelen per variant",
+            "Scores met hun onzekerheid", "Voorkeuren per gemeente", "Resultaten", "Gevoeligheid: hoe ver moeten de gewichten verschuiven?",
+            "Financiële gevolgen per gemeente", "Datakwaliteit: wat is nog niet onderbouwd", "Verantwoording van de berekening"]
+
+
+@pytest.fixture
+def t():
+    return Trajectory.objects.get(slug=SLUG)
+
+
+@pytest.fixture
+def run(engine, t):
+    return services.run_analysis("test", t, samples=2000, seed=7, label="test")
+
+
+def test_run_is_stored_with_full_input_and_audited(run):
+    assert run.number >= 1 and run.seed == 7 and run.samples == 2000 and run.engine_version
+    assert run.problem["schema"] == "regiokompas.problem/1"
+    assert len(run.problem["stakeholders"]) == 8 and len(run.problem["alternatives"]) == 3
+    assert {s["id"] for s in run.problem["stakeholders"]} <= set(run.results["stakeholders"])
+    assert len(run.snapshot["scores"]) == 24 and run.illustrative
+    assert AuditEntry.objects.filter(action="analysis.run", object_id=str(run.pk)).exists()
+
+
+def test_run_is_never_overwritten(run):
+    run.label = "anders"
+    with pytest.raises(OptionsError, match="nooit overschreven"):
+        run.save()
+    assert AnalysisRun.objects.get(pk=run.pk).label == "test"
+
+
+def test_reproduction_gives_identical_results(run, users):
+    result = services.reproduce_run(users["projectleider"], run)
+    assert result.identical and result.same_engine
+    assert result.run.reproduces == run and result.run.number == run.number + 1
+    assert result.run.results["stakeholders"] == run.results["stakeholders"]
+
+
+def test_results_page_shows_conclusions_charts_and_tables(client, users, run):
+    client.force_login(users["raadslid-bergen"])
+    html = client.get(reverse("options:run-detail", args=[SLUG, run.number])).content.decode()
+    assert "van de gevallen de beste keuze" in html
+    assert html.count("<svg") >= 3 and "<desc" in html and "<caption>Rangkansen" in html
+    assert "Alle gemeenten samen" in html and "Waar gemeenten het eens en oneens zijn" in html
+    assert "illustratief" in html
+    assert "Deze analyse reproduceren" not in html  # a raadslid does not start analyses
+
+
+def test_compare_two_runs_page(client, users, run, engine):
+    second = services.run_analysis("test", run.trajectory, samples=2000, seed=8)
+    client.force_login(users["bergen"])
+    r = client.get(reverse("options:run-compare", args=[SLUG]) + f"?a={run.number}&b={second.number}")
+    assert r.status_code == 200 and "De invoer (scores, voorkeuren, varianten en criteria) is gelijk." in r.content.decode()
+
+
+def test_start_run_from_the_page(client, users, engine):
+    client.force_login(users["alkmaar"])
+    r = client.post(reverse("options:runs", args=[SLUG]), {"samples": "1000", "seed": "3", "pooled_weighting": "inhabitants"})
+    assert r.status_code == 302
+    run = AnalysisRun.objects.filter(trajectory__slug=SLUG).order_by("-number").first()
+    assert run.seed == 3 and run.problem.get("pooled_weighting") == "inhabitants"
+
+
+def test_bad_run_input_is_refused_and_nothing_saved(client, users, engine):
+    client.force_login(users["alkmaar"])
+    before = database_counts()
+    r = client.post(reverse("options:runs", args=[SLUG]), {"samples": "5", "pooled_weighting": "equal"})
+    assert r.status_code == 400 and "ten minste 100 trekkingen" in r.content.decode()
+    client.force_login(users["raadslid-bergen"])
+    assert client.post(reverse("options:runs", args=[SLUG]), {"samples": "1000", "pooled_weighting": "equal"}).status_code == 403
+    assert database_counts() == before
+
+
+def test_empty_criteria_set_is_refused_with_nothing_saved(engine):
+    from tests.register.helpers import new_trajectory
+
+    t, _ = new_trajectory("zonder-criteria")
+    services.save_variant("test", Variant(trajectory=t, number=1, name="A"))
+    services.save_variant("test", Variant(trajectory=t, number=2, name="B"))
+    services.ensure_criteria_set("test", t)
+    before = database_counts()
+    with pytest.raises(OptionsError, match="De criteriaset is leeg"):
+        services.run_analysis("test", t)
+    assert database_counts() == before
+
+
+def test_report_docx_and_pdf_read_back(run, t):
+    import docx
+    from pypdf import PdfReader
+
+    content = report.render_report(t, "docx", run)
+    document = docx.Document(io.BytesIO(content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for chapter in CHAPTERS:
+        assert chapter in headings, chapter
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    for name in MUNICIPALITIES:
+        assert name in text, name
+    assert "van de gevallen de beste keuze" in text and "niet onderbouwd" in text and "illustratief" in text.lower()
+    assert len(document.inline_shapes) >= 3  # the charts
+
+    pdf = PdfReader(io.BytesIO(report.render_report(t, "pdf", run)))
+    pdf_text = "\n".join(page.extract_text() for page in pdf.pages)
+    for chapter in ("Resultaten", "Datakwaliteit", "Voorkeuren per gemeente"):
+        assert chapter in pdf_text
+    for name in MUNICIPALITIES:
+        assert name in pdf_text, name
+    assert "Onderbouwing keuze uitvoeringsvariant" in pdf_text
+
+
+def test_report_download_button(client, users, run):
+    client.force_login(users["griffier-bergen"])
+    r = client.get(reverse("options:report", args=[SLUG, "md"]) + f"?analyse={run.number}")
+    assert r.status_code == 200 and "attachment" in r["Content-Disposition"]
+    assert b"## Resultaten" in r.content
