@@ -1,0 +1,425 @@
+"""The cost model: municipalities, drivers, allocation keys, cost items per variant, the current
+situation. Built from a JSON-able dict (schema ``regiokompas.costs/1``, see docs/costs.md) by
+:func:`parse_model`, which collects every problem and raises one :class:`CostError`.
+
+All amounts are euros per year (price level of the first horizon year unless indexation is set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from regiokompas.engine.costs.errors import CostError, nl_number
+
+SCHEMA = "regiokompas.costs/1"
+
+CATEGORIES = ("structural", "transition", "deficit")
+CATEGORY_LABELS = {"structural": "structureel", "transition": "eenmalig (transitie)", "deficit": "tekort"}
+BEHAVIOURS = ("fixed", "variable")
+KEY_METHODS = (
+    "per_inhabitant", "per_client", "per_usage", "historical", "budget",
+    "fixed_percentages", "equal", "fixed_plus_variable",
+)
+KEY_LABELS = {
+    "per_inhabitant": "per inwoner",
+    "per_client": "per cliënt",
+    "per_usage": "naar gebruik",
+    "historical": "historisch aandeel",
+    "budget": "aandeel in de begroting",
+    "fixed_percentages": "vaste percentages",
+    "equal": "gelijke delen",
+    "fixed_plus_variable": "vast deel + variabel deel",
+}
+# Volumes measured at a moment need that moment.
+NEEDS_REFERENCE_DATE = ("per_inhabitant", "per_client", "per_usage")
+PERCENT_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Range:
+    """Low / most likely / high estimate (PERT)."""
+
+    low: float
+    likely: float
+    high: float
+
+    @property
+    def mean(self) -> float:
+        return (self.low + 4.0 * self.likely + self.high) / 6.0
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    name: str
+    method: str
+    values: dict[str, float] = field(default_factory=dict)
+    reference_date: str | None = None
+    source: str = ""
+    fixed_fraction: float = 0.0
+    fixed_key: str | None = None
+    variable_key: str | None = None
+    driver: str | None = None
+
+
+@dataclass(frozen=True)
+class Driver:
+    id: str
+    name: str
+    values: dict[str, float]
+    unit: str = ""
+    reference_date: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CostItem:
+    id: str
+    name: str
+    category: str
+    behaviour: str
+    amount: Range
+    driver: str | None = None
+    per_unit: bool = False
+    scale_exponent: float = 1.0
+    first_year: int | None = None
+    last_year: int | None = None
+    indexation: float | None = None
+    key: str | None = None
+    members: tuple[str, ...] | None = None
+    binding: bool = False
+    source: str = ""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    name: str
+    items: tuple[CostItem, ...]
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CostModel:
+    start_year: int
+    years: int
+    municipalities: tuple[str, ...]
+    names: dict[str, str]
+    drivers: dict[str, Driver]
+    keys: dict[str, Key]
+    default_keys: dict[str, str]
+    variants: tuple[Variant, ...]
+    baseline: dict[str, Range]
+    indexation: float = 0.0
+    baseline_source: str = ""
+
+    @property
+    def year_list(self) -> list[int]:
+        return list(range(self.start_year, self.start_year + self.years))
+
+    def variant(self, variant_id: str) -> Variant:
+        for v in self.variants:
+            if v.id == variant_id:
+                return v
+        raise CostError([{"key": "unknown_variant", "message": f"Onbekende variant: {variant_id}.", "path": "variants"}])
+
+    def key_for(self, variant: Variant, item: CostItem) -> Key:
+        key_id = item.key or variant.keys.get(item.category) or self.default_keys.get(item.category)
+        return self.keys[key_id]  # presence checked by parse_model
+
+    def label(self, code: str) -> str:
+        return self.names.get(code, code)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[dict] = []
+
+    def add(self, key: str, message: str, path: str) -> None:
+        self.errors.append({"key": key, "message": message, "path": path})
+
+    def number(self, value: Any, path: str, what: str, *, minimum: float | None = None) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            self.add("not_a_number", f"{what}: '{value}' is geen getal.", path)
+            return None
+        if minimum is not None and value < minimum:
+            self.add("negative" if minimum == 0 else "too_small",
+                     f"{what} mag niet kleiner zijn dan {nl_number(minimum)} (gegeven: {nl_number(value)}).", path)
+            return None
+        return float(value)
+
+
+def _date_ok(text: Any) -> bool:
+    if not isinstance(text, str):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _range(raw: Any, c: _Collector, path: str, what: str, *, allow_negative: bool = False) -> Range | None:
+    if not isinstance(raw, dict):
+        c.add("missing_range", f"{what}: geef laag, meest waarschijnlijk en hoog op.", path)
+        return None
+    minimum = None if allow_negative else 0.0
+    values = []
+    for name, label in (("low", "laag"), ("likely", "meest waarschijnlijk"), ("high", "hoog")):
+        if name not in raw:
+            c.add("missing_range", f"{what}: de waarde '{label}' ontbreekt.", f"{path}.{name}")
+            return None
+        values.append(c.number(raw[name], f"{path}.{name}", f"{what} ({label})", minimum=minimum))
+    if any(v is None for v in values):
+        return None
+    low, likely, high = values
+    if not (low <= likely <= high):
+        c.add("range_order",
+              f"{what}: laag ({nl_number(low)}) ≤ meest waarschijnlijk ({nl_number(likely)}) ≤ hoog "
+              f"({nl_number(high)}) is niet voldaan.", path)
+        return None
+    return Range(low, likely, high)
+
+
+def _values(raw: Any, c: _Collector, path: str, what: str, codes: set[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if not isinstance(raw, dict):
+        c.add("missing_values", f"{what}: geef per gemeente een waarde op.", path)
+        return out
+    for code, value in raw.items():
+        if code not in codes:
+            c.add("unknown_municipality", f"{what}: onbekende gemeente '{code}'.", f"{path}.{code}")
+            continue
+        number = c.number(value, f"{path}.{code}", f"{what}, {code}")
+        if number is None:
+            continue
+        if number < 0:
+            c.add("negative", f"{what}: de waarde voor {code} is negatief ({nl_number(number)}); "
+                  "volumes, aandelen en percentages kunnen niet negatief zijn.", f"{path}.{code}")
+            continue
+        out[code] = number
+    return out
+
+
+def parse_model(data: dict) -> CostModel:
+    """Validate a cost model dict and build the model. Raises :class:`CostError` with all problems."""
+    c = _Collector()
+    if not isinstance(data, dict):
+        raise CostError([{"key": "not_an_object", "message": "Het kostenmodel moet een object zijn.", "path": ""}])
+    if data.get("schema", SCHEMA) != SCHEMA:
+        c.add("schema", f"Onbekend schema '{data.get('schema')}'; verwacht {SCHEMA}.", "schema")
+
+    horizon = data.get("horizon") or {}
+    start_year = horizon.get("start_year")
+    years = horizon.get("years", 10)
+    if isinstance(start_year, bool) or not isinstance(start_year, int) or not 1900 <= start_year <= 2200:
+        c.add("horizon", "Geef het eerste jaar van de looptijd op als jaartal (bijv. 2021).", "horizon.start_year")
+        start_year = 2000
+    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 50:
+        c.add("horizon", "De looptijd is een geheel aantal jaren tussen 1 en 50.", "horizon.years")
+        years = 1
+    indexation = c.number(data.get("indexation", 0.0), "indexation", "Indexatie") or 0.0
+    if not -0.5 < indexation < 1:
+        c.add("indexation", "Indexatie is een fractie per jaar, bijvoorbeeld 0,02 voor 2 %.", "indexation")
+        indexation = 0.0
+
+    codes: list[str] = []
+    names: dict[str, str] = {}
+    for i, m in enumerate(data.get("municipalities") or []):
+        code = m.get("code") if isinstance(m, dict) else None
+        if not code or not isinstance(code, str):
+            c.add("municipality", "Elke gemeente heeft een code (bijv. GM0373).", f"municipalities[{i}]")
+            continue
+        if code in names:
+            c.add("duplicate", f"Gemeente {code} staat twee keer in het model.", f"municipalities[{i}]")
+            continue
+        codes.append(code)
+        names[code] = str(m.get("name") or code)
+    if not codes:
+        c.add("no_municipalities", "Het model bevat geen gemeenten.", "municipalities")
+    code_set = set(codes)
+
+    drivers: dict[str, Driver] = {}
+    for driver_id, raw in (data.get("drivers") or {}).items():
+        raw = raw or {}
+        label = f"Kostendrager '{raw.get('name') or driver_id}'"
+        values = _values(raw.get("values"), c, f"drivers.{driver_id}.values", label, code_set)
+        drivers[driver_id] = Driver(driver_id, str(raw.get("name") or driver_id), values, str(raw.get("unit") or ""),
+                                    raw.get("reference_date"), str(raw.get("source") or ""))
+
+    keys: dict[str, Key] = {}
+    for key_id, raw in (data.get("keys") or {}).items():
+        raw = raw or {}
+        name = str(raw.get("name") or key_id)
+        label = f"Verdeelsleutel '{name}'"
+        path = f"keys.{key_id}"
+        method = raw.get("method")
+        if method not in KEY_METHODS:
+            c.add("key_method", f"{label}: onbekende methode '{method}'; kies uit {', '.join(KEY_METHODS)}.", path)
+            continue
+        ref = raw.get("reference_date")
+        if ref is not None and not _date_ok(ref):
+            c.add("reference_date", f"{label}: peildatum '{ref}' is geen datum (JJJJ-MM-DD).", f"{path}.reference_date")
+        if method in NEEDS_REFERENCE_DATE and not ref:
+            c.add("reference_date_missing", f"{label} ({KEY_LABELS[method]}) heeft een peildatum nodig.", f"{path}.reference_date")
+        values: dict[str, float] = {}
+        driver = raw.get("driver")
+        if method in ("equal", "fixed_plus_variable"):
+            pass
+        elif driver is not None and "values" not in raw:
+            if driver not in drivers:
+                c.add("unknown_driver", f"{label}: onbekende kostendrager '{driver}'.", f"{path}.driver")
+            else:
+                values = dict(drivers[driver].values)
+        else:
+            values = _values(raw.get("values"), c, f"{path}.values", label, code_set)
+        if method == "fixed_percentages" and values:
+            total = sum(values.values())
+            if abs(total - 100.0) > PERCENT_TOLERANCE:
+                c.add("percentages_sum",
+                      f"{label}: de percentages tellen op tot {nl_number(total)} % in plaats van 100 %.", f"{path}.values")
+        fixed_fraction = 0.0
+        if method == "fixed_plus_variable":
+            ff = c.number(raw.get("fixed_fraction"), f"{path}.fixed_fraction", f"{label}, vast deel", minimum=0)
+            if ff is not None and ff > 1:
+                c.add("fraction", f"{label}: het vaste deel is een fractie tussen 0 en 1.", f"{path}.fixed_fraction")
+            fixed_fraction = ff or 0.0
+            for part in ("fixed_key", "variable_key"):
+                if not raw.get(part):
+                    c.add("key_part", f"{label}: geef de sleutel voor het {'vaste' if part == 'fixed_key' else 'variabele'} deel op.",
+                          f"{path}.{part}")
+        keys[key_id] = Key(key_id, name, method, values, ref, str(raw.get("source") or ""), fixed_fraction,
+                           raw.get("fixed_key"), raw.get("variable_key"), driver)
+    for key in keys.values():
+        if key.method == "fixed_plus_variable":
+            for part in (key.fixed_key, key.variable_key):
+                if part and part not in keys:
+                    c.add("unknown_key", f"Verdeelsleutel '{key.name}': onbekende deelsleutel '{part}'.", f"keys.{key.id}")
+                elif part and keys[part].method == "fixed_plus_variable":
+                    c.add("nested_key", f"Verdeelsleutel '{key.name}': een deelsleutel kan zelf niet samengesteld zijn.",
+                          f"keys.{key.id}")
+
+    default_keys = dict(data.get("default_keys") or {})
+    for category, key_id in default_keys.items():
+        if category not in CATEGORIES:
+            c.add("category", f"Onbekende kostensoort '{category}'.", f"default_keys.{category}")
+        elif key_id not in keys:
+            c.add("unknown_key", f"Onbekende verdeelsleutel '{key_id}' voor {CATEGORY_LABELS[category]}.", f"default_keys.{category}")
+
+    baseline: dict[str, Range] = {}
+    for code, raw in (data.get("baseline") or {}).items():
+        if code not in code_set:
+            c.add("unknown_municipality", f"Huidige situatie: onbekende gemeente '{code}'.", f"baseline.{code}")
+            continue
+        r = _range(raw, c, f"baseline.{code}", f"Huidige kosten {names[code]}")
+        if r:
+            baseline[code] = r
+
+    variants: list[Variant] = []
+    seen_variants: set[str] = set()
+    end_year = start_year + years - 1
+    for vi, raw_v in enumerate(data.get("variants") or []):
+        vpath = f"variants[{vi}]"
+        vid = str(raw_v.get("id") or "")
+        if not vid:
+            c.add("variant_id", "Elke variant heeft een id.", vpath)
+            continue
+        if vid in seen_variants:
+            c.add("duplicate", f"Variant {vid} staat twee keer in het model.", vpath)
+            continue
+        seen_variants.add(vid)
+        vkeys = dict(raw_v.get("keys") or {})
+        for category, key_id in vkeys.items():
+            if category not in CATEGORIES or key_id not in keys:
+                c.add("unknown_key", f"Variant {vid}: onbekende verdeelsleutel '{key_id}' voor '{category}'.", f"{vpath}.keys")
+        items: list[CostItem] = []
+        seen_items: set[str] = set()
+        for ii, raw in enumerate(raw_v.get("items") or []):
+            ipath = f"{vpath}.items[{ii}]"
+            item_id = str(raw.get("id") or f"{vid}-{ii + 1}")
+            name = str(raw.get("name") or item_id)
+            label = f"Kostenpost '{name}' (variant {vid})"
+            if item_id in seen_items:
+                c.add("duplicate", f"{label}: id '{item_id}' komt twee keer voor.", ipath)
+                continue
+            seen_items.add(item_id)
+            category = raw.get("category", "structural")
+            if category not in CATEGORIES:
+                c.add("category", f"{label}: onbekende kostensoort '{category}'; kies structural, transition of deficit.", ipath)
+                continue
+            behaviour = raw.get("behaviour", "fixed")
+            if behaviour not in BEHAVIOURS:
+                c.add("behaviour", f"{label}: kies 'fixed' (vast) of 'variable' (variabel).", ipath)
+                continue
+            amount = _range(raw.get("amount"), c, f"{ipath}.amount", label)
+            driver = raw.get("driver")
+            per_unit = bool(raw.get("per_unit", False))
+            exponent = 1.0 if behaviour == "variable" else 0.0
+            if behaviour == "variable":
+                if driver not in drivers:
+                    c.add("unknown_driver", f"{label}: een variabele post heeft een bekende kostendrager nodig (gegeven: '{driver}').",
+                          f"{ipath}.driver")
+                    continue
+                if "scale_exponent" in raw:
+                    e = c.number(raw["scale_exponent"], f"{ipath}.scale_exponent", f"{label}, schaaleffect", minimum=0)
+                    if e is not None and e > 1:
+                        c.add("scale_exponent", f"{label}: de schaalexponent ligt tussen 0 (vast) en 1 (evenredig).", ipath)
+                    exponent = e if e is not None else 1.0
+            first = raw.get("first_year", start_year)
+            last = raw.get("last_year", end_year)
+            if not (isinstance(first, int) and isinstance(last, int) and first <= last):
+                c.add("years", f"{label}: eerste en laatste jaar zijn jaartallen met eerste ≤ laatste.", ipath)
+                continue
+            if last < start_year or first > end_year:
+                c.add("years", f"{label}: de jaren {first}–{last} vallen buiten de looptijd {start_year}–{end_year}.", ipath)
+                continue
+            item_index = raw.get("indexation")
+            if item_index is not None:
+                item_index = c.number(item_index, f"{ipath}.indexation", f"{label}, indexatie")
+            members = raw.get("members")
+            if members is not None:
+                unknown = [m for m in members if m not in code_set]
+                if unknown or not members:
+                    c.add("unknown_municipality", f"{label}: onbekende of geen gemeenten in 'members': {', '.join(unknown)}.", ipath)
+                    continue
+                members = tuple(members)
+            key_id = raw.get("key") or vkeys.get(category) or default_keys.get(category)
+            if not key_id or key_id not in keys:
+                c.add("no_key", f"{label}: geen (bekende) verdeelsleutel voor {CATEGORY_LABELS[category]} kosten.", ipath)
+                continue
+            payers = members or tuple(codes)
+            _check_key_covers(keys, keys[key_id], payers, names, c, label, ipath)
+            if amount is None:
+                continue
+            items.append(CostItem(item_id, name, category, behaviour, amount, driver, per_unit, exponent, max(first, start_year),
+                                  min(last, end_year), item_index, raw.get("key"), members, bool(raw.get("binding", False)),
+                                  str(raw.get("source") or ""), bool(raw.get("illustrative", False))))
+        variants.append(Variant(vid, str(raw_v.get("name") or vid), tuple(items), vkeys))
+    if not variants and not c.errors:
+        c.add("no_variants", "Het model bevat geen varianten.", "variants")
+    if c.errors:
+        raise CostError(c.errors)
+    return CostModel(start_year, years, tuple(codes), names, drivers, keys, default_keys, tuple(variants), baseline,
+                     indexation, str(data.get("baseline_source") or ""))
+
+
+def _check_key_covers(keys: dict[str, Key], key: Key, payers: tuple[str, ...], names: dict[str, str],
+                      c: _Collector, label: str, path: str) -> None:
+    parts = [key]
+    if key.method == "fixed_plus_variable":
+        parts = [keys[k] for k in (key.fixed_key, key.variable_key) if k in keys]
+    for part in parts:
+        if part.method == "equal":
+            continue
+        missing = [names.get(p, p) for p in payers if p not in part.values]
+        if missing:
+            if part.method == "per_inhabitant":
+                when = f" op peildatum {part.reference_date}" if part.reference_date else ""
+                c.add("missing_population", f"{label}: geen inwonertal{when} voor {', '.join(missing)} "
+                      f"(verdeelsleutel '{part.name}').", path)
+            else:
+                c.add("key_incomplete", f"{label}: verdeelsleutel '{part.name}' heeft geen waarde voor {', '.join(missing)}.", path)

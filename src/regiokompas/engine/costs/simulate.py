@@ -1,0 +1,349 @@
+"""Contributions per municipality per year per variant, with uncertainty, and the coalition game.
+
+Uncertainty: each cost item's annual amount is drawn once per sample from a PERT distribution
+over its low / most likely / high range and applies to all its years (an estimate that is too
+low is too low every year). Draws come from ``numpy.random.default_rng([seed, crc32(id)])`` per
+variant and for the current situation, so a variant's result does not depend on which other
+variants are computed, and the same seed gives identical results.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from regiokompas.engine.costs import game
+from regiokompas.engine.costs.errors import CostError
+from regiokompas.engine.costs.keys import share_table, shares
+from regiokompas.engine.costs.model import CATEGORIES, CostItem, CostModel, Range, Variant
+
+VERSION = "1"
+PERCENTILES = (5, 50, 95)
+MAX_SAMPLES = 1_000_000
+
+
+def pert_samples(rng: np.random.Generator, ranges: Sequence[Range], samples: int) -> np.ndarray:
+    """PERT draws, shape ``(samples, len(ranges))``; a range with low == high is that constant."""
+    out = np.empty((samples, len(ranges)))
+    for j, r in enumerate(ranges):
+        width = r.high - r.low
+        if width <= 0:
+            out[:, j] = r.likely
+            continue
+        alpha = 1.0 + 4.0 * (r.likely - r.low) / width
+        beta = 1.0 + 4.0 * (r.high - r.likely) / width
+        out[:, j] = r.low + width * rng.beta(alpha, beta, size=samples)
+    return out
+
+
+def _rng(seed: int, label: str) -> np.random.Generator:
+    return np.random.default_rng([int(seed), zlib.crc32(label.encode("utf-8"))])
+
+
+def validate_coalition(model: CostModel, coalition: Sequence[str] | None) -> tuple[str, ...]:
+    if coalition is None:
+        return model.municipalities
+    unknown = [code for code in coalition if code not in model.names]
+    if unknown:
+        raise CostError([{"key": "unknown_municipality", "path": "coalition",
+                          "message": f"Onbekende gemeente in de coalitie: {', '.join(unknown)}."}])
+    if not coalition:
+        raise CostError([{"key": "empty_coalition", "path": "coalition", "message": "De coalitie bevat geen gemeenten."}])
+    if len(set(coalition)) != len(coalition):
+        raise CostError([{"key": "duplicate", "path": "coalition", "message": "Een gemeente staat twee keer in de coalitie."}])
+    order = {code: i for i, code in enumerate(model.municipalities)}
+    return tuple(sorted(coalition, key=order.__getitem__))
+
+
+def _payers(model: CostModel, item: CostItem, coalition: Sequence[str]) -> tuple[str, ...]:
+    candidates = item.members or model.municipalities
+    if item.binding:
+        return tuple(candidates)
+    inside = set(coalition)
+    return tuple(code for code in candidates if code in inside)
+
+
+def _scale(model: CostModel, item: CostItem, payers: Sequence[str]) -> float:
+    """Multiplier on the item's drawn amount for these payers (fixed: 1; variable: by driver volume)."""
+    if not payers:
+        return 0.0
+    if item.behaviour == "fixed":
+        return 1.0
+    values = model.drivers[item.driver].values
+    reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
+    volume = sum(values.get(code, 0.0) for code in payers)
+    if reference <= 0:
+        return 0.0
+    ratio = (volume / reference) ** item.scale_exponent
+    return reference * ratio if item.per_unit else ratio
+
+
+def year_factors(model: CostModel, item: CostItem) -> np.ndarray:
+    """Per horizon year: 0 outside the item's years, the indexation factor inside. Shape ``(years,)``."""
+    years = np.arange(model.start_year, model.start_year + model.years)
+    rate = model.indexation if item.indexation is None else item.indexation
+    active = (years >= item.first_year) & (years <= item.last_year)
+    return np.where(active, (1.0 + rate) ** (years - model.start_year), 0.0)
+
+
+def allocation_tensor(model: CostModel, variant: Variant, coalition: Sequence[str]) -> np.ndarray:
+    """``A[i, y, m]``: euros municipality ``m`` pays in year ``y`` per euro of item ``i``'s amount.
+
+    Shape ``(items, years, municipalities)`` in model order; contributions = draws @ A.
+    """
+    n_m = len(model.municipalities)
+    index = {code: j for j, code in enumerate(model.municipalities)}
+    out = np.zeros((len(variant.items), model.years, n_m))
+    for i, item in enumerate(variant.items):
+        payers = _payers(model, item, coalition)
+        scale = _scale(model, item, payers)
+        if scale == 0.0:
+            continue
+        share_vec = np.zeros(n_m)
+        for code, s in zip(payers, shares(model.keys, model.key_for(variant, item), payers), strict=True):
+            share_vec[index[code]] = s
+        out[i] = np.outer(year_factors(model, item) * scale, share_vec)
+    return out
+
+
+def expected_contributions(model: CostModel, variant: Variant, coalition: Sequence[str]) -> np.ndarray:
+    """Expected euros per year per municipality (PERT means), shape ``(years, municipalities)``."""
+    means = np.array([item.amount.mean for item in variant.items])
+    if not variant.items:
+        return np.zeros((model.years, len(model.municipalities)))
+    return np.tensordot(means, allocation_tensor(model, variant, coalition), axes=1)
+
+
+def baseline_factors(model: CostModel) -> np.ndarray:
+    return (1.0 + model.indexation) ** np.arange(model.years)
+
+
+def _stats(x: np.ndarray) -> dict:
+    """Mean, standard error and percentiles over axis 0, as lists."""
+    p = np.percentile(x, PERCENTILES, axis=0)
+    return {
+        "mean": np.mean(x, axis=0).tolist(),
+        "se": (np.std(x, axis=0) / np.sqrt(x.shape[0])).tolist(),
+        "p05": p[0].tolist(), "p50": p[1].tolist(), "p95": p[2].tolist(),
+    }
+
+
+def _scalar_stats(x: np.ndarray) -> dict:
+    s = _stats(x)
+    return {k: float(v) for k, v in s.items()}
+
+
+@dataclass(frozen=True)
+class CoalitionGame:
+    players: tuple[str, ...]
+    cost: np.ndarray          # expected horizon cost of each sub-coalition doing the variant, (2**n,)
+    stand_alone: np.ndarray | None  # expected horizon cost of the current situation, (2**n,)
+
+
+def coalition_game(model: CostModel, variant: Variant, players: Sequence[str]) -> CoalitionGame:
+    """Expected horizon cost of the variant for every sub-coalition of ``players`` (exact, vectorised)."""
+    players = tuple(players)
+    game.check_size(len(players))
+    size = 1 << len(players)
+    cost = np.zeros(size)
+    nonempty = np.arange(size) > 0
+    for item in variant.items:
+        total = item.amount.mean * float(year_factors(model, item).sum())
+        if total == 0.0:
+            continue
+        if item.binding:
+            # paid by its members whoever cooperates: each member's fixed part enters its coalitions
+            payers = tuple(item.members or model.municipalities)
+            part = shares(model.keys, model.key_for(variant, item), payers) * total * _scale(model, item, payers)
+            by_code = dict(zip(payers, part, strict=True))
+            cost += game.subset_sums([by_code.get(p, 0.0) for p in players])
+            continue
+        member_set = set(item.members or model.municipalities)
+        in_item = [p in member_set for p in players]
+        if item.behaviour == "fixed":
+            touched = game.subset_sums([1.0 if x else 0.0 for x in in_item]) > 0
+            cost += total * touched
+            continue
+        values = model.drivers[item.driver].values
+        reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
+        if reference <= 0:
+            continue
+        volume = game.subset_sums([values.get(p, 0.0) if x else 0.0 for p, x in zip(players, in_item, strict=True)])
+        ratio = np.where(volume > 0, (volume / reference), 0.0) ** item.scale_exponent
+        ratio = np.where(volume > 0, ratio, 0.0)
+        cost += total * (reference * ratio if item.per_unit else ratio)
+    cost = np.where(nonempty, cost, 0.0)
+    stand_alone = None
+    if all(p in model.baseline for p in players):
+        horizon = float(baseline_factors(model).sum())
+        stand_alone = game.subset_sums([model.baseline[p].mean * horizon for p in players])
+    return CoalitionGame(players, cost, stand_alone)
+
+
+def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[str], key_totals: dict[str, float]) -> dict:
+    """Shapley division, core check and join-versus-stay-out for one variant and coalition.
+
+    ``key_totals``: expected horizon contribution per coalition member under the chosen keys.
+    """
+    g = coalition_game(model, variant, coalition)
+    fair = game.shapley(g.cost)
+    players = list(g.players)
+    key_alloc = [key_totals[p] for p in players]
+    # what a group can do on its own: the variant among themselves, or each keeping the current situation
+    alone = g.cost if g.stand_alone is None else np.minimum(g.cost, g.stand_alone)
+    count, worst = game.blocking_coalitions(key_alloc, alone)
+    shapley_count, _ = game.blocking_coalitions(fair, alone)
+    result = {
+        "players": players,
+        "total_cost": float(g.cost[-1]),
+        "key_contribution": dict(zip(players, map(float, key_alloc), strict=True)),
+        "shapley_contribution": dict(zip(players, map(float, fair), strict=True)),
+        "stand_alone": None,
+        "shapley_savings": None,
+        "joint_savings": None,
+        "core": {
+            "key_in_core": count == 0,
+            "blocking_count": count,
+            "blocking": [{"members": game.members(mask, players), "excess": excess,
+                          "pays": float(game.subset_sums(key_alloc)[mask]), "alone": float(alone[mask])}
+                         for mask, excess in worst],
+            "shapley_in_core": shapley_count == 0,
+        },
+    }
+    if g.stand_alone is not None:
+        b = {p: model.baseline[p].mean * float(baseline_factors(model).sum()) for p in players}
+        result["stand_alone"] = b
+        result["shapley_savings"] = {p: b[p] - float(f) for p, f in zip(players, fair, strict=True)}
+        result["joint_savings"] = float(g.stand_alone[-1] - g.cost[-1])
+    return result
+
+
+def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str]) -> dict:
+    """For every municipality: expected horizon cost when in the coalition and when out of it."""
+    horizon = float(baseline_factors(model).sum())
+    inside = set(coalition)
+    out: dict[str, dict] = {}
+    for j, code in enumerate(model.municipalities):
+        with_code = [c for c in model.municipalities if c in inside or c == code]
+        without_code = [c for c in model.municipalities if c in inside and c != code]
+        join = float(expected_contributions(model, variant, with_code)[:, j].sum())
+        stay = model.baseline[code].mean * horizon if code in model.baseline else None
+        others_with = float(expected_contributions(model, variant, with_code).sum() - join)
+        others_without = float(expected_contributions(model, variant, without_code).sum()
+                               - expected_contributions(model, variant, without_code)[:, j].sum()) if without_code else None
+        out[code] = {
+            "in_coalition": code in inside,
+            "join": join,
+            "stay_out": stay,
+            "joining_is_cheaper": None if stay is None else join < stay,
+            "others_pay_more_if_out": None if others_without is None else others_without - others_with,
+        }
+    return out
+
+
+def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalition: Sequence[str] | None = None,
+             variants: Sequence[str] | None = None, coalition_detail: bool = True) -> dict:
+    """Monte Carlo over the cost ranges; returns a JSON-able result (see docs/costs.md)."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
+        raise CostError([{"key": "samples", "path": "samples",
+                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {MAX_SAMPLES:,}.".replace(",", ".")}])
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise CostError([{"key": "seed", "path": "seed", "message": "Het startgetal (seed) is een geheel getal ≥ 0."}])
+    members = validate_coalition(model, coalition)
+    chosen = [model.variant(v) for v in variants] if variants else list(model.variants)
+    codes = list(model.municipalities)
+    inside = np.array([c in members for c in codes])
+
+    base_draws = None
+    if model.baseline:
+        ranges = [model.baseline.get(c, Range(0.0, 0.0, 0.0)) for c in codes]
+        base_draws = pert_samples(_rng(seed, "baseline"), ranges, samples)
+        base = base_draws[:, None, :] * baseline_factors(model)[None, :, None]   # (S, Y, M)
+    result = {
+        "schema": "regiokompas.costs-result/1",
+        "engine_version": VERSION,
+        "samples": samples,
+        "seed": seed,
+        "years": model.year_list,
+        "coalition": list(members),
+        "municipalities": {c: model.label(c) for c in codes},
+        "variants": {},
+    }
+    for variant in chosen:
+        tensor = allocation_tensor(model, variant, members)               # (I, Y, M)
+        if variant.items:
+            draws = pert_samples(_rng(seed, f"variant:{variant.id}"), [it.amount for it in variant.items], samples)
+            contrib = (draws @ tensor.reshape(len(variant.items), -1)).reshape(samples, model.years, len(codes))
+        else:
+            contrib = np.zeros((samples, model.years, len(codes)))
+        means = np.array([it.amount.mean for it in variant.items])
+        by_category = {cat: np.zeros(len(codes)) for cat in CATEGORIES}
+        for i, item in enumerate(variant.items):
+            by_category[item.category] += means[i] * tensor[i].sum(axis=0)
+        per_muni = {}
+        horizon = contrib.sum(axis=1)                                      # (S, M)
+        year_stats = _stats(contrib)
+        horizon_stats = _stats(horizon)
+        if base_draws is not None:
+            diff = contrib - base
+            diff_year = _stats(diff)
+            diff_h = _stats(diff.sum(axis=1))
+        for j, code in enumerate(codes):
+            entry = {
+                "name": model.label(code),
+                "participates": bool(inside[j]),
+                "per_year": {k: [row[j] for row in v] for k, v in year_stats.items()},
+                "horizon": {k: v[j] for k, v in horizon_stats.items()},
+                "by_category": {cat: float(by_category[cat][j]) for cat in CATEGORIES},
+                "difference": None,
+            }
+            if base_draws is not None and inside[j] and code in model.baseline:
+                entry["difference"] = {
+                    "per_year": {k: [row[j] for row in v] for k, v in diff_year.items()},
+                    "horizon": {k: v[j] for k, v in diff_h.items()},
+                    "probability_cheaper": float(np.mean(diff.sum(axis=1)[:, j] < 0)),
+                }
+            per_muni[code] = entry
+        total = contrib.sum(axis=2)
+        keys_used = {}
+        for cat in CATEGORIES:
+            key_id = variant.keys.get(cat) or model.default_keys.get(cat)
+            if key_id:
+                key = model.keys[key_id]
+                try:
+                    table = share_table(model, key, list(members))
+                except CostError:
+                    table = None
+                keys_used[cat] = {"id": key.id, "name": key.name, "method": key.method,
+                                  "reference_date": key.reference_date, "source": key.source, "shares": table}
+        entry = {
+            "name": variant.name,
+            "total": {"per_year": _stats(total), "horizon": _scalar_stats(total.sum(axis=1))},
+            "municipalities": per_muni,
+            "keys": keys_used,
+            "items": [{"id": it.id, "name": it.name, "category": it.category, "behaviour": it.behaviour,
+                       "low": it.amount.low, "likely": it.amount.likely, "high": it.amount.high,
+                       "first_year": it.first_year, "last_year": it.last_year, "binding": it.binding,
+                       "source": it.source, "illustrative": it.illustrative} for it in variant.items],
+        }
+        if coalition_detail:
+            key_totals = {code: float(means @ tensor[:, :, j].sum(axis=1)) if len(means) else 0.0
+                          for j, code in enumerate(codes) if inside[j]}
+            entry["coalition"] = coalition_analysis(model, variant, members, key_totals)
+            entry["join_or_stay"] = join_or_stay(model, variant, members)
+        result["variants"][variant.id] = entry
+    return result
+
+
+def as_criterion(result: dict, municipality: str | None = None) -> dict[str, dict]:
+    """Per variant a PERT measurement (5th / 50th / 95th percentile of the horizon cost, EUR) for the
+    options analysis: of the region's total, or of one municipality's contribution."""
+    out = {}
+    for vid, v in result["variants"].items():
+        stats = v["total"]["horizon"] if municipality is None else v["municipalities"][municipality]["horizon"]
+        low, mode, high = stats["p05"], stats["p50"], stats["p95"]
+        out[vid] = {"type": "exact", "value": mode} if high - low <= 0 else {"type": "pert", "low": low, "mode": mode, "high": high}
+    return out
