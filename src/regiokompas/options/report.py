@@ -143,22 +143,27 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         reading = read(run.problem, run.results)
         blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
         blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
-                        "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %)."))
-        for i, b in enumerate(reading.blocks):
-            blocks.append(P(f"{b.name}: {b.conclusion()}"))
-            blocks.append(F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"))
-            header, rows = b.rank_table()
-            blocks.append(T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", header, rows))
-            header, rows = b.central_weight_table()
-            blocks.append(T(f"Centrale gewichten – {b.name}", header, rows))
+                        "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
+                        "Het centrale gewicht is de 'typische' afweging waarbij een variant de beste is; de betrouwbaarheidsfactor "
+                        "zegt hoe vaak die variant bij die afweging de beste blijft als alleen de scores onzeker zijn."))
+        blocks.append(B([f"{b.name}: {b.conclusion()}" for b in reading.blocks]))
         if len(reading.municipalities) > 1:
             blocks.append(P("Waar gemeenten het eens en oneens zijn:"))
             blocks.append(B(reading.agreement()))
             header, rows = reading.comparison_table()
             blocks.append(F(reading.comparison_chart("rkcmp"), "Kans op de eerste plaats per gemeente",
-                            "Staafgrafiek van de kans dat elke variant de beste is, per gemeente."))
+                            "Staafgrafiek van de kans dat elke variant de beste is, per gemeente; de tabel hieronder geeft dezelfde cijfers."))
             blocks.append(T("Kans op de eerste plaats per gemeente", header, rows))
         sections.append(S("resultaten", "Resultaten", blocks))
+        for i, b in enumerate(reading.blocks):
+            rank_header, rank_rows = b.rank_table()
+            cw_header, cw_rows = b.central_weight_table()
+            sections.append(S("resultaten_gemeente", f"Resultaten: {b.name}", [
+                P(b.conclusion()),
+                F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"),
+                T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
+                T(f"Centrale gewichten – {b.name}", cw_header, cw_rows),
+            ]))
         blocks = []
         for b in reading.blocks:
             blocks.append(P(b.name))
