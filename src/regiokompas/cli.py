@@ -15,6 +15,7 @@ import sys
 COMMAND_MODULES = [
     "regiokompas.commands",          # demo, serve, load-example, export, import-dossier, check
     "regiokompas.options.cli",       # report (onderbouwing keuze uitvoeringsvariant)
+    "regiokompas.planning.cli",      # plan (planning als iCalendar, docx of md)
 ]
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("regiokompas.register.urls")),
     path("", include("regiokompas.options.urls")),
+    path("", include("regiokompas.planning.urls")),
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "regiokompas.accounts",
     "regiokompas.register",
     "regiokompas.options",
+    "regiokompas.planning",
 ]
 
 MIDDLEWARE = [

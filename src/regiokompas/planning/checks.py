@@ -1,0 +1,153 @@
+"""Gate prerequisites: rules as data, evaluated per gate and municipality. The result is a list of
+warnings shown on the gate page and in the register; a decision is never silently blocked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from regiokompas.planning import constants as pc
+from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PrerequisiteRule
+from regiokompas.register import constants as c
+from regiokompas.register import query
+from regiokompas.register.models import Decision, Gate, Municipality, Trajectory
+
+
+@dataclass
+class Finding:
+    rule: PrerequisiteRule
+    gate: Gate
+    message: str
+    municipalities: list[Municipality] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def municipality_names(self) -> str:
+        return ", ".join(f"{m.name} ({d})" if d else m.name for m, d in zip(self.municipalities, self.details, strict=True))
+
+
+def rules_for(trajectory: Trajectory) -> list[PrerequisiteRule]:
+    """Standard rules, replaced or extended by the trajectory's region's own rules."""
+    rules = {r.code: r for r in PrerequisiteRule.objects.filter(region__isnull=True)}
+    if trajectory.region_id:
+        for r in PrerequisiteRule.objects.filter(region_id=trajectory.region_id):
+            rules[r.code] = r
+    return sorted((r for r in rules.values() if r.active), key=lambda r: r.code)
+
+
+def decision_dates(gate: Gate) -> dict[Municipality, tuple[dt.date | None, bool]]:
+    """Per participating municipality: the date of its decision (True) or, if none yet, the planned date (False).
+
+    The planned date comes from the municipality's own track in the current plan, else the regional
+    milestone of the gate, else the gate's planned date.
+    """
+    state = query.trajectory_state(gate.trajectory)
+    result = state.results[gate.pk]
+    municipalities = result.participants or state.municipalities
+    decisions = {
+        d.municipality_id: d
+        for d in Decision.objects.filter(gate=gate, is_current=True, governing_body__kind=gate.deciding_body_kind)
+        .exclude(outcome=c.Outcome.NOT_YET_DECIDED)
+    }
+    plan = Plan.objects.filter(trajectory=gate.trajectory).first()
+    version = plan.current if plan else None
+    regional_day = gate.planned_date
+    tracks: dict[int, dt.date] = {}
+    if version:
+        for ms in Milestone.objects.filter(version=version, gate=gate, kind=pc.MilestoneKind.GATE):
+            if ms.municipality_id:
+                tracks[ms.municipality_id] = ms.date
+            else:
+                regional_day = ms.date
+    out = {}
+    for m in municipalities:
+        d = decisions.get(m.pk)
+        if d and d.date:
+            out[m] = (d.date, True)
+        else:
+            out[m] = (tracks.get(m.pk, regional_day), False)
+    return out
+
+
+def _when(day: dt.date | None, decided: bool) -> str:
+    if day is None:
+        return "zonder datum"
+    return f"{'besloten' if decided else 'gepland'} {day:%d-%m-%Y}"
+
+
+def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None) -> list[Finding]:
+    rules = rules_for(gate.trajectory) if rules is None else rules
+    dates = decision_dates(gate)
+    consultations = list(Consultation.objects.filter(gate=gate).select_related("body"))
+    procedures = list(CouncilProcedure.objects.filter(gate=gate))
+    findings: dict[tuple[int, str], Finding] = {}
+
+    def flag(rule, message, m, detail=""):
+        f = findings.setdefault((rule.pk, message), Finding(rule, gate, message))
+        if m not in f.municipalities:
+            f.municipalities.append(m)
+            f.details.append(detail)
+
+    for rule in rules:
+        if rule.deciding_body_kind and rule.deciding_body_kind != gate.deciding_body_kind:
+            continue
+        for m, (day, decided) in dates.items():
+            if rule.kind == pc.RuleKind.CONSULTATION:
+                kinds = set(rule.consultation_kind_list)
+                relevant = [x for x in consultations if x.kind in kinds and x.body.employer_municipality_id in (None, m.pk)]
+                labels = " of ".join(str(pc.ConsultationKind(k).label) for k in rule.consultation_kind_list)
+                if not relevant:
+                    if rule.required:
+                        flag(rule, f"Er is voor dit besluitmoment geen {labels} vastgelegd.", m, "")
+                    continue
+                if day is None:
+                    continue
+                for x in relevant:
+                    latest = day - dt.timedelta(days=rule.min_days_before)
+                    if x.requested is None or x.requested > latest:
+                        extra = f" (ten minste {rule.min_days_before} dagen vooraf)" if rule.min_days_before else ""
+                        when = f"pas op {x.requested:%d-%m-%Y}" if x.requested else "nog niet"
+                        flag(rule, f"{x.get_kind_display().capitalize()} ({x.body.get_kind_display()}) is {when} gedaan; het besluit "
+                                   f"komt eerder{extra}.", m, _when(day, decided))
+                    elif x.is_advice and (x.received is None or x.received > day) and (x.due is None or x.due > day):
+                        flag(rule, f"Het besluit valt vóór het advies van {x.body} binnen is en vóór het einde van de "
+                                   "adviestermijn.", m, _when(day, decided))
+            elif rule.kind == pc.RuleKind.PROCEDURE:
+                kinds = set(rule.procedure_kind_list)
+                relevant = [p for p in procedures if p.kind in kinds and p.municipality_id == m.pk]
+                labels = " of ".join(str(pc.ProcedureKind(k).label) for k in rule.procedure_kind_list)
+                if not relevant:
+                    if rule.required:
+                        flag(rule, f"Er is geen raadsprocedure ({labels}) vastgelegd vóór dit besluitmoment.", m, "")
+                    continue
+                for p in relevant:
+                    if day is None:
+                        continue
+                    # A decision taken needs the procedure completed; a planned one needs it planned (or done) in time.
+                    ready = p.completed if decided else (p.completed or p.planned)
+                    if ready is None or ready > day - dt.timedelta(days=rule.min_days_before):
+                        done = (f"afgerond {p.completed:%d-%m-%Y}" if p.completed else
+                                f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland")
+                        flag(rule, f"Het besluit komt vóór de {p.get_kind_display()} van de raad ({done}).", m, _when(day, decided))
+            elif rule.kind == pc.RuleKind.DEVIATION:
+                for x in consultations:
+                    if x.body.employer_municipality_id not in (None, m.pk) or not x.is_advice:
+                        continue
+                    if x.outcome == pc.AdviceOutcome.NEGATIVE and decided and not x.deviation_motivation.strip():
+                        flag(rule, f"{x.body} adviseerde negatief; een besluit dat afwijkt vraagt een schriftelijke motivering, "
+                                   "die ontbreekt.", m, "")
+    return list(findings.values())
+
+
+def evaluate_trajectory(trajectory: Trajectory) -> list[Finding]:
+    rules = rules_for(trajectory)
+    result = []
+    for gate in trajectory.gates.order_by("ordinal"):
+        result.extend(evaluate_gate(gate, rules))
+    return result
+
+
+def rule_queryset_for_region(region) -> Q:
+    return Q(region__isnull=True) | Q(region=region)

@@ -1,0 +1,541 @@
+"""Every change to planning and participation goes through a function here: validate, one
+transaction, write, audit row. Errors are RegisterError with a Dutch message; nothing is saved then."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from regiokompas.accounts import permissions
+from regiokompas.audit import log as audit
+from regiokompas.planning import constants as pc
+from regiokompas.planning.models import (
+    Consultation,
+    ConsultationBody,
+    CouncilProcedure,
+    Dependency,
+    Milestone,
+    Plan,
+    PlanVersion,
+    PrerequisiteRule,
+)
+from regiokompas.register import constants as c
+from regiokompas.register.errors import PermissionDenied, RegisterError
+from regiokompas.register.models import Gate, Law, Municipality, Trajectory
+
+EARLIEST = dt.date(1990, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+class PlanningError(RegisterError):
+    """A planning change was refused (Dutch message); nothing was saved."""
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _check_manage(actor, trajectory: Trajectory) -> None:
+    if isinstance(actor, str):
+        return  # the system itself: example loader, importer
+    if not permissions.can_manage_trajectory(actor, trajectory):
+        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning en de medezeggenschap.")
+
+
+def _message(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        parts = []
+        for name, messages in exc.message_dict.items():
+            parts.append(" ".join(messages) if name == "__all__" else f"{name}: {' '.join(messages)}")
+        return "; ".join(parts)
+    return " ".join(exc.messages)
+
+
+def _save(actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
+    before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise PlanningError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_message(exc)}") from exc
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise PlanningError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven.") from exc
+    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
+                 trajectory_slug=slug, reason=reason)
+    return obj
+
+
+def _check_date(value, label: str) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dt.date):
+        raise PlanningError(f"{label}: '{value}' is geen geldige datum (gebruik JJJJ-MM-DD).")
+    if not (EARLIEST <= value <= LATEST):
+        raise PlanningError(f"{label}: {value:%d-%m-%Y} ligt buiten de toegestane periode (1990–2100).")
+
+
+def parse_date(raw: str, label: str = "Datum") -> dt.date:
+    """Parse a date typed by a user (JJJJ-MM-DD or DD-MM-JJJJ) with a Dutch error."""
+    text = (raw or "").strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            value = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        _check_date(value, label)
+        return value
+    raise PlanningError(f"{label}: '{text}' is geen geldige datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2013-01-01).")
+
+
+def law_anchor(law: Law, which: str = pc.LawDateField.PLANNED) -> dt.date | None:
+    if which == pc.LawDateField.ACTUAL:
+        return law.actual_start or law.planned_start
+    return law.planned_start
+
+
+# --- plan versions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class DependencyInput:
+    """Anchor: the key of another milestone in the same version, or a Law."""
+
+    on: str | Law
+    offset_days: int = 0
+    law_date: str = pc.LawDateField.PLANNED
+
+
+@dataclass
+class MilestoneInput:
+    key: str
+    title: str
+    date: dt.date
+    kind: str = pc.MilestoneKind.OTHER
+    end_date: dt.date | None = None
+    owner: str = ""
+    status: str = pc.MilestoneStatus.PLANNED
+    gate: Gate | None = None
+    municipality: Municipality | None = None
+    note: str = ""
+    source: str = ""
+    illustrative: bool = False
+    depends_on: list[DependencyInput] = field(default_factory=list)
+
+
+def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """A cycle in ``edges`` (node -> nodes it depends on) as a list of nodes, or None."""
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour = {n: WHITE for n in edges}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        colour[node] = GREY
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if colour.get(nxt, WHITE) == GREY:
+                return stack[stack.index(nxt):] + [nxt]
+            if colour.get(nxt, WHITE) == WHITE:
+                colour.setdefault(nxt, WHITE)
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        colour[node] = BLACK
+        return None
+
+    for node in sorted(edges):
+        if colour[node] == WHITE:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def _validate_inputs(trajectory: Trajectory, items: Sequence[MilestoneInput]) -> None:
+    keys = [i.key for i in items]
+    seen = set()
+    for key in keys:
+        if key in seen:
+            raise PlanningError(f"Mijlpaal '{key}' komt twee keer voor in dezelfde versie.")
+        seen.add(key)
+    titles = {i.key: i.title for i in items}
+    edges: dict[str, set[str]] = {k: set() for k in keys}
+    for item in items:
+        if not item.key or not item.title.strip():
+            raise PlanningError("Elke mijlpaal heeft een sleutel en een titel.")
+        if not isinstance(item.date, dt.date):
+            raise PlanningError(f"Mijlpaal '{item.title}' heeft geen geldige datum.")
+        _check_date(item.date, f"Mijlpaal '{item.title}'")
+        _check_date(item.end_date, f"Einddatum van '{item.title}'")
+        if item.end_date and item.end_date < item.date:
+            raise PlanningError(f"De einddatum van '{item.title}' ligt vóór de begindatum.")
+        if item.kind not in pc.MilestoneKind.values:
+            raise PlanningError(f"Onbekende soort mijlpaal '{item.kind}'.")
+        if item.status not in pc.MilestoneStatus.values:
+            raise PlanningError(f"Onbekende status '{item.status}' bij '{item.title}'.")
+        if item.gate is not None and item.gate.trajectory_id != trajectory.pk:
+            raise PlanningError(f"Besluitmoment '{item.gate}' hoort bij een ander traject.")
+        if item.municipality is not None and not trajectory.participants.filter(municipality=item.municipality).exists():
+            raise PlanningError(f"{item.municipality} neemt niet deel aan dit traject; een eigen spoor kan niet.")
+        for dep in item.depends_on:
+            if isinstance(dep, DependencyInput) and isinstance(dep.on, Law):
+                continue
+            target = dep.on if isinstance(dep, DependencyInput) else dep
+            if target not in edges:
+                raise PlanningError(f"'{item.title}' hangt af van onbekende mijlpaal '{target}'.")
+            if target == item.key:
+                raise PlanningError(f"'{item.title}' kan niet van zichzelf afhangen.")
+            edges[item.key].add(target)
+    cycle = find_cycle(edges)
+    if cycle:
+        raise PlanningError("De afhankelijkheden vormen een kring: " + " → ".join(titles.get(k, k) for k in cycle)
+                            + ". Haal één afhankelijkheid weg.")
+
+
+def _write_milestones(actor, version: PlanVersion, items: Sequence[MilestoneInput]) -> dict[str, Milestone]:
+    slug = version.plan.trajectory.slug
+    created: dict[str, Milestone] = {}
+    for item in items:
+        created[item.key] = _save(actor, Milestone(
+            version=version, code=item.key, title=item.title.strip(), kind=item.kind, date=item.date, end_date=item.end_date,
+            owner=item.owner, status=item.status, gate=item.gate, municipality=item.municipality, note=item.note,
+            source=item.source, illustrative=item.illustrative,
+        ), slug)
+    for item in items:
+        for dep in item.depends_on:
+            d = Dependency(milestone=created[item.key], offset_days=dep.offset_days, law_date=dep.law_date)
+            if isinstance(dep.on, Law):
+                d.law = dep.on
+            else:
+                d.depends_on = created[dep.on]
+            _save(actor, d, slug)
+    return created
+
+
+def inputs_of(version: PlanVersion) -> list[MilestoneInput]:
+    """The milestones of a version as inputs (for copying into the next version)."""
+    result = []
+    for ms in version.milestones.select_related("gate", "municipality").prefetch_related("dependencies__depends_on", "dependencies__law"):
+        deps = [DependencyInput(on=d.law if d.law_id else d.depends_on.code, offset_days=d.offset_days, law_date=d.law_date)
+                for d in ms.dependencies.all()]
+        result.append(MilestoneInput(
+            key=ms.code, title=ms.title, date=ms.date, kind=ms.kind, end_date=ms.end_date, owner=ms.owner, status=ms.status,
+            gate=ms.gate, municipality=ms.municipality, note=ms.note, source=ms.source, illustrative=ms.illustrative,
+            depends_on=deps,
+        ))
+    return result
+
+
+@transaction.atomic
+def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequence[MilestoneInput], reason: str = "",
+                date: dt.date | None = None, source: str = "", illustrative: bool = False, name: str = "Planning") -> PlanVersion:
+    """Create the plan of a trajectory with its first version."""
+    _check_manage(actor, trajectory)
+    if Plan.objects.filter(trajectory=trajectory).exists():
+        raise PlanningError(f"Traject '{trajectory}' heeft al een planning; maak een nieuwe versie.")
+    if not title.strip():
+        raise PlanningError("Geef de eerste versie van de planning een titel.")
+    _check_date(date, "Datum van de versie")
+    _validate_inputs(trajectory, milestones)
+    plan = _save(actor, Plan(trajectory=trajectory, name=name, source=source, illustrative=illustrative), trajectory.slug)
+    version = _save(actor, PlanVersion(plan=plan, number=1, title=title.strip(), reason=reason, date=date, source=source,
+                                       illustrative=illustrative, recorded_by=audit.actor_label(actor)), trajectory.slug)
+    _write_milestones(actor, version, milestones)
+    return version
+
+
+def _diff(old: Sequence[MilestoneInput], new: Sequence[MilestoneInput]) -> list[dict]:
+    before = {m.key: m for m in old}
+    after = {m.key: m for m in new}
+    changes = []
+    for key, m in after.items():
+        o = before.get(key)
+        if o is None:
+            changes.append({"key": key, "title": m.title, "change": "toegevoegd", "old": None, "new": m.date.isoformat()})
+        elif o.date != m.date:
+            changes.append({"key": key, "title": m.title, "change": "verschoven", "old": o.date.isoformat(), "new": m.date.isoformat(),
+                            "days": (m.date - o.date).days})
+        elif o.status != m.status or o.title != m.title or [(str(d.on), d.offset_days) for d in o.depends_on] != [(str(d.on), d.offset_days) for d in m.depends_on]:
+            changes.append({"key": key, "title": m.title, "change": "gewijzigd", "old": o.date.isoformat(), "new": m.date.isoformat()})
+    for key, o in before.items():
+        if key not in after:
+            changes.append({"key": key, "title": o.title, "change": "vervallen", "old": o.date.isoformat(), "new": None})
+    return changes
+
+
+@transaction.atomic
+def new_version(actor, trajectory: Trajectory, *, title: str, reason: str, milestones: Sequence[MilestoneInput],
+                date: dt.date | None = None, source: str = "", illustrative: bool = False) -> PlanVersion:
+    """Record a new plan version. The previous versions stay as they are; the new one records what moved."""
+    _check_manage(actor, trajectory)
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    if plan is None:
+        raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")
+    if not title.strip():
+        raise PlanningError("Geef de nieuwe versie een titel.")
+    if not reason.strip():
+        raise PlanningError("Geef aan waarom de planning verandert (bijvoorbeeld: 'Wwv gaat in de huidige vorm niet door').")
+    _check_date(date, "Datum van de versie")
+    previous = plan.current
+    old_inputs = inputs_of(previous)
+    done_before = {m.key: m for m in old_inputs if m.status == pc.MilestoneStatus.DONE}
+    for m in milestones:
+        earlier = done_before.get(m.key)
+        if earlier and m.date != earlier.date:
+            raise PlanningError(f"'{m.title}' is al afgerond op {earlier.date:%d-%m-%Y}; wat al is gebeurd verschuift niet.")
+    _validate_inputs(trajectory, milestones)
+    changes = _diff(old_inputs, milestones)
+    version = _save(actor, PlanVersion(
+        plan=plan, number=previous.number + 1, title=title.strip(), reason=reason.strip(), date=date, based_on=previous,
+        changes=changes, source=source, illustrative=illustrative, recorded_by=audit.actor_label(actor),
+    ), trajectory.slug, reason=reason.strip())
+    _write_milestones(actor, version, milestones)
+    return version
+
+
+# --- law changes -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Shift:
+    key: str
+    title: str
+    municipality: str
+    old: dt.date
+    new: dt.date
+    kept: bool = False  # already done: stays where it is
+    via: str = ""
+
+    @property
+    def days(self) -> int:
+        return (self.new - self.old).days
+
+
+def _topological(items: Sequence[MilestoneInput]) -> list[MilestoneInput]:
+    by_key = {m.key: m for m in items}
+    order, seen = [], set()
+
+    def visit(m: MilestoneInput):
+        if m.key in seen:
+            return
+        seen.add(m.key)
+        for d in m.depends_on:
+            if not isinstance(d.on, Law):
+                visit(by_key[d.on])
+        order.append(m)
+
+    for m in items:
+        visit(m)
+    return order
+
+
+def propose_law_shift(items: Sequence[MilestoneInput], law: Law, new_anchor: dt.date) -> list[Shift]:
+    """Which milestones depend (directly or through other milestones) on ``law``, and their proposed dates.
+
+    A milestone moves by as much as its latest anchor moves; milestones that are already done keep
+    their date, and so do the milestones that only depend on them.
+    """
+    old_dates = {m.key: m.date for m in items}
+    new_dates = dict(old_dates)
+    shifts: list[Shift] = []
+    affected: set[str] = set()
+    for m in _topological(items):
+        touches = False
+        old_c = new_c = None
+        for d in m.depends_on:
+            if isinstance(d.on, Law):
+                if d.on.pk != law.pk:
+                    anchor_old = anchor_new = law_anchor(d.on, d.law_date)
+                else:
+                    touches = True
+                    anchor_old, anchor_new = law_anchor(law, d.law_date), new_anchor
+            else:
+                touches = touches or d.on in affected
+                anchor_old, anchor_new = old_dates[d.on], new_dates[d.on]
+            if anchor_new is None:
+                continue
+            cand_new = anchor_new + dt.timedelta(days=d.offset_days)
+            new_c = cand_new if new_c is None or cand_new > new_c else new_c
+            if anchor_old is not None:
+                cand_old = anchor_old + dt.timedelta(days=d.offset_days)
+                old_c = cand_old if old_c is None or cand_old > old_c else old_c
+        if not touches:
+            continue
+        if m.status != pc.MilestoneStatus.PLANNED:
+            shifts.append(Shift(m.key, m.title, str(m.municipality or ""), m.date, m.date, kept=True))
+            continue
+        affected.add(m.key)
+        if new_c is None:
+            proposed = m.date
+        elif old_c is None:
+            proposed = new_c
+        else:
+            proposed = m.date + (new_c - old_c)
+        new_dates[m.key] = proposed
+        shifts.append(Shift(m.key, m.title, str(m.municipality or ""), m.date, proposed))
+    return shifts
+
+
+@transaction.atomic
+def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.date, reason: str, new_status: str = "",
+                     date: dt.date | None = None, title: str = "", source: str = "", illustrative: bool = False) -> PlanVersion:
+    """Change a law's date and/or status and record the re-planned dates as a new plan version.
+
+    ``new_date`` is the law's new start date, or for a law that does not go ahead the date the plan
+    will follow instead (then the dependent milestones no longer hang on the law). Decisions in the
+    register are never touched.
+    """
+    from regiokompas.register import services as rs
+
+    _check_manage(actor, trajectory)
+    if not isinstance(law, Law):
+        raise PlanningError("Kies een wet.")
+    if not trajectory.drivers.filter(pk=law.pk).exists():
+        raise PlanningError(f"{law} is geen aanleiding van dit traject; koppel de wet eerst aan het traject.")
+    if not isinstance(new_date, dt.date):
+        raise PlanningError("Geef een nieuwe datum op (JJJJ-MM-DD).")
+    _check_date(new_date, "Nieuwe datum")
+    if new_status and new_status not in c.LawStatus.values:
+        raise PlanningError(f"Onbekende status '{new_status}' voor een wet.")
+    if not reason.strip():
+        raise PlanningError("Geef aan waarom de wet verandert.")
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    if plan is None:
+        raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")
+    items = inputs_of(plan.current)
+    shifts = {s.key: s for s in propose_law_shift(items, law, new_date)}
+    if not shifts:
+        raise PlanningError(f"Geen mijlpaal in de huidige planning hangt af van {law.abbreviation}; er is niets te verschuiven.")
+    withdrawn = (new_status or law.status) == c.LawStatus.WITHDRAWN
+    for m in items:
+        if m.key in shifts and not shifts[m.key].kept:
+            m.date = shifts[m.key].new
+            if m.end_date:
+                m.end_date = m.end_date + dt.timedelta(days=shifts[m.key].days)
+        if withdrawn:
+            kept = [d for d in m.depends_on if not (isinstance(d.on, Law) and d.on.pk == law.pk)]
+            if len(kept) != len(m.depends_on):
+                note = f"Hing af van {law.abbreviation}; die gaat niet door, richtdatum {new_date:%d-%m-%Y}."
+                m.note = f"{m.note}\n{note}".strip()
+            m.depends_on = kept
+    if new_status:
+        law.status = new_status
+    if not withdrawn:
+        if law.status == c.LawStatus.IN_FORCE:
+            law.actual_start = new_date
+        else:
+            law.planned_start = new_date
+    law.status_note = f"{law.status_note}\n{reason.strip()}".strip() if reason.strip() not in law.status_note else law.status_note
+    rs.save_object(actor, law, reason=reason.strip())
+    return new_version(actor, trajectory, title=title or f"Herplanning: {law.abbreviation} {'gaat niet door' if withdrawn else 'verschuift'}",
+                       reason=reason, milestones=items, date=date, source=source, illustrative=illustrative)
+
+
+# --- consultation bodies and consultations -------------------------------------------------------
+
+
+@transaction.atomic
+def save_body(actor, body: ConsultationBody) -> ConsultationBody:
+    _check_manage(actor, body.trajectory)
+    if body.kind not in pc.BodyKind.values:
+        raise PlanningError(f"Onbekende soort medezeggenschapsorgaan '{body.kind}'.")
+    if body.employer_municipality_id and body.employer_organisation_id:
+        raise PlanningError("Een medezeggenschapsorgaan heeft één werkgever: een gemeente óf een organisatie.")
+    if body.kind == pc.BodyKind.OR and not (body.employer_municipality_id or body.employer_organisation_id):
+        raise PlanningError("Een ondernemingsraad hoort bij een werkgever: kies de gemeente of organisatie.")
+    return _save(actor, body, body.trajectory.slug)
+
+
+def _validate_consultation(cons: Consultation) -> None:
+    for value, label in ((cons.requested, "Gevraagd op"), (cons.due, "Uiterlijk advies"), (cons.received, "Advies ontvangen")):
+        _check_date(value, label)
+    if cons.kind not in pc.ConsultationKind.values:
+        raise PlanningError(f"Onbekende soort medezeggenschap '{cons.kind}'.")
+    if cons.due and cons.requested and cons.due < cons.requested:
+        raise PlanningError("De adviestermijn eindigt vóór de aanvraag; controleer de datums.")
+    if cons.received and cons.requested and cons.received < cons.requested:
+        raise PlanningError("Het advies kan niet eerder ontvangen zijn dan het is gevraagd.")
+    if cons.received and not cons.requested:
+        raise PlanningError("Leg eerst vast wanneer het advies is gevraagd.")
+    if cons.kind == pc.ConsultationKind.INFORMATION and cons.due:
+        raise PlanningError("Bij informeren hoort geen adviestermijn.")
+    if cons.scope == pc.ConsultationScope.PERSONNEL and cons.kind != pc.ConsultationKind.OR_ADVICE:
+        raise PlanningError("De beperking tot personele gevolgen (politiek primaat) geldt alleen voor een adviesaanvraag aan de OR (WOR art. 25).")
+    if cons.kind in (pc.ConsultationKind.OR_ADVICE, pc.ConsultationKind.OR_CONSENT, pc.ConsultationKind.SOCIAAL_PLAN) and cons.body.kind not in (
+            pc.BodyKind.OR, pc.BodyKind.BOR, pc.BodyKind.GO):
+        raise PlanningError(f"Een {cons.get_kind_display()} gaat naar een ondernemingsraad of georganiseerd overleg, niet naar {cons.body}.")
+    if cons.kind == pc.ConsultationKind.CLIENT_ADVICE and cons.body.kind not in (pc.BodyKind.CLIENT_COUNCIL, pc.BodyKind.ADVISORY_COUNCIL):
+        raise PlanningError(f"Cliëntadvies vraagt u aan een cliëntenraad of adviesraad, niet aan {cons.body}.")
+    if cons.outcome != pc.AdviceOutcome.PENDING and cons.outcome != pc.AdviceOutcome.TAKEN_NOTE and not cons.received:
+        raise PlanningError("Een uitkomst van het advies hoort bij een datum van ontvangst.")
+    if cons.deviates and not cons.deviation_motivation.strip():
+        raise PlanningError("Wijkt het college af van het advies, dan is een schriftelijke motivering verplicht (WOR art. 25 lid 5).")
+    if cons.gate_id and cons.gate.trajectory_id != cons.body.trajectory_id:
+        raise PlanningError("Het besluitmoment hoort bij een ander traject dan het medezeggenschapsorgaan.")
+
+
+@transaction.atomic
+def save_consultation(actor, cons: Consultation) -> Consultation:
+    _check_manage(actor, cons.body.trajectory)
+    _validate_consultation(cons)
+    return _save(actor, cons, cons.body.trajectory.slug)
+
+
+@transaction.atomic
+def record_advice(actor, cons: Consultation, *, received: dt.date, outcome: str, text: str = "",
+                  deviates: bool = False, motivation: str = "") -> Consultation:
+    """Record the advice received, and (when the college deviates) the written motivation."""
+    if outcome not in pc.AdviceOutcome.values or outcome == pc.AdviceOutcome.PENDING:
+        raise PlanningError("Kies de uitkomst van het advies: positief, onder voorwaarden, negatief of geen advies.")
+    cons = Consultation.objects.select_for_update().get(pk=cons.pk)
+    cons.received, cons.outcome, cons.advice_text = received, outcome, text
+    cons.deviates, cons.deviation_motivation = deviates, motivation
+    return save_consultation(actor, cons)
+
+
+# --- council procedures and rules ------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_procedure(actor, proc: CouncilProcedure) -> CouncilProcedure:
+    trajectory = proc.gate.trajectory
+    _check_manage(actor, trajectory)
+    if proc.kind not in pc.ProcedureKind.values:
+        raise PlanningError(f"Onbekende soort raadsprocedure '{proc.kind}'.")
+    for value, label in ((proc.planned, "Gepland"), (proc.sent, "Aan de raad gezonden"), (proc.completed, "Afgerond")):
+        _check_date(value, label)
+    if proc.completed and proc.sent and proc.completed < proc.sent:
+        raise PlanningError("Een raadsprocedure kan niet afgerond zijn vóórdat de stukken naar de raad zijn gegaan.")
+    if not trajectory.participants.filter(municipality=proc.municipality).exists():
+        raise PlanningError(f"{proc.municipality} neemt niet deel aan het traject '{trajectory}'.")
+    if not proc.legal_basis:
+        proc.legal_basis = pc.LEGAL_BASIS[pc.ProcedureKind(proc.kind)]
+    return _save(actor, proc, trajectory.slug)
+
+
+@transaction.atomic
+def save_rule(actor, rule: PrerequisiteRule) -> PrerequisiteRule:
+    if not isinstance(actor, str) and not permissions.can_manage_trajectory(actor):
+        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer stelt regels vast.")
+    if rule.kind not in pc.RuleKind.values:
+        raise PlanningError(f"Onbekende soort regel '{rule.kind}'.")
+    bad = [k for k in rule.consultation_kind_list if k not in pc.ConsultationKind.values]
+    bad += [k for k in rule.procedure_kind_list if k not in pc.ProcedureKind.values]
+    if bad:
+        raise PlanningError(f"Onbekende soort(en) in de regel: {', '.join(bad)}.")
+    if rule.kind == pc.RuleKind.CONSULTATION and not rule.consultation_kind_list:
+        raise PlanningError("Noem bij deze regel welke soorten medezeggenschap vóór het besluit moeten liggen.")
+    if rule.kind == pc.RuleKind.PROCEDURE and not rule.procedure_kind_list:
+        raise PlanningError("Noem bij deze regel welke raadsprocedures vóór het besluit moeten liggen.")
+    if rule.deciding_body_kind and rule.deciding_body_kind not in c.GoverningBodyKind.values:
+        raise PlanningError(f"Onbekend besluitend orgaan '{rule.deciding_body_kind}'.")
+    return _save(actor, rule, "")
+
+
+def copy_inputs(items: Iterable[MilestoneInput]) -> list[MilestoneInput]:
+    return [MilestoneInput(**{**m.__dict__, "depends_on": list(m.depends_on)}) for m in items]

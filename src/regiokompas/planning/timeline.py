@@ -1,0 +1,85 @@
+"""Accessible SVG timeline (Gantt) of a planning overview: title and desc, text labels on every
+row, and late / at-risk shown by a symbol and a word as well as by colour and line style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from regiokompas.planning.overview import AT_RISK, LATE, Overview, nl_date
+
+ROW_H = 26
+LABEL_W = 380
+CHART_W = 560
+TOP = 40
+SYMBOLS = {LATE: "! te laat", AT_RISK: "△ risico"}
+FILL = {"mijlpaal": "#0b5394", "medezeggenschap": "#38761d", "raad": "#5b2c83"}
+
+
+def _x(day: dt.date, start: dt.date, span: int) -> float:
+    return LABEL_W + 10 + (day - start).days / span * (CHART_W - 20)
+
+
+def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
+    rows = overview.rows
+    version = overview.version
+    title = f"Tijdlijn planning {overview.trajectory.name}" + (f", versie {version.number}" if version else "")
+    late, risk = len(overview.late), len(overview.at_risk)
+    desc = (f"{len(rows)} onderdelen van {nl_date(rows[0].date)} tot {nl_date(rows[-1].date)}; {late} te laat en "
+            f"{risk} met risico (peildatum {nl_date(overview.reference_date)}). Dezelfde gegevens staan in de tabel onder de figuur."
+            if rows else "Er zijn nog geen mijlpalen gepland.")
+    days = [r.date for r in rows] + [r.end_date for r in rows if r.end_date] + [d for _l, d, _s in overview.law_dates]
+    height = TOP + ROW_H * max(len(rows), 1) + 30
+    width = LABEL_W + CHART_W + 110
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" font-family="system-ui, sans-serif" font-size="12">',
+        f'<title id="{svg_id}-title">{escape(title)}</title>',
+        f'<desc id="{svg_id}-desc">{escape(desc)}</desc>',
+    ]
+    if not rows:
+        parts.append('<text x="10" y="30">Nog geen mijlpalen.</text></svg>')
+        return "".join(parts)
+    start = min(days).replace(day=1)
+    end = max(days)
+    end = dt.date(end.year + (end.month // 12), end.month % 12 + 1, 1)
+    span = max((end - start).days, 1)
+    # year / quarter grid
+    year = start.year
+    while dt.date(year, 1, 1) <= end:
+        for month in (1, 4, 7, 10):
+            day = dt.date(year, month, 1)
+            if start <= day <= end:
+                x = _x(day, start, span)
+                parts.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height - 24}" stroke="#c8c8c8" stroke-width="1"/>')
+                label = str(year) if month == 1 else f"kw{(month - 1) // 3 + 1}"
+                parts.append(f'<text x="{x + 2:.1f}" y="{TOP - 12}" fill="#3b3b3b">{label}</text>')
+        year += 1
+    for label, day, status in overview.law_dates:
+        x = _x(day, start, span)
+        parts.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height - 24}" stroke="#8a5300" stroke-width="2" stroke-dasharray="6 3"/>')
+        parts.append(f'<text x="{x + 3:.1f}" y="{height - 8}" fill="#5c3700">{escape(label)} ({escape(status)})</text>')
+    for i, r in enumerate(rows):
+        y = TOP + i * ROW_H
+        cy = y + ROW_H / 2
+        text = r.title if len(r.title) <= 60 else r.title[:57] + "…"
+        track = "" if r.track == "regio" else f" [{r.track}]"
+        parts.append(f'<text x="4" y="{cy + 4:.1f}">{escape(text + track)}</text>')
+        colour = FILL.get(r.category, "#0b5394")
+        dash = ' stroke-dasharray="4 2"' if r.flag else ""
+        stroke = "#b00020" if r.flag == LATE else ("#8a5300" if r.flag == AT_RISK else colour)
+        x0 = _x(r.date, start, span)
+        if r.end_date and r.end_date > r.date:
+            x1 = _x(r.end_date, start, span)
+            parts.append(f'<rect x="{x0:.1f}" y="{y + 6}" width="{max(x1 - x0, 3):.1f}" height="{ROW_H - 12}" fill="{colour}" '
+                         f'fill-opacity="0.35" stroke="{stroke}" stroke-width="2"{dash}/>')
+        else:
+            x1 = x0
+        size = 7
+        done = r.status == "done"
+        parts.append(f'<path d="M{x0:.1f} {cy - size:.1f} L{x0 + size:.1f} {cy:.1f} L{x0:.1f} {cy + size:.1f} L{x0 - size:.1f} {cy:.1f} Z" '
+                     f'fill="{colour if done else "#ffffff"}" stroke="{stroke}" stroke-width="2"{dash}/>')
+        if r.flag:
+            parts.append(f'<text x="{max(x0, x1) + 10:.1f}" y="{cy + 4:.1f}" font-weight="bold" fill="{stroke}">{SYMBOLS[r.flag]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

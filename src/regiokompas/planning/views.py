@@ -1,0 +1,187 @@
+"""Planning pages (Dutch): overview with timeline and table, versions, law-change flow, process
+description. Views parse input, ask accounts.permissions and call the service functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from regiokompas.accounts import permissions
+from regiokompas.planning import export as pexport
+from regiokompas.planning import overview as ov
+from regiokompas.planning import process, services, timeline
+from regiokompas.planning.models import Plan, PlanVersion
+from regiokompas.register import constants as c
+from regiokompas.register.errors import RegisterError
+from regiokompas.register.models import Law, Trajectory
+
+CONTENT_TYPES = {
+    "ics": "text/calendar; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _trajectory(slug) -> Trajectory:
+    return get_object_or_404(Trajectory, slug=slug)
+
+
+def _version(plan: Plan | None, raw: str | None) -> PlanVersion | None:
+    if plan is None:
+        return None
+    if not raw:
+        return plan.current
+    try:
+        return plan.versions.get(number=int(raw))
+    except (ValueError, PlanVersion.DoesNotExist):
+        raise Http404("Deze versie van de planning bestaat niet.") from None
+
+
+def _reference_date(request) -> tuple[dt.date, str]:
+    raw = request.GET.get("peildatum", "").strip()
+    if not raw:
+        return dt.date.today(), ""
+    try:
+        return services.parse_date(raw, "Peildatum"), ""
+    except RegisterError as exc:
+        return dt.date.today(), exc.message
+
+
+@login_required
+def overview(request, slug):
+    trajectory = _trajectory(slug)
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    version = _version(plan, request.GET.get("versie"))
+    day, date_error = _reference_date(request)
+    data = ov.build(trajectory, version, day)
+    return render(request, "planning/overview.html", {
+        "trajectory": trajectory,
+        "plan": plan,
+        "version": version,
+        "versions": list(plan.versions.all()) if plan else [],
+        "is_current": bool(plan and version and plan.current.pk == version.pk),
+        "ov": data,
+        "svg": mark_safe(timeline.svg(data)),  # built from escaped text only
+        "date_error": date_error,
+        "peildatum": request.GET.get("peildatum", ""),
+        "can_manage": permissions.can_manage_trajectory(request.user, trajectory),
+        "bodies": trajectory.consultation_bodies.select_related("employer_municipality", "employer_organisation"),
+    })
+
+
+@login_required
+def versions(request, slug):
+    trajectory = _trajectory(slug)
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    if plan is None:
+        raise Http404("Dit traject heeft nog geen planning.")
+    all_versions = list(plan.versions.all())
+    old = _version(plan, request.GET.get("van") or (str(all_versions[-2].number) if len(all_versions) > 1 else "1"))
+    new = _version(plan, request.GET.get("naar") or str(all_versions[-1].number))
+    return render(request, "planning/versions.html", {
+        "trajectory": trajectory, "plan": plan, "versions": all_versions, "old": old, "new": new,
+        "rows": ov.compare(old, new),
+    })
+
+
+@login_required
+def law_change(request, slug):
+    trajectory = _trajectory(slug)
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    laws = list(trajectory.drivers.all())
+    form = {"law": "", "status": "", "date": "", "reason": ""}
+    errors: list[str] = []
+    shifts = None
+    chosen = None
+    if request.method == "POST":
+        form = {k: request.POST.get(k, "").strip() for k in form}
+        try:
+            if plan is None:
+                raise services.PlanningError("Dit traject heeft nog geen planning.")
+            try:
+                chosen = trajectory.drivers.get(pk=int(form["law"]))
+            except (ValueError, Law.DoesNotExist):
+                raise services.PlanningError("Kies een wet die aanleiding is voor dit traject.") from None
+            if form["status"] and form["status"] not in c.LawStatus.values:
+                raise services.PlanningError("Kies een geldige status van de wet.")
+            new_date = services.parse_date(form["date"], "Nieuwe datum")
+            shifts = services.propose_law_shift(services.inputs_of(plan.current), chosen, new_date)
+            if request.POST.get("action") == "confirm":
+                version = services.apply_law_change(request.user, trajectory, chosen, new_date=new_date, new_status=form["status"],
+                                                    reason=form["reason"], date=dt.date.today())
+                messages.success(request, f"Nieuwe versie {version.number} van de planning vastgelegd.")
+                return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
+        except RegisterError as exc:
+            errors.append(exc.message)
+    return render(request, "planning/law_change.html", {
+        "trajectory": trajectory, "plan": plan, "laws": laws, "form": form, "errors": errors, "shifts": shifts, "law": chosen,
+        "statuses": c.LawStatus.choices,
+    }, status=400 if errors else 200)
+
+
+@login_required
+def export(request, slug, fmt):
+    trajectory = _trajectory(slug)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("Onbekend formaat; kies ics, md of docx.")
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    data = ov.build(trajectory, _version(plan, request.GET.get("versie")))
+    body = pexport.ics(data) if fmt == "ics" else pexport.render(pexport.overview_document(data), fmt)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="planning-{slug}.{fmt}"'
+    return response
+
+
+@login_required
+def process_description(request, slug):
+    trajectory = _trajectory(slug)
+    doc = process.current_description(trajectory)
+    can_manage = permissions.can_manage_trajectory(request.user, trajectory)
+    errors = []
+    if request.method == "POST":
+        if not can_manage:
+            raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer stelt de procesbeschrijving op.")
+        action = request.POST.get("action")
+        try:
+            if action == "generate":
+                doc = process.generate(request.user, trajectory)
+                messages.success(request, "Concept van de procesbeschrijving opgesteld.")
+            elif action == "save" and doc:
+                texts = [request.POST.get(f"section-{s.pk}", "") for s in doc.sections.order_by("order")]
+                process.update(request.user, doc, texts)
+                messages.success(request, "Procesbeschrijving bewaard.")
+            elif action == "finalize" and doc:
+                process.finalize(request.user, doc)
+                messages.success(request, "Procesbeschrijving is definitief.")
+            else:
+                raise services.PlanningError("Onbekende actie.")
+            return redirect("planning:process", slug=slug)
+        except RegisterError as exc:
+            errors.append(exc.message)
+    return render(request, "planning/process.html", {
+        "trajectory": trajectory, "doc": doc, "sections": list(doc.sections.order_by("order")) if doc else [],
+        "can_manage": can_manage, "errors": errors,
+        "editable": bool(doc and doc.status == c.DocumentStatus.CONCEPT and can_manage),
+    }, status=400 if errors else 200)
+
+
+@login_required
+def process_download(request, slug, fmt):
+    trajectory = _trajectory(slug)
+    doc = process.current_description(trajectory)
+    if doc is None or fmt not in ("md", "docx"):
+        raise Http404("Er is (nog) geen procesbeschrijving in dit formaat.")
+    if not permissions.can_see_document(request.user, doc):
+        raise DjangoPermissionDenied("U mag dit document niet zien.")
+    response = HttpResponse(pexport.render(process.to_document(doc), fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="procesbeschrijving-ondernemingsraden-{slug}.{fmt}"'
+    return response
