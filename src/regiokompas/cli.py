@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "regiokompas.commands",          # demo, serve, load-example, export, import-dossier, check
     "regiokompas.options.cli",       # report (onderbouwing keuze uitvoeringsvariant)
     "regiokompas.planning.cli",      # plan (planning als iCalendar, docx of md)
+    "regiokompas.engine.cli",        # analyse (SMAA-2 beslisanalyse, zonder Django)
 ]
 
 

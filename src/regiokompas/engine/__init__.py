@@ -1,0 +1,20 @@
+"""Decision-analysis engine of Regiokompas: SMAA-2 with each stakeholder's preference statements
+and uncertain measurements. Pure Python + NumPy/SciPy; no Django.
+
+    from regiokompas.engine import analyse, ProblemError
+    result = analyse(problem, samples=10000, seed=0)
+"""
+
+from regiokompas.engine.errors import ProblemError
+
+__version__ = "1.0.0"
+
+
+def analyse(problem: dict, samples: int = 10000, seed: int = 0, **options) -> dict:
+    """Analyse a problem in format ``regiokompas.problem/1``; see docs/problem-schema.md."""
+    from regiokompas.engine.analysis import analyse as _analyse
+
+    return _analyse(problem, samples, seed, **options)
+
+
+__all__ = ["analyse", "ProblemError", "__version__"]

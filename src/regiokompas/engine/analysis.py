@@ -1,0 +1,261 @@
+"""``analyse(problem, samples, seed)``: SMAA-2 per stakeholder, pooled, consensus, sensitivity."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from regiokompas.engine import constraints as cons
+from regiokompas.engine import smaa
+from regiokompas.engine.errors import ProblemError, err, statement_list
+from regiokompas.engine.measurements import Measurements
+from regiokompas.engine.problem import Problem, parse
+from regiokompas.engine.sampling import sample_weights
+from regiokompas.engine.sensitivity import stability, sweeps
+
+RESULT_SCHEMA = "regiokompas.result/1"
+MIN_SAMPLES, MAX_SAMPLES = 100, 10_000_000
+CACHE_BYTES = 512 * 2**20
+CHUNK_CELLS = 2_000_000  # samples × alternatives × criteria per chunk
+WEIGHT_STREAM, MEASUREMENT_STREAM, CONSENSUS_STREAM = 0, 1, 2
+
+
+def _rng(seed: int, *key: int) -> np.random.Generator:
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
+
+
+def _r(x, digits=6):
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return round(float(x), digits)
+
+
+class ValueSource:
+    """Measurement samples by chunk: one fixed matrix when all are exact, otherwise per-chunk draws
+    from a chunk-specific seed (kept in memory as float32 when they fit, else redrawn)."""
+
+    def __init__(self, meas: Measurements, size: int, seed: int):
+        self.meas, self.size, self.seed = meas, size, seed
+        m, n = meas.m, meas.n
+        c = max(1000, CHUNK_CELLS // max(m * n, 1))
+        self.chunks = [(a, min(a + c, size)) for a in range(0, size, c)]
+        self.cache: dict[int, np.ndarray] | None = {} if size * m * n * 4 <= CACHE_BYTES else None
+
+    def __call__(self, k: int) -> np.ndarray:
+        if self.meas.exact:
+            return self.meas.deterministic
+        if self.cache is not None and k in self.cache:
+            return self.cache[k]
+        a, b = self.chunks[k]
+        V = self.meas.sample(b - a, _rng(self.seed, MEASUREMENT_STREAM, k), dtype=np.float32)
+        if self.cache is not None:
+            self.cache[k] = V
+        return V
+
+
+def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weights_mean, weights_q) -> dict:
+    alts, crits = problem.alternatives, problem.criterion_ids
+    m = len(alts)
+    ra_se = smaa.batch_se(ind.ra_batches)
+    hw = smaa.holistic_weights(m)
+    hol_b = ind.ra_batches @ hw
+    hol = ind.ra @ hw
+    hol_se = smaa.batch_se(hol_b)
+    ent = smaa.entropy_bits(ind.ra, axis=1)
+    block = {
+        "rank_acceptability": {a: [_r(x) for x in ind.ra[i]] for i, a in enumerate(alts)},
+        "rank_acceptability_se": {a: [_r(x) for x in ra_se[i]] for i, a in enumerate(alts)},
+        "holistic_acceptability": {a: _r(hol[i]) for i, a in enumerate(alts)},
+        "holistic_acceptability_se": {a: _r(hol_se[i]) for i, a in enumerate(alts)},
+        "central_weights": {a: {c: _r(ind.cw[i, j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
+        "confidence_factors": {a: _r(cf[i]) for i, a in enumerate(alts)},
+        "confidence_factors_se": {a: _r(cf_se[i]) for i, a in enumerate(alts)},
+        "pairwise_winning": {a: {b: (None if i == k else _r(ind.pairwise[i, k])) for k, b in enumerate(alts)}
+                             for i, a in enumerate(alts)},
+        "rank_entropy": {
+            "per_alternative": {a: _r(ent[i]) for i, a in enumerate(alts)},
+            "rankings": _r(_ranking_entropy(ind.rankings)) if ind.rankings else None,
+            "distinct_rankings": len(ind.rankings) if ind.rankings else None,
+        },
+        "weights": {"mean": {c: _r(weights_mean[j]) for j, c in enumerate(crits)},
+                    "p2_5": {c: _r(weights_q[0][j]) for j, c in enumerate(crits)},
+                    "p97_5": {c: _r(weights_q[1][j]) for j, c in enumerate(crits)}},
+        "sampler": sampler,
+    }
+    return block
+
+
+def _ranking_entropy(counts: dict) -> float:
+    p = np.array(list(counts.values()), float)
+    p /= p.sum()
+    return float(smaa.entropy_bits(p))
+
+
+def _deterministic(problem: Problem, V: np.ndarray, w: np.ndarray) -> dict:
+    alts, crits = problem.alternatives, problem.criterion_ids
+    total = V @ w
+    order = np.argsort(-total, kind="stable")
+    return {
+        "weights": {c: _r(w[j]) for j, c in enumerate(crits)},
+        "values": {a: _r(total[i]) for i, a in enumerate(alts)},
+        "value_profiles": {a: {c: _r(V[i, j] * w[j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
+        "partial_values": {a: {c: _r(V[i, j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
+        "ranking": [alts[i] for i in order],
+    }
+
+
+def _analyse_weights(problem, source, rows, size, seed_key, seed, method=None):
+    n = len(problem.criteria)
+    red = cons.reduce(rows, n)
+    W, info = sample_weights(n, rows, red, size, _rng(seed, *seed_key), method=method)
+    info["samples"] = size
+    m = len(problem.alternatives)
+    tally = smaa.run_pass(W, source, source.chunks, m, n, size)
+    ind = smaa.indices(tally)
+    mean = W.mean(axis=0)
+    q = np.quantile(W, [0.025, 0.975], axis=0) if size <= 200_000 else np.quantile(W[:: size // 200_000], [0.025, 0.975], axis=0)
+    return ind, info, mean, q
+
+
+def _stakeholder_rows(problem: Problem, si: int) -> list[cons.Row]:
+    return cons.compile_statements(problem.stakeholders[si].statements, problem.criterion_ids)
+
+
+def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str | None = None) -> dict:
+    """Run the full analysis; see docs/problem-schema.md for the input and output formats.
+
+    ``sampler`` forces a weight sampler (``"hit_and_run"``) for testing and benchmarks."""
+    from regiokompas.engine import __version__
+
+    if isinstance(samples, bool) or not isinstance(samples, int) or not MIN_SAMPLES <= samples <= MAX_SAMPLES:
+        raise ProblemError([err("options.samples", f"Het aantal trekkingen moet een geheel getal tussen {MIN_SAMPLES} en "
+                                f"{MAX_SAMPLES:,} zijn.".replace(",", "."))])
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise ProblemError([err("options.seed", "Het zaadgetal (seed) moet een geheel getal van 0 of groter zijn.")])
+    if sampler not in (None, "exact", "rejection", "hit_and_run"):
+        raise ProblemError([err("options.sampler", f"Onbekende sampler '{sampler}'.")])
+    p = parse(problem)
+    n, m = len(p.criteria), len(p.alternatives)
+    all_rows = []
+    errors = []
+    for si, s in enumerate(p.stakeholders):
+        rows = _stakeholder_rows(p, si)
+        if not cons.feasible(rows, n):
+            bad = cons.conflicting_statements(rows, n)
+            errors.append(err("weights.infeasible",
+                              f"De voorkeuren van {s.name} zijn niet tegelijk te vervullen: {statement_list(bad)} "
+                              "spreken elkaar tegen. Pas een van deze uitspraken aan.",
+                              statements=bad, stakeholder=s.id))
+        all_rows.append(rows)
+    if errors:
+        raise ProblemError(errors)
+
+    meas = Measurements(p)
+    source = ValueSource(meas, samples, seed)
+    force = "hit_and_run" if sampler == "hit_and_run" else sampler
+    V_det = meas.deterministic
+    result: dict = {
+        "schema": RESULT_SCHEMA,
+        "engine_version": __version__,
+        "samples": samples,
+        "seed": seed,
+        "alternatives": p.alternatives,
+        "criteria": p.criterion_ids,
+        "measurements": {"exact": meas.exact, "chunks": len(source.chunks)},
+        "tie_policy": "gedeelde plaatsen: gelijke waarden delen de plaatsen die ze innemen gelijk",
+        "stakeholders": {},
+    }
+    per: list[tuple[smaa.Indices, np.ndarray]] = []
+    for si, s in enumerate(p.stakeholders):
+        ind, info, mean, q = _analyse_weights(p, source, all_rows[si], samples, (WEIGHT_STREAM, si), seed, force)
+        cf, cf_se = smaa.confidence_pass(ind.cw, source, source.chunks, m, samples)
+        block = _block(p, ind, cf, cf_se, info, mean, q)
+        block["name"] = s.name
+        block["deterministic"] = _deterministic(p, V_det, mean)
+        block["sensitivity"] = stability(V_det, mean, all_rows[si], p.alternatives, p.criterion_ids)
+        block["sensitivity"]["sweeps"] = sweeps(V_det, mean, p.alternatives, p.criterion_ids)
+        result["stakeholders"][s.id] = block
+        per.append((ind, mean))
+
+    # Pooled: the mixture of the stakeholders' weight distributions.
+    if p.pooled_weighting == "equal":
+        pw = np.ones(len(p.stakeholders))
+    else:
+        pw = np.array([float(s.weight or 0.0) for s in p.stakeholders])
+    pw = pw / pw.sum()
+    ra_b = sum(w * ind.ra_batches for w, (ind, _) in zip(pw, per, strict=True))
+    ra = sum(w * ind.ra for w, (ind, _) in zip(pw, per, strict=True))
+    fw = sum(w * ind.first_weights for w, (ind, _) in zip(pw, per, strict=True))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cw = fw / ra[:, 0:1]
+    cw[ra[:, 0] <= 0] = np.nan
+    pair = sum(w * ind.pairwise for w, (ind, _) in zip(pw, per, strict=True))
+    rankings: dict = {}
+    for w, (ind, _) in zip(pw, per, strict=True):
+        for code, k in ind.rankings.items():
+            rankings[code] = rankings.get(code, 0.0) + w * k
+    pooled_ind = smaa.Indices(ra, ra_b, cw, fw, pair, rankings)
+    cf, cf_se = smaa.confidence_pass(cw, source, source.chunks, m, samples)
+    mean = sum(w * mu for w, (_, mu) in zip(pw, per, strict=True))
+    sampler_info = {"method": "mixture", "samples": samples,
+                    "components": {s.id: _r(w) for s, w in zip(p.stakeholders, pw, strict=True)},
+                    "weighting": p.pooled_weighting}
+    pooled = _block(p, pooled_ind, cf, cf_se, sampler_info, mean, (np.full(n, np.nan), np.full(n, np.nan)))
+    pooled.pop("weights")
+    pooled["weights"] = {"mean": {c: _r(mean[j]) for j, c in enumerate(p.criterion_ids)}}
+    pooled["name"] = "Alle belanghebbenden samen"
+    pooled["deterministic"] = _deterministic(p, V_det, mean)
+    pooled["sensitivity"] = stability(V_det, mean, [], p.alternatives, p.criterion_ids)
+    pooled["sensitivity"]["sweeps"] = sweeps(V_det, mean, p.alternatives, p.criterion_ids)
+    result["pooled"] = pooled
+
+    # Consensus: the weights every stakeholder accepts.
+    if len(p.stakeholders) > 1:
+        result["consensus"] = _consensus(p, source, samples, seed, force)
+    else:
+        result["consensus"] = None
+    result["agreement"] = _agreement(p, result)
+    return result
+
+
+def _consensus(p: Problem, source, samples, seed, force) -> dict:
+    n, m = len(p.criteria), len(p.alternatives)
+    rows, owners = [], []
+    for s in p.stakeholders:
+        offset = len(owners)
+        rows += cons.compile_statements(s.statements, p.criterion_ids, offset=offset)
+        owners += [(s.id, k) for k in range(len(s.statements))]
+    if not cons.feasible(rows, n):
+        bad = cons.conflicting_statements(rows, n)
+        conflicts = [{"stakeholder": owners[i][0], "statement": owners[i][1]} for i in bad]
+        names = {s.id: s.name for s in p.stakeholders}
+        parts = {}
+        for c in conflicts:
+            parts.setdefault(c["stakeholder"], []).append(c["statement"])
+        text = "; ".join(f"{names[sid]}: {statement_list(idx)}" for sid, idx in parts.items())
+        return {"feasible": False, "conflicts": conflicts, "key": "consensus.empty",
+                "message": f"Er zijn geen gewichten die bij alle belanghebbenden passen. Deze uitspraken botsen: {text}."}
+    ind, info, mean, q = _analyse_weights(p, source, rows, samples, (CONSENSUS_STREAM,), seed, force)
+    cf, cf_se = smaa.confidence_pass(ind.cw, source, source.chunks, m, samples)
+    block = _block(p, ind, cf, cf_se, info, mean, q)
+    block["feasible"] = True
+    block["name"] = "Gedeelde gewichten (consensus)"
+    block["deterministic"] = _deterministic(p, source.meas.deterministic, mean)
+    return block
+
+
+def _agreement(p: Problem, result: dict) -> dict:
+    alts = p.alternatives
+    preferred = {}
+    first = {}
+    for sid, block in result["stakeholders"].items():
+        ra = block["rank_acceptability"]
+        preferred[sid] = max(alts, key=lambda a: (ra[a][0], block["holistic_acceptability"][a]))
+        first[sid] = {a: ra[a][0] for a in alts}
+    spread = {a: _r(max(f[a] for f in first.values()) - min(f[a] for f in first.values())) for a in alts}
+    return {
+        "preferred": preferred,
+        "unanimous": len(set(preferred.values())) == 1,
+        "first_rank_spread": spread,
+    }

@@ -1,0 +1,102 @@
+"""`regiokompas analyse PROBLEM.json [--samples N] [--seed S] [--json]` (no Django needed)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from regiokompas.cli import CommandError
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n} is negatief")
+    return n
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("analyse", help="reken een beslisprobleem door (SMAA-2) en toon de uitkomsten")
+    p.add_argument("problem", metavar="PROBLEEM.json", help="probleem in formaat regiokompas.problem/1 ('-' = standaardinvoer)")
+    p.add_argument("--samples", type=_positive, default=10000, metavar="N", help="aantal trekkingen (standaard 10000)")
+    p.add_argument("--seed", type=_positive, default=0, metavar="S", help="zaadgetal voor herhaalbare uitkomsten (standaard 0)")
+    p.add_argument("--json", action="store_true", help="druk het volledige resultaat af als één JSON-object")
+    p.add_argument("--sampler", choices=["exact", "rejection", "hit_and_run"], help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_analyse)
+
+
+def _load(path: str) -> dict:
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+    except FileNotFoundError:
+        raise CommandError(f"bestand '{path}' bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"bestand '{path}' kan niet worden gelezen ({exc.__class__.__name__})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CommandError(f"'{path}' is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})") from None
+
+
+def cmd_analyse(args) -> int:
+    from regiokompas.engine import ProblemError, analyse
+
+    problem = _load(args.problem)
+    try:
+        result = analyse(problem, samples=args.samples, seed=args.seed, sampler=args.sampler)
+    except ProblemError as exc:
+        print("Fout: het probleem kan niet worden doorgerekend.", file=sys.stderr)
+        for e in exc.errors:
+            print(f"  - {e['message']} [{e['key']}]", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(summary(problem, result))
+    return 0
+
+
+def _pct(x) -> str:
+    return "–" if x is None else f"{100 * x:.1f} %".replace(".", ",")
+
+
+def summary(problem: dict, result: dict) -> str:
+    names = {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}
+    count = f"{result['samples']:,}".replace(",", ".")
+    lines = [f"Analyse met {count} trekkingen, zaadgetal {result['seed']}, rekenkern {result['engine_version']}", ""]
+    blocks = [(b.get("name", sid), b) for sid, b in result["stakeholders"].items()]
+    if len(blocks) > 1:
+        blocks.append((result["pooled"]["name"], result["pooled"]))
+    for name, b in blocks:
+        ra = b["rank_acceptability"]
+        se = b["rank_acceptability_se"]
+        order = sorted(ra, key=lambda a: -ra[a][0])
+        lines.append(f"{name} (steekproef: {b['sampler'].get('method')})")
+        lines.append(f"  {'alternatief':<30} {'kans eerste plaats':>20} {'holistisch':>11} {'betrouwbaarheid':>16}")
+        for a in order:
+            first = f"{_pct(ra[a][0])} ± {_pct(1.96 * (se[a][0] or 0))}"
+            lines.append(f"  {names[a][:30]:<30} {first:>20} {_pct(b['holistic_acceptability'][a]):>11} "
+                         f"{_pct(b['confidence_factors'][a]):>16}")
+        sens = b.get("sensitivity") or {}
+        ch = sens.get("smallest_change") or {}
+        if sens.get("preferred"):
+            line = f"  Bij de gemiddelde gewichten is {names[sens['preferred']]} de beste"
+            if ch.get("to"):
+                line += (f"; na een verschuiving van {_pct(ch['distance'])} van het gewicht wordt "
+                         f"{names[ch['to']]} de beste")
+            lines.append(line + ".")
+        lines.append("")
+    cons = result.get("consensus")
+    if cons is not None:
+        if cons.get("feasible"):
+            ra = cons["rank_acceptability"]
+            best = max(ra, key=lambda a: ra[a][0])
+            lines.append(f"Gedeelde gewichten: {names[best]} is in {_pct(ra[best][0])} van de gevallen de beste.")
+        else:
+            lines.append(cons["message"])
+    return "\n".join(lines) + "\n"

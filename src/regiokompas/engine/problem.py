@@ -1,0 +1,303 @@
+"""Reading and validating a problem in format ``regiokompas.problem/1``.
+
+Validation happens in two steps: the JSON Schema (``problem.schema.json``) checks structure and
+types, then :func:`parse` checks meaning (unknown ids, scale ranges, distribution parameters,
+statements). Every problem found is reported, in Dutch, with a stable key.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from regiokompas.engine.errors import ProblemError, err, nl
+
+SCHEMA_ID = "regiokompas.problem/1"
+STATEMENT_TYPES = ("ranking", "exact", "interval", "ratio", "swing")
+TOL = 1e-9
+
+
+@lru_cache(maxsize=1)
+def json_schema() -> dict:
+    return json.loads(resources.files("regiokompas.engine").joinpath("problem.schema.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(json_schema())
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    unit: str
+    low: float
+    high: float
+    direction: str  # "higher" or "lower"
+    pvf: tuple[tuple[float, ...], tuple[float, ...]] | None = None  # piecewise (cutoffs, values)
+    levels: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    id: str
+    name: str
+    weight: float | None
+    statements: list[dict]
+
+
+@dataclass(frozen=True)
+class Problem:
+    alternatives: list[str]
+    alternative_names: dict[str, str]
+    criteria: list[Criterion]
+    measurements: list[list[dict]]  # [alternative][criterion]
+    stakeholders: list[Stakeholder]
+    pooled_weighting: str
+    title: str = ""
+
+    @property
+    def criterion_ids(self) -> list[str]:
+        return [c.id for c in self.criteria]
+
+
+# --- schema errors in Dutch ---------------------------------------------------------------------
+
+_TYPES = {"object": "een object", "array": "een lijst", "string": "tekst", "number": "een getal",
+          "integer": "een geheel getal", "boolean": "waar/onwaar", "null": "leeg"}
+
+
+def _where(path) -> str:
+    parts = [str(p) for p in path]
+    return "/".join(parts) if parts else "(hoofdniveau)"
+
+
+def _schema_error(e) -> dict:
+    where = _where(e.absolute_path)
+    v = e.validator
+    if v == "required":
+        missing = e.message.split("'")[1] if "'" in e.message else e.message
+        text = f"verplicht veld '{missing}' ontbreekt"
+    elif v == "type":
+        expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+        text = "moet " + " of ".join(_TYPES.get(t, t) for t in expected) + " zijn"
+    elif v in ("enum", "const"):
+        allowed = e.validator_value if v == "enum" else [e.validator_value]
+        text = f"waarde {json.dumps(e.instance, ensure_ascii=False)} is niet toegestaan; kies uit: " + ", ".join(
+            json.dumps(a, ensure_ascii=False) for a in allowed)
+    elif v == "minItems":
+        text = f"moet ten minste {e.validator_value} element(en) bevatten"
+    elif v == "maxItems":
+        text = f"mag ten hoogste {e.validator_value} element(en) bevatten"
+    elif v == "minimum":
+        text = f"moet ten minste {nl(e.validator_value)} zijn"
+    elif v == "maximum":
+        text = f"mag ten hoogste {nl(e.validator_value)} zijn"
+    elif v == "exclusiveMinimum":
+        text = f"moet groter dan {nl(e.validator_value)} zijn"
+    elif v == "minLength":
+        text = "mag niet leeg zijn"
+    elif v == "maxLength":
+        text = f"is langer dan {e.validator_value} tekens"
+    elif v == "oneOf":
+        text = "moet een getal of een paar [ondergrens, bovengrens] zijn"
+    else:
+        text = "heeft een ongeldige vorm"
+    return err(f"schema.{v}", f"Fout in het probleem bij {where}: {text}.", path=where)
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+
+def _finite(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def parse(problem) -> Problem:
+    """Validate ``problem`` and return its parsed form; raise :class:`ProblemError` listing every
+    problem found."""
+    if not isinstance(problem, dict):
+        raise ProblemError([err("schema.type", "Het probleem moet een JSON-object zijn.")])
+    errors = sorted(_validator().iter_errors(problem), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        if problem.get("schema") != SCHEMA_ID:
+            raise ProblemError([err("schema.version",
+                                    f"Onbekend formaat {json.dumps(problem.get('schema'), ensure_ascii=False)}: "
+                                    f"verwacht \"schema\": \"{SCHEMA_ID}\".", path="schema")])
+        raise ProblemError([_schema_error(e) for e in errors[:20]])
+    out: list[dict] = []
+
+    def dupes(items, what, path):
+        seen = set()
+        for i, item in enumerate(items):
+            if item["id"] in seen:
+                out.append(err("problem.duplicate_id", f"{what} '{item['id']}' komt meer dan eens voor.", path=f"{path}/{i}"))
+            seen.add(item["id"])
+
+    dupes(problem["alternatives"], "Alternatief", "alternatives")
+    dupes(problem["criteria"], "Criterium", "criteria")
+    dupes(problem["stakeholders"], "Belanghebbende", "stakeholders")
+
+    criteria = []
+    for i, c in enumerate(problem["criteria"]):
+        lo, hi = float(c["scale"][0]), float(c["scale"][1])
+        name = c.get("name", c["id"])
+        if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
+            out.append(err("criterion.scale", f"Criterium {name}: de schaal [{nl(lo)}, {nl(hi)}] moet van laag naar hoog lopen "
+                           "(ondergrens kleiner dan bovengrens).", path=f"criteria/{i}/scale"))
+        pvf = None
+        if "pvf" in c and c["pvf"]["type"] == "piecewise":
+            cut, val = c["pvf"].get("cutoffs", []), c["pvf"].get("values", [])
+            if len(cut) < 2 or len(cut) != len(val) or any(b <= a for a, b in zip(cut, cut[1:], strict=False)):
+                out.append(err("criterion.pvf", f"Criterium {name}: een stuksgewijs lineaire waardefunctie heeft ten minste "
+                               "twee oplopende knikpunten ('cutoffs') met evenveel waarden ('values').", path=f"criteria/{i}/pvf"))
+            else:
+                pvf = (tuple(float(x) for x in cut), tuple(float(v) for v in val))
+        levels = {}
+        for lv in c.get("levels", []):
+            levels[lv["id"]] = float(lv["value"])
+        criteria.append(Criterion(c["id"], name, c.get("unit", ""), lo, hi, c.get("direction", "higher"), pvf, levels))
+
+    alt_ids = [a["id"] for a in problem["alternatives"]]
+    crit_ids = [c["id"] for c in problem["criteria"]]
+    meas = problem["measurements"]
+    for a in meas:
+        if a not in alt_ids:
+            out.append(err("measurement.unknown_alternative", f"Metingen voor onbekend alternatief '{a}'.", path=f"measurements/{a}"))
+            continue
+        for c in meas[a]:
+            if c not in crit_ids:
+                out.append(err("measurement.unknown_criterion", f"Meting van {a} voor onbekend criterium '{c}'.",
+                               path=f"measurements/{a}/{c}"))
+    matrix: list[list[dict]] = []
+    for a in alt_ids:
+        row = []
+        for crit in criteria:
+            m = meas.get(a, {}).get(crit.id)
+            path = f"measurements/{a}/{crit.id}"
+            if m is None:
+                out.append(err("measurement.missing", f"De meting van {a} op criterium {crit.name} ontbreekt.", path=path))
+                row.append({"type": "exact", "value": crit.low})
+                continue
+            problem_text = _check_measurement(m, crit)
+            if problem_text:
+                out.append(err("measurement.invalid", f"Meting van {a} op {crit.name}: {problem_text}", path=path))
+            row.append(m)
+        matrix.append(row)
+
+    stakeholders = []
+    weighting = problem.get("pooled_weighting", "equal")
+    for si, s in enumerate(problem["stakeholders"]):
+        name = s.get("name", s["id"])
+        statements = s.get("statements", [])
+        for ti, st in enumerate(statements):
+            text = _check_statement(st, crit_ids, {c.id: c.name for c in criteria})
+            if text:
+                out.append(err("statement.invalid", f"{name}, uitspraak {ti + 1}: {text}", statements=[ti],
+                               stakeholder=s["id"], path=f"stakeholders/{si}/statements/{ti}"))
+        if weighting != "equal" and "weight" not in s:
+            out.append(err("stakeholder.weight_missing", f"{name}: voor een gewogen gezamenlijke analyse is een gewicht "
+                           "('weight', bijvoorbeeld het aantal inwoners) nodig.", stakeholder=s["id"], path=f"stakeholders/{si}"))
+        stakeholders.append(Stakeholder(s["id"], name, s.get("weight"), statements))
+    if weighting != "equal" and stakeholders and not out and sum(s.weight or 0 for s in stakeholders) <= 0:
+        out.append(err("stakeholder.weight_zero", "De gewichten van de belanghebbenden tellen op tot nul."))
+    if out:
+        raise ProblemError(out)
+    return Problem(alt_ids, {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}, criteria, matrix,
+                   stakeholders, weighting, problem.get("title", ""))
+
+
+def _check_measurement(m: dict, crit: Criterion) -> str | None:
+    t = m["type"]
+    for key in ("value", "low", "mode", "high", "mean", "sd", "mu", "sigma", "alpha", "beta"):
+        if key in m and not _finite(m[key]):
+            return f"'{key}' moet een eindig getal zijn."
+    if t == "uniform" and not m["low"] <= m["high"]:
+        return f"de ondergrens ({nl(m['low'])}) ligt boven de bovengrens ({nl(m['high'])})."
+    if t in ("pert", "triangular") and not m["low"] <= m["mode"] <= m["high"]:
+        return (f"verwacht laag ≤ meest waarschijnlijk ≤ hoog, maar kreeg {nl(m['low'])}, {nl(m['mode'])}, "
+                f"{nl(m['high'])}.")
+    if t == "beta":
+        lo, hi = m.get("low", 0.0), m.get("high", 1.0)
+        if not (_finite(lo) and _finite(hi) and lo < hi):
+            return "bij een bètaverdeling moet 'low' kleiner zijn dan 'high'."
+    if t == "ordinal":
+        if not crit.levels:
+            return f"criterium {crit.name} heeft geen niveaus ('levels'); een ordinale meting kan dan niet."
+        names = [m["level"]] if "level" in m else m.get("levels", [])
+        if not names:
+            return "geef 'level' of 'levels'."
+        unknown = [x for x in names if x not in crit.levels]
+        if unknown:
+            return f"onbekend niveau '{unknown[0]}'; kies uit: {', '.join(crit.levels)}."
+    if t == "discrete":
+        probs = m.get("probabilities")
+        if probs is not None and (len(probs) != len(m["values"]) or sum(probs) <= 0):
+            return "'probabilities' moet evenveel getallen als 'values' hebben en opgeteld groter dan nul zijn."
+    return None
+
+
+def _check_statement(st: dict, crit_ids: list[str], names: dict[str, str]) -> str | None:
+    t = st["type"]
+    known = set(crit_ids)
+
+    def unknown(code):
+        return f"onbekend criterium '{code}'; kies uit: {', '.join(crit_ids)}."
+
+    if t == "ranking":
+        seen = set()
+        for group in st["order"]:
+            for code in group:
+                if code not in known:
+                    return unknown(code)
+                if code in seen:
+                    return f"criterium {names[code]} staat meer dan eens in de rangorde."
+                seen.add(code)
+    elif t == "exact":
+        w = st["weights"]
+        if not w:
+            return "geef ten minste één gewicht."
+        for code, value in w.items():
+            if code not in known:
+                return unknown(code)
+            if value > 1 + TOL:
+                return f"het gewicht van {names[code]} ({nl(value)}) is groter dan 1."
+        total = sum(w.values())
+        if set(w) == known and abs(total - 1) > 1e-6:
+            return f"de vaste gewichten tellen op tot {nl(total, 6)} in plaats van 1."
+        if total > 1 + 1e-6:
+            return f"de vaste gewichten tellen op tot {nl(total, 6)}, meer dan 1."
+    elif t == "interval":
+        if st["criterion"] not in known:
+            return unknown(st["criterion"])
+        lo, hi = st.get("min", 0.0), st.get("max", 1.0)
+        if lo > hi:
+            return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+        if hi > 1 + TOL or lo > 1 + TOL:
+            return "een gewicht ligt tussen 0 en 1."
+    elif t == "ratio":
+        for code in (st["numerator"], st["denominator"]):
+            if code not in known:
+                return unknown(code)
+        if st["numerator"] == st["denominator"]:
+            return "een verhouding gaat over twee verschillende criteria."
+        if "min" not in st and "max" not in st:
+            return "geef 'min' en/of 'max' voor de verhouding."
+        lo, hi = st.get("min", 0.0), st.get("max", math.inf)
+        if lo > hi:
+            return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+    elif t == "swing":
+        if st["reference"] not in known:
+            return unknown(st["reference"])
+        for code, value in st["values"].items():
+            if code not in known:
+                return unknown(code)
+            if isinstance(value, list) and value[0] > value[1]:
+                return f"bij {names[code]} ligt de ondergrens boven de bovengrens."
+    return None
