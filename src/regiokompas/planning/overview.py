@@ -96,14 +96,25 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         version = plan.current
     is_current = bool(plan and version and version.pk == plan.current.pk)
     findings = checks.evaluate_trajectory(trajectory)
-    risky_gates: dict[int, list[str]] = {}
+    by_gate: dict[int, list[checks.Finding]] = {}
     for f in findings:
-        risky_gates.setdefault(f.gate.pk, []).append(f"{f.rule.title}: {f.municipality_names}")
+        by_gate.setdefault(f.gate.pk, []).append(f)
     rows: list[Row] = []
     if version is not None:
         milestones = list(version.milestones.select_related("municipality", "gate").prefetch_related(
             "dependencies__law", "dependencies__depends_on"))
         dates = {m.pk: m.date for m in milestones}
+        own_track = {(m.gate_id, m.municipality_id) for m in milestones if m.gate_id and m.municipality_id}
+
+        def gate_findings(ms: Milestone) -> list[str]:
+            """Findings for the municipalities this milestone plans: its own track, or all without one."""
+            result = []
+            for f in by_gate.get(ms.gate_id, []):
+                hit = [x for x in f.municipalities
+                       if (x.pk == ms.municipality_id if ms.municipality_id else (ms.gate_id, x.pk) not in own_track)]
+                if hit:
+                    result.append(f"{f.rule.title}: {', '.join(x.name for x in hit)}")
+            return result
         for ms in milestones:
             reasons = []
             flag = OK
@@ -111,7 +122,7 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
                 flag = LATE
                 reasons.append(f"gepland op {nl_date(ms.date)}, nog niet afgerond")
             violations = _dependency_violations(ms, dates) if ms.status == pc.MilestoneStatus.PLANNED else []
-            gate_risk = risky_gates.get(ms.gate_id, []) if (ms.gate_id and is_current and ms.kind == pc.MilestoneKind.GATE) else []
+            gate_risk = gate_findings(ms) if (ms.gate_id and is_current and ms.kind == pc.MilestoneKind.GATE) else []
             if violations or gate_risk:
                 flag = flag or AT_RISK
                 reasons.extend(violations + gate_risk)
