@@ -73,10 +73,19 @@ def test_compare_two_runs_page(client, users, run, engine):
 
 def test_start_run_from_the_page(client, users, engine):
     client.force_login(users["alkmaar"])
-    r = client.post(reverse("options:runs", args=[SLUG]), {"samples": "1000", "seed": "3", "pooled_weighting": "inhabitants"})
+    r = client.post(reverse("options:runs", args=[SLUG]), {"samples": "1000", "seed": "3", "pooled_weighting": "equal"})
     assert r.status_code == 302
     run = AnalysisRun.objects.filter(trajectory__slug=SLUG).order_by("-number").first()
-    assert run.seed == 3 and run.problem.get("pooled_weighting") == "inhabitants"
+    assert run.seed == 3 and run.samples == 1000 and "alkmaar" in run.created_by_label
+
+
+def test_weighting_by_inhabitants_needs_every_figure(client, users, engine):
+    client.force_login(users["alkmaar"])
+    before = database_counts()
+    r = client.post(reverse("options:runs", args=[SLUG]), {"samples": "1000", "pooled_weighting": "inhabitants"})
+    assert r.status_code == 400
+    assert "Weging naar inwonertal kan niet: geen inwonertal bekend van Graft-De Rijp" in r.content.decode()
+    assert database_counts() == before
 
 
 def test_bad_run_input_is_refused_and_nothing_saved(client, users, engine):

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from tests.options.helpers import SLUG, database_counts, engine_available
+from tests.options.helpers import SLUG, database_counts
 
 from regiokompas.options.models import PreferenceSet, Score
 
@@ -112,8 +112,7 @@ def test_score_form_forbidden_for_municipal_staff(client, users):
     assert client.get(reverse("options:score-edit", args=[SLUG, 1, "eff"])).status_code == 403
 
 
-@pytest.mark.skipif(not engine_available(), reason="rekenkern nog niet geïnstalleerd")
-def test_municipality_saves_own_preferences(client, users):
+def test_municipality_saves_own_preferences(client, users, engine):
     login(client, users, "bergen")
     url = reverse("options:preferences", args=[SLUG, "GM0373"])
     r = client.post(url, {"rank_klant": "1", "rank_lokaal": "1", "rank_fin": "2", "swing_klant": "100", "swing_eff": "40-60",
@@ -123,3 +122,15 @@ def test_municipality_saves_own_preferences(client, users):
     kinds = [s.kind for s in pref.statements.all()]
     assert kinds == ["ranking", "swing", "interval", "ratio"]
     assert pref.entered_by.endswith("(bergen)")
+
+
+def test_save_and_recalculate_goes_to_the_new_results(client, users, engine):
+    from regiokompas.options.models import AnalysisRun
+
+    login(client, users, "alkmaar")
+    url = reverse("options:preferences", args=[SLUG, "GM0361"])
+    r = client.post(url, {"rank_eff": "1", "rank_efc": "2", "rank_fin": "2", "recalculate": "1"})
+    run = AnalysisRun.objects.filter(trajectory__slug=SLUG).order_by("-number").first()
+    assert r.status_code == 302 and r["Location"].endswith(f"/analyses/{run.number}/#res-GM0361")
+    assert run.snapshot["preferences"][0]["name"] == "Alkmaar"
+    assert run.problem["stakeholders"][0]["statements"] == [{"type": "ranking", "order": [["eff"], ["efc", "fin"]]}]

@@ -37,12 +37,12 @@ class CriterionTemplate:
 
 SOCIAL_DOMAIN = [
     CriterionTemplate(
-        "eff", "Effectiviteit", "%", 0, 30, "higher",
+        "eff", "Effectiviteit", "%", 0, 25, "higher",
         "Uitstroom naar werk: het deel van het klantenbestand dat per jaar uitstroomt naar (gedeeltelijk) betaald werk.",
         SOURCE_MEMO,
     ),
     CriterionTemplate(
-        "efc", "Efficiency", "fte per 100 cliënten", 1, 6, "lower",
+        "efc", "Efficiency", "fte per 100 cliënten", 1, 5, "lower",
         "Formatie van de uitvoering (klantmanagers, inkomensconsulenten, ondersteuning) per 100 cliënten met een uitkering.",
         f"{SOURCE_MEMO}; maat: {SOURCE_ZWAAN}",
     ),
@@ -63,7 +63,7 @@ SOCIAL_DOMAIN = [
         "Memo college Bergen aan de raad, 29 mei 2012 ('grote financiële gevolgen')",
     ),
     CriterionTemplate(
-        "pers", "Personele gevolgen", "fte", 0, 150, "lower",
+        "pers", "Personele gevolgen", "fte", 0, 100, "lower",
         "Aantal fte dat van werkgever wisselt, een andere functie krijgt of boventallig wordt.",
         "Memo college Bergen aan de raad, 29 mei 2012 (zorgvuldigheid voor het personeel van sociale zaken)",
     ),

@@ -236,13 +236,19 @@ def build_problem(trajectory, *, pooled_weighting: str = "equal") -> dict:
     if not prefs:
         raise OptionsError("Nog geen enkele gemeente heeft voorkeuren opgegeven; een analyse heeft ten minste één gemeente nodig.")
     stakeholders = []
+    without_figure = []
     for pref in prefs:
         entry, _origin = stakeholder_entry(pref, criteria)
         if pooled_weighting == "inhabitants":
             fig = pref.municipality.population_figures.order_by("-reference_date").first()
             if fig:
                 entry["weight"] = fig.inhabitants
+            else:
+                without_figure.append(pref.municipality.name)
         stakeholders.append(entry)
+    if without_figure:
+        raise OptionsError("Weging naar inwonertal kan niet: geen inwonertal bekend van " + ", ".join(without_figure)
+                           + ". Leg het inwonertal vast in het register of weeg elke gemeente even zwaar.")
     problem = {
         "schema": SCHEMA,
         "title": f"Uitvoeringsvarianten {trajectory.name}",

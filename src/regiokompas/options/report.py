@@ -140,7 +140,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         sections.append(S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]))
         sections.append(S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")]))
     else:
-        reading = read(run.problem, run.results)
+        reading = read(run.problem, run.results, run.snapshot)
         blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
         blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
                         "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
@@ -193,7 +193,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
 
     # 11. accountability
     if run is not None:
-        reading = read(run.problem, run.results)
+        reading = read(run.problem, run.results, run.snapshot)
         sampler = reading.sampler_text(reading.blocks[0]) if reading.blocks else "–"
         items = [f"Analyse {run.number}, gestart {run.created_at:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
                  f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
@@ -240,7 +240,7 @@ def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, probl
 
 
 def summary_line(run: AnalysisRun) -> str:
-    reading = read(run.problem, run.results)
+    reading = read(run.problem, run.results, run.snapshot)
     if reading.pooled:
         b = reading.pooled
     elif reading.blocks:

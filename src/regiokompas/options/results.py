@@ -150,44 +150,71 @@ class Block:
     def sensitivity(self) -> dict:
         return self.raw.get("sensitivity") or {}
 
+    def _shift_text(self, change: dict) -> str:
+        moved = change.get("weights") or {}
+        parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1)}"
+                 for c, v in sorted(moved.items(), key=lambda kv: -abs(_value(kv[1]) or 0))[:3]
+                 if abs(_value(v) or 0) >= 0.0005] if isinstance(moved, dict) else []
+        return f" (vooral {', '.join(parts)})" if parts else ""
+
     def sensitivity_text(self) -> list[str]:
         """Plain sentences on how far weights must move before the preferred variant changes."""
         s = self.sensitivity()
         if not s:
             return ["De rekenkern gaf voor deze analyse geen gevoeligheidsanalyse."]
         out = []
-        pref = s.get("preferred") or s.get("preferred_alternative")
-        change = s.get("smallest_change") or s.get("stability") or s.get("min_change") or {}
-        name = self.labels.get(pref, pref) if pref else None
-        if isinstance(change, dict) and change:
-            dist = _value(change.get("distance") if "distance" in change else change.get("size", change.get("amount")))
-            to = change.get("to") or change.get("alternative") or change.get("new_preferred")
-            moved = change.get("weights") or change.get("delta") or {}
-            if dist is None and to is None:
-                out.append(f"Voorkeursvariant bij de representatieve gewichten: {name}." if name else "")
-            elif to is None:
-                out.append(f"Bij de representatieve gewichten is {name} de beste; geen verschuiving van de gewichten binnen de "
-                           "opgegeven voorkeuren maakt een andere variant de beste.")
-            else:
-                line = (f"Bij de representatieve gewichten is {name} de beste. De gewichten moeten in totaal ten minste "
-                        f"{pct(dist, 1)}-punt verschuiven voordat {self.labels.get(to, to)} de beste wordt")
-                if isinstance(moved, dict) and moved:
-                    parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1)}"
-                             for c, v in sorted(moved.items(), key=lambda kv: -abs(_value(kv[1]) or 0))[:3]
-                             if abs(_value(v) or 0) >= 0.0005]
-                    if parts:
-                        line += " (vooral " + ", ".join(parts) + ")"
-                out.append(line + ".")
-        elif name:
-            out.append(f"Voorkeursvariant bij de representatieve gewichten: {name}.")
-        for crit, sweep in (s.get("sweeps") or {}).items() if isinstance(s.get("sweeps"), dict) else []:
-            thresholds = sweep.get("switches") or sweep.get("thresholds") or [] if isinstance(sweep, dict) else []
-            for t in thresholds if isinstance(thresholds, list) else []:
-                if isinstance(t, dict) and "weight" in t:
-                    frm, to = t.get("from"), t.get("to")
-                    out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} {pct(t['weight'], 0)} wordt, "
-                               f"wisselt de beste variant van {self.labels.get(frm, frm)} naar {self.labels.get(to, to)}.")
-        return [line for line in out if line] or ["Geen gevoeligheidsgegevens in een bekend formaat."]
+        pref = s.get("preferred")
+        name = self.labels.get(pref, pref) if pref else "?"
+        out.append(f"Bij de representatieve gewichten (het gemiddelde van alle toegestane gewichten) is {name} de beste.")
+        change = s.get("smallest_change") or {}
+        if isinstance(change, dict) and change.get("to"):
+            dist = _value(change.get("distance"))
+            out.append(f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
+                       f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
+        elif isinstance(change, dict) and change:
+            out.append(f"Binnen de opgegeven voorkeuren blijft {name} bij de representatieve scores de beste, hoe de gewichten ook "
+                       "binnen die voorkeuren liggen.")
+        anywhere = s.get("smallest_change_anywhere") or {}
+        if isinstance(anywhere, dict) and anywhere.get("to") and anywhere != change:
+            dist = _value(anywhere.get("distance"))
+            out.append(f"Buiten de opgegeven voorkeuren: bij een verschuiving van {pct(dist, 1).replace(' %', ' procentpunt')} in de "
+                       f"gewichten{self._shift_text(anywhere)} wordt {self.labels.get(anywhere['to'], anywhere['to'])} de beste.")
+        sweeps = s.get("sweeps") if isinstance(s.get("sweeps"), dict) else {}
+        switches = []
+        for crit, sweep in sweeps.items():
+            for w, frm, to in _switch_points(sweep):
+                switches.append((abs(w - (_value(sweep.get("current_weight")) or 0)), crit, w, frm, to))
+        for _gap, crit, w, frm, to in sorted(switches)[:3]:
+            out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} (nu {pct(_value(sweeps[crit].get('current_weight')))}) "
+                       f"naar ongeveer {pct(w)} gaat, wisselt de beste variant van {self.labels.get(frm, frm)} naar {self.labels.get(to, to)}.")
+        if sweeps and not switches:
+            out.append(f"Geen enkel gewicht afzonderlijk (0–100 %, de andere naar verhouding) maakt een andere variant dan {name} de beste.")
+        return out
+
+
+def _switch_points(sweep) -> list[tuple[float, str, str]]:
+    """Where the best alternative changes along a one-way sweep: (weight, from, to)."""
+    if not isinstance(sweep, dict):
+        return []
+    grid, values = sweep.get("grid") or [], sweep.get("values") or {}
+    if not grid or not values:
+        return []
+    alts = list(values)
+    best = [max(alts, key=lambda a, i=i: values[a][i] if values[a][i] is not None else -1) for i in range(len(grid))]
+    out = []
+    for i in range(1, len(grid)):
+        if best[i] != best[i - 1]:
+            a, b = best[i - 1], best[i]
+            # linear interpolation of the crossing between grid points i-1 and i
+            d0 = values[a][i - 1] - values[b][i - 1]
+            d1 = values[a][i] - values[b][i]
+            frac = d0 / (d0 - d1) if d0 != d1 else 0.5
+            out.append((grid[i - 1] + frac * (grid[i] - grid[i - 1]), a, b))
+    return out
+
+
+SAMPLERS = {"exact": "exact (geordende uniforme trekking)", "rejection": "verwerping (exacte trekking)",
+            "hit_and_run": "hit-and-run (Markov-keten)", "uniform": "uniform op de simplex", "fixed": "vaste gewichten"}
 
 
 @dataclass
@@ -201,6 +228,7 @@ class Reading:
     criteria: list[str]
     criterion_names: dict[str, str]
     results: dict
+    snapshot: dict | None = None
 
     @property
     def municipalities(self) -> list[Block]:
@@ -238,14 +266,33 @@ class Reading:
                              + _join([self.labels[a] for a in close]) + ".")
         consensus = self.results.get("consensus")
         if isinstance(consensus, dict):
-            if consensus.get("feasible") is False or consensus.get("empty") is True:
-                lines.append("Er bestaan geen gewichten die aan de voorkeuren van alle gemeenten tegelijk voldoen.")
+            if consensus.get("feasible") is False:
+                lines.append("Er bestaan geen gewichten die aan de voorkeuren van alle gemeenten tegelijk voldoen. " + self.conflict_text(consensus))
             elif consensus.get("rank_acceptability"):
                 ra = consensus["rank_acceptability"]
                 best = max(self.alternatives, key=lambda x: (ra.get(x) or [0])[0])
                 lines.append(f"Binnen de gewichten die bij alle gemeenten tegelijk passen, is {self.labels[best]} in "
                              f"{pct((ra.get(best) or [0])[0])} van de gevallen de beste.")
         return lines
+
+    def conflict_text(self, consensus: dict) -> str:
+        """Which entered statements clash between municipalities (engine indices mapped back)."""
+        names = {b.id: b.name for b in self.municipalities}
+        prefs = {p["municipality"]: p for p in (self.snapshot or {}).get("preferences", [])}
+        per: dict[str, set[int]] = {}
+        for c in consensus.get("conflicts") or []:
+            sid, idx = c.get("stakeholder"), c.get("statement")
+            origin = prefs.get(sid, {}).get("origin") or []
+            per.setdefault(sid, set()).add(origin[idx] if isinstance(idx, int) and 0 <= idx < len(origin) else idx)
+        if not per:
+            return consensus.get("message", "")
+        parts = []
+        for sid, idx in per.items():
+            statements = prefs.get(sid, {}).get("statements") or []
+            texts = [f"uitspraak {i + 1} ({statements[i]['text']})" if isinstance(i, int) and i < len(statements) else f"uitspraak {i}"
+                     for i in sorted(x for x in idx if x is not None)]
+            parts.append(f"{names.get(sid, sid)}: {'; '.join(texts)}")
+        return "Deze uitspraken botsen met elkaar: " + " — ".join(parts) + "."
 
     def comparison_table(self) -> tuple[list[str], list[list[str]]]:
         header = ["Gemeente"] + [self.labels[a] for a in self.alternatives] + ["Voorkeur"]
@@ -264,8 +311,15 @@ class Reading:
         s = block.raw.get("sampler")
         if isinstance(s, dict):
             method = s.get("method") or s.get("name") or s.get("kind") or "?"
-            extra = ", ".join(f"{k}: {v}" for k, v in s.items() if k not in ("method", "name", "kind") and isinstance(v, (int, float, str)))
-            return f"{method}" + (f" ({extra})" if extra else "")
+            text = SAMPLERS.get(method, str(method))
+            details = []
+            if isinstance(s.get("acceptance_rate"), (int, float)):
+                details.append(f"acceptatie {pct(s['acceptance_rate'])}")
+            if isinstance(s.get("thinning"), (int, float)):
+                details.append(f"verdunning {s['thinning']}")
+            if isinstance(s.get("chains"), (int, float)):
+                details.append(f"{s['chains']} ketens")
+            return text + (f" ({', '.join(details)})" if details else "")
         return str(s or "–")
 
 
@@ -282,7 +336,7 @@ def short_label(alt_id: str, full_name: str) -> str:
     return full_name
 
 
-def read(problem: dict, results: dict) -> Reading:
+def read(problem: dict, results: dict, snapshot: dict | None = None) -> Reading:
     alternatives = [a["id"] for a in problem.get("alternatives", [])]
     labels = {a["id"]: short_label(a["id"], a.get("name", a["id"])) for a in problem.get("alternatives", [])}
     criteria = [c["id"] for c in problem.get("criteria", [])]
@@ -297,7 +351,7 @@ def read(problem: dict, results: dict) -> Reading:
     if results.get(POOLED) and len(blocks) > 1:
         pooled = Block(POOLED, "Alle gemeenten samen", alternatives, labels, criteria, cnames, results[POOLED])
         blocks.append(pooled)
-    return Reading(blocks, pooled, labels, alternatives, criteria, cnames, results)
+    return Reading(blocks, pooled, labels, alternatives, criteria, cnames, results, snapshot)
 
 
 def compare(reading_a: Reading, reading_b: Reading) -> list[list[str]]:

@@ -391,7 +391,7 @@ def snapshot_inputs(trajectory: Trajectory) -> dict:
         ],
         "preferences": [
             {"municipality": p.municipality.cbs_code, "name": p.municipality.name, "illustrative": p.illustrative, "source": p.source,
-             "note": p.note, "entered_by": p.entered_by,
+             "note": p.note, "entered_by": p.entered_by, "origin": _origin(p, criteria),
              "statements": [{"kind": s.kind, "data": s.data, "note": s.note,
                              "text": describe_statement(Statement(s.kind, s.data), names)} for s in p.statements.all()]}
             for p in prefs
@@ -399,6 +399,14 @@ def snapshot_inputs(trajectory: Trajectory) -> dict:
         "without_preferences": [{"municipality": p.municipality.cbs_code, "name": p.municipality.name}
                                 for p in participants if p.municipality_id not in with_prefs],
     }
+
+
+def _origin(pref: PreferenceSet, criteria) -> list[int]:
+    """For each compiled engine statement, the index of the entered statement it came from."""
+    try:
+        return compile_statements([Statement(s.kind, s.data) for s in pref.statements.all()], [c.code for c in criteria])[1]
+    except OptionsError:
+        return []
 
 
 def _next_number(trajectory: Trajectory) -> int:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from regiokompas.accounts import permissions as base_perm
@@ -241,6 +242,14 @@ def preferences(request, slug, code):
             conflict = list(getattr(exc, "statements", []) or [])
         else:
             messages.success(request, f"De voorkeuren van {municipality.name} zijn opgeslagen.")
+            if "recalculate" in request.POST and perm.can_run_analysis(request.user, trajectory):
+                try:
+                    run = services.run_analysis(request.user, trajectory, label=f"Na wijziging voorkeuren {municipality.name}")
+                except RegisterError as exc:
+                    messages.warning(request, f"Doorrekenen lukte niet: {exc.message}")
+                else:
+                    url = reverse("options:run-detail", args=[slug, run.number])
+                    return redirect(f"{url}#res-{municipality.cbs_code}")
             return redirect("options:preferences", slug=slug, code=code)
     shown = entered or existing
     return render(request, "options/preferences.html", {
@@ -284,7 +293,7 @@ def _run(trajectory, number) -> AnalysisRun:
 def run_detail(request, slug, number):
     trajectory = _trajectory(slug)
     run = _run(trajectory, number)
-    reading = read(run.problem, run.results)
+    reading = read(run.problem, run.results, run.snapshot)
     blocks = []
     for i, b in enumerate(reading.blocks):
         blocks.append({
