@@ -11,6 +11,7 @@ import datetime as dt
 from regiokompas.examples.alkmaar import SEED_MEMO, SLUG_2012
 from regiokompas.planning import constants as pc
 from regiokompas.planning import services as ps
+from regiokompas.planning import standard_rules
 from regiokompas.planning.models import (
     Consultation,
     ConsultationBody,
@@ -91,6 +92,7 @@ def extend() -> None:
     trajectory = Trajectory.objects.filter(slug=SLUG_2012).first()
     if trajectory is None or Plan.objects.filter(trajectory=trajectory).exists():
         return
+    standard_rules.ensure(PrerequisiteRule)  # also after a flush of the database (transactional tests)
     wwnv = Law.objects.get(abbreviation="Wwnv")
     m = {x.cbs_code: x for x in Municipality.objects.filter(cbs_code__in=PARTICIPANTS_2012)}
     bergen, alkmaar = m["GM0373"], m["GM0361"]

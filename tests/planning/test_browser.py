@@ -1,0 +1,39 @@
+"""The planning pages in a real browser pass axe (WCAG 2.1 AA); a works council member reads the
+planning and the gate warnings."""
+
+import pytest
+from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401 - fixtures
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SLUG = "alkmaar-sociale-zaken-2012"
+
+
+def test_planning_pages_are_accessible(page, site):  # noqa: F811
+    login(page, site.url, "or-bergen")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/?peildatum=2013-07-01")
+    assert page.get_by_role("img", name="Tijdlijn planning").count() == 1
+    table = page.get_by_role("table", name="Mijlpalen, medezeggenschap en raadsprocedures")
+    assert table.get_by_role("row", name="trager spoor").get_by_text("Te laat").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Versies vergelijken").click()
+    assert_accessible(page)
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/procesbeschrijving/")
+    assert_accessible(page)
+    page.goto(f"{site.url}/trajecten/{SLUG}/")
+    page.get_by_role("link", name="3. Vaststellen blauwdruk").first.click()
+    assert page.get_by_role("heading", name="Voorwaarden vooraf: medezeggenschap en raad").is_visible()
+    assert_accessible(page)
+
+
+def test_law_change_and_process_description_pages_are_accessible(page, site):  # noqa: F811
+    login(page, site.url, "projectleider")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/wetswijziging/")
+    page.get_by_label("Nieuwe datum").fill("2014-01-01")
+    page.get_by_label("Reden").fill("Voorbeeld")
+    page.get_by_role("button", name="Toon gevolgen").click()
+    assert page.get_by_role("table", name="Mijlpalen die afhangen van Wwnv").is_visible()
+    assert_accessible(page)
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/procesbeschrijving/")
+    page.get_by_role("button", name="Procesbeschrijving opstellen").click()
+    assert page.get_by_label("Betrokken medezeggenschapsorganen").input_value().count("Ondernemingsraad") >= 8
+    assert_accessible(page)

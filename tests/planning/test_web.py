@@ -1,0 +1,141 @@
+"""Planning pages per role: overview with accessible timeline, gate panel, law-change flow, process
+description; works council members see all documents of the trajectory."""
+
+import re
+
+import pytest
+
+from regiokompas.planning import process
+from regiokompas.planning.models import Plan
+from regiokompas.register.models import Document, Trajectory
+
+from .helpers import database_counts
+
+pytestmark = pytest.mark.django_db
+SLUG = "alkmaar-sociale-zaken-2012"
+BASE = f"/trajecten/{SLUG}/planning/"
+
+
+@pytest.fixture
+def t():
+    return Trajectory.objects.get(slug=SLUG)
+
+
+def login(client, users, name):
+    client.force_login(users[name])
+    return client
+
+
+def test_overview_has_accessible_timeline_and_equivalent_table(client, users):
+    html = login(client, users, "or-bergen").get(BASE + "?peildatum=2013-07-01").content.decode()
+    svg = re.search(r"<svg[^>]*>", html).group(0)
+    assert 'role="img"' in svg and "aria-labelledby" in svg
+    assert "<title id=" in html and "<desc id=" in html
+    assert "<caption>Mijlpalen, medezeggenschap en raadsprocedures" in html
+    assert "! Te laat" in html and "△ Risico" in html  # not by colour alone
+    assert "illustratief" in html and "College Bergen besluit over de blauwdruk" in html
+
+
+def test_overview_of_an_old_version_and_bad_reference_date(client, users):
+    c = login(client, users, "raadslid-bergen")
+    html = c.get(BASE + "?versie=1&peildatum=31-02-2012").content.decode()
+    assert "niet de huidige versie" in html and "Invoering regionale samenwerking (gelijk met de Wwnv)" in html
+    assert "geen geldige datum" in html
+    assert c.get(BASE + "?versie=7").status_code == 404
+
+
+def test_versions_compare(client, users):
+    html = login(client, users, "bergen").get(BASE + "versies/?van=1&naar=2").content.decode()
+    assert "vervallen" in html and "toegevoegd" in html and "Wwnv" in html
+
+
+def test_gate_page_shows_prerequisite_warnings(client, users, t):
+    gate = t.gates.get(ordinal=2)
+    html = login(client, users, "bergen").get(f"/besluitmomenten/{gate.pk}/").content.decode()
+    assert "Voorwaarden vooraf" in html and "Ondernemingsraden geïnformeerd vóór elk go/no-go-moment" in html
+    assert "het besluit kan wel worden vastgelegd" in html
+    trajectory_html = client.get(f"/trajecten/{SLUG}/").content.decode()
+    assert "Planning en medezeggenschap" in trajectory_html and "niet vervuld" in trajectory_html
+
+
+def test_law_change_flow_preview_then_confirm(client, users, t):
+    wwnv = t.drivers.get(abbreviation="Wwnv")
+    c = login(client, users, "projectleider")
+    url = BASE + "wetswijziging/"
+    form = {"law": wwnv.pk, "status": "", "date": "2014-01-01", "reason": "Voorbeeld: invoering een jaar later"}
+    before = database_counts()
+    preview = c.post(url, {**form, "action": "preview"})
+    assert preview.status_code == 200
+    assert "Geplande invoering Wet werken naar vermogen" in preview.content.decode()
+    assert "blijft staan" in preview.content.decode()  # the dropped Wwnv milestone in version 2
+    assert database_counts() == before  # a preview changes nothing
+    done = c.post(url, {**form, "action": "confirm"})
+    assert done.status_code == 302
+    plan = Plan.objects.get(trajectory=t)
+    assert plan.current.number == 3 and plan.versions.count() == 3
+    from regiokompas.register.models import Decision
+    assert Decision.objects.filter(gate__trajectory=t).count() == 2  # decisions stay
+
+
+def test_law_change_rejects_bad_input_and_other_roles(client, users, t):
+    c = login(client, users, "projectleider")
+    before = database_counts()
+    bad = c.post(BASE + "wetswijziging/", {"law": t.drivers.get().pk, "date": "1-1-13", "reason": "x", "action": "confirm"})
+    assert bad.status_code == 400 and "geen geldige datum" in bad.content.decode()
+    bad = c.post(BASE + "wetswijziging/", {"law": "999999", "date": "2014-01-01", "reason": "x", "action": "confirm"})
+    assert bad.status_code == 400 and "Kies een wet" in bad.content.decode()
+    assert database_counts() == before
+    assert login(client, users, "or-bergen").get(BASE + "wetswijziging/").status_code == 403
+
+
+def test_exports_over_http(client, users):
+    c = login(client, users, "or-bergen")
+    ics = c.get(BASE + "export.ics")
+    assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
+    assert c.get(BASE + "export.docx").content[:2] == b"PK"
+    assert c.get(BASE + "export.pdf").status_code == 404
+
+
+def test_process_description_generate_edit_finalize(client, users, t):
+    c = login(client, users, "projectleider")
+    assert c.post(BASE + "procesbeschrijving/", {"action": "generate"}).status_code == 302
+    doc = process.current_description(t)
+    assert doc.status == "concept" and doc.title == "Communicatie met en betrekken van de ondernemingsraden"
+    texts = {s.heading: s.text for s in doc.sections.all()}
+    assert "Ondernemingsraad gemeente Bergen (NH.)" in texts["Betrokken medezeggenschapsorganen"]
+    assert "toegang tot alle stukken" in texts["Welke stukken de ondernemingsraden krijgen"]
+    assert "procesbeschrijving voor de communicatie" in texts["Aanleiding"].lower()
+    assert "politiek primaat" in texts["Wanneer advies wordt gevraagd"]
+    sections = list(doc.sections.order_by("order"))
+    edit = {f"section-{s.pk}": s.text for s in sections}
+    edit[f"section-{sections[0].pk}"] = "Eigen inleiding van de projectgroep."
+    assert c.post(BASE + "procesbeschrijving/", {**edit, "action": "save"}).status_code == 302
+    assert doc.sections.order_by("order").first().text == "Eigen inleiding van de projectgroep."
+    md = c.get(BASE + "procesbeschrijving/download.md").content.decode()
+    assert "Eigen inleiding van de projectgroep." in md and "PROCESBESCHRIJVING" in md
+    assert c.get(BASE + "procesbeschrijving/download.docx").content[:2] == b"PK"
+    assert c.post(BASE + "procesbeschrijving/", {"action": "finalize"}).status_code == 302
+    doc.refresh_from_db()
+    assert doc.status == "definitief"
+    before = database_counts()
+    refused = c.post(BASE + "procesbeschrijving/", {**edit, "action": "save"})
+    assert refused.status_code == 400 and "definitief" in refused.content.decode()
+    assert database_counts() == before
+    assert login(client, users, "or-bergen").post(BASE + "procesbeschrijving/", {"action": "generate"}).status_code == 403
+
+
+def test_works_council_member_sees_all_documents_of_the_trajectory(client, users, t):
+    from regiokompas.accounts import permissions
+    from regiokompas.register import services as s
+
+    secret = s.save_document("test", Document(trajectory=t, kind="memo", title="Vertrouwelijk stuk", confidential=True,
+                                              issuer_municipality=t.participants.first().municipality))
+    visible = permissions.visible_documents(users["or-bergen"], t.documents.all())
+    assert set(visible) == set(t.documents.all()) and secret in visible
+    assert not permissions.can_see_document(users["raadslid-bergen"], secret)
+    html = login(client, users, "or-bergen").get(f"/trajecten/{SLUG}/documenten/").content.decode()
+    assert "Vertrouwelijk stuk" in html
+
+
+def test_pages_require_login(client):
+    assert client.get(BASE).status_code == 302
