@@ -89,7 +89,7 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-he
 h1 { font-size: 16pt; margin: 0.6em 0 0.4em; }
 h2 { font-size: 12.5pt; margin: 1.2em 0 0.3em; page-break-after: avoid; }
 table { border-collapse: collapse; margin: 0.6em 0; width: 100%; }
-caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
+caption { text-align: left; font-style: italic; padding: 0.2em 0; }
 th, td { border: 1px solid #888; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
 table.rk-header th { width: 30%; background: #f0f0f0; }
 thead th { background: #f0f0f0; }

@@ -1,0 +1,372 @@
+"""Turn a .txt, .docx or .pdf file into a list of Lines the recogniser works on.
+
+Each parser keeps what its format tells about structure (docx styles and tables, pdf font size
+and weight, markdown markers in text) and drops what is only layout (repeated page headers and
+footers, page numbers)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PAGES = 300
+MAX_CHARS = 2_000_000
+
+
+class DocumentImportError(ValueError):
+    """A file cannot be imported; the message is Dutch and meant for the user."""
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str = "text"  # text | blank | title | heading | bullet | row | pagebreak
+    level: int = 0
+    cells: list[str] = field(default_factory=list)
+    bold: bool = False
+    indent: float = 0.0
+
+
+_CHECKBOX = re.compile(r"[☐☑☒□■▢◻◼✓✔✗✘]|\[\s?[xX ]?\s?\]")
+_BULLET = re.compile(r"^(\s*)([-•◦▪●○·*–—]|\uf0b7|\uf0a7|o(?=\s))\s+(.*)$")
+_NUMBERED = re.compile(r"^(\s*)(\d{1,2}[.)]|[a-z][.)])\s+(.*)$")
+_PAGE_MARKER = re.compile(r"^(?:\(?\d{1,3}\)?|-\s*\d{1,3}\s*-|pagina\s+\d{1,3}(?:\s*(?:van|/)\s*\d{1,3})?|page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}\s*/\s*\d{1,3})$", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    text = _CHECKBOX.sub(" ", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    return re.sub(r"[ ]{2,}", " ", text).strip()
+
+
+def is_page_marker(text: str) -> bool:
+    return bool(_PAGE_MARKER.match(text.strip()))
+
+
+# --- txt (and markdown as rendered by regiokompas) ------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentImportError("Het tekstbestand heeft een onleesbare tekenset.") from exc
+    if b"\x00" in data[:4096]:
+        raise DocumentImportError("Dit bestand is geen tekstbestand (het bevat binaire gegevens).")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(10, len(text[:20000]) // 50):
+        raise DocumentImportError("Dit bestand is geen tekstbestand (het bevat binaire gegevens).")
+    return text
+
+
+def parse_text(text: str) -> list[Line]:
+    lines: list[Line] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            for i, part in enumerate(raw.split("\f")):
+                if i:
+                    lines.append(Line("", "pagebreak"))
+                lines.extend(_text_line(part))
+            continue
+        lines.extend(_text_line(raw))
+    return lines
+
+
+def _text_line(raw: str) -> list[Line]:
+    stripped = raw.strip()
+    if not stripped:
+        return [Line("", "blank")]
+    if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", stripped):
+        return []  # markdown table separator
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        cells = [clean(c.replace("\\|", "|")) for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+        return [Line(" ".join(c for c in cells if c), "row", cells=cells)]
+    m = re.match(r"^(#{1,6})\s+(.*)$", stripped)
+    if m:
+        level = len(m.group(1))
+        return [Line(clean(_strip_md(m.group(2))), "title" if level == 1 else "heading", level=level - 1)]
+    if stripped.startswith(">"):
+        stripped = stripped.lstrip("> ").strip()
+    if stripped.startswith("![") and "](" in stripped:
+        alt = stripped[2:stripped.index("](")]
+        return [Line(clean(f"[Figuur] {alt}"))]
+    indent = len(raw) - len(raw.lstrip(" \t"))
+    m = _BULLET.match(raw)
+    if m and m.group(3).strip():
+        return [Line(clean(_strip_md(m.group(3))), "bullet", level=_indent_level(m.group(1)))]
+    m = _NUMBERED.match(raw)
+    if m and m.group(3).strip():
+        return [Line(clean(_strip_md(m.group(3))), "bullet", level=_indent_level(m.group(1)), cells=[m.group(2)])]
+    bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+    return [Line(clean(_strip_md(stripped)), "text", bold=bold, indent=indent)]
+
+
+def _indent_level(ws: str) -> int:
+    width = len(ws.replace("\t", "    "))
+    if width == 0:
+        return 0
+    return 1 if width <= 3 else min(width // 2, 4)
+
+
+def _strip_md(text: str) -> str:
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return text
+
+
+# --- docx ------------------------------------------------------------------------------------------
+
+
+def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
+    """Lines of the body in order, and the texts of the page headers."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                raise DocumentImportError("Dit is geen geldig Word-bestand (.docx): het hoofddocument ontbreekt.")
+            info = z.getinfo("word/document.xml")
+            if info.file_size > 200 * 1024 * 1024:
+                raise DocumentImportError("Het Word-bestand is te groot om in te lezen.")
+    except zipfile.BadZipFile as exc:
+        if data[:4] == b"\xd0\xcf\x11\xe0":
+            raise DocumentImportError(
+                "Dit is een oud Word-bestand (.doc) of een beveiligd document. Sla het op als .docx zonder wachtwoord en probeer het opnieuw."
+            ) from exc
+        raise DocumentImportError("Dit is geen geldig Word-bestand (.docx).") from exc
+    try:
+        from docx import Document as DocxDocument
+        from docx.oxml.ns import qn
+
+        doc = DocxDocument(io.BytesIO(data))
+    except DocumentImportError:
+        raise
+    except Exception as exc:
+        raise DocumentImportError("Het Word-bestand is beschadigd en kan niet worden gelezen.") from exc
+
+    lines: list[Line] = []
+    body = doc.element.body
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.extend(_docx_paragraph(DocxParagraph(child, doc)))
+            lines.append(Line("", "blank"))
+        elif child.tag == qn("w:tbl"):
+            table = DocxTable(child, doc)
+            for row in table.rows:
+                cells: list[str] = []
+                last = None
+                for cell in row.cells:
+                    if last is not None and cell._tc is last:
+                        continue
+                    last = cell._tc
+                    cells.append(clean(cell.text.replace("\n", " ")))
+                if any(cells):
+                    lines.append(Line(" ".join(c for c in cells if c), "row", cells=cells))
+            lines.append(Line("", "blank"))
+    headers: list[str] = []
+    for section in doc.sections:
+        try:
+            for p in section.header.paragraphs:
+                if p.text.strip():
+                    headers.append(clean(p.text))
+        except Exception:
+            pass
+    return lines, headers
+
+
+def _docx_paragraph(p) -> list[Line]:
+    text = clean(p.text)
+    if not text:
+        return []
+    style = (p.style.name if p.style is not None else "") or ""
+    s = style.lower()
+    if s == "title":
+        return [Line(text, "title")]
+    m = re.match(r"heading (\d)", s) or re.match(r"kop (\d)", s)
+    if m:
+        return [Line(text, "heading", level=int(m.group(1)) - 1)]
+    if s.startswith("list") or p._p.pPr is not None and p._p.pPr.numPr is not None:
+        level = 0
+        m = re.search(r"(\d)$", s)
+        if m:
+            level = max(0, int(m.group(1)) - 1)
+        numpr = p._p.pPr.numPr if p._p.pPr is not None else None
+        if numpr is not None and numpr.ilvl is not None and numpr.ilvl.val is not None:
+            level = int(numpr.ilvl.val)
+        return [Line(text, "bullet", level=level)]
+    if s == "caption":
+        return [Line(text, "text")]
+    runs = [r for r in p.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold for r in runs)
+    out = []
+    for part in text.split("\n"):
+        part = part.strip()
+        if not part:
+            continue
+        b = _BULLET.match(part)
+        if b and b.group(3).strip():
+            out.append(Line(b.group(3).strip(), "bullet", level=0))
+        else:
+            out.append(Line(part, "text", bold=bold))
+    return out
+
+
+# --- pdf -------------------------------------------------------------------------------------------
+
+
+def parse_pdf(data: bytes) -> tuple[list[Line], list[str]]:
+    """Lines of all pages in reading order (repeated headers/footers and page numbers removed) and
+    the removed page-header texts."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise DocumentImportError("Dit is geen geldig pdf-bestand.")
+    try:
+        import pypdf
+
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise DocumentImportError("Het pdf-bestand is beveiligd met een wachtwoord en kan niet worden gelezen.")
+            raise DocumentImportError("Het pdf-bestand is versleuteld. Sla het op zonder beveiliging en probeer het opnieuw.")
+        npages = len(reader.pages)
+    except DocumentImportError:
+        raise
+    except Exception as exc:
+        raise DocumentImportError("Het pdf-bestand is beschadigd en kan niet worden gelezen.") from exc
+    if npages == 0:
+        raise DocumentImportError("Het pdf-bestand heeft geen pagina's.")
+    if npages > MAX_PAGES:
+        raise DocumentImportError(f"Het pdf-bestand heeft {npages} pagina's; het maximum is {MAX_PAGES}.")
+    try:
+        import pdfplumber
+
+        pages = []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=True)
+                pages.append((page.height, words))
+    except Exception as exc:
+        raise DocumentImportError("De tekst van het pdf-bestand kan niet worden gelezen.") from exc
+    if not any(words for _, words in pages):
+        raise DocumentImportError("Het pdf-bestand bevat geen tekst (mogelijk een scan). Alleen pdf's met tekst kunnen worden ingelezen.")
+    return _pdf_lines(pages)
+
+
+def _pdf_group(words) -> list[dict]:
+    rows: list[dict] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1]["top"] - w["top"]) <= 2.5:
+            rows[-1]["words"].append(w)
+        else:
+            rows.append({"top": w["top"], "bottom": w["bottom"], "words": [w]})
+    for r in rows:
+        r["words"].sort(key=lambda w: w["x0"])
+        r["bottom"] = max(w["bottom"] for w in r["words"])
+        r["x0"] = r["words"][0]["x0"]
+        r["size"] = max(w.get("size", 0) for w in r["words"])
+        r["bold"] = all("bold" in (w.get("fontname") or "").lower() for w in r["words"])
+        cells: list[list] = [[r["words"][0]]]
+        for a, b in zip(r["words"], r["words"][1:], strict=False):
+            if b["x0"] - a["x1"] > max(12.0, 1.8 * (a.get("size") or 10)):
+                cells.append([b])
+            else:
+                cells[-1].append(b)
+        r["cells"] = [" ".join(w["text"] for w in c) for c in cells]
+        r["cell_x"] = [c[0]["x0"] for c in cells]
+        r["text"] = " ".join(r["cells"])
+    return rows
+
+
+def _norm_repeat(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _pdf_lines(pages) -> tuple[list[Line], list[str]]:
+    grouped = [(h, _pdf_group(words)) for h, words in pages]
+    # repeated page headers/footers: text (digits normalised) in the top or bottom band of >= 2 pages
+    band: Counter = Counter()
+    for h, rows in grouped:
+        seen = set()
+        for r in rows:
+            if r["top"] < h * 0.09 or r["bottom"] > h * 0.93:
+                seen.add(_norm_repeat(r["text"]))
+        band.update(seen)
+    repeated = {t for t, n in band.items() if n >= 2} if len(grouped) > 1 else set()
+    sizes = Counter()
+    for _, rows in grouped:
+        for r in rows:
+            sizes[round(r["size"], 1)] += len(r["text"])
+    body_size = sizes.most_common(1)[0][0] if sizes else 10
+    bigger = sorted({s for s in sizes if s > body_size * 1.12}, reverse=True)
+    left = min((r["x0"] for _, rows in grouped for r in rows), default=0)
+    lines: list[Line] = []
+    headers: list[str] = []
+    bullet_x: list[float] = []
+    for pi, (h, rows) in enumerate(grouped):
+        if pi:
+            lines.append(Line("", "pagebreak"))
+        prev_bottom = None
+        for r in rows:
+            text = clean(r["text"])
+            in_band = r["top"] < h * 0.09 or r["bottom"] > h * 0.93
+            if in_band and (_norm_repeat(r["text"]) in repeated or is_page_marker(text)):
+                if r["top"] < h * 0.09:
+                    headers.append(text)
+                continue
+            if not text:
+                continue
+            if is_page_marker(text) and in_band:
+                continue
+            height = r["bottom"] - r["top"]
+            if prev_bottom is not None and r["top"] - prev_bottom > max(4.0, 0.6 * height):
+                lines.append(Line("", "blank"))
+            prev_bottom = r["bottom"]
+            indent = r["x0"] - left
+            m = _BULLET.match(text)
+            strong = m is not None and m.group(2) not in "-–—*o"
+            starts_block = not lines or lines[-1].kind in ("blank", "pagebreak", "bullet")
+            if m and m.group(3).strip() and (strong or indent > 3 or starts_block):
+                x = r["x0"]
+                if not bullet_x or all(abs(x - b) > 3 for b in bullet_x):
+                    bullet_x.append(x)
+                    bullet_x.sort()
+                level = min(i for i, b in enumerate(bullet_x) if abs(x - b) <= 3)
+                if m.group(2) in "◦○":
+                    level = max(level, 1)
+                lines.append(Line(m.group(3).strip(), "bullet", level=level, indent=indent))
+                continue
+            if r["size"] in bigger or round(r["size"], 1) in bigger:
+                rank = bigger.index(round(r["size"], 1)) if round(r["size"], 1) in bigger else 0
+                kind = "title" if rank == 0 and len(bigger) > 1 else "heading"
+                # a wrapped title or heading continues on the next line with the same size
+                if lines and lines[-1].kind == kind and lines[-1].level == rank and lines[-1].cells == ["__wrap__"]:
+                    lines[-1].text += " " + text
+                    continue
+                lines.append(Line(text, kind, level=rank, cells=["__wrap__"], bold=r["bold"]))
+                continue
+            cells = [clean(c) for c in r["cells"]]
+            if len(cells) >= 2:
+                lines.append(Line(text, "row", cells=cells, indent=indent))
+            else:
+                lines.append(Line(text, "text", bold=r["bold"], indent=indent))
+    for line in lines:
+        if line.cells == ["__wrap__"]:
+            line.cells = []
+    return lines, headers

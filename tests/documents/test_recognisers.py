@@ -1,0 +1,130 @@
+import datetime as dt
+
+import pytest
+
+from regiokompas.data import municipalities
+from regiokompas.documents.dates import find_dates, parse_date
+from regiokompas.documents.importer import import_bytes
+from regiokompas.documents.municipalities import find_municipalities, lookup
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("datum : 29 mei 2012", "2012-05-29"),
+        ("Malden, 5 februari 2013", "2013-02-05"),
+        ("29-05-2012", "2012-05-29"),
+        ("2012-05-29", "2012-05-29"),
+        ("1e jan. 2013", "2013-01-01"),
+        ("dinsdag 3 april jl.", "2012-04-03"),
+        ("negenentwintig mei tweeduizend twaalf", "2012-05-29"),
+        ("eenendertig december tweeduizendtwintig", "2020-12-31"),
+        ("in maart 2020", "2020-03"),
+        ("In 2019 hebben", "2019"),
+    ],
+)
+def test_dutch_dates(text, iso):
+    found = find_dates(text, reference_year=2012, years=True)
+    assert found and found[0].iso == iso
+
+
+def test_impossible_dates_are_not_dates():
+    assert parse_date("31 februari 2012") is None
+    assert parse_date("32-01-2012") is None
+
+
+def test_municipality_list_is_complete_with_merged_ones():
+    rows = {r["cbs_code"]: r for r in municipalities()}
+    current = [r for r in rows.values() if r["status"] == "bestaand"]
+    assert len(current) == 342
+    for code, name in [("GM0373", "Bergen"), ("GM0361", "Alkmaar"), ("GM0383", "Castricum"), ("GM0399", "Heiloo"),
+                       ("GM0450", "Uitgeest"), ("GM0398", "Heerhugowaard"), ("GM0416", "Langedijk"), ("GM1980", "Dijk en Waard")]:
+        assert rows[code]["name"] == name
+    assert rows["GM0398"]["successor_code"] == "GM1980" and rows["GM0416"]["successor_code"] == "GM1980"
+    assert rows["GM0458"]["successor_code"] == "GM0361"  # Schermer into Alkmaar
+    for r in rows.values():
+        assert r["successor_code"] == "" or rows[r["successor_code"]]["status"] == "bestaand"
+
+
+def test_municipality_names_in_text():
+    text = ("De colleges van Bergen, 's-Gravenhage, Den Haag en Súdwest Fryslân; niet Bergen op Zoom. "
+            "Best is het om te wachten. De gemeente Best wel. Gemeente BERGEN. regio Alkmaar.")
+    got = [(m.code, m.name) for m in find_municipalities(text)]
+    assert got == [("GM0373", "Bergen"), ("GM0518", "'s-Gravenhage"), ("GM1900", "Súdwest-Fryslân"),
+                   ("GM0748", "Bergen op Zoom"), ("GM0753", "Best")]
+
+
+def test_ambiguous_name_follows_province_and_date():
+    limburg = find_municipalities("De gemeenten Venlo, Venray en Bergen werken samen.")
+    assert [m.code for m in limburg] == ["GM0983", "GM0984", "GM0893"]
+    assert [m.code for m in find_municipalities("Hengelo en Zelhem", on=dt.date(2003, 1, 1))] == ["GM0248", "GM0298"]
+    assert [m.code for m in find_municipalities("Hengelo", on=dt.date(2020, 1, 1))] == ["GM0164"]
+    assert lookup("gm1980").name == "Dijk en Waard"
+
+
+def test_pitfalls_columns_caps_labels_checkboxes_page_markers():
+    text = """gemeente WOERDEN
+
+RAADSVOORSTEL
+
+Onderwerp
+Portefeuillehouder
+Datum
+:
+:
+:
+Herindeling sociale dienst
+J. de Boer
+5 februari 2013
+
+Geheimhouding ☐ Nee ☒ Ja
+ZAAKNUMMER RAAD140135
+BEHANDELEND AMBTENAAR P. Pietersen
+Agendapunt :
+
+(1)
+
+Inleiding
+
+Het college van Woerden heeft op 4 februari 2013 ingestemd met het voorstel.
+
+2
+
+Beslispunten
+
+1. in te stemmen met de regeling
+2. de raad te informeren
+"""
+    data = import_bytes(text.encode(), "x.txt").to_json()
+    assert data["kind"] == "raadsvoorstel"
+    assert data["organisation"] == "gemeente Woerden"
+    h = data["header"]
+    assert h["onderwerp"] == "Herindeling sociale dienst"
+    assert h["portefeuillehouder"] == "J. de Boer"
+    assert h["datum"] == "2013-02-05"
+    assert h["kenmerk"] == "RAAD140135"
+    assert h["contact"] == "P. Pietersen"
+    assert "agendering" not in h or h["agendering"] is None
+    assert "geheimhouding" not in h
+    assert [(s["type"], s["heading"]) for s in data["sections"]] == [("aanleiding", "Inleiding"), ("besluit", "Beslispunten")]
+    assert "(1)" not in data["sections"][0]["text"] and "\n2\n" not in data["sections"][0]["text"]
+    assert data["decisions"][0]["municipality"]["code"] == "GM0632"
+    assert data["decisions"][0]["date"] == "2013-02-04"
+
+
+def test_letter_with_place_date_and_addressee():
+    text = """Alkmaar, 12 maart 2020
+
+Aan de griffiers en gemeentesecretarissen van de deelnemende gemeenten,
+
+Betreft: begrotingswijziging 2020
+
+Geachte griffiers,
+
+Het algemeen bestuur heeft de begrotingswijziging vastgesteld.
+"""
+    data = import_bytes(text.encode(), "brief.txt").to_json()
+    assert data["kind"] == "brief"
+    assert data["header"]["datum"] == "2020-03-12"
+    assert data["header"]["aan"].startswith("de griffiers en gemeentesecretarissen")
+    assert data["header"]["onderwerp"] == "begrotingswijziging 2020"
