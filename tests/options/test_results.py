@@ -63,7 +63,7 @@ def test_sensitivity_sentence():
     lines = read(PROBLEM, RESULTS).blocks[0].sensitivity_text()
     assert "Variant 3 de beste" in lines[0]
     assert "wordt Variant 2 de beste als de gewichten in totaal 12,0 procentpunt verschuiven" in lines[1]
-    assert "Effectiviteit −12,0 %" in lines[1]
+    assert "Effectiviteit −12,0 %-punt" in lines[1]
 
 
 def test_charts_are_accessible_svg_with_title_and_desc():

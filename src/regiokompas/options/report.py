@@ -4,14 +4,18 @@ document model (regiokompas.documents.model) and rendered by regiokompas.documen
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.apps import apps
+from django.db import DatabaseError
 
 from regiokompas.options import quality
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import AnalysisRun
 from regiokompas.options.results import pct, read
 from regiokompas.register.models import Condition
+
+logger = logging.getLogger(__name__)
 
 TITLE = "Onderbouwing keuze uitvoeringsvariant"
 FORMATS = ("docx", "pdf", "html", "md")
@@ -177,8 +181,11 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
             from regiokompas.finance.report import financial_chapter
 
             fin_section = financial_chapter(trajectory)
-        except ImportError:
-            fin_section = None
+        except (ImportError, DatabaseError):
+            # The report must still be produced; the failure is logged with its cause.
+            logger.exception("Financieel hoofdstuk van %s kon niet worden gemaakt", trajectory.slug)
+            fin_section = S("financien", "Financiële gevolgen per gemeente", [
+                P("Het hoofdstuk over de financiële gevolgen kon door een technische fout niet worden gemaakt; zie het serverlog.")])
     sections.append(fin_section or S("financien", "Financiële gevolgen per gemeente", [
         P("Voor dit traject zijn (nog) geen kostengegevens vastgelegd; de financiële gevolgen per gemeente zijn daarom niet berekend. "
           "Het criterium 'Financiële gevolgen' is alleen op regionaal niveau gescoord.")]))

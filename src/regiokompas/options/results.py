@@ -130,8 +130,8 @@ class Block:
             text += "."
         cf = self.confidence(best)
         if cf is not None:
-            text += (f" Met de voor {self.labels[best]} meest gunstige (centrale) gewichten is die variant in {pct(cf)} van de gevallen"
-                     " de beste; dat zegt hoeveel de onzekerheid in de scores nog uitmaakt.")
+            text += (f" Bij de voor {self.labels[best]} meest gunstige (centrale) gewichten blijft die variant in {pct(cf)} van de "
+                     "gevallen de beste als alleen de scores onzeker zijn (betrouwbaarheidsfactor).")
         return text
 
     def chart(self, ident: str) -> str:
@@ -152,7 +152,7 @@ class Block:
 
     def _shift_text(self, change: dict) -> str:
         moved = change.get("weights") or {}
-        parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1)}"
+        parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1).replace(' %', ' %-punt')}"
                  for c, v in sorted(moved.items(), key=lambda kv: -abs(_value(kv[1]) or 0))[:3]
                  if abs(_value(v) or 0) >= 0.0005] if isinstance(moved, dict) else []
         return f" (vooral {', '.join(parts)})" if parts else ""
@@ -172,44 +172,61 @@ class Block:
             out.append(f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
                        f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
         elif isinstance(change, dict) and change:
-            out.append(f"Binnen de opgegeven voorkeuren blijft {name} bij de representatieve scores de beste, hoe de gewichten ook "
-                       "binnen die voorkeuren liggen.")
+            line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
+                    "voorkeuren passen")
+            if pref in self.ra and self.first(pref) < 0.995:
+                line += f"; dat {name} niet in alle trekkingen de beste is, komt door de onzekerheid in de scores"
+            out.append(line + ".")
         anywhere = s.get("smallest_change_anywhere") or {}
         if isinstance(anywhere, dict) and anywhere.get("to") and anywhere != change:
             dist = _value(anywhere.get("distance"))
             out.append(f"Buiten de opgegeven voorkeuren: bij een verschuiving van {pct(dist, 1).replace(' %', ' procentpunt')} in de "
                        f"gewichten{self._shift_text(anywhere)} wordt {self.labels.get(anywhere['to'], anywhere['to'])} de beste.")
         sweeps = s.get("sweeps") if isinstance(s.get("sweeps"), dict) else {}
-        switches = []
+        moves = []
         for crit, sweep in sweeps.items():
-            for w, frm, to in _switch_points(sweep):
-                switches.append((abs(w - (_value(sweep.get("current_weight")) or 0)), crit, w, frm, to))
-        for _gap, crit, w, frm, to in sorted(switches)[:3]:
-            out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} (nu {pct(_value(sweeps[crit].get('current_weight')))}) "
-                       f"naar ongeveer {pct(w)} gaat, wisselt de beste variant van {self.labels.get(frm, frm)} naar {self.labels.get(to, to)}.")
-        if sweeps and not switches:
+            current = _value(sweep.get("current_weight")) if isinstance(sweep, dict) else None
+            if current is None:
+                continue
+            for w, to in _nearest_switches(sweep, current):
+                moves.append((abs(w - current), crit, current, w, to))
+        for _gap, crit, current, w, to in sorted(moves)[:3]:
+            verb = "stijgt" if w > current else "daalt"
+            out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} van {pct(current)} {verb} tot ongeveer {pct(w)} "
+                       f"(de andere gewichten naar verhouding), wordt {self.labels.get(to, to)} de beste.")
+        if sweeps and not moves:
             out.append(f"Geen enkel gewicht afzonderlijk (0–100 %, de andere naar verhouding) maakt een andere variant dan {name} de beste.")
         return out
 
 
-def _switch_points(sweep) -> list[tuple[float, str, str]]:
-    """Where the best alternative changes along a one-way sweep: (weight, from, to)."""
-    if not isinstance(sweep, dict):
-        return []
+def _nearest_switches(sweep: dict, current: float) -> list[tuple[float, str]]:
+    """Along a one-way sweep, the first change of the best alternative above and below the current
+    weight: [(weight at the crossing, new best alternative)]."""
     grid, values = sweep.get("grid") or [], sweep.get("values") or {}
-    if not grid or not values:
+    if len(grid) < 2 or not values:
         return []
     alts = list(values)
-    best = [max(alts, key=lambda a, i=i: values[a][i] if values[a][i] is not None else -1) for i in range(len(grid))]
+
+    def best(i):
+        return max(alts, key=lambda a: values[a][i] if values[a][i] is not None else float("-inf"))
+
+    def crossing(i, j):
+        a, b = best(i), best(j)
+        d0, d1 = values[a][i] - values[b][i], values[a][j] - values[b][j]
+        frac = d0 / (d0 - d1) if d0 != d1 else 0.5
+        return grid[i] + frac * (grid[j] - grid[i]), b
+
+    start = min(range(len(grid)), key=lambda i: abs(grid[i] - current))
+    here = best(start)
     out = []
-    for i in range(1, len(grid)):
-        if best[i] != best[i - 1]:
-            a, b = best[i - 1], best[i]
-            # linear interpolation of the crossing between grid points i-1 and i
-            d0 = values[a][i - 1] - values[b][i - 1]
-            d1 = values[a][i] - values[b][i]
-            frac = d0 / (d0 - d1) if d0 != d1 else 0.5
-            out.append((grid[i - 1] + frac * (grid[i] - grid[i - 1]), a, b))
+    for i in range(start, len(grid) - 1):
+        if best(i + 1) != here:
+            out.append(crossing(i, i + 1))
+            break
+    for i in range(start, 0, -1):
+        if best(i - 1) != here:
+            out.append(crossing(i, i - 1))
+            break
     return out
 
 
