@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "regiokompas.options.cli",       # report (onderbouwing keuze uitvoeringsvariant)
     "regiokompas.planning.cli",      # plan (planning als iCalendar, docx of md)
     "regiokompas.engine.cli",        # analyse (SMAA-2 beslisanalyse, zonder Django)
+    "regiokompas.finance.cli",       # costs (financiële gevolgen per variant en gemeente)
 ]
 
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("regiokompas.register.urls")),
     path("", include("regiokompas.options.urls")),
     path("", include("regiokompas.planning.urls")),
+    path("", include("regiokompas.finance.urls")),
 ]

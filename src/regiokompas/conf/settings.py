@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "regiokompas.register",
     "regiokompas.options",
     "regiokompas.planning",
+    "regiokompas.finance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,69 @@
+"""Django admin for the finance models. Saves go through finance.services (validation, audit)."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from regiokompas.finance import models as m
+from regiokompas.finance import services
+from regiokompas.finance.errors import FinanceError
+
+
+class _ServiceAdmin(admin.ModelAdmin):
+    def _call(self, fn, *args, **kwargs):
+        try:
+            fn(*args, **kwargs)
+        except FinanceError as exc:
+            raise ValidationError(exc.message) from exc
+
+
+@admin.register(m.CostSettings)
+class CostSettingsAdmin(_ServiceAdmin):
+    list_display = ("trajectory", "start_year", "years", "illustrative")
+
+    def save_model(self, request, obj, form, change):
+        self._call(services.save_settings, request.user, obj, reason="via beheer")
+
+
+class KeyValueInline(admin.TabularInline):
+    model = m.AllocationKeyValue
+    extra = 0
+
+
+@admin.register(m.AllocationKey)
+class AllocationKeyAdmin(_ServiceAdmin):
+    list_display = ("name", "trajectory", "method", "reference_date", "illustrative")
+    list_filter = ("trajectory", "method")
+    inlines = [KeyValueInline]
+
+    def save_model(self, request, obj, form, change):
+        # values are edited inline; the service checks them when the key is saved again
+        values = {v.municipality: v.value for v in obj.values.all()} if obj.pk else {}
+        self._call(services.save_key, request.user, obj, values or None, reason="via beheer")
+
+
+@admin.register(m.CostItem)
+class CostItemAdmin(_ServiceAdmin):
+    list_display = ("name", "variant", "category", "behaviour", "low", "likely", "high", "illustrative")
+    list_filter = ("variant__trajectory", "category")
+
+    def save_model(self, request, obj, form, change):
+        self._call(services.save_item, request.user, obj, members=form.cleaned_data.get("members"), reason="via beheer")
+
+    def delete_model(self, request, obj):
+        self._call(services.delete_item, request.user, obj, reason="via beheer")
+
+
+@admin.register(m.CurrentCost)
+class CurrentCostAdmin(_ServiceAdmin):
+    list_display = ("municipality", "trajectory", "low", "likely", "high", "illustrative")
+
+    def save_model(self, request, obj, form, change):
+        self._call(services.save_current_cost, request.user, obj, reason="via beheer")
+
+
+@admin.register(m.SharedOrganisationScenario)
+class SharedOrganisationScenarioAdmin(_ServiceAdmin):
+    list_display = ("name", "organisation", "budget_year", "illustrative")
+
+    def save_model(self, request, obj, form, change):
+        self._call(services.save_shared_scenario, request.user, obj, form.cleaned_data.get("transferring") or [], reason="via beheer")

@@ -1,0 +1,123 @@
+"""Server-side SVG charts of money with uncertainty. Every chart has a title and a description;
+every page shows the same numbers in a table next to it."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
+
+
+def euro(value: float | None, *, millions: bool = False) -> str:
+    """Dutch money notation: € 1.234.567 or € 1,23 mln."""
+    if value is None:
+        return "–"
+    if millions:
+        text = f"{value / 1e6:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        return f"€ {text} mln"
+    text = f"{value:,.0f}".replace(",", ".")
+    return f"€ {text}".replace("€ -", "−€ ")
+
+
+def _text(x, y, s, *, size=12, anchor="start", fill="#1a1a1a", weight="normal") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}" {FONT}>{escape(s)}</text>')
+
+
+def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" aria-labelledby="{ident}-title {ident}-desc" lang="nl">'
+            f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
+            + "".join(body) + "</svg>")
+
+
+def _nice_range(low: float, high: float) -> tuple[float, float, float]:
+    if high <= low:
+        high = low + 1.0
+    span = high - low
+    step = 10 ** math.floor(math.log10(span / 4))
+    for mult in (1, 2, 2.5, 5, 10):
+        if span / (step * mult) <= 6:
+            step *= mult
+            break
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, desc: str) -> str:
+    """Line per series (mean) with a shaded 5–95 % band. ``series``: dicts with label, mean, p05, p95."""
+    width, height, left, right, top, bottom = 720, 340, 90, 20, 30, 80
+    lows = [v for s in series for v in s["p05"]] + [0.0]
+    highs = [v for s in series for v in s["p95"]]
+    y0, y1, step = _nice_range(min(lows), max(highs or [1.0]))
+    pw, ph = width - left - right, height - top - bottom
+
+    def x(i):
+        return left + (pw * i / max(1, len(years) - 1))
+
+    def y(v):
+        return top + ph * (1 - (v - y0) / (y1 - y0))
+
+    body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#ffffff" stroke="#767676"/>']
+    tick = y0
+    while tick <= y1 + step / 2:
+        body.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9"/>')
+        body.append(_text(left - 6, y(tick) + 4, euro(tick, millions=True), size=11, anchor="end"))
+        tick += step
+    for i, year in enumerate(years):
+        body.append(_text(x(i), top + ph + 16, str(year), size=11, anchor="middle"))
+    for k, s in enumerate(series):
+        colour = PALETTE[k % len(PALETTE)]
+        upper = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s["p95"]))
+        lower = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in reversed(list(enumerate(s["p05"]))))
+        body.append(f'<polygon points="{upper} {lower}" fill="{colour}" fill-opacity="0.15" stroke="none"/>')
+        line = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s["mean"]))
+        dash = ' stroke-dasharray="6 3"' if k % 2 else ""
+        body.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
+        for i, v in enumerate(s["mean"]):
+            body.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"><title>{escape(s["label"])}, '
+                        f'{years[i]}: {euro(v)} (5–95 %: {euro(s["p05"][i])} – {euro(s["p95"][i])})</title></circle>')
+    ly = height - 36
+    for k, s in enumerate(series):
+        colour = PALETTE[k % len(PALETTE)]
+        lx = left + (k % 3) * 210
+        row = ly + (k // 3) * 16
+        body.append(f'<rect x="{lx}" y="{row - 9}" width="14" height="10" fill="{colour}"/>')
+        body.append(_text(lx + 18, row, s["label"][:30], size=11))
+    body.append(_text(left, height - 6, "Lijn: verwachte waarde; vlak: 90 %-bandbreedte (5e–95e percentiel).", size=10))
+    return _svg(width, height, ident, title, desc, body)
+
+
+def range_bars(rows: list[dict], *, ident: str, title: str, desc: str, zero_line: bool = True) -> str:
+    """Horizontal bars (mean) with 5–95 % whiskers. ``rows``: dicts with label, mean, p05, p95."""
+    label_w, bar_w, row_h, top = 200, 440, 28, 20
+    width, height = label_w + bar_w + 30, top + row_h * len(rows) + 40
+    lo = min([r["p05"] for r in rows] + [0.0])
+    hi = max([r["p95"] for r in rows] + [0.0])
+    x0, x1, step = _nice_range(lo, hi)
+
+    def x(v):
+        return label_w + bar_w * (v - x0) / (x1 - x0)
+
+    body = []
+    tick = x0
+    while tick <= x1 + step / 2:
+        body.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#e5e5e5"/>')
+        body.append(_text(x(tick), top + row_h * len(rows) + 16, euro(tick, millions=True), size=10, anchor="middle"))
+        tick += step
+    for i, r in enumerate(rows):
+        yy = top + i * row_h
+        colour = PALETTE[0] if r["mean"] >= 0 else PALETTE[2]
+        body.append(_text(label_w - 8, yy + 18, r["label"][:28], anchor="end"))
+        a, b = sorted((x(0.0), x(r["mean"])))
+        body.append(f'<rect x="{a:.1f}" y="{yy + 6}" width="{max(1.0, b - a):.1f}" height="{row_h - 12}" fill="{colour}">'
+                    f'<title>{escape(r["label"])}: {euro(r["mean"])} (5–95 %: {euro(r["p05"])} – {euro(r["p95"])})</title></rect>')
+        body.append(f'<line x1="{x(r["p05"]):.1f}" x2="{x(r["p95"]):.1f}" y1="{yy + row_h / 2:.1f}" y2="{yy + row_h / 2:.1f}" '
+                    f'stroke="#1a1a1a" stroke-width="1.5"/>')
+        for v in (r["p05"], r["p95"]):
+            body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="#1a1a1a" stroke-width="1.5"/>')
+    if zero_line:
+        body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#1a1a1a"/>')
+    body.append(_text(label_w, height - 4, "Balk: verwachte waarde; streep: 90 %-bandbreedte.", size=10))
+    return _svg(width, height, ident, title, desc, body)

@@ -1,0 +1,74 @@
+"""Hooks into the register: trajectory and municipality panels, dossier export/import, example."""
+
+from __future__ import annotations
+
+
+def trajectory_panel(request, trajectory):
+    from django.urls import reverse
+
+    from regiokompas.finance.models import CostItem, CostSettings
+
+    settings = CostSettings.objects.filter(trajectory=trajectory).first()
+    items = CostItem.objects.filter(variant__trajectory=trajectory)
+    if settings is None and not items.exists():
+        return None
+    return {
+        "template": "finance/_trajectory_panel.html",
+        "context": {
+            "trajectory": trajectory,
+            "settings": settings,
+            "item_count": items.count(),
+            "illustrative": items.filter(illustrative=True).exists() or bool(settings and settings.illustrative),
+            "url": reverse("finance:overview", args=[trajectory.slug]),
+        },
+    }
+
+
+def municipality_panel(request, municipality):
+    from django.urls import reverse
+
+    from regiokompas.finance.build import municipalities
+    from regiokompas.finance.models import CostSettings
+
+    links = []
+    for settings in CostSettings.objects.select_related("trajectory"):
+        if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings)):
+            links.append((settings.trajectory, reverse("finance:municipality", args=[settings.trajectory.slug, municipality.cbs_code])))
+    if not links:
+        return None
+    return {"template": "finance/_municipality_panel.html", "context": {"municipality": municipality, "links": links}}
+
+
+def _dossier_specs() -> None:
+    from regiokompas.finance import models as fm
+    from regiokompas.register.dossier import ModelSpec, register_model
+
+    reg = register_model
+    reg(ModelSpec("finance_allocation_key", fm.AllocationKey, lambda t, c: fm.AllocationKey.objects.filter(trajectory=t)))
+    reg(ModelSpec("finance_allocation_key_value", fm.AllocationKeyValue,
+                  lambda t, c: fm.AllocationKeyValue.objects.filter(allocation_key__trajectory=t)))
+    reg(ModelSpec("finance_cost_settings", fm.CostSettings, lambda t, c: fm.CostSettings.objects.filter(trajectory=t)))
+    reg(ModelSpec("finance_cost_item", fm.CostItem, lambda t, c: fm.CostItem.objects.filter(variant__trajectory=t)))
+    reg(ModelSpec("finance_current_cost", fm.CurrentCost, lambda t, c: fm.CurrentCost.objects.filter(trajectory=t)))
+    reg(ModelSpec("finance_shared_organisation_scenario", fm.SharedOrganisationScenario,
+                  lambda t, c: fm.SharedOrganisationScenario.objects.filter(trajectory=t)))
+
+
+def _extend_example() -> None:
+    from regiokompas.finance import example
+
+    example.extend()
+
+
+def install() -> None:
+    """Called from FinanceConfig.ready()."""
+    from regiokompas.examples import loader
+    from regiokompas.register import panels
+
+    panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
+    panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
+    _dossier_specs()
+    # After the options extension, which creates the variants (it inserts itself first);
+    # example.extend() also checks that the variants exist.
+    if _extend_example not in loader.EXTENSIONS:
+        loader.EXTENSIONS.append(_extend_example)

@@ -1,0 +1,281 @@
+"""Every change to the finance data goes through a function here: permission, validation, one
+transaction, write, audit row. Views, admin, the example loader and importers call these."""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from regiokompas.audit import log as audit
+from regiokompas.engine.costs.errors import nl_number
+from regiokompas.finance.errors import FinanceError, PermissionDenied
+from regiokompas.finance.models import (
+    AllocationKey,
+    AllocationKeyValue,
+    Behaviour,
+    CostItem,
+    CostSettings,
+    CurrentCost,
+    KeyMethod,
+    SharedOrganisationScenario,
+)
+from regiokompas.options import permissions as perm
+from regiokompas.register.models import Municipality
+
+NEEDS_REFERENCE_DATE = {KeyMethod.PER_INHABITANT, KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE}
+STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
+DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt het kostenmodel."
+
+
+def _require(actor, trajectory) -> None:
+    if not perm.can_manage_options(actor, trajectory):
+        raise PermissionDenied(DENIED)
+
+
+def _clean(obj: models.Model, exclude=()) -> None:
+    try:
+        obj.full_clean(exclude=list(exclude) or None)
+    except ValidationError as exc:
+        parts = []
+        for name, messages in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
+            label = name if name == "__all__" else str(obj._meta.get_field(name).verbose_name)
+            parts.append(" ".join(messages) if name == "__all__" else f"{label}: {' '.join(messages)}")
+        raise FinanceError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {'; '.join(parts)}") from exc
+
+
+def _save(obj: models.Model) -> None:
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise FinanceError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven (code of gemeente "
+                           "komt al voor).") from exc
+
+
+def _before(obj: models.Model) -> dict | None:
+    return audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
+
+
+def _check_range(low, likely, high, what: str) -> None:
+    for value, label in ((low, "laag"), (likely, "meest waarschijnlijk"), (high, "hoog")):
+        if value is None:
+            raise FinanceError(f"{what}: vul '{label}' in.")
+        if decimal.Decimal(value) < 0:
+            raise FinanceError(f"{what}: '{label}' kan niet negatief zijn.")
+    if not decimal.Decimal(low) <= decimal.Decimal(likely) <= decimal.Decimal(high):
+        raise FinanceError(f"{what}: laag ({nl_number(float(low))}) ≤ meest waarschijnlijk ({nl_number(float(likely))}) ≤ hoog "
+                           f"({nl_number(float(high))}) is niet voldaan.")
+
+
+# --- settings ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_settings(actor, settings: CostSettings, *, reason: str = "") -> CostSettings:
+    _require(actor, settings.trajectory)
+    if not 1900 <= (settings.start_year or 0) <= 2200:
+        raise FinanceError("Het eerste jaar is een jaartal, bijvoorbeeld 2022.")
+    if not 1 <= (settings.years or 0) <= 50:
+        raise FinanceError("De looptijd is 1 tot en met 50 jaar.")
+    if not -0.5 < settings.indexation < 1:
+        raise FinanceError("Indexatie is een fractie per jaar, bijvoorbeeld 0,02 voor 2 %.")
+    if not 1 <= settings.samples <= 1_000_000:
+        raise FinanceError("Het aantal trekkingen is 1 tot en met 1.000.000.")
+    for key in (settings.structural_key, settings.transition_key, settings.deficit_key):
+        if key is not None and key.trajectory_id != settings.trajectory_id:
+            raise FinanceError(f"Verdeelsleutel '{key}' hoort bij een ander traject.")
+    before = _before(settings)
+    _clean(settings)
+    _save(settings)
+    audit.record(actor, f"costsettings.{'update' if before else 'create'}", settings, before=before,
+                 trajectory_slug=settings.trajectory.slug, reason=reason)
+    return settings
+
+
+# --- allocation keys ---------------------------------------------------------------------------------
+
+
+def _population_gaps(key: AllocationKey) -> list[str]:
+    from regiokompas.finance.build import municipalities, population_on, settings_of
+
+    settings = settings_of(key.trajectory)
+    if settings is None:
+        return []
+    return [m.name for m in municipalities(key.trajectory, settings) if population_on(m, key.reference_date) is None]
+
+
+@transaction.atomic
+def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
+    """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
+    _require(actor, key.trajectory)
+    label = f"Verdeelsleutel '{key.name or key.code}'"
+    if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
+        raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
+    parsed: dict[Municipality, decimal.Decimal] = {}
+    for municipality, raw in (values or {}).items():
+        try:
+            value = decimal.Decimal(str(raw).replace(",", "."))
+        except (decimal.InvalidOperation, ValueError):
+            raise FinanceError(f"{label}: '{raw}' voor {municipality} is geen getal.") from None
+        if not value.is_finite():
+            raise FinanceError(f"{label}: '{raw}' voor {municipality} is geen getal.")
+        if value < 0:
+            raise FinanceError(f"{label}: de waarde voor {municipality} is negatief ({nl_number(float(value))}); "
+                               "volumes, aandelen en percentages kunnen niet negatief zijn.")
+        parsed[municipality] = value
+    if key.method in STORES_VALUES and not parsed:
+        raise FinanceError(f"{label}: geef per gemeente een waarde op.")
+    if key.method == KeyMethod.FIXED_PERCENTAGES:
+        total = sum(parsed.values())
+        if abs(total - 100) > decimal.Decimal("0.01"):
+            raise FinanceError(f"{label}: de percentages tellen op tot {nl_number(float(total))} % in plaats van 100 %.")
+    if key.method == KeyMethod.FIXED_PLUS_VARIABLE:
+        if key.fixed_fraction is None or not 0 <= key.fixed_fraction <= 1:
+            raise FinanceError(f"{label}: het vaste deel is een fractie tussen 0 en 1.")
+        for part in (key.fixed_part, key.variable_part):
+            if part is None:
+                raise FinanceError(f"{label}: kies een sleutel voor het vaste en voor het variabele deel.")
+            if part.trajectory_id != key.trajectory_id or part.method == KeyMethod.FIXED_PLUS_VARIABLE or part.pk == key.pk:
+                raise FinanceError(f"{label}: deelsleutel '{part}' moet een enkelvoudige sleutel van hetzelfde traject zijn.")
+    if key.method == KeyMethod.PER_INHABITANT:
+        gaps = _population_gaps(key)
+        if gaps:
+            raise FinanceError(f"{label}: geen inwonertal voor {', '.join(gaps)} op peildatum {key.reference_date:%d-%m-%Y} "
+                               "(of in de twee jaar daarvoor). Leg het inwonertal met bron vast in het register.")
+    before = _before(key)
+    if before is not None:
+        before["values"] = {v.municipality.cbs_code: str(v.value) for v in key.values.select_related("municipality")}
+    _clean(key)
+    _save(key)
+    if key.method in STORES_VALUES:
+        key.values.all().delete()
+        AllocationKeyValue.objects.bulk_create(
+            [AllocationKeyValue(allocation_key=key, municipality=m, value=v) for m, v in parsed.items()])
+    elif values is not None:
+        key.values.all().delete()
+    after = audit.snapshot(key)
+    after["values"] = {m.cbs_code: str(v) for m, v in parsed.items()}
+    audit.record(actor, f"allocationkey.{'update' if before else 'create'}", key, before=before, after=after,
+                 trajectory_slug=key.trajectory.slug, reason=reason)
+    return key
+
+
+# --- cost items --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None = None, reason: str = "") -> CostItem:
+    trajectory = item.variant.trajectory
+    _require(actor, trajectory)
+    what = f"Kostenpost '{item.name or item.code}'"
+    if not (item.name or "").strip():
+        raise FinanceError("Geef de kostenpost een naam.")
+    _check_range(item.low, item.likely, item.high, what)
+    if item.behaviour == Behaviour.VARIABLE and item.driver is None:
+        raise FinanceError(f"{what}: een variabele post heeft een kostendrager nodig (cliënten, inwoners, gebruik).")
+    if item.behaviour == Behaviour.FIXED:
+        item.driver = None
+        item.per_unit = False
+    if not 0 <= item.scale_exponent <= 1:
+        raise FinanceError(f"{what}: de schaalexponent ligt tussen 0 (vast) en 1 (evenredig).")
+    for key in (item.driver, item.allocation_key):
+        if key is not None and key.trajectory_id != trajectory.pk:
+            raise FinanceError(f"{what}: verdeelsleutel '{key}' hoort bij een ander traject.")
+    if item.driver is not None and item.driver.method in (KeyMethod.EQUAL, KeyMethod.FIXED_PLUS_VARIABLE,
+                                                            KeyMethod.FIXED_PERCENTAGES):
+        raise FinanceError(f"{what}: '{item.driver}' geeft geen volumes en kan geen kostendrager zijn.")
+    if item.first_year and item.last_year and item.first_year > item.last_year:
+        raise FinanceError(f"{what}: het eerste jaar ligt na het laatste jaar.")
+    settings = CostSettings.objects.filter(trajectory=trajectory).first()
+    if settings:
+        end = settings.start_year + settings.years - 1
+        for year in (item.first_year, item.last_year):
+            if year and not settings.start_year <= year <= end:
+                raise FinanceError(f"{what}: {year} valt buiten de looptijd {settings.start_year}–{end}.")
+    members = list(members) if members is not None else None
+    if members:
+        allowed = set(trajectory.participants.values_list("municipality_id", flat=True))
+        outside = [m.name for m in members if m.pk not in allowed and not m.predecessors.filter(pk__in=allowed).exists()]
+        if outside:
+            raise FinanceError(f"{what}: {', '.join(outside)} neemt niet deel aan dit traject.")
+    if item.binding and not members and not (item.pk and item.members.exists()):
+        raise FinanceError(f"{what}: noem bij een bestaande verplichting de gemeenten die haar dragen.")
+    before = _before(item)
+    _clean(item)
+    _save(item)
+    if members is not None:
+        item.members.set(members)
+    audit.record(actor, f"costitem.{'update' if before else 'create'}", item, before=before,
+                 trajectory_slug=trajectory.slug, reason=reason)
+    return item
+
+
+@transaction.atomic
+def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
+    trajectory = item.variant.trajectory
+    _require(actor, trajectory)
+    before, text, pk = audit.snapshot(item), str(item), item.pk
+    item.delete()
+    entry = audit.record(actor, "costitem.delete", None, before=before, after=None, trajectory_slug=trajectory.slug,
+                         reason=reason, object_type="finance.CostItem", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+# --- current situation and shared organisations ----------------------------------------------------
+
+
+@transaction.atomic
+def save_current_cost(actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
+    _require(actor, cost.trajectory)
+    _check_range(cost.low, cost.likely, cost.high, f"Huidige kosten {cost.municipality}")
+    before = _before(cost)
+    _clean(cost)
+    _save(cost)
+    audit.record(actor, f"currentcost.{'update' if before else 'create'}", cost, before=before,
+                 trajectory_slug=cost.trajectory.slug, reason=reason)
+    return cost
+
+
+@transaction.atomic
+def save_shared_scenario(actor, scenario: SharedOrganisationScenario, transferring: Iterable[Municipality], *,
+                         reason: str = "") -> SharedOrganisationScenario:
+    _require(actor, scenario.trajectory)
+    transferring = list(transferring)
+    if scenario.allocation_key.method != KeyMethod.FIXED_PERCENTAGES:
+        raise FinanceError("De begroting van een gedeelde werkorganisatie wordt hier verdeeld met vaste percentages.")
+    members = {v.municipality_id for v in scenario.allocation_key.values.all()}
+    outside = [m.name for m in transferring if m.pk not in members]
+    if outside:
+        raise FinanceError(f"{', '.join(outside)} staat niet in de verdeelsleutel van de werkorganisatie.")
+    if scenario.budget is None or scenario.budget <= 0:
+        raise FinanceError("De begroting van de werkorganisatie is een positief bedrag.")
+    if scenario.task_budget is None or not 0 <= scenario.task_budget <= scenario.budget:
+        raise FinanceError("Het budget van de taak ligt tussen 0 en de begroting.")
+    if not 0 <= scenario.stranded_fraction <= 1:
+        raise FinanceError("Het niet-afbouwbare deel is een fractie tussen 0 en 1.")
+    before = _before(scenario)
+    _clean(scenario)
+    _save(scenario)
+    scenario.transferring.set(transferring)
+    audit.record(actor, f"sharedorganisationscenario.{'update' if before else 'create'}", scenario, before=before,
+                 trajectory_slug=scenario.trajectory.slug, reason=reason)
+    return scenario
+
+
+def shared_effect(scenario: SharedOrganisationScenario) -> dict:
+    """The engine's budget-split effect for a stored scenario."""
+    from regiokompas.engine.costs import CostError, shared_organisation_split
+
+    values = {v.municipality.cbs_code: float(v.value) for v in scenario.allocation_key.values.select_related("municipality")}
+    names = {v.municipality.cbs_code: v.municipality.name for v in scenario.allocation_key.values.select_related("municipality")}
+    try:
+        return shared_organisation_split(float(scenario.budget), values, float(scenario.task_budget),
+                                         [m.cbs_code for m in scenario.transferring.all()],
+                                         stranded_fraction=scenario.stranded_fraction, stranded_to=scenario.stranded_to,
+                                         names=names)
+    except CostError as exc:
+        raise FinanceError(str(exc)) from exc

@@ -1,0 +1,186 @@
+"""Finance pages (Dutch): the cost model of a trajectory, per variant and per municipality."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from regiokompas.engine import costs as engine
+from regiokompas.engine.costs.exit import METHOD_LABELS
+from regiokompas.engine.costs.simulate import validate_coalition
+from regiokompas.finance import build, charts, presentation, services
+from regiokompas.finance.errors import FinanceError
+from regiokompas.finance.models import AllocationKey, CostItem, SharedOrganisationScenario
+from regiokompas.options.models import Variant
+from regiokompas.register.models import Trajectory
+
+EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]
+
+
+def _coalition(request, model) -> tuple[list[str] | None, str | None]:
+    """The coalition from ``?coalitie=CODE&coalitie=CODE``; a bad one gives a Dutch error and all participants."""
+    codes = [c.strip() for c in request.GET.getlist("coalitie") if c.strip()]
+    if not codes:
+        return None, None
+    try:
+        return list(validate_coalition(model, codes)), None
+    except engine.CostError as exc:
+        return None, str(exc)
+
+
+def _context(request, slug):
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    settings = build.settings_of(trajectory)
+    ctx = {"trajectory": trajectory, "settings": settings, "error": None, "model": None, "result": None}
+    if settings is None:
+        ctx["error"] = "Voor dit traject zijn nog geen uitgangspunten van het kostenmodel vastgelegd."
+        return ctx
+    try:
+        model = build.parse(trajectory)
+    except FinanceError as exc:
+        ctx["error"] = exc.message
+        return ctx
+    coalition, coalition_error = _coalition(request, model)
+    ctx.update(model=model, coalition=coalition, coalition_error=coalition_error,
+               coalition_options=[(c, model.label(c), coalition is None or c in coalition) for c in model.municipalities],
+               query=request.GET.urlencode())
+    return ctx
+
+
+def _illustrative(trajectory) -> bool:
+    return CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
+
+
+@login_required
+def overview(request, slug):
+    ctx = _context(request, slug)
+    trajectory = ctx["trajectory"]
+    ctx["illustrative"] = _illustrative(trajectory)
+    if ctx["model"] is not None:
+        try:
+            result = build.compute(trajectory, coalition=ctx["coalition"])
+        except FinanceError as exc:
+            ctx["error"] = exc.message
+            result = None
+        if result:
+            ctx["result"] = result
+            ctx["summary"] = presentation.variant_summary(result)
+            ctx["chart"] = charts.band_chart(
+                result["years"], [presentation.band_series(result, vid) for vid in result["variants"]], ident="fin-totaal",
+                title="Totale kosten per jaar per variant",
+                desc="Lijnen met de verwachte totale kosten per jaar van elke variant, met een vlak voor de 90 %-bandbreedte. "
+                     "De tabellen hieronder geven dezelfde cijfers.")
+            ctx["variant_links"] = [(v, result["variants"].get(v.code)) for v in
+                                    Variant.objects.filter(trajectory=trajectory).order_by("number")]
+            ctx["municipality_tables"] = [presentation.municipality_table(result, vid) for vid in result["variants"]]
+    keys = []
+    if ctx["settings"] is not None:
+        munis = build.municipalities(trajectory, ctx["settings"])
+        for key in AllocationKey.objects.filter(trajectory=trajectory).prefetch_related("values__municipality"):
+            if key.method in ("equal", "fixed_plus_variable"):
+                rows = []
+            elif key.method == "per_inhabitant":
+                rows = build.key_values(key, munis)
+            else:
+                rows = [build.KeyRow(v.municipality, float(v.value), "") for v in key.values.all()]
+            keys.append((key, rows))
+    ctx["keys"] = keys
+    scenarios = []
+    for scenario in SharedOrganisationScenario.objects.filter(trajectory=trajectory).select_related("organisation", "allocation_key"):
+        try:
+            scenarios.append((scenario, presentation.shared_table(services.shared_effect(scenario)), None))
+        except FinanceError as exc:
+            scenarios.append((scenario, None, exc.message))
+    ctx["scenarios"] = scenarios
+    return render(request, "finance/overview.html", ctx)
+
+
+@login_required
+def variant_detail(request, slug, number):
+    ctx = _context(request, slug)
+    trajectory = ctx["trajectory"]
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    ctx.update(variant=variant, items=CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key", "evidence_document")
+               .prefetch_related("members"), illustrative=_illustrative(trajectory), exit_methods=EXIT_METHODS)
+    if ctx["model"] is None:
+        return render(request, "finance/variant.html", ctx)
+    try:
+        result = build.compute(trajectory, coalition=ctx["coalition"], variant_numbers=[number])
+    except FinanceError as exc:
+        ctx["error"] = exc.message
+        return render(request, "finance/variant.html", ctx)
+    vid = variant.code
+    v = result["variants"][vid]
+    ctx["result"] = result
+    ctx["per_year"] = presentation.per_year_table(result, vid)
+    ctx["year_chart"] = charts.band_chart(
+        result["years"], [presentation.band_series(result, vid, label="Alle deelnemers")], ident="fin-jaar",
+        title=f"Kosten per jaar, {variant}", desc="Verwachte totale kosten per jaar met 90 %-bandbreedte; de tabel geeft dezelfde cijfers.")
+    ctx["municipality_table"] = presentation.municipality_table(result, vid)
+    diff_rows = [{"label": m["name"], **{k: m["difference"]["horizon"][k] for k in ("mean", "p05", "p95")}}
+                 for m in v["municipalities"].values() if m["difference"]]
+    ctx["difference_chart"] = charts.range_bars(
+        diff_rows, ident="fin-verschil", title=f"Verschil met de huidige situatie per gemeente, {variant}",
+        desc="Per gemeente de verwachte meer- (positief) of minderkosten (negatief) over de looptijd met 90 %-bandbreedte; "
+             "de tabel 'Bijdrage per gemeente' geeft dezelfde cijfers.") if diff_rows else None
+    ctx["keys_table"] = presentation.keys_comparison(ctx["model"], result, vid)
+    ctx["coalition_text"] = presentation.coalition_sentences(result, vid)
+    ctx["join_table"] = presentation.join_table(result, vid)
+    leaver = request.GET.get("uittreder") or ""
+    method = request.GET.get("methode") or "declining"
+    members = result["coalition"]
+    ctx["leaver_options"] = [(c, ctx["model"].label(c)) for c in members]
+    ctx["leaver"], ctx["method"] = leaver, method
+    if leaver:
+        try:
+            year = int(request.GET["jaar"]) if request.GET.get("jaar") else None
+        except ValueError:
+            year = -1
+        try:
+            effect = engine.exit_effect(ctx["model"], vid, leaver, coalition=members, method=method, exit_year=year)
+            ctx["exit_table"] = presentation.exit_table(effect)
+            ctx["exit_effect"] = effect
+        except engine.CostError as exc:
+            ctx["exit_error"] = str(exc)
+    return render(request, "finance/variant.html", ctx)
+
+
+@login_required
+def municipality_detail(request, slug, code):
+    ctx = _context(request, slug)
+    trajectory = ctx["trajectory"]
+    model = ctx["model"]
+    if model is None:
+        return render(request, "finance/municipality.html", ctx)
+    if code not in model.names:
+        raise Http404("Deze gemeente doet niet mee in het kostenmodel van dit traject.")
+    ctx["code"], ctx["name"] = code, model.label(code)
+    ctx["illustrative"] = _illustrative(trajectory)
+    try:
+        result = build.compute(trajectory, coalition=ctx["coalition"])
+    except FinanceError as exc:
+        ctx["error"] = exc.message
+        return render(request, "finance/municipality.html", ctx)
+    ctx["result"] = result
+    ctx["chart"] = charts.band_chart(
+        result["years"], [presentation.band_series(result, vid, code) for vid in result["variants"]], ident="fin-gemeente",
+        title=f"Bijdrage van {model.label(code)} per jaar per variant",
+        desc="Lijnen met de verwachte bijdrage per jaar in elke variant, met een vlak voor de 90 %-bandbreedte; de tabellen geven dezelfde cijfers.")
+    blocks = []
+    for vid, v in result["variants"].items():
+        m = v["municipalities"][code]
+        exits = []
+        if m["participates"] and len(result["coalition"]) > 1:
+            for method in ("declining", "direct_damage"):
+                try:
+                    e = engine.exit_effect(model, vid, code, coalition=result["coalition"], method=method)
+                    exits.append((METHOD_LABELS[method], e))
+                except engine.CostError:
+                    continue
+        blocks.append({"vid": vid, "name": v["name"], "entry": m, "table": presentation.per_year_table(result, vid, code),
+                       "join": v["join_or_stay"][code], "exits": exits,
+                       "shapley": v["coalition"]["shapley_contribution"].get(code),
+                       "key": v["coalition"]["key_contribution"].get(code)})
+    ctx["blocks"] = blocks
+    return render(request, "finance/municipality.html", ctx)
