@@ -48,7 +48,7 @@ class ValueSource:
         if self.cache is not None and k in self.cache:
             return self.cache[k]
         a, b = self.chunks[k]
-        V = self.meas.sample(b - a, _rng(self.seed, MEASUREMENT_STREAM, k), dtype=np.float32)
+        V = self.meas.sample(b - a, _rng(self.seed, MEASUREMENT_STREAM, k))
         if self.cache is not None:
             self.cache[k] = V
         return V
@@ -196,7 +196,13 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
         for code, k in ind.rankings.items():
             rankings[code] = rankings.get(code, 0.0) + w * k
     pooled_ind = smaa.Indices(ra, ra_b, cw, fw, pair, rankings)
-    cf, cf_se = smaa.confidence_pass(cw, source, source.chunks, m, samples)
+    if len(per) == 1:  # a mixture of one: the stakeholder's own confidence factors
+        only = result["stakeholders"][p.stakeholders[0].id]
+        cf = np.array([np.nan if only["confidence_factors"][a] is None else only["confidence_factors"][a] for a in p.alternatives])
+        cf_se = np.array([np.nan if only["confidence_factors_se"][a] is None else only["confidence_factors_se"][a]
+                          for a in p.alternatives])
+    else:
+        cf, cf_se = smaa.confidence_pass(cw, source, source.chunks, m, samples)
     mean = sum(w * mu for w, (_, mu) in zip(pw, per, strict=True))
     sampler_info = {"method": "mixture", "samples": samples,
                     "components": {s.id: _r(w) for s, w in zip(p.stakeholders, pw, strict=True)},

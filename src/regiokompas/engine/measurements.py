@@ -8,7 +8,10 @@ scale range is the swing the weights refer to.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
+from scipy import special
 
 from regiokompas.engine.problem import Criterion, Problem
 
@@ -73,7 +76,7 @@ def sample_cell(m: dict, crit: Criterion, size: int, rng: np.random.Generator) -
     if t == "pert":
         lo, hi = m["low"], m["high"]
         a, b = _pert_ab(lo, m["mode"], hi)
-        return lo + (hi - lo) * rng.beta(a, b, size)
+        return np.float32(lo) + np.float32(hi - lo) * beta_quantiles(a, b, rng.random(size, dtype=np.float32))
     if t == "triangular":
         return rng.triangular(m["low"], m["mode"], m["high"], size)
     if t == "normal":
@@ -82,7 +85,7 @@ def sample_cell(m: dict, crit: Criterion, size: int, rng: np.random.Generator) -
         return rng.lognormal(m["mu"], m["sigma"], size)
     if t == "beta":
         lo, hi = m.get("low", 0.0), m.get("high", 1.0)
-        return lo + (hi - lo) * rng.beta(m["alpha"], m["beta"], size)
+        return np.float32(lo) + np.float32(hi - lo) * beta_quantiles(m["alpha"], m["beta"], rng.random(size, dtype=np.float32))
     if t == "ordinal":
         vals = np.array([crit.levels[x] for x in m["levels"]], float)
         return vals[rng.integers(0, len(vals), size)]
@@ -93,15 +96,44 @@ def sample_cell(m: dict, crit: Criterion, size: int, rng: np.random.Generator) -
     raise ValueError(t)  # pragma: no cover
 
 
+QUANTILE_INTERVALS = 2048
+
+
+@lru_cache(maxsize=4096)
+def _beta_table(a: float, b: float) -> np.ndarray:
+    """Quantiles of Beta(a, b) at u = 0, 1/K, ..., 1 (K = QUANTILE_INTERVALS), by inverting the
+    CDF on a fine grid that is denser near the ends."""
+    K = QUANTILE_INTERVALS
+    x = 0.5 - 0.5 * np.cos(np.linspace(0.0, np.pi, 8 * K + 1))
+    cdf = special.betainc(a, b, x)
+    cdf[0], cdf[-1] = 0.0, 1.0
+    keep = np.concatenate([[True], np.diff(cdf) > 0])
+    return np.interp(np.linspace(0.0, 1.0, K + 1), cdf[keep], x[keep]).astype(np.float32)
+
+
+def beta_quantiles(a: float, b: float, u: np.ndarray) -> np.ndarray:
+    """Beta(a, b) draws from uniforms ``u`` by the quantile function, interpolated linearly between
+    K + 1 exact quantiles (the CDF is exact at every 1/K; K = 2048)."""
+    table = _beta_table(float(a), float(b))
+    pos = u * np.float32(QUANTILE_INTERVALS)
+    idx = pos.astype(np.int32)
+    np.minimum(idx, QUANTILE_INTERVALS - 1, out=idx)
+    pos -= idx
+    lo = table[idx]
+    return lo + pos * (table[idx + 1] - lo)
+
+
 def pvf(x: np.ndarray, crit: Criterion) -> np.ndarray:
     """Partial value in [0, 1] of raw scores ``x`` on ``crit``."""
     if crit.pvf is not None:
         cut, val = crit.pvf
         return np.interp(x, cut, val)
-    v = (x - crit.low) / (crit.high - crit.low)
+    x = np.asarray(x)
+    ft = np.float32 if x.dtype == np.float32 else np.float64
+    v = (x - ft(crit.low)) * ft(1.0 / (crit.high - crit.low))
     if crit.direction == "lower":
-        v = 1.0 - v
-    return np.clip(v, 0.0, 1.0)
+        v = ft(1.0) - v
+    return np.clip(v, ft(0.0), ft(1.0))
 
 
 class Measurements:
@@ -117,14 +149,14 @@ class Measurements:
                                         for cell, c in zip(row, problem.criteria, strict=True)]
                                        for row in self.cells])
 
-    def sample(self, size: int, rng: np.random.Generator, dtype=np.float64) -> np.ndarray:
-        """Values (size × m × n)."""
-        out = np.empty((size, self.m, self.n), dtype=dtype)
+    def sample(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        """Values (m × n × size, float32), cell-major so every cell is one contiguous row."""
+        out = np.empty((self.m, self.n, size), dtype=np.float32)
         for j, crit in enumerate(self.problem.criteria):
             for i in range(self.m):
                 cell = self.cells[i][j]
                 if is_exact(cell):
-                    out[:, i, j] = self.deterministic[i, j]
+                    out[i, j] = self.deterministic[i, j]
                 else:
-                    out[:, i, j] = pvf(sample_cell(cell, crit, size, rng), crit)
+                    out[i, j] = pvf(sample_cell(cell, crit, size, rng), crit)
         return out

@@ -23,7 +23,8 @@ from regiokompas.engine.constraints import Reduced, Row
 
 MIN_ACCEPTANCE = 0.05
 PILOT = 4000
-MAX_CHAINS = 1024
+MAX_CHAINS = 256
+COORDINATE = True
 
 
 # --- exact: ties + disjoint chains --------------------------------------------------------------
@@ -159,29 +160,6 @@ def sample_weights(n: int, rows: list[Row], reduced: Reduced, size: int, rng: np
 # --- hit-and-run --------------------------------------------------------------------------------
 
 
-def _run(Y, S, Gy, steps, rng, keep_every=0, keep=None):
-    C, d = Y.shape
-    kept = 0
-    for t in range(1, steps + 1):
-        D = rng.standard_normal((C, d))
-        D /= np.linalg.norm(D, axis=1, keepdims=True)
-        GD = D @ Gy.T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            R = S / GD
-        tmax = np.where(GD > 1e-14, R, np.inf).min(axis=1)
-        tmin = np.where(GD < -1e-14, R, -np.inf).max(axis=1)
-        tmax = np.maximum(tmax, 0.0)
-        tmin = np.minimum(tmin, 0.0)
-        tt = tmin + (tmax - tmin) * rng.random(C)
-        Y += tt[:, None] * D
-        S -= tt[:, None] * GD
-        np.maximum(S, 0.0, out=S)
-        if keep is not None and keep_every and t % keep_every == 0:
-            keep[kept] = Y
-            kept += 1
-    return kept
-
-
 def _iact(x: np.ndarray) -> float:
     """Integrated autocorrelation time of chains ``x`` (T × C), averaged over chains (Geyer's
     initial positive sequence on the mean autocovariance)."""
@@ -217,64 +195,75 @@ def split_rhat(chains: np.ndarray) -> float:
     return float(np.nanmax(r))
 
 
-def hit_and_run(red: Reduced, size: int, rng: np.random.Generator, thin: int | None = None) -> tuple[np.ndarray, dict]:
+def _seeds(rng: np.random.Generator, chains: int) -> np.ndarray:
+    return rng.integers(1, 2**63 - 1, size=chains, dtype=np.int64).astype(np.uint64)
+
+
+def _advance(Y, S, Gy, steps, rng, coordinate, keep_every=0):
+    from regiokompas.engine._har import run_chains
+
+    C, d = Y.shape
+    out = np.empty((steps // keep_every if keep_every else 0, C, d))
+    run_chains(Y, S, Gy, int(steps), int(keep_every), out, _seeds(rng, C), bool(coordinate))
+    return out
+
+
+def hit_and_run(red: Reduced, size: int, rng: np.random.Generator, thin: int | None = None,
+                coordinate: bool = COORDINATE) -> tuple[np.ndarray, dict]:
+    """Uniform samples from ``G z <= h`` by (coordinate) hit-and-run with rounding."""
     d = red.dim
     G, h = red.G, red.h - red.G @ red.centre  # coordinates relative to the centre
-    # Pilot chains from the centre, two rounds of rounding by the sample covariance.
-    C0 = 32
+    # Pilot chains from the centre; two rounds of rounding by the sample covariance.
+    C0 = 64
     L = np.eye(d)
     Y = np.zeros((C0, d))
-    pts = None
     for _ in range(2):
-        Gy = G @ L
+        Gy = np.ascontiguousarray(G @ L)
         S = h - Y @ Gy.T
-        T0 = 10 * d + 40
-        keep = np.empty((T0, C0, d))
-        _run(Y, S, Gy, T0, rng, 1, keep)
+        T0 = 20 * d + 100
+        keep = _advance(Y, S, Gy, T0, rng, coordinate, 1)
         pts = keep[T0 // 2:] @ L.T  # back to z
-        cov = np.cov(pts.reshape(-1, d), rowvar=False).reshape(d, d)
+        cov = np.atleast_2d(np.cov(pts.reshape(-1, d), rowvar=False))
         try:
-            L_new = np.linalg.cholesky(cov + 1e-12 * np.eye(d) * max(np.trace(cov), 1e-300))
-        except np.linalg.LinAlgError:
+            L_new = np.linalg.cholesky(cov + 1e-12 * max(np.trace(cov), 1e-300) * np.eye(d))
+        except np.linalg.LinAlgError:  # pragma: no cover - degenerate pilot
             break
         Y = np.linalg.solve(L_new, (Y @ L.T).T).T
         L = L_new
-    Gy = G @ L
-    # Diagnostics pilot: autocorrelation of the weights along the chains.
-    T1 = 200
+    Gy = np.ascontiguousarray(G @ L)
+    # Diagnostics pilot: integrated autocorrelation time of the weights along the chains.
+    T1 = max(400, 40 * d)
     S = h - Y @ Gy.T
-    keep = np.empty((T1, C0, d))
-    _run(Y, S, Gy, T1, rng, 1, keep)
-    w_pilot = red.to_weights(red.centre + keep @ (L.T))
+    keep = _advance(Y, S, Gy, T1, rng, coordinate, 1)
+    w_pilot = red.to_weights(red.centre + keep @ L.T)
     tau = max(_iact(w_pilot[..., j]) for j in range(w_pilot.shape[-1]))
     if thin is None:
-        thin = int(min(max(1, math.ceil(tau)), 50 * d))
-    chains = int(min(MAX_CHAINS, max(4, math.ceil(size / 50))))
+        thin = int(min(max(1, math.ceil(tau)), 100 * d))
+    chains = int(min(MAX_CHAINS, max(4, math.ceil(size / 400))))
     per_chain = math.ceil(size / chains)
-    burn = max(2 * thin, 20)
+    burn = max(2 * thin, 50)
     Y = Y[rng.integers(0, C0, chains)].copy()
     S = h - Y @ Gy.T
-    _run(Y, S, Gy, burn, rng)
-    keep = np.empty((per_chain, chains, d))
+    _advance(Y, S, Gy, burn, rng, coordinate)
     S = h - Y @ Gy.T
-    _run(Y, S, Gy, per_chain * thin, rng, thin, keep)
-    z = red.centre + keep @ L.T
-    w = red.to_weights(z)  # (per_chain, chains, n)
+    keep = _advance(Y, S, Gy, per_chain * thin, rng, coordinate, thin)
+    w = red.to_weights(red.centre + keep @ L.T)  # (per_chain, chains, n)
     rhat = split_rhat(w) if per_chain >= 4 else float("nan")
-    tau_kept = max(_iact(w[..., j]) for j in range(w.shape[-1])) if per_chain >= 8 else 1.0
-    flat = w.reshape(-1, w.shape[-1])[:size]
+    sub = w[:1000, :64]
+    tau_kept = max(_iact(sub[..., j]) for j in range(w.shape[-1])) if per_chain >= 8 else 1.0
     info = {
         "method": "hit_and_run",
+        "directions": "coordinate (CHRR)" if coordinate else "sphere",
         "chains": chains,
         "thinning": thin,
         "burn_in": burn,
-        "steps": chains * (burn + per_chain * thin),
+        "steps": chains * (burn + per_chain * thin) + C0 * (2 * (20 * d + 100) + T1),
         "pilot_autocorrelation_time": round(tau, 3),
         "rhat_max": round(rhat, 4) if math.isfinite(rhat) else None,
         "effective_sample_size": int(size / max(tau_kept, 1.0)),
         "chebyshev_radius": red.radius,
     }
-    return flat, info
+    return w.reshape(-1, w.shape[-1])[:size], info
 
 
 def dirichlet(size: int, n: int, rng: np.random.Generator) -> np.ndarray:

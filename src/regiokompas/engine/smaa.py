@@ -81,26 +81,58 @@ def add_chunk(t: Tally, vals: np.ndarray, W: np.ndarray, bid: np.ndarray) -> Non
             t.rankings[code] = t.rankings.get(code, 0) + k
 
 
-def run_pass(W: np.ndarray | Callable, values: Callable, chunks: list[tuple[int, int]], m: int, n: int, size: int) -> Tally:
-    """Accumulate SMAA-2 over ``chunks``; ``values(k)`` gives chunk ``k``'s values (c × m × n) or a
-    fixed (m × n) matrix; ``W`` is (size × n) or a fixed weight vector."""
+def _segments(a: int, b: int, size: int, batches: int):
+    """Pieces of chunk [a, b) that lie in one batch: (starts, stops, batch ids), chunk-relative."""
+    bid = batch_ids(a, b, size, batches)
+    cuts = np.flatnonzero(np.diff(bid)) + 1
+    starts = np.concatenate([[0], cuts]).astype(np.int64)
+    stops = np.concatenate([cuts, [b - a]]).astype(np.int64)
+    # split long pieces so both cores get work
+    s2, e2, b2 = [], [], []
+    for s, e in zip(starts, stops, strict=True):
+        step = max(1, (e - s + 3) // 4)
+        for x in range(s, e, step):
+            s2.append(x)
+            e2.append(min(x + step, e))
+            b2.append(bid[s])
+    return np.array(s2, np.int64), np.array(e2, np.int64), np.array(b2, np.int64)
+
+
+def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: int, n: int, size: int) -> Tally:
+    """Accumulate SMAA-2 over ``chunks``; ``values(k)`` gives chunk ``k``'s values (m × n × c) or a
+    fixed (m × n) matrix; ``W`` is (size × n)."""
+    from regiokompas.engine import _kernels
+
     t = Tally(m, n, size, n_batches(size))
+    B = t.batches
+    rank = np.zeros((B, m, m))
+    first_w = np.zeros((B, m, n))
+    beats = np.zeros((B, m, m))
+    want = m <= MAX_RANKING_ENTROPY_ALTERNATIVES
     for k, (a, b) in enumerate(chunks):
         V = values(k)
-        w = W[a:b] if W.ndim == 2 else W
-        if V.ndim == 2:
-            vals = w @ V.T if w.ndim == 2 else np.tile(V @ w, (b - a, 1))
-        elif w.ndim == 2:
-            vals = np.einsum("cij,cj->ci", V, w, optimize=False)
-        else:
-            vals = V @ w
-        add_chunk(t, vals.astype(np.float64, copy=False), w, batch_ids(a, b, size, t.batches))
+        fixed = V.ndim == 2
+        V3 = V[:, :, None] if fixed else V
+        starts, stops, bids = _segments(a, b, size, B)
+        codes = np.zeros(b - a if want else 1, dtype=np.int64)
+        _kernels.rank_pass(V3, fixed, np.ascontiguousarray(W[a:b]), starts, stops, bids, TIE_TOL, want,
+                           rank, first_w, beats, codes)
+        t.batch_n += np.bincount(batch_ids(a, b, size, B), minlength=B)
+        if want:
+            u, cnt = np.unique(codes, return_counts=True)
+            for code, c in zip(u.tolist(), cnt.tolist(), strict=True):
+                t.rankings[code] = t.rankings.get(code, 0) + c
+    t.rank = rank
+    t.first_weights = first_w.sum(axis=0)
+    t.beats = beats.sum(axis=0)
     return t
 
 
 def confidence_pass(cw: np.ndarray, values: Callable, chunks, m: int, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Confidence factors: for each alternative k (row of ``cw``, NaN rows skipped), the share of
     measurement samples in which k is best at weights ``cw[k]``; with batch-means SE."""
+    from regiokompas.engine import _kernels
+
     B = n_batches(size)
     wins = np.zeros((B, m))
     counts = np.zeros(B)
@@ -108,18 +140,10 @@ def confidence_pass(cw: np.ndarray, values: Callable, chunks, m: int, size: int)
     cwz = np.where(ok[:, None], cw, 0.0)
     for k, (a, b) in enumerate(chunks):
         V = values(k)
-        bid = batch_ids(a, b, size, B)
-        if V.ndim == 2:
-            vals = np.broadcast_to((cwz @ V.T)[None], (b - a, m, m))
-        else:
-            vals = np.einsum("cij,kj->cki", V, cwz, optimize=False)  # [s, k, i] value of i at cw_k
-        own = vals[:, np.arange(m), np.arange(m)]  # (c, k)
-        best = vals.max(axis=2)
-        ties = (vals >= best[..., None] - TIE_TOL).sum(axis=2)
-        win = np.where(own >= best - TIE_TOL, 1.0 / ties, 0.0)
-        for kk in range(m):
-            wins[:, kk] += np.bincount(bid, weights=win[:, kk], minlength=B)
-        counts += np.bincount(bid, minlength=B)
+        fixed = V.ndim == 2
+        starts, stops, bids = _segments(a, b, size, B)
+        _kernels.confidence_pass(V[:, :, None] if fixed else V, fixed, cwz, ok, starts, stops, bids, TIE_TOL, wins)
+        counts += np.bincount(batch_ids(a, b, size, B), minlength=B)
     per_batch = wins / counts[:, None]
     cf = wins.sum(axis=0) / counts.sum()
     se = per_batch.std(axis=0, ddof=1) / np.sqrt(B)

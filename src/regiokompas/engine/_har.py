@@ -1,0 +1,89 @@
+"""Compiled hit-and-run kernel (Numba, cached on disk after the first compilation).
+
+Each chain has its own xorshift64* stream seeded from NumPy's generator, so results do not depend
+on how chains are spread over threads. Directions are either uniform on the sphere (hit-and-run)
+or a random coordinate axis of the rounded space (coordinate hit-and-run with rounding, CHRR).
+Slacks ``S = h - G y`` are updated incrementally and clipped at zero.
+"""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+
+@nb.njit(inline="always")
+def _u64(state, c):
+    x = state[c]
+    x ^= x >> np.uint64(12)
+    x ^= x << np.uint64(25)
+    x ^= x >> np.uint64(27)
+    state[c] = x
+    return x * np.uint64(0x2545F4914F6CDD1D)
+
+
+@nb.njit(inline="always")
+def _unif(state, c):
+    return (_u64(state, c) >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+@nb.njit(parallel=True, cache=True)
+def run_chains(Y, S, G, steps, thin, out, state, coordinate):
+    """Advance every chain ``steps`` steps; when ``thin`` > 0 store every ``thin``-th point in
+    ``out[kept, chain]``."""
+    C, d = Y.shape
+    k = G.shape[0]
+    for c in nb.prange(C):
+        gd = np.empty(k)
+        D = np.empty(d)
+        kept = 0
+        for t in range(1, steps + 1):
+            j = -1
+            if coordinate:
+                j = int(_unif(state, c) * d)
+                if j >= d:
+                    j = d - 1
+                for i in range(k):
+                    gd[i] = G[i, j]
+            else:
+                for a in range(0, d, 2):
+                    u1 = _unif(state, c)
+                    u2 = _unif(state, c)
+                    r = np.sqrt(-2.0 * np.log(1.0 - u1))
+                    D[a] = r * np.cos(2.0 * np.pi * u2)
+                    if a + 1 < d:
+                        D[a + 1] = r * np.sin(2.0 * np.pi * u2)
+                for i in range(k):
+                    acc = 0.0
+                    for a in range(d):
+                        acc += G[i, a] * D[a]
+                    gd[i] = acc
+            tmin = -np.inf
+            tmax = np.inf
+            for i in range(k):
+                g = gd[i]
+                if g > 1e-14:
+                    r = S[c, i] / g
+                    if r < tmax:
+                        tmax = r
+                elif g < -1e-14:
+                    r = S[c, i] / g
+                    if r > tmin:
+                        tmin = r
+            if tmax < 0.0:
+                tmax = 0.0
+            if tmin > 0.0:
+                tmin = 0.0
+            s = tmin + (tmax - tmin) * _unif(state, c)
+            if coordinate:
+                Y[c, j] += s
+            else:
+                for a in range(d):
+                    Y[c, a] += s * D[a]
+            for i in range(k):
+                v = S[c, i] - s * gd[i]
+                S[c, i] = v if v > 0.0 else 0.0
+            if thin > 0 and t % thin == 0:
+                for a in range(d):
+                    out[kept, c, a] = Y[c, a]
+                kept += 1

@@ -1,0 +1,90 @@
+"""Compiled SMAA-2 passes over values laid out cell-major, ``V[alternative, criterion, sample]`` (Numba, cached on disk). Work is split by batch (contiguous sample
+ranges), each batch accumulating into its own slice, so results do not depend on threading.
+
+Tie policy (see ``smaa``): values within ``tol`` of each other share the ranks they occupy."""
+
+from __future__ import annotations
+
+import numba as nb
+import numpy as np
+
+
+@nb.njit(parallel=True, cache=True)
+def rank_pass(V, fixed, W, starts, stops, bids, tol, want_codes, rank, first_w, beats, codes):
+    """For chunk samples ``s`` (0-based in the chunk) in [starts[q], stops[q]) belonging to batch
+    ``bids[q]``: add rank counts, weights where first, pairwise wins and the ranking code."""
+    m = V.shape[0]
+    n = V.shape[1]
+    for q in nb.prange(len(starts)):
+        b = bids[q]
+        vals = np.empty(m)
+        pos = np.empty(m, dtype=np.int64)
+        order = np.empty(m, dtype=np.int64)
+        for s in range(starts[q], stops[q]):
+            vs = 0 if fixed else s
+            for i in range(m):
+                acc = 0.0
+                for j in range(n):
+                    acc += V[i, j, vs] * W[s, j]
+                vals[i] = acc
+            for i in range(m):
+                g = 0
+                e = 0
+                before = 0
+                for k in range(m):
+                    d = vals[k] - vals[i]
+                    if d > tol:
+                        g += 1
+                    elif d >= -tol:
+                        e += 1
+                        if k < i:
+                            before += 1
+                        if k != i:
+                            beats[b, i, k] += 0.5
+                    else:
+                        beats[b, i, k] += 1.0
+                pos[i] = g + before
+                share = 1.0 / e
+                for r in range(g, g + e):
+                    rank[b, i, r] += share
+                if g == 0:
+                    for j in range(n):
+                        first_w[b, i, j] += share * W[s, j]
+            if want_codes:
+                for i in range(m):
+                    order[pos[i]] = i
+                code = 0
+                mult = 1
+                for r in range(m):
+                    code += order[r] * mult
+                    mult *= m
+                codes[s] = code
+
+
+@nb.njit(parallel=True, cache=True)
+def confidence_pass(V, fixed, cw, ok, starts, stops, bids, tol, wins):
+    """Share of samples in which alternative k is best at its central weights ``cw[k]``."""
+    m = V.shape[0]
+    n = V.shape[1]
+    for q in nb.prange(len(starts)):
+        b = bids[q]
+        vals = np.empty(m)
+        for s in range(starts[q], stops[q]):
+            vs = 0 if fixed else s
+            for k in range(m):
+                if not ok[k]:
+                    continue
+                best = -np.inf
+                for i in range(m):
+                    acc = 0.0
+                    for j in range(n):
+                        acc += V[i, j, vs] * cw[k, j]
+                    vals[i] = acc
+                    if acc > best:
+                        best = acc
+                if vals[k] >= best - tol:
+                    ties = 0
+                    for i in range(m):
+                        if vals[i] >= best - tol:
+                            ties += 1
+                    wins[b, k] += 1.0 / ties
