@@ -4,6 +4,7 @@ comparison, and the substantiation report read back from docx (python-docx) and 
 import io
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from tests.options.helpers import SLUG, database_counts
 
@@ -126,6 +127,10 @@ def test_report_docx_and_pdf_read_back(run, t):
         assert name in text, name
     assert "van de gevallen de beste keuze" in text and "niet onderbouwd" in text and "illustratief" in text.lower()
     assert len(document.inline_shapes) >= 3  # the charts
+    if apps.is_installed("regiokompas.finance"):
+        assert "verdeelsleutel" in text  # the chapter written by the finance app
+    else:
+        assert "geen kostengegevens" in text
 
     pdf = PdfReader(io.BytesIO(report.render_report(t, "pdf", run)))
     pdf_text = "\n".join(page.extract_text() for page in pdf.pages)

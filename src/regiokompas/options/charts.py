@@ -36,13 +36,13 @@ def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str,
 
     ``rows``: (label, [p_rank1, p_rank2, ...]) in display order."""
     m = max((len(r[1]) for r in rows), default=0)
-    label_w, bar_w, row_h, top = 230, 440, 30, 34
+    label_w, bar_w, row_h, top = 260, 440, 30, 34
     height = top + row_h * len(rows) + 50
     width = label_w + bar_w + 20
     body = [_text(label_w, 20, "Aandeel van de trekkingen per rangplaats", size=12, weight="bold")]
     for i, (label, probs) in enumerate(rows):
         y = top + i * row_h
-        body.append(_text(label_w - 8, y + 19, label[:34], anchor="end"))
+        body.append(_text(label_w - 8, y + 19, label[:42], anchor="end"))
         x = float(label_w)
         for r, p in enumerate(probs):
             w = max(0.0, p) * bar_w
@@ -72,7 +72,7 @@ def grouped_bar_chart(
 ) -> str:
     """Horizontal grouped bars: per group (e.g. a criterion or a municipality) one bar per series."""
     n = max(1, len(series))
-    bar_h, gap, label_w, bar_w, top = 12, 12, 230, 400, 34
+    bar_h, gap, label_w, bar_w, top = 12, 12, 270, 400, 34
     group_h = n * bar_h + gap
     vmax = max_value or max((v for _, vals in groups for v in vals if v is not None), default=1.0) or 1.0
     height = top + group_h * len(groups) + 30 + 18 * ((len(series) + 2) // 3)
@@ -80,7 +80,7 @@ def grouped_bar_chart(
     body = [_text(label_w, 20, axis_label, size=12, weight="bold")]
     for gi, (label, values) in enumerate(groups):
         y0 = top + gi * group_h
-        body.append(_text(label_w - 8, y0 + (n * bar_h) / 2 + 4, label[:34], anchor="end"))
+        body.append(_text(label_w - 8, y0 + (n * bar_h) / 2 + 4, label[:42], anchor="end"))
         for si, v in enumerate(values):
             if v is None:
                 continue
