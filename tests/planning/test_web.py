@@ -139,3 +139,65 @@ def test_works_council_member_sees_all_documents_of_the_trajectory(client, users
 
 def test_pages_require_login(client):
     assert client.get(BASE).status_code == 302
+
+
+def _edit_form(t):
+    from regiokompas.planning import services as ps
+
+    items = ps.inputs_of(Plan.objects.get(trajectory=t).current)
+    data = {f"date-{m.key}": m.date.isoformat() for m in items}
+    data.update({f"status-{m.key}": m.status for m in items})
+    return items, data
+
+
+def test_new_version_page_moves_a_date_and_adds_a_milestone(client, users, t):
+    items, data = _edit_form(t)
+    data.update({"title": "Bijgesteld", "reason": "OR vraagt meer tijd", "date-analyse": "2013-04-01",
+                 "new_title": "Extra overleg OR Bergen", "new_date": "2013-04-15", "new_kind": "consultation",
+                 "new_municipality": "GM0373", "new_after": "analyse", "new_offset": "14"})
+    response = login(client, users, "projectleider").post(BASE + "nieuwe-versie/", data)
+    assert response.status_code == 302
+    v = Plan.objects.get(trajectory=t).current
+    assert v.number == 3 and v.reason == "OR vraagt meer tijd"
+    changes = {c["key"]: c["change"] for c in v.changes}
+    assert changes == {"analyse": "verschoven", "extra-overleg-or-bergen": "toegevoegd"}
+    added = v.milestones.get(code="extra-overleg-or-bergen")
+    assert added.municipality.cbs_code == "GM0373" and added.dependencies.get().depends_on.code == "analyse"
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"date-analyse": "2013-02-30"}, "geen geldige datum"),
+    ({"reason": ""}, "waarom de planning verandert"),
+    ({"date-gate-2": "2012-05-01"}, "al afgerond"),
+    ({"new_title": "X", "new_date": "2013-01-01", "new_after": "analyse", "new_offset": "veel"}, "geen geheel getal"),
+    ({"new_title": "X", "new_date": "2013-01-01", "new_municipality": "GM0450"}, "deelnemende gemeente"),
+])
+def test_new_version_page_rejects_bad_input_and_keeps_what_was_typed(client, users, t, change, message):
+    items, data = _edit_form(t)
+    data.update({"reason": "Test"})
+    data.update(change)
+    before = database_counts()
+    response = login(client, users, "projectleider").post(BASE + "nieuwe-versie/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and "niet vastgelegd" in html
+    if "date-analyse" in change:
+        assert 'value="2013-02-30"' in html
+    assert database_counts() == before
+    assert login(client, users, "or-bergen").get(BASE + "nieuwe-versie/").status_code == 403
+
+
+def test_admin_shows_service_errors_and_saves_valid_input(client, users, t):
+    from regiokompas.planning.models import Consultation, ConsultationBody
+
+    body = ConsultationBody.objects.get(trajectory=t, name="Ondernemingsraad gemeente Bergen (NH.)")
+    c = login(client, users, "beheer")
+    form = {"body": body.pk, "kind": "or_advice_art25", "scope": "full", "subject": "Test", "requested": "2013-02-01",
+            "due": "2013-01-01", "outcome": "pending", "source": "", "advice_text": "", "deviation_motivation": ""}
+    before = database_counts()
+    response = c.post("/beheer/planning/consultation/add/", form)
+    assert response.status_code == 200 and "adviestermijn eindigt vóór de aanvraag" in response.content.decode()
+    assert database_counts() == before
+    form["due"] = "2013-03-01"
+    assert c.post("/beheer/planning/consultation/add/", form).status_code == 302
+    assert Consultation.objects.filter(body=body, subject="Test").count() == 1

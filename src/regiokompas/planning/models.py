@@ -86,7 +86,8 @@ class Milestone(Sourced):
         ordering = ["version", "date", "code"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="milestone_code_once_per_version"),
-            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")), name="milestone_period"),
+            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")), name="milestone_period",
+                                  violation_error_message=_("De einddatum ligt vóór de begindatum.")),
         ]
 
     def __str__(self) -> str:
@@ -114,6 +115,7 @@ class Dependency(models.Model):
             models.CheckConstraint(
                 condition=(Q(depends_on__isnull=False, law__isnull=True) | Q(depends_on__isnull=True, law__isnull=False)),
                 name="dependency_one_anchor",
+                violation_error_message=_("Een afhankelijkheid heeft precies één anker: een mijlpaal of een wet."),
             )
         ]
 
@@ -168,8 +170,10 @@ class Consultation(Sourced):
         verbose_name_plural = _("medezeggenschapstrajecten")
         ordering = ["requested", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(due__isnull=True) | Q(requested__isnull=True) | Q(due__gte=models.F("requested")), name="consultation_due_after_request"),
-            models.CheckConstraint(condition=Q(received__isnull=True) | Q(requested__isnull=True) | Q(received__gte=models.F("requested")), name="consultation_received_after_request"),
+            models.CheckConstraint(condition=Q(due__isnull=True) | Q(requested__isnull=True) | Q(due__gte=models.F("requested")), name="consultation_due_after_request",
+                                  violation_error_message=_("De adviestermijn eindigt vóór de aanvraag; controleer de datums.")),
+            models.CheckConstraint(condition=Q(received__isnull=True) | Q(requested__isnull=True) | Q(received__gte=models.F("requested")), name="consultation_received_after_request",
+                                  violation_error_message=_("Het advies kan niet eerder ontvangen zijn dan het is gevraagd.")),
         ]
 
     def __str__(self) -> str:
@@ -195,7 +199,8 @@ class CouncilProcedure(Sourced):
         verbose_name_plural = _("raadsprocedures")
         ordering = ["gate", "municipality__name", "kind"]
         constraints = [
-            models.CheckConstraint(condition=Q(completed__isnull=True) | Q(sent__isnull=True) | Q(completed__gte=models.F("sent")), name="procedure_completed_after_sent"),
+            models.CheckConstraint(condition=Q(completed__isnull=True) | Q(sent__isnull=True) | Q(completed__gte=models.F("sent")), name="procedure_completed_after_sent",
+                                  violation_error_message=_("Een raadsprocedure kan niet afgerond zijn vóórdat de stukken naar de raad zijn gegaan.")),
         ]
 
     def __str__(self) -> str:

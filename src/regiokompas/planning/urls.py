@@ -7,6 +7,7 @@ app_name = "planning"
 urlpatterns = [
     path("trajecten/<slug:slug>/planning/", views.overview, name="overview"),
     path("trajecten/<slug:slug>/planning/versies/", views.versions, name="versions"),
+    path("trajecten/<slug:slug>/planning/nieuwe-versie/", views.edit_version, name="edit"),
     path("trajecten/<slug:slug>/planning/wetswijziging/", views.law_change, name="law-change"),
     path("trajecten/<slug:slug>/planning/export.<str:fmt>", views.export, name="export"),
     path("trajecten/<slug:slug>/planning/procesbeschrijving/", views.process_description, name="process"),

@@ -12,8 +12,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 from regiokompas.accounts import permissions
+from regiokompas.planning import constants as pc
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, services, timeline
@@ -125,6 +127,69 @@ def law_change(request, slug):
     return render(request, "planning/law_change.html", {
         "trajectory": trajectory, "plan": plan, "laws": laws, "form": form, "errors": errors, "shifts": shifts, "law": chosen,
         "statuses": c.LawStatus.choices,
+    }, status=400 if errors else 200)
+
+
+def _int(raw: str, label: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise services.PlanningError(f"{label}: '{raw}' is geen geheel getal.") from None
+
+
+@login_required
+def edit_version(request, slug):
+    """A new plan version: change dates and statuses, add one milestone; with the reason for the change."""
+    trajectory = _trajectory(slug)
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    plan = Plan.objects.filter(trajectory=trajectory).first()
+    if plan is None:
+        raise Http404("Dit traject heeft nog geen planning.")
+    items = services.inputs_of(plan.current)
+    errors: list[str] = []
+    values = {"title": "", "reason": "", "new_title": "", "new_date": "", "new_kind": pc.MilestoneKind.OTHER,
+              "new_municipality": "", "new_after": "", "new_offset": "0", "new_owner": ""}
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip() for k in values}
+        for m in items:
+            m.raw_date = request.POST.get(f"date-{m.key}", "")
+        try:
+            for m in items:
+                m.date = services.parse_date(request.POST.get(f"date-{m.key}", ""), f"Datum van '{m.title}'")
+                status = request.POST.get(f"status-{m.key}", m.status)
+                if status not in pc.MilestoneStatus.values:
+                    raise services.PlanningError(f"Onbekende status bij '{m.title}'.")
+                m.status = status
+            if values["new_title"]:
+                municipality = None
+                if values["new_municipality"]:
+                    municipality = trajectory.participants.filter(municipality__cbs_code=values["new_municipality"]).first()
+                    if municipality is None:
+                        raise services.PlanningError("Kies een deelnemende gemeente voor het eigen spoor.")
+                    municipality = municipality.municipality
+                deps = []
+                if values["new_after"]:
+                    deps.append(services.DependencyInput(values["new_after"], _int(values["new_offset"] or "0", "Dagen erna")))
+                existing = {m.key for m in items}
+                code = slugify(values["new_title"])[:70] or "mijlpaal"
+                while code in existing:
+                    code += "-2"
+                items.append(services.MilestoneInput(
+                    key=code, title=values["new_title"], date=services.parse_date(values["new_date"], "Datum nieuwe mijlpaal"),
+                    kind=values["new_kind"], municipality=municipality, owner=values["new_owner"], depends_on=deps,
+                ))
+            version = services.new_version(request.user, trajectory, title=values["title"] or "Bijgewerkte planning",
+                                           reason=values["reason"], milestones=items, date=dt.date.today())
+            messages.success(request, f"Versie {version.number} van de planning vastgelegd.")
+            return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
+        except RegisterError as exc:
+            errors.append(exc.message)
+    return render(request, "planning/edit.html", {
+        "trajectory": trajectory, "plan": plan, "version": plan.current, "items": items, "errors": errors, "values": values,
+        "statuses": pc.MilestoneStatus.choices, "kinds": pc.MilestoneKind.choices,
+        "participants": [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")],
+        "posted": request.POST if request.method == "POST" else {},
     }, status=400 if errors else 200)
 
 
