@@ -21,6 +21,10 @@ def block(first, se=0.005):
         "central_weights": {a: {"eff": 0.6, "fin": 0.4} for a in ["v1", "v2", "v3"]},
         "confidence_factors": {"v1": 0.5, "v2": 0.4, "v3": 0.8},
         "sampler": {"method": "rejection", "acceptance": 0.5},
+        "pairwise_winning": {"v1": {"v1": None, "v2": 0.4, "v3": 0.3}, "v2": {"v1": 0.6, "v2": None, "v3": 0.45},
+                             "v3": {"v1": 0.7, "v2": 0.55, "v3": None}},
+        "weights": {"mean": {"eff": 0.6, "fin": 0.4}, "p2_5": {"eff": 0.5, "fin": 0.3}, "p97_5": {"eff": 0.7, "fin": 0.5}},
+        "deterministic": {"value_profiles": {"v1": {"eff": 0.3, "fin": 0.2}, "v2": {"eff": 0.2, "fin": 0.3}, "v3": {"eff": 0.4, "fin": 0.1}}},
         "sensitivity": {"preferred": "v3", "smallest_change": {"distance": 0.12, "to": "v2", "weights": {"eff": -0.12, "fin": 0.12}}},
     }
 
@@ -87,3 +91,14 @@ def test_compare_two_runs():
     rows = compare(read(PROBLEM, RESULTS), read(PROBLEM, other))
     bergen_v3 = next(r for r in rows if r[0] == "Bergen" and r[1] == "Variant 3")
     assert bergen_v3[2:] == ["41 %", "60 %", "+19 procentpunt"]
+
+
+def test_pairwise_weights_and_value_profile_tables():
+    b = read(PROBLEM, RESULTS).blocks[0]
+    header, rows = b.pairwise_table()
+    assert rows[2] == ["Variant 3", "70 %", "55 %", "–"]
+    header, rows = b.weight_range_table()
+    assert rows[0] == ["Effectiviteit", "60 %", "50 % – 70 %"]
+    header, rows = b.value_profile_table()
+    assert rows[-1] == ["Totaal", "0,500", "0,500", "0,500"]
+    assert "<title" in b.value_profile_chart("vp")

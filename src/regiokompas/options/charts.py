@@ -136,3 +136,36 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
     desc = f"Lijnen per variant over {x_label.lower()}."
     return _svg(width, height, ident, title, desc, body)
+
+
+def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str], *, ident: str, title: str) -> str:
+    """Stacked horizontal bars: per alternative its total value at the representative weights,
+    split into the contribution of each criterion (weight × partial value)."""
+    label_w, bar_w, row_h, top = 260, 420, 30, 34
+    legend_rows = (len(segments) + 2) // 3
+    height = top + row_h * len(rows) + 20 + 18 * legend_rows
+    width = label_w + bar_w + 70
+    vmax = max((sum(v for v in vals if v) for _, vals in rows), default=1.0) or 1.0
+    body = [_text(label_w, 20, "Totale waarde (0–1), opgebouwd per criterium", size=12, weight="bold")]
+    for i, (label, vals) in enumerate(rows):
+        y = top + i * row_h
+        body.append(_text(label_w - 8, y + 19, label[:42], anchor="end"))
+        x = float(label_w)
+        for k, v in enumerate(vals):
+            w = max(0.0, v or 0.0) / vmax * bar_w
+            if w <= 0:
+                continue
+            colour = PALETTE[k % len(PALETTE)]
+            body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" stroke="#ffffff" '
+                        f'stroke-width="1"><title>{escape(label)} – {escape(segments[k])}: {v:.3f}</title></rect>')
+            x += w
+        total = sum(v for v in vals if v)
+        body.append(_text(x + 4, y + 19, f"{total:.2f}".replace(".", ","), size=11))
+    ly = top + row_h * len(rows) + 10
+    for k, name in enumerate(segments):
+        lx = label_w + (k % 3) * 150
+        yy = ly + (k // 3) * 18
+        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        body.append(_text(lx + 18, yy + 12, name[:22], size=11))
+    desc = " ".join(f"{label}: totale waarde {sum(v for v in vals if v):.2f}.".replace(".", ",", 1) for label, vals in rows)
+    return _svg(width, height, ident, title, desc, body)

@@ -167,7 +167,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
                 F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"),
                 T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
                 T(f"Centrale gewichten – {b.name}", cw_header, cw_rows),
-            ]))
+            ] + _extra_tables(b, i, T, F)))
         blocks = []
         for b in reading.blocks:
             blocks.append(P(b.name))
@@ -229,6 +229,21 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         attachments=[],
         illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
     )
+
+
+def _extra_tables(b, i, T, F) -> list:
+    blocks = []
+    pairwise = b.pairwise_table()
+    if pairwise:
+        blocks.append(T(f"Kans dat de variant in de rij beter uitkomt dan die in de kolom – {b.name}", *pairwise))
+    weights = b.weight_range_table()
+    if weights:
+        blocks.append(T(f"Gewichten die bij de voorkeuren passen (gemiddelde en 95 %-interval) – {b.name}", *weights))
+    if b.value_profile():
+        blocks.append(F(b.value_profile_chart(f"vp{i}"), f"Waardeprofiel – {b.name}",
+                        f"Gestapelde staven: bijdrage van elk criterium aan de totale waarde per variant voor {b.name}."))
+        blocks.append(T(f"Waardeprofiel: bijdrage per criterium – {b.name}", *b.value_profile_table()))
+    return blocks
 
 
 def quality_has_illustrative(snapshot: dict) -> bool:

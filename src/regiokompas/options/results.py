@@ -21,6 +21,10 @@ def pct(p: float | None, digits: int = 0) -> str:
     return f"{text} %"
 
 
+def _dec(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}".replace(".", ",")
+
+
 def margin(se: float | None) -> str:
     """95 % Monte-Carlo margin, shown as at least 1 percentage point (never a false ± 0 %)."""
     if se is None:
@@ -104,6 +108,45 @@ class Block:
         rows = []
         for c in self.criteria:
             rows.append([self.criterion_names.get(c, c)] + [pct(self.central_weights(a).get(c)) for a in self.alternatives])
+        return header, rows
+
+    def weight_range_table(self) -> tuple[list[str], list[list[str]]] | None:
+        """The weights the municipality's statements allow: mean and 95 % interval per criterion."""
+        w = self.raw.get("weights") or {}
+        mean, lo, hi = w.get("mean") or {}, w.get("p2_5") or {}, w.get("p97_5") or {}
+        if not mean:
+            return None
+        rows = []
+        for c in self.criteria:
+            span = f"{pct(lo.get(c))} – {pct(hi.get(c))}" if c in lo and c in hi else "–"
+            rows.append([self.criterion_names.get(c, c), pct(mean.get(c)), span])
+        return ["Criterium", "Gemiddeld gewicht", "95 % van de gewichten tussen"], rows
+
+    def pairwise_table(self) -> tuple[list[str], list[list[str]]] | None:
+        pw = self.raw.get("pairwise_winning") or {}
+        if not pw:
+            return None
+        header = ["Kans dat … beter is dan"] + [self.labels[b] for b in self.alternatives]
+        rows = [[self.labels[a]] + ["–" if a == b else pct(_value((pw.get(a) or {}).get(b))) for b in self.alternatives]
+                for a in self.alternatives]
+        return header, rows
+
+    def value_profile(self) -> dict[str, dict[str, float]]:
+        det = self.raw.get("deterministic") or {}
+        return det.get("value_profiles") or {}
+
+    def value_profile_chart(self, ident: str) -> str:
+        vp = self.value_profile()
+        rows = [(self.labels[a], [(vp.get(a) or {}).get(c) or 0.0 for c in self.criteria]) for a in self.alternatives]
+        who = "alle gemeenten samen" if self.is_pooled else self.name
+        return charts.value_profile_chart(rows, [self.criterion_names.get(c, c) for c in self.criteria], ident=ident,
+                                          title=f"Waardeprofiel bij representatieve gewichten – {who}")
+
+    def value_profile_table(self) -> tuple[list[str], list[list[str]]]:
+        vp = self.value_profile()
+        header = ["Criterium"] + [self.labels[a] for a in self.alternatives]
+        rows = [[self.criterion_names.get(c, c)] + [_dec((vp.get(a) or {}).get(c)) for a in self.alternatives] for c in self.criteria]
+        rows.append(["Totaal"] + [_dec(sum(v for v in (vp.get(a) or {}).values() if v)) for a in self.alternatives])
         return header, rows
 
     def conclusion(self) -> str:

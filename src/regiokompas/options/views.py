@@ -300,6 +300,9 @@ def run_detail(request, slug, number):
             "block": b, "anchor": f"res-{b.id}", "conclusion": b.conclusion(), "chart": b.chart(f"ra-{i}"),
             "rank_table": b.rank_table(), "weights_chart": b.weights_chart(f"cw-{i}"), "weights_table": b.central_weight_table(),
             "sensitivity": b.sensitivity_text(), "sampler": reading.sampler_text(b),
+            "weight_range": b.weight_range_table(), "pairwise": b.pairwise_table(),
+            "profile_chart": b.value_profile_chart(f"vp-{i}") if b.value_profile() else "",
+            "profile_table": b.value_profile_table() if b.value_profile() else None,
         })
     return render(request, "options/run_detail.html", {
         "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
