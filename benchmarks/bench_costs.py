@@ -91,8 +91,11 @@ def run() -> dict:
         "median_s": round(full_median, 4),
         "min_s": round(full_min, 4),
         "goal_s": 1.0,
-        "monte_carlo_only_median_s": round(no_game[0], 4),
-        "shapley_20_players_s": round(shapley20[0], 4),
+        "cases": [
+            {"case": "alleen Monte Carlo (zonder coalitie-analyse)", "median_s": round(no_game[0], 4), "min_s": round(no_game[1], 4)},
+            {"case": "exacte Shapley, 20 deelnemers (2^20 coalities)", "median_s": round(shapley20[0], 4),
+             "min_s": round(shapley20[1], 4)},
+        ],
         "check_total_horizon_mean_v1": round(result["variants"]["v1"]["total"]["horizon"]["mean"]),
     }
 

@@ -105,3 +105,17 @@ def test_exit_fee_input_is_checked():
         declining_schedule(-1)
     with pytest.raises(CostError, match="fractie tussen 0 en 1"):
         direct_damage_schedule(10, mitigation=[1.5])
+
+
+def test_least_core_finds_a_core_division_or_reports_an_empty_core():
+    from regiokompas.engine.costs.game import least_core
+
+    cost = np.array([0, 8, 8, 10, 8, 14, 14, 18], dtype=float)
+    margin, x = least_core(cost)
+    assert margin >= 0 and x.sum() == pytest.approx(18)
+    count, _ = blocking_coalitions(list(x), cost)
+    assert count == 0
+    # every pair can do it for 10 alone, all three need 18: no division satisfies every pair (3 * 10 / 2 = 15 < 18)
+    empty = np.array([0, 8, 8, 10, 8, 10, 10, 18], dtype=float)
+    margin, _ = least_core(empty)
+    assert margin < 0

@@ -159,3 +159,10 @@ def test_costs_as_a_criterion_for_the_options_analysis(data):
     assert crit["v3"]["type"] == "pert" and crit["v3"]["low"] < crit["v3"]["mode"] < crit["v3"]["high"]
     bergen = as_criterion(result, "GM0373")
     assert bergen["v1"]["mode"] < crit["v1"]["mode"]
+
+
+def test_fast_percentiles_equal_numpy():
+    from regiokompas.engine.costs.simulate import _percentiles
+
+    x = np.random.default_rng(4).normal(size=(1001, 3, 4))
+    assert _percentiles(x) == pytest.approx(np.percentile(x, (5, 50, 95), axis=0))

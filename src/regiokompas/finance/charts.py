@@ -15,8 +15,8 @@ def euro(value: float | None, *, millions: bool = False) -> str:
     if value is None:
         return "–"
     if millions:
-        text = f"{value / 1e6:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        return f"€ {text} mln"
+        text = f"{abs(value) / 1e6:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        return f"{'−' if value < 0 else ''}€ {text} mln"
     text = f"{value:,.0f}".replace(",", ".")
     return f"€ {text}".replace("€ -", "−€ ")
 
@@ -84,7 +84,8 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
         lx = left + (k % 3) * 210
         row = ly + (k // 3) * 16
         body.append(f'<rect x="{lx}" y="{row - 9}" width="14" height="10" fill="{colour}"/>')
-        body.append(_text(lx + 18, row, s["label"][:30], size=11))
+        label = s["label"] if len(s["label"]) <= 28 else s["label"].split(":")[0][:28]
+        body.append(_text(lx + 18, row, label, size=11))
     body.append(_text(left, height - 6, "Lijn: verwachte waarde; vlak: 90 %-bandbreedte (5e–95e percentiel).", size=10))
     return _svg(width, height, ident, title, desc, body)
 
@@ -119,5 +120,5 @@ def range_bars(rows: list[dict], *, ident: str, title: str, desc: str, zero_line
             body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="#1a1a1a" stroke-width="1.5"/>')
     if zero_line:
         body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#1a1a1a"/>')
-    body.append(_text(label_w, height - 4, "Balk: verwachte waarde; streep: 90 %-bandbreedte.", size=10))
+    body.append(_text(label_w, height - 4, "Balk: verwachte waarde (groen: minder, blauw: meer); streep: 90 %-bandbreedte.", size=10))
     return _svg(width, height, ident, title, desc, body)

@@ -107,9 +107,13 @@ def coalition_sentences(result: dict, vid: str) -> list[str]:
         out.append(f"Met de gekozen sleutels zijn {core['blocking_count']} groep(en) gemeenten alleen beter af. "
                    f"Het sterkst: {group} betaalt {euro(worst['pays'])}, alleen zou dat {euro(worst['alone'])} zijn "
                    f"({euro(worst['excess'])} meer).")
-    out.append("De Shapley-verdeling " + ("ligt in de kern." if core["shapley_in_core"] else
-                                          "ligt niet in de kern: geen enkele verdeling houdt dan iedereen tevreden."
-                                          if not core["key_in_core"] else "ligt niet in de kern."))
+    out.append("De Shapley-verdeling " + ("ligt in de kern." if core["shapley_in_core"] else "ligt niet in de kern."))
+    if core.get("core_empty") is True:
+        out.append("Geen enkele verdeling van deze kosten houdt elke groep tevreden (de kern is leeg): een groep blijft "
+                   f"alleen beter af, minstens {euro(-core['core_margin'])}.")
+    elif core.get("core_division") and not core["key_in_core"]:
+        division = ", ".join(f"{names[p]} {euro(x)}" for p, x in core["core_division"].items())
+        out.append(f"Een verdeling waarbij geen groep alleen beter af is, bestaat wel, bijvoorbeeld: {division}.")
     return out
 
 

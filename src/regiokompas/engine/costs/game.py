@@ -78,3 +78,36 @@ def blocking_coalitions(allocation: Sequence[float], stand_alone: np.ndarray, *,
 
 def members(mask: int, players: Sequence[str]) -> list[str]:
     return [p for i, p in enumerate(players) if mask >> i & 1]
+
+
+LEAST_CORE_MAX_PLAYERS = 14
+
+
+def least_core(stand_alone: np.ndarray) -> tuple[float, np.ndarray] | None:
+    """The least-core division of the cost game ``stand_alone`` (length ``2**n``).
+
+    Finds the allocation x with sum ``stand_alone[-1]`` that maximises the smallest margin
+    ``stand_alone[S] - x(S)`` over proper coalitions S. Returns ``(margin, x)``; the core is
+    non-empty exactly when margin >= 0 (then x lies in it). ``None`` above
+    :data:`LEAST_CORE_MAX_PLAYERS` players (the linear programme grows with 2^n) or if the solver fails.
+    """
+    from scipy.optimize import linprog  # SciPy only for this optional step
+
+    n = len(stand_alone).bit_length() - 1
+    if n == 0 or n > LEAST_CORE_MAX_PLAYERS:
+        return None
+    masks = np.arange(1, (1 << n) - 1)
+    bits = ((masks[:, None] >> np.arange(n)[None, :]) & 1).astype(float)
+    # variables: x_1..x_n, eps; maximise eps  <=>  minimise -eps
+    a_ub = np.hstack([bits, np.ones((len(masks), 1))])          # x(S) + eps <= c(S)
+    b_ub = stand_alone[masks]
+    a_eq = np.hstack([np.ones((1, n)), np.zeros((1, 1))])
+    cost = np.zeros(n + 1)
+    cost[-1] = -1.0
+    if len(masks) == 0:
+        return 0.0, np.array([stand_alone[-1]])
+    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[stand_alone[-1]], bounds=[(None, None)] * (n + 1),
+                  method="highs")
+    if not res.success:
+        return None
+    return float(res.x[-1]), np.asarray(res.x[:n])

@@ -121,9 +121,24 @@ def baseline_factors(model: CostModel) -> np.ndarray:
     return (1.0 + model.indexation) ** np.arange(model.years)
 
 
+def _percentiles(x: np.ndarray) -> np.ndarray:
+    """``np.percentile(x, PERCENTILES, axis=0)`` (linear interpolation), computed by one sort along a
+    contiguous axis: several times faster than numpy's multi-kth partition along axis 0."""
+    ordered = np.sort(np.ascontiguousarray(x.reshape(x.shape[0], -1).T), axis=1)
+    n = ordered.shape[1]
+    out = []
+    for q in PERCENTILES:
+        pos = q / 100.0 * (n - 1)
+        lo = int(np.floor(pos))
+        hi = min(lo + 1, n - 1)
+        frac = pos - lo
+        out.append(ordered[:, lo] + (ordered[:, hi] - ordered[:, lo]) * frac)
+    return np.stack(out).reshape((len(PERCENTILES), *x.shape[1:]))
+
+
 def _stats(x: np.ndarray) -> dict:
     """Mean, standard error and percentiles over axis 0, as lists."""
-    p = np.percentile(x, PERCENTILES, axis=0)
+    p = _percentiles(x)
     return {
         "mean": np.mean(x, axis=0).tolist(),
         "se": (np.std(x, axis=0) / np.sqrt(x.shape[0])).tolist(),
@@ -211,8 +226,18 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
                           "pays": float(game.subset_sums(key_alloc)[mask]), "alone": float(alone[mask])}
                          for mask, excess in worst],
             "shapley_in_core": shapley_count == 0,
+            "core_empty": None,
+            "core_division": None,
         },
     }
+    lc = game.least_core(alone)
+    if lc is not None:
+        margin, division = lc
+        tolerance = 1e-9 * max(1.0, float(np.max(np.abs(alone))))
+        result["core"]["core_empty"] = margin < -tolerance
+        result["core"]["core_margin"] = margin
+        if margin >= -tolerance:
+            result["core"]["core_division"] = dict(zip(players, map(float, division), strict=True))
     if g.stand_alone is not None:
         b = {p: model.baseline[p].mean * float(baseline_factors(model).sum()) for p in players}
         result["stand_alone"] = b
@@ -289,8 +314,10 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
         horizon_stats = _stats(horizon)
         if base_draws is not None:
             diff = contrib - base
+            diff_total = diff.sum(axis=1)                                  # (S, M)
             diff_year = _stats(diff)
-            diff_h = _stats(diff.sum(axis=1))
+            diff_h = _stats(diff_total)
+            cheaper = np.mean(diff_total < 0, axis=0)
         for j, code in enumerate(codes):
             entry = {
                 "name": model.label(code),
@@ -304,7 +331,7 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
                 entry["difference"] = {
                     "per_year": {k: [row[j] for row in v] for k, v in diff_year.items()},
                     "horizon": {k: v[j] for k, v in diff_h.items()},
-                    "probability_cheaper": float(np.mean(diff.sum(axis=1)[:, j] < 0)),
+                    "probability_cheaper": float(cheaper[j]),
                 }
             per_muni[code] = entry
         total = contrib.sum(axis=2)

@@ -1,0 +1,18 @@
+"""Finance pages in a real browser with axe-core (WCAG 2.1 A/AA)."""
+
+import pytest
+from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SLUG = "alkmaar-sociale-zaken-2012"
+
+
+def test_finance_pages_are_accessible(page, site):  # noqa: F811
+    login(page, site.url, "bergen")
+    base = f"{site.url}/trajecten/{SLUG}/financien/"
+    for path in ("", "varianten/3/?uittreder=GM0373&methode=declining", "gemeenten/GM0373/"):
+        page.goto(base + path)
+        assert page.locator("h1").count() == 1
+        assert page.locator("svg title").count() >= 1
+        assert_accessible(page)
