@@ -103,3 +103,14 @@ def test_criteria_template_on_a_new_trajectory(users):
     assert services.apply_criteria_template(users["projectleider"], t) == []
     with pytest.raises(OptionsError, match="Onbekend sjabloon"):
         services.apply_criteria_template(users["projectleider"], t, "geen")
+
+
+def test_criterion_used_in_preferences_cannot_be_deleted_or_recoded(t):
+    crit = Criterion.objects.get(criteria_set=t.criteria_set, code="klant")
+    before = database_counts()
+    with pytest.raises(OptionsError, match="komt voor in de voorkeuren van"):
+        services.delete_criterion("test", crit)
+    crit.code = "klanttevredenheid"
+    with pytest.raises(OptionsError, match="wijzig de code pas"):
+        services.save_criterion("test", crit)
+    assert database_counts() == before

@@ -134,3 +134,14 @@ def test_save_and_recalculate_goes_to_the_new_results(client, users, engine):
     assert r.status_code == 302 and r["Location"].endswith(f"/analyses/{run.number}/#res-GM0361")
     assert run.snapshot["preferences"][0]["name"] == "Alkmaar"
     assert run.problem["stakeholders"][0]["statements"] == [{"type": "ranking", "order": [["eff"], ["efc", "fin"]]}]
+
+
+def test_withdraw_preferences_only_by_own_municipality(client, users):
+    url = reverse("options:preferences-withdraw", args=[SLUG, "GM0373"])
+    before = database_counts()
+    login(client, users, "alkmaar")
+    assert client.post(url).status_code == 403
+    assert database_counts() == before
+    login(client, users, "bergen")
+    assert client.post(url).status_code == 302
+    assert not PreferenceSet.objects.filter(trajectory__slug=SLUG, municipality__cbs_code="GM0373").exists()

@@ -59,6 +59,22 @@ def describe_statement(st: Statement, names: dict[str, str]) -> str:
     return st.kind
 
 
+def statement_codes(st: Statement) -> set[str]:
+    """The criterion codes a statement mentions."""
+    d = st.data if isinstance(st.data, dict) else {}
+    if st.kind == StatementKind.RANKING:
+        return {c for group in d.get("order") or [] for c in group}
+    if st.kind == StatementKind.SWING:
+        return set(d.get("points") or {})
+    if st.kind == StatementKind.INTERVAL:
+        return {d.get("criterion")}
+    if st.kind == StatementKind.RATIO:
+        return {d.get("numerator"), d.get("denominator")}
+    if st.kind == StatementKind.EXACT:
+        return set(d.get("weights") or {})
+    return set()
+
+
 def _number(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise OptionsError(f"{what} moet een getal zijn (gevonden: {value!r}).")

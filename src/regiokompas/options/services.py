@@ -35,6 +35,7 @@ from regiokompas.options.problem import (
     criteria_of,
     criterion_entry,
     describe_statement,
+    statement_codes,
     validation_problem,
 )
 from regiokompas.register.models import Municipality, Trajectory, TrajectoryParticipant
@@ -172,6 +173,11 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
             raise OptionsError(
                 f"Criterium '{criterion.name}' heeft al scores in '{old.unit}'; pas eerst de scores aan of maak een nieuw criterium."
             )
+        if old.code != criterion.code and _preferences_using(trajectory, old.code):
+            raise OptionsError(
+                f"De code van '{criterion.name}' komt voor in de voorkeuren van {', '.join(_preferences_using(trajectory, old.code))}; "
+                "wijzig de code pas als die gemeenten hun voorkeuren hebben aangepast."
+            )
         outside = [s for s in old.scores.select_related("variant") if not _within(s, criterion)]
         if outside:
             raise OptionsError(
@@ -186,12 +192,16 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
     return criterion
 
 
+def _preferences_using(trajectory, code: str) -> list[str]:
+    return [p.municipality.name for p in PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality")
+            if any(code in statement_codes(Statement(s.kind, s.data)) for s in p.statements.all())]
+
+
 @transaction.atomic
 def delete_criterion(actor, criterion: Criterion, *, reason: str = "") -> None:
     trajectory = criterion.criteria_set.trajectory
     _require_manager(actor, trajectory)
-    used = [p.municipality.name for p in PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality")
-            if any(criterion.code in str(s.data) for s in p.statements.all())]
+    used = _preferences_using(trajectory, criterion.code)
     if used:
         raise OptionsError(f"Criterium '{criterion.name}' komt voor in de voorkeuren van {', '.join(used)}; die gemeenten passen eerst hun voorkeuren aan.")
     before = audit.snapshot(criterion)

@@ -19,6 +19,7 @@ urlpatterns = [
     path(P + "criteria/<slug:code>/", views.criterion_edit, name="criterion-edit"),
     path(P + "criteria/<slug:code>/verwijderen/", views.criterion_delete, name="criterion-delete"),
     path(P + "voorkeuren/<str:code>/", views.preferences, name="preferences"),
+    path(P + "voorkeuren/<str:code>/intrekken/", views.preferences_withdraw, name="preferences-withdraw"),
     path(P + "analyses/", views.runs, name="runs"),
     path(P + "analyses/vergelijken/", views.run_compare, name="run-compare"),
     path(P + "analyses/<int:number>/", views.run_detail, name="run-detail"),

@@ -260,6 +260,23 @@ def preferences(request, slug, code):
     }, status=400 if form.errors else 200)
 
 
+@login_required
+@require_POST
+def preferences_withdraw(request, slug, code):
+    trajectory = _trajectory(slug)
+    municipality = get_object_or_404(Municipality, cbs_code=code)
+    pref = get_object_or_404(PreferenceSet, trajectory=trajectory, municipality=municipality)
+    if not perm.can_edit_preferences(request.user, municipality):
+        raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} trekken de voorkeuren van {municipality.name} in.")
+    try:
+        services.delete_preferences(request.user, pref, reason="ingetrokken via de website")
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"De voorkeuren van {municipality.name} zijn ingetrokken; {municipality.name} telt niet meer mee in nieuwe analyses.")
+    return redirect("options:preferences", slug=slug, code=code)
+
+
 # --- analysis runs ----------------------------------------------------------------------------------
 
 
