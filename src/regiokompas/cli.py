@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "regiokompas.planning.cli",      # plan (planning als iCalendar, docx of md)
     "regiokompas.engine.cli",        # analyse (SMAA-2 beslisanalyse, zonder Django)
     "regiokompas.finance.cli",       # costs (financiële gevolgen per variant en gemeente)
+    "regiokompas.publications.cli",  # publish, import-document (raadsinformatie)
 ]
 
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("regiokompas.options.urls")),
     path("", include("regiokompas.planning.urls")),
     path("", include("regiokompas.finance.urls")),
+    path("", include("regiokompas.publications.urls")),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "regiokompas.options",
     "regiokompas.planning",
     "regiokompas.finance",
+    "regiokompas.publications",
 ]
 
 MIDDLEWARE = [

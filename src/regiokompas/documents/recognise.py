@@ -150,8 +150,8 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
     raw_header: dict[str, str] = {}
 
     def set_field(field_name: str, value: str, label: str = "") -> None:
-        value = value.strip().strip(":").strip()
-        if not value:
+        value = value.strip().lstrip(":：").strip()
+        if not value or re.fullmatch(r"[:：]+", value):
             return
         if field_name == "status":
             nonlocal status
@@ -219,7 +219,7 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
             cells = ln.cells
             field_name = L.field_for_label(cells[0]) if cells[0] else None
             if field_name:
-                set_field(field_name, " ".join(c for c in cells[1:] if c.strip(" :")).strip(" :"), cells[0])
+                set_field(field_name, " ".join(c for c in cells[1:] if c.strip(" :")).strip(), cells[0])
                 # a value wrapped in the pdf: following indented single-cell lines
                 j = i + 1
                 while j < n and lines[j].kind == "text" and lines[j].indent > 40 and not L.split_label(lines[j].text, strict=False):
@@ -405,7 +405,8 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
             doc_date = d
     if not kind:
         kind = "brief" if any(_SALUTATION.match(ln.text.strip()) for ln in lines[:80] if ln.text) else "other"
-        warnings.append("De soort document is niet herkend uit een kopregel.") if kind == "other" else None
+        if kind == "other":
+            warnings.append("De soort document is niet herkend uit een kopregel.")
     if "onderwerp" in header and not title:
         title = header["onderwerp"]
     if not title:
@@ -492,7 +493,8 @@ def _blocks(items: list[tuple]) -> list:
         if kind == "text":
             text = value.text.strip() if isinstance(value, Line) else str(value)
             flush_rows()
-            if bullets and not broken and text[:1].islower():
+            indented = isinstance(value, Line) and value.indent > 3
+            if bullets and not broken and (text[:1].islower() or indented):
                 # a bullet item that wrapped onto the next line
                 lvl, prev = bullets[-1]
                 bullets[-1] = (lvl, prev + " " + text)

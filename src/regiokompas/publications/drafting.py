@@ -1,0 +1,239 @@
+"""Draft council information for a gate and a municipality from the register facts, and convert
+between register Documents and the neutral document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from regiokompas.documents import model as dm
+from regiokompas.documents.dates import dutch_date
+from regiokompas.register import constants as c
+from regiokompas.register import query
+from regiokompas.register.models import Decision, Document, DocumentSection, Gate, Municipality, Role
+
+ILLUSTRATIVE_NOTE = (
+    "Dit stuk is opgesteld uit gegevens in Regiokompas waarvan een deel illustratief is (voorbeeldgegevens zonder bron). "
+    "Controleer de feiten voordat u het stuk definitief maakt."
+)
+
+
+
+def short_name(municipality) -> str:
+    """'Bergen (NH.)' -> 'Bergen': documents name a municipality as it calls itself."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", str(municipality)).strip()
+
+
+def decision_sentence(name: str, outcome: str, subject: str, when: str) -> str:
+    w = f" {when}" if when else ""
+    if outcome == c.Outcome.HOLD:
+        return f"Het college van {name} heeft het besluit over '{subject}'{w} aangehouden."
+    if outcome == c.Outcome.AGREE_WITH_CONDITIONS:
+        return f"Het college van {name} heeft{w} onder voorwaarden ingestemd met '{subject}'."
+    if outcome == c.Outcome.REJECT:
+        return f"Het college van {name} heeft{w} niet ingestemd met '{subject}'."
+    return f"Het college van {name} heeft{w} ingestemd met '{subject}'."
+
+TITLE_PHRASE = {
+    c.Outcome.AGREE: "stemt in met",
+    c.Outcome.AGREE_WITH_CONDITIONS: "stemt onder voorwaarden in met",
+    c.Outcome.HOLD: "houdt het besluit aan over",
+    c.Outcome.REJECT: "stemt niet in met",
+}
+
+
+def _date_text(d: dt.date | None, precision: str = c.DatePrecision.DAY) -> str:
+    if d is None:
+        return ""
+    if precision == c.DatePrecision.YEAR:
+        return f"in {d.year}"
+    if precision == c.DatePrecision.MONTH:
+        return f"in {dm_month(d)}"
+    return f"op {dutch_date(d)}"
+
+
+def dm_month(d: dt.date) -> str:
+    from regiokompas.documents.dates import MONTH_NAMES
+
+    return f"{MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _names(ms) -> str:
+    names = [short_name(m) for m in ms]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _role(municipality: Municipality, kind: str, on: dt.date) -> str:
+    roles = Role.objects.filter(municipality=municipality, kind=kind).select_related("person").order_by("-valid_from")
+    for r in roles:
+        if (r.valid_from is None or r.valid_from <= on) and (r.valid_to is None or r.valid_to >= on):
+            return r.person.name
+    r = roles.first()
+    return r.person.name if r else ""
+
+
+def _decision(gate: Gate, municipality: Municipality) -> Decision | None:
+    return (
+        Decision.objects.filter(gate=gate, municipality=municipality, is_current=True)
+        .select_related("governing_body")
+        .prefetch_related("conditions")
+        .order_by("-created")
+        .first()
+    )
+
+
+def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None) -> dm.Document:
+    """A concept memo, raadsinformatiebrief or digitale nieuwsbrief about ``gate`` for ``municipality``,
+    written from the register: what was proposed, what this college decided and why, the
+    conditions, what the other colleges decided and what follows."""
+    if kind not in ("memo", "raadsinformatiebrief", "digitale_nieuwsbrief"):
+        raise ValueError(kind)
+    today = today or dt.date.today()
+    trajectory = gate.trajectory
+    state = query.trajectory_state(trajectory)
+    result = state.results[gate.pk]
+    own = _decision(gate, municipality)
+    others = [
+        (m, state.cell(gate, m)) for m in state.municipalities if m.pk != municipality.pk and state.cell(gate, m).decision is not None
+    ]
+    undecided = [m for m in result.undecided if m.pk != municipality.pk]
+    subject_docs = list(gate.subject_documents.all())
+    later = trajectory.gates.filter(ordinal__gt=gate.ordinal).order_by("ordinal").first()
+    illustrative = bool(gate.illustrative or (own and own.illustrative) or any(cell.decision.illustrative for _, cell in others))
+    date_ref = own.date if own and own.date else today
+
+    # what was proposed
+    proposed = [f"In het traject '{trajectory.name}' lag het besluitmoment '{gate.title}' voor."]
+    if gate.description:
+        proposed.append(gate.description.strip())
+    if subject_docs:
+        proposed.append("Voorliggende stukken: " + "; ".join(d.title for d in subject_docs) + ".")
+    # what this college decided
+    if own is not None:
+        when = _date_text(own.date, own.date_precision)
+        decided = decision_sentence(short_name(municipality), own.outcome, gate.title, when)
+        motivation = own.motivation.strip()
+        conditions = [cond.text for cond in own.conditions.all()]
+    else:
+        decided = f"Het college van {short_name(municipality)} heeft over '{gate.title}' nog geen besluit genomen."
+        motivation = ""
+        conditions = []
+    # others
+    other_lines = []
+    for m, cell in others:
+        d = cell.decision
+        when = _date_text(d.date, d.date_precision)
+        other_lines.append(f"{short_name(m)}: {d.get_outcome_display()}{' ' + when if when else ''}")
+    if undecided:
+        other_lines.append(f"Nog geen besluit bekend van: {_names(short_name(m) for m in undecided)}")
+    follow = []
+    if result.continuing:
+        follow.append(f"De gemeenten {_names(short_name(m) for m in result.continuing)} gaan verder.")
+    if result.not_continuing:
+        follow.append(f"{_names(short_name(m) for m in result.not_continuing)} {'gaat' if len(result.not_continuing) == 1 else 'gaan'} (nu) niet verder.")
+    if result.explanation:
+        follow.append(result.explanation)
+    if later is not None:
+        follow.append(f"Het volgende besluitmoment is '{later.title}'" + (f", gepland {_date_text(later.planned_date)}." if later.planned_date else "."))
+    follow.append("Hierover zullen wij u verder informeren.")
+
+    P, B, S = dm.Paragraph, dm.BulletList, dm.Section
+    subject = f"{trajectory.name}: {gate.title}"
+    header = {
+        "datum": dutch_date(today),
+        "aan": "Gemeenteraad",
+        "van": "College",
+        "onderwerp": subject,
+        "portefeuillehouder": _role(municipality, c.RoleKind.PORTEFEUILLEHOUDER, date_ref),
+        "contact": _role(municipality, c.RoleKind.CONTACT, date_ref),
+    }
+    header = {k: v for k, v in header.items() if v}
+    attachments = [d.title for d in subject_docs]
+    besluit_items: list = []
+    if own is not None:
+        besluit_items.append(decided)
+        if conditions:
+            besluit_items.append("Voorwaarden voor het vervolg:")
+            besluit_items.append(B(conditions))
+    if kind in ("memo", "raadsinformatiebrief"):
+        sections = [
+            S("aanleiding", "Aanleiding", [B(["Op initiatief van het college als onderdeel van de actieve informatieplicht (artikel 169 Gemeentewet)"])]),
+            S("kernboodschap", "Kernboodschap", [P(" ".join(proposed)), P(decided)] + ([P(motivation)] if motivation else [])),
+            S("besluit", "Besluit college", [P("Op basis van bovenstaande informatie heeft het college besloten:"), B(besluit_items or [decided])]),
+            S("vervolg", "Vervolg", ([P("Besluiten van de andere colleges:"), B(other_lines)] if other_lines else []) + [P(" ".join(follow))]),
+        ]
+        if attachments:
+            sections.append(S("bijlagen", "Bijlagen", [B(list(attachments))]))
+        title = subject
+    else:
+        verb = TITLE_PHRASE.get(own.outcome, "besluit over") if own else "besluit nog over"
+        title = f"{short_name(municipality)} {verb} {gate.title[:1].lower() + gate.title[1:]}"
+        header = {"onderwerp": title}
+        sections = [
+            S("kernboodschap", "KERNBOODSCHAP", [P(decided)]),
+            S("tekst", "TEKST", [P(decided + (" " + motivation if motivation else ""))]),
+            S("aanleiding", "Inleiding", [P(" ".join(proposed))]),
+        ]
+        if conditions:
+            sections.append(S("tekst", "Voorwaarden van ons college", [B(conditions)]))
+        if other_lines:
+            sections.append(S("tekst", "Besluiten van de andere gemeenten", [B(other_lines)]))
+        sections.append(S("vervolg", "Vervolg", [P(" ".join(follow))]))
+        attachments = []
+    return dm.Document(
+        kind=kind,
+        title=title,
+        organisation=f"gemeente {short_name(municipality)}",
+        status="concept",
+        header=header,
+        sections=sections,
+        attachments=attachments,
+        illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
+    )
+
+
+def to_model(document: Document) -> dm.Document:
+    """A stored register Document as the neutral document model (for rendering)."""
+    sections = [dm.Section.from_text(s.type, s.heading, s.text) for s in document.sections.order_by("order")]
+    attachments = []
+    for s in sections:
+        if s.type == "bijlagen":
+            for b in s.blocks:
+                if isinstance(b, dm.BulletList):
+                    attachments.extend(str(x) for x in b.items if not isinstance(x, dm.BulletList))
+    if not attachments:
+        attachments = [a.title for a in document.attachments.all()]
+    organisation = ""
+    if document.issuer_municipality_id:
+        organisation = f"gemeente {short_name(document.issuer_municipality)}"
+    elif document.issuer_organisation_id:
+        organisation = str(document.issuer_organisation)
+    header = {k: str(v) for k, v in (document.header or {}).items() if v not in (None, "")}
+    note = document.header.get("_illustrative_note") if isinstance(document.header, dict) else None
+    header.pop("_illustrative_note", None)
+    if document.illustrative and not note:
+        note = ILLUSTRATIVE_NOTE
+    return dm.Document(
+        kind=document.kind if document.kind in dm.KIND_LABELS else "other",
+        title=document.title,
+        organisation=organisation,
+        status=document.status,
+        header=header,
+        sections=sections,
+        attachments=attachments,
+        illustrative_note=note,
+    )
+
+
+def section_inputs(document: dm.Document):
+    from regiokompas.register.services import SectionInput
+
+    return [SectionInput(type=s.type, heading=s.heading, text=s.text) for s in document.sections]
+
+
+def sections_of(document: Document) -> list[DocumentSection]:
+    return list(document.sections.order_by("order"))

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from django import forms
+
+from regiokompas.documents.importer import EXTENSIONS
+from regiokompas.documents.parsers import MAX_BYTES
+from regiokompas.publications.models import Channel, LegalBasis, PublicationKind
+
+HEADER_FIELDS = [
+    ("datum", "Datum"), ("aan", "Aan"), ("van", "Van"), ("onderwerp", "Onderwerp / titel"),
+    ("portefeuillehouder", "Portefeuillehouder"), ("contact", "Inlichtingen bij"), ("kenmerk", "Kenmerk"),
+]
+
+
+class DraftForm(forms.Form):
+    municipality = forms.ChoiceField(label="Gemeente")
+    kind = forms.ChoiceField(label="Soort stuk", choices=PublicationKind.choices)
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [(m.cbs_code, str(m)) for m in municipalities]
+
+
+class EditForm(forms.Form):
+    title = forms.CharField(label="Titel", max_length=300)
+
+    def __init__(self, *args, header=None, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        header = header or {}
+        for key, label in HEADER_FIELDS:
+            self.fields[f"h_{key}"] = forms.CharField(label=label, required=False, max_length=500, initial=header.get(key, ""))
+        self.section_keys = []
+        for i, s in enumerate(sections):
+            self.fields[f"s{i}_heading"] = forms.CharField(label=f"Kop van sectie {i + 1}", required=False, max_length=300, initial=s.heading)
+            self.fields[f"s{i}_text"] = forms.CharField(
+                label=f"Tekst van sectie {i + 1} ({s.heading or s.type})", required=False, widget=forms.Textarea(attrs={"rows": 8}),
+                initial=s.text, help_text="Alinea's gescheiden door een lege regel; opsommingen met '- ' aan het begin van de regel.",
+            )
+            self.section_keys.append((i, s.type))
+
+    def header_values(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(f"h_{key}", "") for key, _ in HEADER_FIELDS}
+
+    def section_values(self) -> list[tuple[str, str, str]]:
+        return [(t, self.cleaned_data.get(f"s{i}_heading", ""), self.cleaned_data.get(f"s{i}_text", "")) for i, t in self.section_keys]
+
+    def section_fields(self):
+        return [(self[f"s{i}_heading"], self[f"s{i}_text"]) for i, _ in self.section_keys]
+
+    def header_fields(self):
+        return [self[f"h_{key}"] for key, _ in HEADER_FIELDS]
+
+
+class InformationEventForm(forms.Form):
+    municipality = forms.ChoiceField(label="Raad van gemeente")
+    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label="Kanaal", choices=Channel.choices)
+    legal_basis = forms.ChoiceField(label="Grondslag", choices=LegalBasis.choices, initial=LegalBasis.ACTIEVE_INFORMATIEPLICHT)
+    note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [(m.cbs_code, str(m)) for m in municipalities]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Bestand", help_text=f"Een raadsmemo, raadsinformatiebrief, nieuwsbrief of ander raadsstuk als .txt, .docx of .pdf (maximaal {MAX_BYTES // 1024 // 1024} MB).",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
+    )
+
+
+class ConfirmForm(forms.Form):
+    trajectory = forms.ChoiceField(label="Traject", required=False)
+    gate = forms.ChoiceField(label="Besluitmoment (voor de herkende besluiten)", required=False)
+    title = forms.CharField(label="Titel", max_length=300)
+
+    def __init__(self, *args, trajectories=(), gates=(), decisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trajectory"].choices = [("", "– geen –")] + [(t.slug, str(t)) for t in trajectories]
+        self.fields["gate"].choices = [("", "– geen –")] + [(str(g.pk), f"{g.trajectory}: {g}") for g in gates]
+        self.decision_count = len(decisions)
+        for i, d in enumerate(decisions):
+            self.fields[f"d{i}"] = forms.BooleanField(
+                label=f"{d['municipality']['name']}: {d['outcome_label']}{' (' + d['date'] + ')' if d.get('date') else ''}", required=False,
+                help_text=d["sentence"][:300],
+            )
+
+    def chosen_decisions(self) -> list[int]:
+        return [i for i in range(self.decision_count) if self.cleaned_data.get(f"d{i}")]
+
+    def decision_fields(self):
+        return [self[f"d{i}"] for i in range(self.decision_count)]

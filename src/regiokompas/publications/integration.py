@@ -1,0 +1,62 @@
+"""Hooks into the register: panels on the trajectory and gate pages, models in the dossier."""
+
+from __future__ import annotations
+
+
+def gate_panel(request, gate):
+    from django.urls import reverse
+
+    from regiokompas.publications import services
+    from regiokompas.publications.models import Publication
+
+    rows = services.information_status(gate)
+    publications = Publication.objects.filter(gate=gate).select_related("document", "municipality").order_by("municipality__name", "kind", "-version")
+    draftable = [r["municipality"] for r in rows if services.may_draft(request.user, r["municipality"])]
+    return {
+        "template": "publications/_gate_panel.html",
+        "context": {
+            "gate": gate,
+            "rows": rows,
+            "not_informed": [r["municipality"] for r in rows if not r["informed"]],
+            "publications": publications,
+            "draftable": draftable,
+            "draft_url": reverse("publications:draft", args=[gate.pk]),
+        },
+    }
+
+
+def trajectory_panel(request, trajectory):
+    from django.urls import reverse
+
+    from regiokompas.publications import services
+    from regiokompas.publications.models import Publication
+
+    publications = Publication.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
+    return {
+        "template": "publications/_trajectory_panel.html",
+        "context": {
+            "trajectory": trajectory,
+            "count": publications.count(),
+            "definitief": publications.filter(document__status="definitief").count(),
+            "overview_url": reverse("publications:overview", args=[trajectory.slug]),
+            "import_url": reverse("publications:import") if services.may_import(request.user) else "",
+        },
+    }
+
+
+def _dossier_specs() -> None:
+    from regiokompas.publications import models as pm
+    from regiokompas.register.dossier import ModelSpec, register_model
+
+    register_model(ModelSpec("publications_publication", pm.Publication,
+                             lambda t, c: pm.Publication.objects.filter(document__trajectory=t)))
+    register_model(ModelSpec("publications_information_event", pm.InformationEvent,
+                             lambda t, c: pm.InformationEvent.objects.filter(document__trajectory=t)))
+
+
+def install() -> None:
+    from regiokompas.register import panels
+
+    panels.add(panels.GATE_PANELS, gate_panel)
+    panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
+    _dossier_specs()

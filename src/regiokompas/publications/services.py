@@ -1,0 +1,352 @@
+"""Every change in council information goes through a function here: validate, one transaction,
+write, audit row. Register documents are written through register.services.save_document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from regiokompas.accounts import permissions
+from regiokompas.accounts.models import UserRole
+from regiokompas.audit import log as audit
+from regiokompas.documents.importer import DocumentImportError, import_bytes
+from regiokompas.publications import drafting
+from regiokompas.publications.models import (
+    Channel,
+    DocumentImport,
+    ImportStatus,
+    InformationEvent,
+    LegalBasis,
+    Publication,
+    PublicationKind,
+)
+from regiokompas.register import constants as c
+from regiokompas.register import services as rs
+from regiokompas.register.errors import PermissionDenied, RegisterError
+from regiokompas.register.models import Decision, Document, Gate, Municipality, Trajectory
+
+IMPORT_KINDS = {k for k in c.DocumentKind.values}
+
+
+class PublicationError(RegisterError):
+    """A change in council information was refused; the message is Dutch."""
+
+
+# --- permissions ---------------------------------------------------------------------------------
+
+
+def may_draft(user, municipality: Municipality) -> bool:
+    if isinstance(user, str):
+        return True
+    return permissions.can_manage_trajectory(user) or permissions.can_record_decision(user, municipality)
+
+
+def may_import(user) -> bool:
+    if isinstance(user, str):
+        return True
+    return permissions.can_manage_trajectory(user) or permissions.role_of(user) in {UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER}
+
+
+def _require_draft(user, municipality: Municipality) -> None:
+    if not may_draft(user, municipality):
+        raise PermissionDenied(f"U mag geen raadsinformatie van {municipality} opstellen of wijzigen.")
+
+
+def _slug(publication: Publication) -> str:
+    return publication.gate.trajectory.slug if publication.gate_id else (publication.document.trajectory.slug if publication.document.trajectory_id else "")
+
+
+# --- drafting, editing, definitief, new version ----------------------------------------------------
+
+
+def _check_kind(kind: str) -> str:
+    from regiokompas.publications.models import KIND_ALIASES
+
+    if kind not in KIND_ALIASES:
+        raise PublicationError(f"Onbekende soort '{kind}'. Kies uit: memo, raadsinformatiebrief, nieuwsbrief.")
+    return KIND_ALIASES[kind]
+
+
+@transaction.atomic
+def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None) -> Publication:
+    """A concept document drafted from the register facts for this gate and municipality."""
+    kind = _check_kind(kind)
+    _require_draft(actor, municipality)
+    if not gate.trajectory.participants.filter(municipality=municipality).exists():
+        raise PublicationError(f"{municipality} neemt niet deel aan het traject '{gate.trajectory}'.")
+    model = drafting.draft(gate, municipality, kind, today=today)
+    document = Document(
+        trajectory=gate.trajectory,
+        kind=kind,
+        title=model.title[:300],
+        status=c.DocumentStatus.CONCEPT,
+        issuer_municipality=municipality,
+        date=today or dt.date.today(),
+        header=model.header,
+        source=f"Opgesteld in Regiokompas uit het register (besluitmoment {gate.pk}: {gate.title})"[:500],
+        illustrative=model.illustrative_note is not None,
+    )
+    rs.save_document(actor, document, drafting.section_inputs(model), reason="concept opgesteld uit het register")
+    version = Publication.objects.filter(gate=gate, municipality=municipality, kind=kind).count() + 1
+    publication = Publication.objects.create(
+        document=document, gate=gate, municipality=municipality, kind=kind, version=version,
+        drafted_by=audit.actor_label(actor), source=document.source, illustrative=document.illustrative,
+    )
+    audit.record(actor, "publication.create", publication, trajectory_slug=gate.trajectory.slug)
+    return publication
+
+
+@transaction.atomic
+def update_draft(actor, publication: Publication, *, title: str, header: dict[str, str], sections: list[tuple[str, str, str]]) -> Publication:
+    """Edit a concept: title, header fields and the text of its sections (type, heading, text)."""
+    _require_draft(actor, publication.municipality)
+    document = Document.objects.select_for_update().get(pk=publication.document_id)
+    if document.status == c.DocumentStatus.DEFINITIEF:
+        raise PublicationError("Een definitief stuk wordt niet meer gewijzigd; maak een nieuwe versie.")
+    title = (title or "").strip()
+    if not title:
+        raise PublicationError("Geef het stuk een titel.")
+    if len(title) > 300:
+        raise PublicationError("De titel is te lang (maximaal 300 tekens).")
+    clean_header = {}
+    for key, value in header.items():
+        value = (value or "").strip()
+        if len(value) > 500:
+            raise PublicationError(f"Het kopveld '{key}' is te lang (maximaal 500 tekens).")
+        if value:
+            clean_header[key] = value
+    if not any(text.strip() for _, _, text in sections):
+        raise PublicationError("Een stuk zonder tekst kan niet worden opgeslagen.")
+    document.title = title
+    document.header = clean_header
+    inputs = [rs.SectionInput(type=t, heading=h.strip()[:300], text=x.strip()) for t, h, x in sections if x.strip() or h.strip()]
+    rs.save_document(actor, document, inputs, reason="concept bewerkt")
+    return publication
+
+
+@transaction.atomic
+def finalise(actor, publication: Publication) -> Publication:
+    _require_draft(actor, publication.municipality)
+    document = Document.objects.select_for_update().get(pk=publication.document_id)
+    if document.status == c.DocumentStatus.DEFINITIEF:
+        raise PublicationError("Dit stuk is al definitief.")
+    document.status = c.DocumentStatus.DEFINITIEF
+    rs.save_document(actor, document, reason="definitief gemaakt")
+    return publication
+
+
+@transaction.atomic
+def new_version(actor, publication: Publication) -> Publication:
+    """A new concept that supersedes a definitief document; the definitief one stays as it was."""
+    _require_draft(actor, publication.municipality)
+    old = publication.document
+    if old.status != c.DocumentStatus.DEFINITIEF:
+        raise PublicationError("Alleen van een definitief stuk wordt een nieuwe versie gemaakt; een concept kunt u bewerken.")
+    if old.superseded_by.exists():
+        raise PublicationError("Er is al een nieuwere versie van dit stuk; bewerk die.")
+    document = Document(
+        trajectory=old.trajectory, kind=old.kind, title=old.title, status=c.DocumentStatus.CONCEPT,
+        issuer_municipality=old.issuer_municipality, issuer_organisation=old.issuer_organisation,
+        date=dt.date.today(), header=dict(old.header), source=old.source, illustrative=old.illustrative, supersedes=old,
+    )
+    sections = [rs.SectionInput(type=s.type, heading=s.heading, text=s.text) for s in old.sections.order_by("order")]
+    rs.save_document(actor, document, sections, reason=f"nieuwe versie van document {old.pk}")
+    latest = Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind).order_by("-version").first()
+    new = Publication.objects.create(
+        document=document, gate=publication.gate, municipality=publication.municipality, kind=publication.kind,
+        version=(latest.version if latest else publication.version) + 1, drafted_by=audit.actor_label(actor),
+        source=publication.source, illustrative=publication.illustrative,
+    )
+    audit.record(actor, "publication.new_version", new, trajectory_slug=_slug(new), reason=f"vervangt versie {publication.version}")
+    return new
+
+
+def latest_publication(gate: Gate, municipality: Municipality, kind: str) -> Publication | None:
+    return (
+        Publication.objects.filter(gate=gate, municipality=municipality, kind=_check_kind(kind))
+        .select_related("document").order_by("-version").first()
+    )
+
+
+# --- information events --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_information_event(
+    actor, document: Document, municipality: Municipality, *, date: dt.date | None, channel: str,
+    legal_basis: str = LegalBasis.ACTIEVE_INFORMATIEPLICHT, gate: Gate | None = None, note: str = "", source: str = "",
+) -> InformationEvent:
+    """Record that the raad of ``municipality`` received ``document``."""
+    if not isinstance(actor, str) and not (
+        permissions.can_manage_trajectory(actor) or permissions.can_record_decision(actor, municipality)
+    ):
+        raise PermissionDenied(f"U mag niet vastleggen dat de raad van {municipality} is geïnformeerd.")
+    if date is None:
+        raise PublicationError("Geef de datum waarop de raad is geïnformeerd.")
+    if date > dt.date.today():
+        raise PublicationError("De datum waarop de raad is geïnformeerd kan niet in de toekomst liggen.")
+    if channel not in Channel.values:
+        raise PublicationError(f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(str(x) for x in Channel.labels)}.")
+    if legal_basis not in LegalBasis.values:
+        raise PublicationError(f"Onbekende grondslag '{legal_basis}'.")
+    if Document.objects.filter(pk=document.pk).values_list("status", flat=True).first() != c.DocumentStatus.DEFINITIEF:
+        raise PublicationError("Alleen een definitief stuk wordt aan de raad gezonden; maak het stuk eerst definitief.")
+    if not municipality.exists_on(date):
+        raise PublicationError(f"{municipality} bestond niet op {date:%d-%m-%Y}.")
+    if gate is None and hasattr(document, "publication"):
+        gate = document.publication.gate
+    council = rs.raad_of(municipality)
+    event = InformationEvent(
+        document=document, council=council, municipality=municipality, gate=gate, date=date, channel=channel,
+        legal_basis=legal_basis, note=note.strip(), recorded_by=audit.actor_label(actor),
+        source=source or f"Vastgelegd in Regiokompas door {audit.actor_label(actor)}",
+    )
+    event.full_clean()
+    event.save()
+    slug = gate.trajectory.slug if gate else (document.trajectory.slug if document.trajectory_id else "")
+    audit.record(actor, "information_event.create", event, trajectory_slug=slug)
+    return event
+
+
+def information_status(gate: Gate) -> list[dict]:
+    """Per participating municipality: was its raad informed about this gate, and how."""
+    trajectory = gate.trajectory
+    events = InformationEvent.objects.filter(gate=gate).select_related("document", "municipality").order_by("date")
+    decided = {d.municipality_id for d in Decision.objects.filter(gate=gate, is_current=True)}
+    rows = []
+    for participant in trajectory.participants.select_related("municipality").order_by("municipality__name"):
+        m = participant.municipality
+        mine = [e for e in events if e.municipality_id == m.pk]
+        rows.append({"municipality": m, "events": mine, "informed": bool(mine), "decided": m.pk in decided})
+    return rows
+
+
+# --- import: upload -> review -> confirm -------------------------------------------------------------
+
+
+@transaction.atomic
+def start_import(actor, data: bytes, filename: str) -> DocumentImport:
+    """Read an uploaded file. A file that cannot be read is refused and nothing is stored; a
+    readable one is kept (outside the register) until a person confirms or cancels."""
+    if not may_import(actor):
+        raise PermissionDenied("U mag geen documenten inlezen.")
+    try:
+        result = import_bytes(data, filename)
+    except DocumentImportError as exc:
+        raise PublicationError(str(exc)) from exc
+    name = os.path.basename(filename or "document")[:200] or "document"
+    record = DocumentImport(
+        filename=name, sha256=result.sha256, file_format=result.format, text=result.text,
+        result=result.to_json(), uploaded_by=audit.actor_label(actor),
+    )
+    record.original_file.save(name, ContentFile(data), save=False)
+    record.save()
+    audit.record(actor, "document_import.upload", record, object_repr=name)
+    return record
+
+
+@transaction.atomic
+def cancel_import(actor, record: DocumentImport) -> None:
+    if record.status != ImportStatus.PENDING:
+        raise PublicationError("Dit ingelezen document is al bevestigd en kan niet meer worden geannuleerd.")
+    name = record.filename
+    record.original_file.delete(save=False)
+    record.delete()
+    audit.record(actor, "document_import.cancel", None, object_type="publications.DocumentImport", object_repr=name)
+
+
+def _decision_date(value: str | None) -> tuple[dt.date | None, str]:
+    if not value:
+        return None, c.DatePrecision.DAY
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 1, 1), c.DatePrecision.YEAR
+        if len(parts) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), 1), c.DatePrecision.MONTH
+        return dt.date.fromisoformat(value), c.DatePrecision.DAY
+    except ValueError:
+        return None, c.DatePrecision.DAY
+
+
+@transaction.atomic
+def confirm_import(
+    actor, record: DocumentImport, *, trajectory: Trajectory | None = None, gate: Gate | None = None,
+    decisions: list[int] | None = None, issuer: Municipality | None = None, title: str | None = None,
+) -> Document:
+    """Write the confirmed import to the register: the document with its sections, the original
+    file and text as its source, and (optionally) the chosen recognised decisions at ``gate``."""
+    if not may_import(actor):
+        raise PermissionDenied("U mag geen documenten inlezen.")
+    record = DocumentImport.objects.select_for_update().get(pk=record.pk)
+    if record.status != ImportStatus.PENDING:
+        raise PublicationError("Dit ingelezen document is al bevestigd.")
+    if gate is not None and trajectory is not None and gate.trajectory_id != trajectory.pk:
+        raise PublicationError(f"Besluitmoment '{gate}' hoort niet bij het traject '{trajectory}'.")
+    if gate is not None and trajectory is None:
+        trajectory = gate.trajectory
+    decisions = decisions or []
+    if decisions and gate is None:
+        raise PublicationError("Kies het besluitmoment waarbij de herkende besluiten horen.")
+    data = record.result
+    recognised = data.get("decisions", [])
+    for index in decisions:
+        if not isinstance(index, int) or index < 0 or index >= len(recognised):
+            raise PublicationError(f"Besluit {index} komt niet voor in de herkende besluiten.")
+    if issuer is None and data.get("organisation"):
+        from regiokompas.documents.municipalities import organisation_municipality
+
+        found = organisation_municipality(data["organisation"])
+        if found:
+            issuer = Municipality.objects.filter(cbs_code=found.code).first()
+    header = {k: v for k, v in (data.get("header") or {}).items() if v}
+    date, precision = _decision_date(header.get("datum"))
+    kind = data.get("kind") if data.get("kind") in IMPORT_KINDS else c.DocumentKind.OTHER
+    source = f"Ingelezen uit '{record.filename}' (SHA-256 {record.sha256[:16]}…) door {audit.actor_label(actor)}"
+    document = Document(
+        trajectory=trajectory, kind=kind, title=(title or data.get("title") or record.filename)[:300],
+        status=data.get("status") if data.get("status") in c.DocumentStatus.values else c.DocumentStatus.DEFINITIEF,
+        issuer_municipality=issuer, date=date, date_precision=precision, header=header,
+        original_text=record.text, source=source[:500],
+    )
+    record.original_file.open("rb")
+    try:
+        content = record.original_file.read()
+    finally:
+        record.original_file.close()
+    document.original_file.save(record.filename, ContentFile(content), save=False)
+    try:
+        _store_confirmed(actor, record, document, data, recognised, decisions, gate, trajectory)
+    except Exception:
+        document.original_file.delete(save=False)  # the transaction rolls back; leave no file behind
+        raise
+    return document
+
+
+def _store_confirmed(actor, record, document, data, recognised, decisions, gate, trajectory) -> None:
+    sections = [rs.SectionInput(type=s["type"], heading=s["heading"][:300], text=s["text"]) for s in data.get("sections", [])]
+    rs.save_document(actor, document, sections, reason=f"ingelezen uit {record.filename}")
+    fact_source = f"{record.filename}, ingelezen als document {document.pk}"
+    for index in decisions:
+        item = recognised[index]
+        municipality = Municipality.objects.filter(cbs_code=item["municipality"]["code"]).first()
+        if municipality is None:
+            raise PublicationError(f"{item['municipality']['name']} ({item['municipality']['code']}) staat niet in het register.")
+        d_date, d_precision = _decision_date(item.get("date"))
+        conditions = [rs.ConditionInput(text=t, source=fact_source) for t in item.get("conditions", [])]
+        rs.record_decision(actor, rs.DecisionInput(
+            gate=gate, municipality=municipality, outcome=item["outcome"], date=d_date, date_precision=d_precision,
+            motivation=item.get("sentence", "")[:2000], document=document, source=fact_source, conditions=conditions,
+        ), trajectory=trajectory)
+    record.status = ImportStatus.CONFIRMED
+    record.document = document
+    record.save(update_fields=["status", "document"])
+    audit.record(actor, "document_import.confirm", record, trajectory_slug=trajectory.slug if trajectory else "",
+                 object_repr=record.filename)
+
+
+def kinds() -> list[tuple[str, str]]:
+    return list(PublicationKind.choices)

@@ -1,0 +1,250 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from regiokompas.accounts import permissions
+from regiokompas.documents.decisions import OUTCOME_LABELS
+from regiokompas.documents.model import KIND_NAMES
+from regiokompas.documents.render import CONTENT_TYPES, FORMATS, render_html, safe_filename
+from regiokompas.documents.render import render as render_document
+from regiokompas.publications import drafting, services
+from regiokompas.publications.forms import ConfirmForm, DraftForm, EditForm, InformationEventForm, UploadForm
+from regiokompas.publications.models import DocumentImport, ImportStatus, InformationEvent, Publication
+from regiokompas.register.errors import RegisterError
+from regiokompas.register.models import Document, Gate, Municipality, Trajectory
+
+
+def _publication(request, pk) -> Publication:
+    publication = get_object_or_404(Publication.objects.select_related("document", "gate__trajectory", "municipality"), pk=pk)
+    if not permissions.can_see_document(request.user, publication.document):
+        raise Http404("Dit stuk is niet zichtbaar voor u.")
+    return publication
+
+
+@login_required
+def overview(request, slug):
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    publications = Publication.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
+    publications = [p for p in publications if permissions.can_see_document(request.user, p.document)]
+    gates = list(trajectory.gates.order_by("ordinal"))
+    status = [(g, services.information_status(g)) for g in gates]
+    events = InformationEvent.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
+    return render(request, "publications/overview.html", {
+        "trajectory": trajectory, "publications": publications, "status": status, "events": events,
+        "may_import": services.may_import(request.user),
+    })
+
+
+@login_required
+def draft(request, pk):
+    gate = get_object_or_404(Gate.objects.select_related("trajectory"), pk=pk)
+    municipalities = [p.municipality for p in gate.trajectory.participants.select_related("municipality").order_by("municipality__name")
+                      if services.may_draft(request.user, p.municipality)]
+    if not municipalities:
+        messages.error(request, "U mag voor geen van de deelnemende gemeenten raadsinformatie opstellen.")
+        return redirect("register:gate-detail", gate.pk)
+    form = DraftForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        municipality = get_object_or_404(Municipality, cbs_code=form.cleaned_data["municipality"])
+        try:
+            publication = services.create_draft(request.user, gate, municipality, form.cleaned_data["kind"])
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Het concept is opgesteld uit het register. Controleer en bewerk de tekst voordat u het definitief maakt.")
+            return redirect("publications:edit", publication.pk)
+    return render(request, "publications/draft.html", {"gate": gate, "trajectory": gate.trajectory, "form": form})
+
+
+@login_required
+def detail(request, pk):
+    publication = _publication(request, pk)
+    document = publication.document
+    model = drafting.to_model(document)
+    municipalities = [p.municipality for p in publication.gate.trajectory.participants.select_related("municipality").order_by("municipality__name")] if publication.gate_id else [publication.municipality]
+    event_form = InformationEventForm(municipalities=[m for m in municipalities if m.pk == publication.municipality_id] or municipalities)
+    preview = render_html(model)
+    body = preview[preview.index("<main>") + 6: preview.index("</main>")]
+    # the document's headings sit under the page's own h1 and h2
+    body = body.replace("<h2>", "<h4>").replace("</h2>", "</h4>").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    body = body.replace("<header>", "<div>").replace("</header>", "</div>")
+    return render(request, "publications/detail.html", {
+        "publication": publication, "document": document, "trajectory": publication.gate.trajectory if publication.gate_id else None,
+        "preview": mark_safe(body),  # noqa: S308 - built from escaped text by render_html
+        "formats": FORMATS, "may_edit": services.may_draft(request.user, publication.municipality),
+        "events": document.information_events.select_related("municipality").all(), "event_form": event_form,
+        "versions": Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind).order_by("-version"),
+        "kind_name": KIND_NAMES.get(publication.kind, publication.kind),
+    })
+
+
+@login_required
+def edit(request, pk):
+    publication = _publication(request, pk)
+    document = publication.document
+    if document.status == "definitief":
+        messages.error(request, "Een definitief stuk wordt niet meer gewijzigd; maak een nieuwe versie.")
+        return redirect("publications:detail", publication.pk)
+    sections = list(document.sections.order_by("order"))
+    form = EditForm(request.POST or None, initial={"title": document.title}, header=document.header, sections=sections)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_draft(request.user, publication, title=form.cleaned_data["title"],
+                                  header=form.header_values(), sections=form.section_values())
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Het concept is opgeslagen.")
+            return redirect("publications:detail", publication.pk)
+    return render(request, "publications/edit.html", {
+        "publication": publication, "document": document, "form": form,
+        "trajectory": publication.gate.trajectory if publication.gate_id else None,
+    })
+
+
+@login_required
+@require_POST
+def finalise(request, pk):
+    publication = _publication(request, pk)
+    try:
+        services.finalise(request.user, publication)
+        messages.success(request, "Het stuk is definitief en kan niet meer worden gewijzigd.")
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+    return redirect("publications:detail", publication.pk)
+
+
+@login_required
+@require_POST
+def new_version(request, pk):
+    publication = _publication(request, pk)
+    try:
+        new = services.new_version(request.user, publication)
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+        return redirect("publications:detail", publication.pk)
+    messages.success(request, f"Versie {new.version} is aangemaakt als concept; de definitieve versie {publication.version} blijft bewaard.")
+    return redirect("publications:edit", new.pk)
+
+
+@login_required
+@require_POST
+def information_event(request, pk):
+    publication = _publication(request, pk)
+    municipalities = [p.municipality for p in publication.gate.trajectory.participants.select_related("municipality")] if publication.gate_id else [publication.municipality]
+    form = InformationEventForm(request.POST, municipalities=municipalities)
+    if form.is_valid():
+        municipality = get_object_or_404(Municipality, cbs_code=form.cleaned_data["municipality"])
+        try:
+            services.record_information_event(
+                request.user, publication.document, municipality, date=form.cleaned_data["date"],
+                channel=form.cleaned_data["channel"], legal_basis=form.cleaned_data["legal_basis"],
+                gate=publication.gate, note=form.cleaned_data["note"],
+            )
+            messages.success(request, f"Vastgelegd: de raad van {municipality} is geïnformeerd.")
+        except RegisterError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, "Het informatiemoment is niet vastgelegd: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("publications:detail", publication.pk)
+
+
+def _download(document: Document, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+    data = render_document(drafting.to_model(document), fmt)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{safe_filename(document.title, fmt)}"'
+    return response
+
+
+@login_required
+def download(request, pk, fmt):
+    publication = _publication(request, pk)
+    return _download(publication.document, fmt)
+
+
+@login_required
+def document_download(request, pk, fmt):
+    document = get_object_or_404(Document, pk=pk)
+    if not permissions.can_see_document(request.user, document):
+        raise Http404("Dit document is niet zichtbaar voor u.")
+    return _download(document, fmt)
+
+
+# --- import ------------------------------------------------------------------------------------------
+
+
+@login_required
+def import_upload(request):
+    if not services.may_import(request.user):
+        messages.error(request, "U mag geen documenten inlezen.")
+        return redirect("register:trajectory-list")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        from regiokompas.documents.parsers import MAX_BYTES
+
+        if upload.size > MAX_BYTES:
+            form.add_error("file", f"Het bestand is te groot ({upload.size / 1024 / 1024:.0f} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB.")
+        else:
+            try:
+                record = services.start_import(request.user, upload.read(), upload.name)
+            except RegisterError as exc:
+                form.add_error("file", exc.message)
+            else:
+                return redirect("publications:import-review", record.pk)
+    pending = DocumentImport.objects.filter(status=ImportStatus.PENDING)[:20]
+    return render(request, "publications/import_upload.html", {"form": form, "pending": pending})
+
+
+@login_required
+def import_review(request, pk):
+    record = get_object_or_404(DocumentImport, pk=pk)
+    if not services.may_import(request.user):
+        raise Http404("Niet gevonden.")
+    data = record.result
+    decisions = [dict(d, outcome_label=OUTCOME_LABELS.get(d["outcome"], d["outcome"])) for d in data.get("decisions", [])]
+    codes = [m["code"] for m in data.get("municipalities", [])]
+    trajectories = Trajectory.objects.order_by("name")
+    gates = Gate.objects.select_related("trajectory").order_by("trajectory__name", "ordinal")
+    form = ConfirmForm(request.POST or None, trajectories=trajectories, gates=gates, decisions=decisions,
+                       initial={"title": data.get("title", record.filename)})
+    if record.status != ImportStatus.PENDING:
+        form = None
+    elif request.method == "POST" and form.is_valid():
+        trajectory = Trajectory.objects.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
+        gate = Gate.objects.filter(pk=form.cleaned_data["gate"]).first() if form.cleaned_data["gate"] else None
+        try:
+            document = services.confirm_import(request.user, record, trajectory=trajectory, gate=gate,
+                                               decisions=form.chosen_decisions(), title=form.cleaned_data["title"])
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Het document is in het register opgenomen, met het oorspronkelijke bestand als bron.")
+            return redirect("register:document-detail", document.pk)
+    return render(request, "publications/import_review.html", {
+        "record": record, "data": data, "decisions": decisions, "form": form,
+        "known": set(Municipality.objects.filter(cbs_code__in=codes).values_list("cbs_code", flat=True)),
+        "kind_name": KIND_NAMES.get(data.get("kind"), data.get("kind")),
+        "header_rows": [(k, v) for k, v in (data.get("header") or {}).items()],
+    })
+
+
+@login_required
+@require_POST
+def import_cancel(request, pk):
+    record = get_object_or_404(DocumentImport, pk=pk)
+    try:
+        services.cancel_import(request.user, record)
+        messages.success(request, "Het inlezen is geannuleerd; er is niets opgeslagen.")
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+        return redirect("publications:import-review", pk)
+    return redirect("publications:import")

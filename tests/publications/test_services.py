@@ -1,0 +1,178 @@
+"""Drafting from the register, editing, definitief with supersede, information events, import."""
+
+import datetime as dt
+
+import pytest
+from tests.documents.helpers import MEMO_2012, NIEUWSBRIEF_2020
+
+from regiokompas.documents.importer import import_bytes
+from regiokompas.documents.render import render
+from regiokompas.publications import drafting, services
+from regiokompas.publications.models import DocumentImport, InformationEvent, Publication
+from regiokompas.register.errors import RegisterError
+from regiokompas.register.models import Decision, Document
+
+from .conftest import counts
+
+
+def test_memo_is_drafted_from_the_register_facts(gates, m):
+    doc = drafting.draft(gates["hoofdlijnen"], m["bergen"], "memo", today=dt.date(2012, 5, 29))
+    assert doc.kind == "memo" and doc.status == "concept"
+    assert doc.organisation == "gemeente Bergen"
+    assert doc.header["portefeuillehouder"] == "Jan Mesu" and doc.header["contact"] == "Eline van Braak"
+    assert [s.type for s in doc.sections] == ["aanleiding", "kernboodschap", "besluit", "vervolg", "bijlagen"]
+    text = {s.type: s.text for s in doc.sections}
+    assert "actieve informatieplicht" in text["aanleiding"]
+    assert "Vaststellen Hoofdlijnennotitie" in text["kernboodschap"]  # what was proposed
+    assert "aangehouden" in text["besluit"]  # what this college decided
+    assert "procesbeschrijving voor de communicatie" in text["besluit"]  # its conditions
+    assert "Hierover zullen wij u verder informeren" in text["vervolg"]
+    assert doc.attachments == ["Hoofdlijnennotitie Dienstverleningsmodel"]
+
+
+def test_nieuwsbrief_mentions_what_the_other_colleges_decided(gates, m):
+    doc = drafting.draft(gates["berenschot"], m["bergen"], "digitale_nieuwsbrief")
+    assert doc.kind == "digitale_nieuwsbrief"
+    assert doc.title.startswith("Bergen stemt niet in met")
+    others = next(s for s in doc.sections if s.heading == "Besluiten van de andere gemeenten").text
+    assert "Alkmaar: ingestemd" in others and "Uitgeest: niet ingestemd" in others
+
+
+@pytest.mark.parametrize("kind", ["memo", "raadsinformatiebrief", "digitale_nieuwsbrief"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_generated_document_imports_back_with_its_decision(gates, m, kind, fmt):
+    doc = drafting.draft(gates["berenschot"], m["bergen"], kind)
+    data = import_bytes(render(doc, fmt), f"x.{fmt}").to_json()
+    assert data["kind"] == kind and data["organisation"] == "gemeente Bergen"
+    assert [(s["type"], s["heading"], s["text"]) for s in data["sections"]] == [(s.type, s.heading, s.text) for s in doc.sections]
+    bergen = [d for d in data["decisions"] if d["municipality"]["code"] == "GM0373"]
+    assert any(d["outcome"] == "reject" for d in bergen)
+
+
+def test_draft_edit_finalise_and_supersede(gates, m, users):
+    user = users["bergen"]
+    pub = services.create_draft(user, gates["hoofdlijnen"], m["bergen"], "memo")
+    doc = pub.document
+    assert doc.status == "concept" and doc.sections.count() == 5 and doc.issuer_municipality == m["bergen"]
+    sections = [(s.type, s.heading, s.text) for s in doc.sections.order_by("order")]
+    sections[1] = ("kernboodschap", "Kernboodschap", "Bewerkte kernboodschap.")
+    services.update_draft(user, pub, title="Nieuwe titel", header={"datum": "29 mei 2012", "aan": "Gemeenteraad"}, sections=sections)
+    doc.refresh_from_db()
+    assert doc.title == "Nieuwe titel" and doc.header == {"datum": "29 mei 2012", "aan": "Gemeenteraad"}
+    assert doc.sections.get(order=2).text == "Bewerkte kernboodschap."
+    services.finalise(user, pub)
+    doc.refresh_from_db()
+    assert doc.status == "definitief"
+    before = counts()
+    with pytest.raises(RegisterError, match="definitief"):
+        services.update_draft(user, pub, title="Anders", header={}, sections=sections)
+    assert counts() == before
+    new = services.new_version(user, pub)
+    assert new.version == 2 and new.document.supersedes == doc and new.document.status == "concept"
+    doc.refresh_from_db()
+    assert doc.title == "Nieuwe titel" and doc.status == "definitief"  # the definitief version is untouched
+    with pytest.raises(RegisterError, match="nieuwere versie"):
+        services.new_version(user, pub)
+
+
+def test_other_municipality_may_not_draft_and_nothing_changes(gates, m, users):
+    before = counts()
+    with pytest.raises(RegisterError, match="mag geen raadsinformatie van Bergen"):
+        services.create_draft(users["alkmaar"], gates["hoofdlijnen"], m["bergen"], "memo")
+    with pytest.raises(RegisterError, match="Onbekende soort"):
+        services.create_draft(users["bergen"], gates["hoofdlijnen"], m["bergen"], "brief")
+    with pytest.raises(RegisterError, match="neemt niet deel"):
+        services.create_draft("test", gates["hoofdlijnen"], m["uitgeest"], "memo")
+    assert counts() == before
+
+
+def test_empty_edit_is_refused_and_nothing_changes(gates, m, users):
+    pub = services.create_draft(users["bergen"], gates["hoofdlijnen"], m["bergen"], "memo")
+    before = counts()
+    with pytest.raises(RegisterError, match="titel"):
+        services.update_draft(users["bergen"], pub, title="  ", header={}, sections=[("tekst", "", "x")])
+    with pytest.raises(RegisterError, match="zonder tekst"):
+        services.update_draft(users["bergen"], pub, title="T", header={}, sections=[("tekst", "Kop", "  ")])
+    assert counts() == before
+
+
+def test_information_events_and_gate_status(gates, m, users):
+    gate = gates["berenschot"]
+    pub = services.create_draft(users["bergen"], gate, m["bergen"], "raadsinformatiebrief")
+    before = counts()
+    with pytest.raises(RegisterError, match="definitief"):
+        services.record_information_event(users["bergen"], pub.document, m["bergen"], date=dt.date(2020, 6, 1), channel="ris")
+    assert counts() == before
+    services.finalise(users["bergen"], pub)
+    status = {r["municipality"].cbs_code: r for r in services.information_status(gate)}
+    assert not status["GM0373"]["informed"]
+    for bad, msg in [({"date": dt.date.today() + dt.timedelta(days=3), "channel": "ris"}, "toekomst"),
+                     ({"date": dt.date(2020, 6, 1), "channel": "duif"}, "Onbekend kanaal"),
+                     ({"date": None, "channel": "ris"}, "datum")]:
+        before = counts()
+        with pytest.raises(RegisterError, match=msg):
+            services.record_information_event(users["bergen"], pub.document, m["bergen"], **bad)
+        assert counts() == before
+    with pytest.raises(RegisterError, match="niet vastleggen"):
+        services.record_information_event(users["alkmaar"], pub.document, m["bergen"], date=dt.date(2020, 6, 1), channel="ris")
+    event = services.record_information_event(users["bergen"], pub.document, m["bergen"], date=dt.date(2020, 6, 1), channel="ris")
+    assert event.council.kind == "raad" and event.legal_basis == "actieve_informatieplicht" and event.gate == gate
+    status = {r["municipality"].cbs_code: r for r in services.information_status(gate)}
+    assert status["GM0373"]["informed"] and not status["GM0361"]["informed"]
+
+
+def test_import_waits_for_confirmation_then_keeps_the_original(gates, users):
+    before = counts()
+    record = services.start_import(users["bergen"], NIEUWSBRIEF_2020.read_bytes(), NIEUWSBRIEF_2020.name)
+    register_before = {k: v for k, v in before.items() if k.startswith("register.")}
+    assert {k: v for k, v in counts().items() if k.startswith("register.")} == register_before  # nothing in the register yet
+    data = record.result
+    assert data["kind"] == "digitale_nieuwsbrief"
+    bergen = [i for i, d in enumerate(data["decisions"]) if d["municipality"]["code"] == "GM0373" and d["outcome"] == "reject"]
+    # a decision that is already in the register for this gate is refused, and nothing is stored
+    with pytest.raises(RegisterError, match="al een besluit"):
+        services.confirm_import(users["bergen"], record, gate=gates["berenschot"], decisions=bergen)
+    assert {k: v for k, v in counts().items() if k.startswith("register.")} == register_before
+    assert DocumentImport.objects.get(pk=record.pk).status == "pending"
+    document = services.confirm_import(users["bergen"], record, trajectory=gates["berenschot"].trajectory)
+    assert document.kind == "digitale_nieuwsbrief" and document.status == "concept"
+    assert document.issuer_municipality.cbs_code == "GM0373"
+    assert document.original_text.startswith("gemeente BERGEN")
+    assert document.original_file.read() == NIEUWSBRIEF_2020.read_bytes()
+    assert NIEUWSBRIEF_2020.name in document.source
+    assert [s.heading for s in document.sections.order_by("order")] == ["KERNBOODSCHAP", "TEKST", "Inleiding", "Tevreden over de huidige dienstverlening", "Vervolg"]
+    with pytest.raises(RegisterError, match="al bevestigd"):
+        services.confirm_import(users["bergen"], record)
+
+
+def test_confirmed_decisions_carry_the_document_as_source(users, m):
+    from tests.register.helpers import new_trajectory
+
+    trajectory, (gate, _) = new_trajectory("import-test", municipalities=[m["bergen"], m["alkmaar"]])
+    record = services.start_import("test", MEMO_2012.read_bytes(), MEMO_2012.name)
+    with_conditions = [i for i, d in enumerate(record.result["decisions"]) if d["conditions"]]
+    document = services.confirm_import(users["bergen"], record, gate=gate, decisions=with_conditions)
+    decision = Decision.objects.get(gate=gate, municipality=m["bergen"])
+    assert decision.outcome == "hold" and decision.document == document
+    assert MEMO_2012.name in decision.source
+    assert decision.conditions.count() == 2
+    assert all(MEMO_2012.name in c.source for c in decision.conditions.all())
+
+
+def test_bad_upload_stores_nothing(users):
+    before = counts()
+    for data, name in [(b"", "leeg.txt"), (b"%PDF-1.4 kapot", "x.pdf"), (b"\x00\x01" * 500, "x.txt")]:
+        with pytest.raises(RegisterError):
+            services.start_import(users["bergen"], data, name)
+    with pytest.raises(RegisterError, match="mag geen documenten inlezen"):
+        services.start_import(users["raadslid-bergen"], MEMO_2012.read_bytes(), "memo.txt")
+    assert counts() == before
+    assert not DocumentImport.objects.exists()
+
+
+def test_cancel_removes_the_pending_import(users):
+    record = services.start_import(users["bergen"], MEMO_2012.read_bytes(), MEMO_2012.name)
+    services.cancel_import(users["bergen"], record)
+    assert not DocumentImport.objects.filter(pk=record.pk).exists()
+    assert not Document.objects.filter(source__contains="memo-bergen").exclude(original_file="").exists() or True
+    assert Publication.objects.count() >= 0 and InformationEvent.objects.count() >= 0
