@@ -37,3 +37,16 @@ def test_law_change_and_process_description_pages_are_accessible(page, site):  #
     page.get_by_role("button", name="Procesbeschrijving opstellen").click()
     assert page.get_by_label("Betrokken medezeggenschapsorganen").input_value().count("Ondernemingsraad") >= 8
     assert_accessible(page)
+
+
+def test_new_version_page_with_an_error_is_accessible(page, site):  # noqa: F811
+    login(page, site.url, "projectleider")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/nieuwe-versie/")
+    page.get_by_label("Reden van de wijziging").fill("OR vraagt meer tijd")
+    page.get_by_label("Datum van Analyse van dienstverleningsmodellen").fill("2013-02-30")
+    page.get_by_role("button", name="Nieuwe versie vastleggen").click()
+    assert page.get_by_role("alert").get_by_text("geen geldige datum").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Datum van Analyse van dienstverleningsmodellen").fill("2013-04-01")
+    page.get_by_role("button", name="Nieuwe versie vastleggen").click()
+    assert page.get_by_role("table", name="Versie 2 naast versie 3").get_by_role("row", name="Analyse").get_by_text("verschoven").is_visible()

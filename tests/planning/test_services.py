@@ -199,3 +199,15 @@ def test_example_plan_has_wwnv_version_and_replan():
     assert v2.milestones.filter(kind=pc.MilestoneKind.CONSULTATION).count() >= 2
     assert {c["change"] for c in v2.changes} >= {"toegevoegd", "vervallen"}
     assert all(ms.source for ms in Milestone.objects.filter(version__plan=plan))
+
+
+def test_long_chains_do_not_hit_the_recursion_limit():
+    size = 3000
+    edges = {f"m{i}": ({f"m{i + 1}"} if i + 1 < size else set()) for i in range(size)}
+    assert ps.find_cycle(edges) is None
+    edges[f"m{size - 1}"] = {"m0"}
+    assert len(ps.find_cycle(edges)) == size + 1
+    M, Dep = ps.MilestoneInput, ps.DependencyInput
+    items = [M(f"m{i}", f"m{i}", D(2030, 1, 1), depends_on=[Dep(f"m{i + 1}", 1)] if i + 1 < size else []) for i in range(size)]
+    order = [m.key for m in ps._topological(items)]
+    assert order[0] == f"m{size - 1}" and order[-1] == "m0"

@@ -128,31 +128,29 @@ class MilestoneInput:
 
 
 def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
-    """A cycle in ``edges`` (node -> nodes it depends on) as a list of nodes, or None."""
+    """A cycle in ``edges`` (node -> nodes it depends on) as a list of nodes, or None. Iterative, so
+    long chains do not hit Python's recursion limit."""
     WHITE, GREY, BLACK = 0, 1, 2
-    colour = {n: WHITE for n in edges}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        colour[node] = GREY
-        stack.append(node)
-        for nxt in sorted(edges.get(node, ())):
-            if colour.get(nxt, WHITE) == GREY:
-                return stack[stack.index(nxt):] + [nxt]
-            if colour.get(nxt, WHITE) == WHITE:
-                colour.setdefault(nxt, WHITE)
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        colour[node] = BLACK
-        return None
-
-    for node in sorted(edges):
-        if colour[node] == WHITE:
-            found = visit(node)
-            if found:
-                return found
+    colour = dict.fromkeys(edges, WHITE)
+    for root in sorted(edges):
+        if colour[root] != WHITE:
+            continue
+        path = [root]
+        stack = [iter(sorted(edges.get(root, ())))]
+        colour[root] = GREY
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                colour[path.pop()] = BLACK
+                stack.pop()
+                continue
+            state = colour.setdefault(nxt, WHITE)
+            if state == GREY:
+                return path[path.index(nxt):] + [nxt]
+            if state == WHITE:
+                colour[nxt] = GREY
+                path.append(nxt)
+                stack.append(iter(sorted(edges.get(nxt, ()))))
     return None
 
 
@@ -317,20 +315,25 @@ class Shift:
 
 
 def _topological(items: Sequence[MilestoneInput]) -> list[MilestoneInput]:
+    """Milestones with every anchor before its dependents (the inputs are known to be acyclic)."""
     by_key = {m.key: m for m in items}
-    order, seen = [], set()
-
-    def visit(m: MilestoneInput):
-        if m.key in seen:
-            return
-        seen.add(m.key)
-        for d in m.depends_on:
-            if not isinstance(d.on, Law):
-                visit(by_key[d.on])
-        order.append(m)
-
-    for m in items:
-        visit(m)
+    order: list[MilestoneInput] = []
+    seen: set[str] = set()
+    for root in items:
+        if root.key in seen:
+            continue
+        seen.add(root.key)
+        stack = [(root, iter([d.on for d in root.depends_on if not isinstance(d.on, Law)]))]
+        while stack:
+            node, deps = stack[-1]
+            nxt = next(deps, None)
+            if nxt is None:
+                order.append(node)
+                stack.pop()
+            elif nxt not in seen:
+                seen.add(nxt)
+                child = by_key[nxt]
+                stack.append((child, iter([d.on for d in child.depends_on if not isinstance(d.on, Law)])))
     return order
 
 
