@@ -172,6 +172,11 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
         cf, cf_se = smaa.confidence_pass(ind.cw, source, source.chunks, m, samples)
         block = _block(p, ind, cf, cf_se, info, mean, q)
         block["name"] = s.name
+        block["warnings"] = [
+            err("weights.implied_equality",
+                f"{statement_list(group).capitalize()} van {s.name} leggen samen gewichten precies vast (een gelijkheid); "
+                "de analyse rekent daarmee, maar controleer of dat zo bedoeld is.", statements=group, stakeholder=s.id)
+            for group in info.get("implied_equalities", []) if group]
         block["deterministic"] = _deterministic(p, V_det, mean)
         block["sensitivity"] = stability(V_det, mean, all_rows[si], p.alternatives, p.criterion_ids)
         block["sensitivity"]["sweeps"] = sweeps(V_det, mean, p.alternatives, p.criterion_ids)
