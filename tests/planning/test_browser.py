@@ -50,3 +50,12 @@ def test_new_version_page_with_an_error_is_accessible(page, site):  # noqa: F811
     page.get_by_label("Datum van Analyse van dienstverleningsmodellen").fill("2013-04-01")
     page.get_by_role("button", name="Nieuwe versie vastleggen").click()
     assert page.get_by_role("table", name="Versie 2 naast versie 3").get_by_role("row", name="Analyse").get_by_text("verschoven").is_visible()
+
+
+def test_participation_page_with_an_error_is_accessible(page, site):  # noqa: F811
+    login(page, site.url, "projectleider")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/medezeggenschap/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Raadsprocedure vastleggen").click()
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page)

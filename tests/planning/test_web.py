@@ -201,3 +201,36 @@ def test_admin_shows_service_errors_and_saves_valid_input(client, users, t):
     form["due"] = "2013-03-01"
     assert c.post("/beheer/planning/consultation/add/", form).status_code == 302
     assert Consultation.objects.filter(body=body, subject="Test").count() == 1
+
+
+def test_participation_page_adds_consultation_and_procedure_and_records_advice(client, users, t):
+    from regiokompas.planning.models import Consultation, ConsultationBody, CouncilProcedure
+
+    body = ConsultationBody.objects.get(trajectory=t, name="Ondernemingsraad gemeente Heiloo")
+    gate = t.gates.get(ordinal=3)
+    c = login(client, users, "projectleider")
+    url = BASE + "medezeggenschap/"
+    assert "Advies vastleggen" in c.get(url).content.decode()
+    bad = {"form": "consultation", "c-body": body.pk, "c-gate": gate.pk, "c-kind": "information", "c-scope": "personnel_consequences",
+           "c-subject": "Blauwdruk", "c-requested": "01-10-2012"}
+    before = database_counts()
+    response = c.post(url, bad)
+    assert response.status_code == 400 and "politiek primaat" in response.content.decode()
+    response = c.post(url, {**bad, "c-requested": "31-09-2012", "c-scope": "full"})
+    assert response.status_code == 400 and "Vul een geldige datum in" in response.content.decode()
+    assert database_counts() == before
+    assert c.post(url, {**bad, "c-scope": "full", "c-kind": "or_advice_art25", "c-due": "15-11-2012"}).status_code == 302
+    cons = Consultation.objects.get(body=body, subject="Blauwdruk")
+    assert c.post(url, {"form": "procedure", "p-gate": gate.pk, "p-municipality": body.employer_municipality.pk,
+                        "p-kind": "wensen_en_bedenkingen", "p-planned": "15-11-2012"}).status_code == 302
+    assert CouncilProcedure.objects.get(gate=gate, municipality=body.employer_municipality).legal_basis == "Gemeentewet art. 169 lid 4"
+    advice_url = BASE + f"medezeggenschap/{cons.pk}/advies/"
+    response = c.post(advice_url, {"received": "10-11-2012", "outcome": "negative", "deviates": "on"})
+    assert response.status_code == 400 and "schriftelijke motivering verplicht" in response.content.decode()
+    assert c.post(advice_url, {"received": "10-11-2012", "outcome": "negative", "deviates": "on",
+                               "motivation": "Politieke afweging"}).status_code == 302
+    cons.refresh_from_db()
+    assert cons.outcome == "negative" and cons.deviation_motivation == "Politieke afweging"
+    other = login(client, users, "or-bergen")
+    assert other.get(url).status_code == 200 and "Medezeggenschap toevoegen" not in other.get(url).content.decode()
+    assert other.post(url, bad).status_code == 403 and other.get(advice_url).status_code == 403

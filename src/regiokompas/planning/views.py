@@ -19,7 +19,8 @@ from regiokompas.planning import constants as pc
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, services, timeline
-from regiokompas.planning.models import Plan, PlanVersion
+from regiokompas.planning.forms import AdviceForm, ConsultationForm, ProcedureForm
+from regiokompas.planning.models import Consultation, CouncilProcedure, Plan, PlanVersion
 from regiokompas.register import constants as c
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Law, Trajectory
@@ -191,6 +192,73 @@ def edit_version(request, slug):
         "participants": [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")],
         "posted": request.POST if request.method == "POST" else {},
     }, status=400 if errors else 200)
+
+
+@login_required
+def participation(request, slug):
+    """Consultation bodies, consultations and council procedures; forms to add them (project organisation)."""
+    trajectory = _trajectory(slug)
+    can_manage = permissions.can_manage_trajectory(request.user, trajectory)
+    consultation_form = ConsultationForm(trajectory, prefix="c")
+    procedure_form = ProcedureForm(trajectory, prefix="p")
+    status = 200
+    if request.method == "POST":
+        if not can_manage:
+            raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer legt medezeggenschap en raadsprocedures vast.")
+        which = request.POST.get("form")
+        form = ConsultationForm(trajectory, request.POST, prefix="c") if which == "consultation" else ProcedureForm(
+            trajectory, request.POST, prefix="p")
+        if which == "consultation":
+            consultation_form = form
+        else:
+            procedure_form = form
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                if which == "consultation":
+                    services.save_consultation(request.user, Consultation(
+                        body=d["body"], gate=d["gate"], kind=d["kind"], scope=d["scope"], subject=d["subject"],
+                        requested=d["requested"], due=d["due"]))
+                    messages.success(request, "Medezeggenschap vastgelegd.")
+                else:
+                    services.save_procedure(request.user, CouncilProcedure(
+                        gate=d["gate"], municipality=d["municipality"], kind=d["kind"], planned=d["planned"], sent=d["sent"],
+                        completed=d["completed"], outcome=d["outcome"]))
+                    messages.success(request, "Raadsprocedure vastgelegd.")
+                return redirect("planning:participation", slug=slug)
+            except RegisterError as exc:
+                form.add_error(None, exc.message)
+        status = 400
+    return render(request, "planning/participation.html", {
+        "trajectory": trajectory, "can_manage": can_manage,
+        "bodies": trajectory.consultation_bodies.select_related("employer_municipality", "employer_organisation"),
+        "consultations": Consultation.objects.filter(body__trajectory=trajectory).select_related("body", "gate"),
+        "procedures": CouncilProcedure.objects.filter(gate__trajectory=trajectory).select_related("gate", "municipality"),
+        "consultation_form": consultation_form, "procedure_form": procedure_form,
+    }, status=status)
+
+
+@login_required
+def advice(request, slug, pk):
+    trajectory = _trajectory(slug)
+    cons = get_object_or_404(Consultation.objects.select_related("body", "gate"), pk=pk, body__trajectory=trajectory)
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer legt een advies vast.")
+    initial = {"received": cons.received, "outcome": cons.outcome if cons.outcome != pc.AdviceOutcome.PENDING else None,
+               "text": cons.advice_text, "deviates": cons.deviates, "motivation": cons.deviation_motivation}
+    form = AdviceForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.record_advice(request.user, cons, received=d["received"], outcome=d["outcome"], text=d["text"],
+                                       deviates=d["deviates"], motivation=d["motivation"])
+                messages.success(request, "Advies vastgelegd.")
+                return redirect("planning:participation", slug=slug)
+            except RegisterError as exc:
+                form.add_error(None, exc.message)
+    return render(request, "planning/advice.html", {"trajectory": trajectory, "cons": cons, "form": form},
+                  status=400 if form.errors else 200)
 
 
 @login_required
