@@ -166,3 +166,15 @@ def test_fast_percentiles_equal_numpy():
 
     x = np.random.default_rng(4).normal(size=(1001, 3, 4))
     assert _percentiles(x) == pytest.approx(np.percentile(x, (5, 50, 95), axis=0))
+
+
+def test_region_difference_as_criterion_in_millions_per_year(data):
+    result = compute(data, samples=4000, seed=5)
+    v1 = result["variants"]["v1"]
+    members_sum = sum(m["difference"]["horizon"]["mean"] for m in v1["municipalities"].values())
+    assert v1["total"]["difference"]["horizon"]["mean"] == pytest.approx(members_sum)
+    crit = as_criterion(result, difference=True, per_year=True, scale=1e-6)
+    assert crit["v1"]["mode"] == pytest.approx(v1["total"]["difference"]["horizon"]["p50"] / 5 / 1e6)
+    del data["baseline"]
+    with pytest.raises(CostError, match="huidige kosten"):
+        as_criterion(compute(data, samples=100), difference=True)

@@ -208,3 +208,20 @@ def test_municipality_figures_follow_mergers():
     dijk = Municipality.objects.get(cbs_code="GM1980")
     assert build.population_on(dijk, dt.date(2022, 1, 31)).inhabitants == 87_783
     assert build.population_on(dijk, dt.date(2021, 6, 1)) is None
+
+
+def test_costs_feed_the_financial_criterion_of_the_options_analysis(client, users, trajectory):
+    from regiokompas.options.models import Score
+
+    values = services.criterion_values(trajectory)
+    assert set(values) == {1, 2, 3} and all(lo <= mid <= hi for lo, mid, hi in values.values())
+    client.force_login(users["bergen"])
+    assert client.post(f"/trajecten/{SLUG}/financien/criterium/").status_code == 403
+    assert "Als criterium in de vergelijking" in client.get(f"/trajecten/{SLUG}/financien/").content.decode()
+    client.force_login(users["projectleider"])
+    r = client.post(f"/trajecten/{SLUG}/financien/criterium/", follow=True)
+    assert "komen nu uit het kostenmodel" in r.content.decode()
+    score = Score.objects.get(variant__trajectory=trajectory, variant__number=3, criterion__code="fin")
+    assert score.kind == "pert" and score.illustrative and "Kostenmodel Regiokompas" in score.evidence_source
+    assert score.most_likely == pytest.approx(round(services.criterion_values(trajectory)[3][1], 3), abs=0.02)
+    assert AuditEntry.objects.filter(action="score.update", reason="overgenomen uit het kostenmodel").count() == 3

@@ -40,8 +40,8 @@ WNK_SHARES = {ALKMAAR: 45, BERGEN: 10, CASTRICUM: 12, DIJK_EN_WAARD: 26, HEILOO:
 BUCH_2017 = {BERGEN: "32.61", UITGEEST: "12.04", CASTRICUM: "34.19", HEILOO: "21.16"}
 # euros per year: low, most likely, high; including each municipality's share in the WNK deficit
 CURRENT = {
-    ALKMAAR: (10.9e6, 11.6e6, 12.6e6), BERGEN: (1.95e6, 2.1e6, 2.35e6), CASTRICUM: (2.05e6, 2.2e6, 2.45e6),
-    DIJK_EN_WAARD: (7.0e6, 7.5e6, 8.2e6), HEILOO: (1.4e6, 1.5e6, 1.7e6),
+    ALKMAAR: (10.4e6, 11.1e6, 12.1e6), BERGEN: (1.9e6, 2.05e6, 2.3e6), CASTRICUM: (1.95e6, 2.1e6, 2.35e6),
+    DIJK_EN_WAARD: (6.7e6, 7.2e6, 7.9e6), HEILOO: (1.35e6, 1.45e6, 1.65e6),
 }
 
 WNK_DEFICIT = dict(code="tekort-wnk", name="Begroot tekort GR WNK (bestaande verplichting)", category=Category.DEFICIT,

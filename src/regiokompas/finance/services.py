@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 
 from regiokompas.audit import log as audit
 from regiokompas.engine.costs.errors import nl_number
-from regiokompas.finance.errors import FinanceError, PermissionDenied
+from regiokompas.finance.errors import FinanceError, PermissionDenied, RegisterError
 from regiokompas.finance.models import (
     AllocationKey,
     AllocationKeyValue,
@@ -23,7 +23,7 @@ from regiokompas.finance.models import (
     SharedOrganisationScenario,
 )
 from regiokompas.options import permissions as perm
-from regiokompas.register.models import Municipality
+from regiokompas.register.models import Municipality, Trajectory
 
 NEEDS_REFERENCE_DATE = {KeyMethod.PER_INHABITANT, KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE}
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
@@ -279,3 +279,62 @@ def shared_effect(scenario: SharedOrganisationScenario) -> dict:
                                          names=names)
     except CostError as exc:
         raise FinanceError(str(exc)) from exc
+
+
+# --- costs as the "financiële gevolgen" criterion of the options analysis ---------------------------
+
+CRITERION_CODE = "fin"
+
+
+def criterion_values(trajectory: Trajectory, result: dict | None = None) -> dict[int, tuple[float, float, float]]:
+    """Per variant number the region's average difference with the current situation in EUR mln per
+    year (5th, 50th, 95th percentile): one-off costs are spread over the horizon."""
+    from regiokompas.engine.costs import CostError, as_criterion
+    from regiokompas.finance import build
+
+    result = result or build.compute(trajectory)
+    try:
+        crit = as_criterion(result, difference=True, per_year=True, scale=1e-6)
+    except CostError as exc:
+        raise FinanceError(str(exc)) from exc
+    out = {}
+    for vid, m in crit.items():
+        number = int(vid[1:])
+        out[number] = (m["value"],) * 3 if m["type"] == "exact" else (m["low"], m["mode"], m["high"])
+    return out
+
+
+@transaction.atomic
+def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
+    """Write the computed cost differences as the scores of criterion ``code`` (PERT, EUR mln per year)
+    through the options service, with the cost model as their substantiation."""
+    from regiokompas.finance import build
+    from regiokompas.options import services as options_services
+    from regiokompas.options.models import Criterion, Score, ScoreKind, Variant
+
+    _require(actor, trajectory)
+    criterion = Criterion.objects.filter(criteria_set__trajectory=trajectory, code=code).first()
+    if criterion is None:
+        raise FinanceError(f"Dit traject heeft geen criterium met code '{code}' (Financiële gevolgen).")
+    if criterion.unit != "EUR mln per jaar":
+        raise FinanceError(f"Criterium '{criterion.name}' wordt gemeten in '{criterion.unit}'; de berekening levert EUR mln per jaar.")
+    result = build.compute(trajectory)
+    values = criterion_values(trajectory, result)
+    settings = build.settings_of(trajectory)
+    illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists())
+    saved = []
+    for variant in Variant.objects.filter(trajectory=trajectory, number__in=list(values)):
+        low, mode, high = (round(v, 3) for v in values[variant.number])
+        score = Score.objects.filter(variant=variant, criterion=criterion).first() or Score(variant=variant, criterion=criterion)
+        score.kind, score.low, score.most_likely, score.high, score.unit = ScoreKind.PERT, low, mode, high, criterion.unit
+        score.evidence_source = (f"Kostenmodel Regiokompas: {result['samples']} trekkingen, startwaarde {result['seed']}, "
+                                 f"{result['years'][0]}–{result['years'][-1]}")
+        score.argument = ("Berekend uit het kostenmodel: gemiddeld verschil per jaar met de huidige situatie voor de deelnemers samen "
+                          "(5e, 50e en 95e percentiel); eenmalige kosten zijn over de looptijd verdeeld.")
+        score.source = "berekend uit het kostenmodel" + (" (illustratieve bedragen)" if illustrative else "")
+        score.illustrative = illustrative
+        try:
+            saved.append(options_services.save_score(actor, score, reason="overgenomen uit het kostenmodel"))
+        except RegisterError as exc:
+            raise FinanceError(exc.message + " Pas zo nodig de schaal van het criterium aan en probeer het opnieuw.") from exc
+    return saved

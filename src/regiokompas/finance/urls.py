@@ -8,6 +8,7 @@ P = "trajecten/<slug:slug>/financien/"
 
 urlpatterns = [
     path(P, views.overview, name="overview"),
+    path(P + "criterium/", views.apply_criterion, name="apply-criterion"),
     path(P + "varianten/<int:number>/", views.variant_detail, name="variant"),
     path(P + "gemeenten/<str:code>/", views.municipality_detail, name="municipality"),
 ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.exit import METHOD_LABELS
@@ -12,7 +15,8 @@ from regiokompas.engine.costs.simulate import validate_coalition
 from regiokompas.finance import build, charts, presentation, services
 from regiokompas.finance.errors import FinanceError
 from regiokompas.finance.models import AllocationKey, CostItem, SharedOrganisationScenario
-from regiokompas.options.models import Variant
+from regiokompas.options import permissions as perm
+from regiokompas.options.models import Score, Variant
 from regiokompas.register.models import Trajectory
 
 EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]
@@ -52,6 +56,40 @@ def _illustrative(trajectory) -> bool:
     return CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
 
 
+def _criterion_table(trajectory, result) -> presentation.Table | None:
+    try:
+        values = services.criterion_values(trajectory, result)
+    except FinanceError:
+        return None
+    current = {s.variant.number: s for s in Score.objects.filter(variant__trajectory=trajectory, criterion__code=services.CRITERION_CODE)
+               .select_related("variant")}
+    rows = []
+    for variant in Variant.objects.filter(trajectory=trajectory, number__in=list(values)).order_by("number"):
+        low, mode, high = values[variant.number]
+        score = current.get(variant.number)
+        now = f"{score.low} / {score.most_likely} / {score.high}" if score and score.kind != "exact" else (
+            str(score.most_likely) if score else "–")
+        rows.append([str(variant), *(f"{x:.2f}".replace(".", ",") for x in (low, mode, high)), now.replace(".", ",")])
+    return presentation.Table("Verschil met de huidige situatie als criterium 'Financiële gevolgen' (EUR mln per jaar, "
+                              "deelnemers samen)", ["Variant", "5e percentiel", "Mediaan", "95e percentiel",
+                                                    "Huidige score (laag / waarschijnlijk / hoog)"], rows)
+
+
+@login_required
+@require_POST
+def apply_criterion(request, slug):
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    if not perm.can_manage_options(request.user, trajectory):
+        raise DjangoPermissionDenied(services.DENIED)
+    try:
+        saved = services.apply_to_criterion(request.user, trajectory)
+    except FinanceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"De scores op 'Financiële gevolgen' van {len(saved)} varianten komen nu uit het kostenmodel.")
+    return redirect("finance:overview", slug)
+
+
 @login_required
 def overview(request, slug):
     ctx = _context(request, slug)
@@ -74,6 +112,9 @@ def overview(request, slug):
             ctx["variant_links"] = [(v, result["variants"].get(v.code)) for v in
                                     Variant.objects.filter(trajectory=trajectory).order_by("number")]
             ctx["municipality_tables"] = [presentation.municipality_table(result, vid) for vid in result["variants"]]
+            if ctx["coalition"] is None:
+                ctx["criterion_table"] = _criterion_table(trajectory, result)
+    ctx["can_manage"] = perm.can_manage_options(request.user, trajectory)
     keys = []
     if ctx["settings"] is not None:
         munis = build.municipalities(trajectory, ctx["settings"])

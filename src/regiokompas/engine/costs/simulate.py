@@ -335,6 +335,13 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
                 }
             per_muni[code] = entry
         total = contrib.sum(axis=2)
+        total_difference = None
+        if base_draws is not None:
+            counted = np.array([bool(inside[j]) and c in model.baseline for j, c in enumerate(codes)])
+            if counted.any():
+                d = diff[:, :, counted].sum(axis=2)                         # (S, Y)
+                total_difference = {"per_year": _stats(d), "horizon": _scalar_stats(d.sum(axis=1)),
+                                    "municipalities": [c for j, c in enumerate(codes) if counted[j]]}
         keys_used = {}
         for cat in CATEGORIES:
             key_id = variant.keys.get(cat) or model.default_keys.get(cat)
@@ -348,7 +355,7 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
                                   "reference_date": key.reference_date, "source": key.source, "shares": table}
         entry = {
             "name": variant.name,
-            "total": {"per_year": _stats(total), "horizon": _scalar_stats(total.sum(axis=1))},
+            "total": {"per_year": _stats(total), "horizon": _scalar_stats(total.sum(axis=1)), "difference": total_difference},
             "municipalities": per_muni,
             "keys": keys_used,
             "items": [{"id": it.id, "name": it.name, "category": it.category, "behaviour": it.behaviour,
@@ -365,12 +372,23 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
     return result
 
 
-def as_criterion(result: dict, municipality: str | None = None) -> dict[str, dict]:
-    """Per variant a PERT measurement (5th / 50th / 95th percentile of the horizon cost, EUR) for the
-    options analysis: of the region's total, or of one municipality's contribution."""
+def as_criterion(result: dict, municipality: str | None = None, *, difference: bool = False, per_year: bool = False,
+                 scale: float = 1.0) -> dict[str, dict]:
+    """Per variant a PERT measurement (5th / 50th / 95th percentile) for the options analysis: of the
+    region's total or of one municipality's contribution over the horizon; with ``difference`` the
+    difference with the current situation instead; ``per_year`` divides by the number of years and
+    ``scale`` multiplies (1e-6 for EUR mln)."""
     out = {}
+    factor = scale / (len(result["years"]) if per_year else 1)
     for vid, v in result["variants"].items():
-        stats = v["total"]["horizon"] if municipality is None else v["municipalities"][municipality]["horizon"]
-        low, mode, high = stats["p05"], stats["p50"], stats["p95"]
+        if difference:
+            d = v["total"]["difference"] if municipality is None else v["municipalities"][municipality]["difference"]
+            if d is None:
+                raise CostError([{"key": "no_baseline", "path": "baseline",
+                                  "message": "Zonder huidige kosten is er geen verschil met de huidige situatie."}])
+            stats = d["horizon"]
+        else:
+            stats = v["total"]["horizon"] if municipality is None else v["municipalities"][municipality]["horizon"]
+        low, mode, high = (stats[k] * factor for k in ("p05", "p50", "p95"))
         out[vid] = {"type": "exact", "value": mode} if high - low <= 0 else {"type": "pert", "low": low, "mode": mode, "high": high}
     return out
