@@ -5,7 +5,7 @@ import json
 import pytest
 from tests.options.helpers import SLUG
 
-from regiokompas.options.models import PreferenceStatement, Score, Variant
+from regiokompas.options.models import AnalysisRun, PreferenceStatement, Score, Variant
 from regiokompas.register import dossier
 from regiokompas.register.models import Trajectory
 
@@ -19,8 +19,13 @@ def _renamed(data: dict, old: str, new: str) -> dict:
     return json.loads(text)
 
 
-def test_dossier_round_trip_keeps_options_data():
+def test_dossier_round_trip_keeps_options_data(engine):
+    from regiokompas.options import services
+
+    run = services.run_analysis("test", Trajectory.objects.get(slug=SLUG), samples=500, seed=2)
+    services.reproduce_run("test", run)
     first = dossier.export_dossier(Trajectory.objects.get(slug=SLUG))
+    assert len(first["objects"]["options_analysis_run"]) == 2
     for kind in ("options_variant", "options_criterion", "options_score", "options_preference_set", "options_preference_statement"):
         assert first["objects"][kind], kind
     copy = dossier.import_dossier("test", _renamed(first, SLUG, COPY))
@@ -30,5 +35,7 @@ def test_dossier_round_trip_keeps_options_data():
         PreferenceStatement.objects.filter(preference_set__trajectory__slug=SLUG).count()
     fin3 = Score.objects.get(variant__trajectory=copy, variant__number=3, criterion__code="fin")
     assert fin3.evidence_document.trajectory == copy
+    runs = AnalysisRun.objects.filter(trajectory=copy).order_by("number")
+    assert [r.number for r in runs] == [1, 2] and runs[1].reproduces == runs[0] and runs[0].results == run.results
     second = dossier.export_dossier(copy)
     assert _renamed(second, COPY, SLUG)["objects"] == first["objects"]
