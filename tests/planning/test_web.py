@@ -234,3 +234,16 @@ def test_participation_page_adds_consultation_and_procedure_and_records_advice(c
     other = login(client, users, "or-bergen")
     assert other.get(url).status_code == 200 and "Medezeggenschap toevoegen" not in other.get(url).content.decode()
     assert other.post(url, bad).status_code == 403 and other.get(advice_url).status_code == 403
+
+
+def test_law_change_names_other_trajectories_that_hang_on_the_same_law(client, users, t):
+    from regiokompas.planning import services as ps
+    from regiokompas.register import services as s
+
+    wwnv = t.drivers.get(abbreviation="Wwnv")
+    other = s.save_object("test", Trajectory(slug="ander-traject", name="Ander traject"), m2m={"drivers": [wwnv]})
+    ps.create_plan("test", other, title="Eigen planning", milestones=[
+        ps.MilestoneInput("start", "Start na de wet", wwnv.planned_start, depends_on=[ps.DependencyInput(wwnv, 0)])])
+    html = login(client, users, "projectleider").post(BASE + "wetswijziging/", {
+        "law": wwnv.pk, "date": "2014-01-01", "reason": "x", "action": "preview"}).content.decode()
+    assert "Ander traject" in html and "verandert niet mee" in html

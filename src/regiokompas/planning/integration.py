@@ -20,6 +20,7 @@ def gate_panel(request, gate):
             "procedures": list(CouncilProcedure.objects.filter(gate=gate).select_related("municipality")),
             "milestones": milestones,
             "url": reverse("planning:overview", args=[gate.trajectory.slug]),
+            "participation_url": reverse("planning:participation", args=[gate.trajectory.slug]),
         },
     }
 
@@ -38,6 +39,7 @@ def trajectory_panel(request, trajectory):
             "version": plan.current if plan else None,
             "findings": checks.evaluate_trajectory(trajectory),
             "url": reverse("planning:overview", args=[trajectory.slug]),
+            "participation_url": reverse("planning:participation", args=[trajectory.slug]),
         },
     }
 

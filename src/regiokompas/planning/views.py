@@ -125,8 +125,13 @@ def law_change(request, slug):
                 return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
         except RegisterError as exc:
             errors.append(exc.message)
+    others = []
+    if chosen is not None:
+        others = sorted({str(p.trajectory) for p in Plan.objects.exclude(trajectory=trajectory).select_related("trajectory")
+                         if p.current and p.current.milestones.filter(dependencies__law=chosen).exists()})
     return render(request, "planning/law_change.html", {
         "trajectory": trajectory, "plan": plan, "laws": laws, "form": form, "errors": errors, "shifts": shifts, "law": chosen,
+        "other_trajectories": others,
         "statuses": c.LawStatus.choices,
     }, status=400 if errors else 200)
 
