@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 
 import numpy as np
 
@@ -118,6 +119,15 @@ def _analyse_weights(problem, source, rows, size, seed_key, seed, method=None):
     return ind, info, mean, q
 
 
+def _integer(x) -> int | None:
+    if isinstance(x, bool):
+        return None
+    try:
+        return operator.index(x)
+    except TypeError:
+        return None
+
+
 def _stakeholder_rows(problem: Problem, si: int) -> list[cons.Row]:
     return cons.compile_statements(problem.stakeholders[si].statements, problem.criterion_ids)
 
@@ -128,10 +138,11 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     ``sampler`` forces a weight sampler (``"hit_and_run"``) for testing and benchmarks."""
     from regiokompas.engine import __version__
 
-    if isinstance(samples, bool) or not isinstance(samples, int) or not MIN_SAMPLES <= samples <= MAX_SAMPLES:
+    samples, seed = _integer(samples), _integer(seed)
+    if samples is None or not MIN_SAMPLES <= samples <= MAX_SAMPLES:
         raise ProblemError([err("options.samples", f"Het aantal trekkingen moet een geheel getal tussen {MIN_SAMPLES} en "
                                 f"{MAX_SAMPLES:,} zijn.".replace(",", "."))])
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+    if seed is None or not 0 <= seed < 2**63:
         raise ProblemError([err("options.seed", "Het zaadgetal (seed) moet een geheel getal van 0 of groter zijn.")])
     if sampler not in (None, "exact", "rejection", "hit_and_run"):
         raise ProblemError([err("options.sampler", f"Onbekende sampler '{sampler}'.")])
