@@ -68,7 +68,7 @@ def test_draft_edit_finalise_and_supersede(gates, m, users):
         services.update_draft(user, pub, title="Anders", header={}, sections=sections)
     assert counts() == before
     new = services.new_version(user, pub)
-    assert new.version == 2 and new.document.supersedes == doc and new.document.status == "concept"
+    assert new.version == pub.version + 1 and new.document.supersedes == doc and new.document.status == "concept"
     doc.refresh_from_db()
     assert doc.title == "Nieuwe titel" and doc.status == "definitief"  # the definitief version is untouched
     with pytest.raises(RegisterError, match="nieuwere versie"):
@@ -176,3 +176,20 @@ def test_cancel_removes_the_pending_import(users):
     assert not DocumentImport.objects.filter(pk=record.pk).exists()
     assert not Document.objects.filter(source__contains="memo-bergen").exclude(original_file="").exists() or True
     assert Publication.objects.count() >= 0 and InformationEvent.objects.count() >= 0
+
+
+def test_dossier_export_carries_publications_and_information_events(db):
+    from regiokompas.register.dossier import export_dossier
+    from regiokompas.register.models import Trajectory
+
+    data = export_dossier(Trajectory.objects.get(slug="alkmaar-sociale-zaken-2012"))
+    text = str(data)
+    assert "publications_publication" in text and "publications_information_event" in text
+
+
+def test_example_records_that_the_raad_of_bergen_was_informed(gates):
+    status = {r["municipality"].cbs_code: r for r in services.information_status(gates["hoofdlijnen"])}
+    assert status["GM0373"]["informed"]
+    event = status["GM0373"]["events"][0]
+    assert event.date == dt.date(2012, 5, 29) and event.channel == "onbekend" and not event.illustrative
+    assert not status["GM0361"]["informed"]

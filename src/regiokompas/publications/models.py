@@ -28,6 +28,7 @@ class Channel(models.TextChoices):
     INGEKOMEN_STUKKEN = "ingekomen_stukken", _("lijst ingekomen stukken")
     VERGADERING = "vergadering", _("mondeling in een raads- of commissievergadering")
     POST = "post", _("per post")
+    UNKNOWN = "onbekend", _("niet bekend (staat niet in de bron)")
 
 
 class LegalBasis(models.TextChoices):
