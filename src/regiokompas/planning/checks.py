@@ -71,6 +71,11 @@ def decision_dates(gate: Gate) -> dict[Municipality, tuple[dt.date | None, bool]
     return out
 
 
+def _first_upper(text) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def _when(day: dt.date | None, decided: bool) -> str:
     if day is None:
         return "zonder datum"
@@ -109,7 +114,7 @@ def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None) -> li
                     if x.requested is None or x.requested > latest:
                         extra = f" (ten minste {rule.min_days_before} dagen vooraf)" if rule.min_days_before else ""
                         when = f"pas op {x.requested:%d-%m-%Y}" if x.requested else "nog niet"
-                        flag(rule, f"{x.get_kind_display().capitalize()} ({x.body.get_kind_display()}) is {when} gedaan; het besluit "
+                        flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is {when} gedaan; het besluit "
                                    f"komt eerder{extra}.", m, _when(day, decided))
                     elif x.is_advice and (x.received is None or x.received > day) and (x.due is None or x.due > day):
                         flag(rule, f"Het besluit valt vóór het advies van {x.body} binnen is en vóór het einde van de "

@@ -18,6 +18,11 @@ OK = ""
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
 
+def _first_upper(text) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def nl_date(day: dt.date | None) -> str:
     if not day:
         return "–"
@@ -43,6 +48,11 @@ class Row:
     gate_id: int | None = None
     dependencies: list[str] = field(default_factory=list)
     category: str = "mijlpaal"  # mijlpaal, medezeggenschap, raad
+    short: str = ""  # shorter label for the timeline
+
+    @property
+    def label(self) -> str:
+        return self.short or self.title
 
     @property
     def flag_text(self) -> str:
@@ -141,12 +151,13 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         if cons.outcome == pc.AdviceOutcome.NEGATIVE and cons.decision_id and not cons.deviation_motivation:
             flag, reasons = flag or AT_RISK, reasons + ["afwijken van negatief advies zonder schriftelijke motivering"]
         rows.append(Row(
-            key=f"consultation-{cons.pk}", title=f"{cons.get_kind_display().capitalize()}: {cons.body} – {cons.subject}",
+            key=f"consultation-{cons.pk}", title=f"{_first_upper(cons.get_kind_display())}: {cons.body} – {cons.subject}",
             kind="consultation", kind_label=str(pc.MilestoneKind.CONSULTATION.label), date=cons.requested,
             end_date=cons.received or cons.due, track=cons.body.employer_municipality.name if cons.body.employer_municipality_id else "regio",
             status="done" if (cons.received or cons.kind == pc.ConsultationKind.INFORMATION) else "planned",
             status_label=cons.get_outcome_display(), flag=flag, reasons=reasons, source=cons.source,
             illustrative=cons.illustrative, gate_id=cons.gate_id, category="medezeggenschap",
+            short=f"{_first_upper(cons.get_kind_display())}: {cons.body}",
         ))
     for proc in CouncilProcedure.objects.filter(gate__trajectory=trajectory).select_related("municipality", "gate"):
         day = proc.completed or proc.planned or proc.sent
@@ -156,10 +167,11 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         if not proc.completed and proc.planned and proc.planned < today:
             flag, reasons = LATE, [f"raadsprocedure gepland op {nl_date(proc.planned)}, niet afgerond"]
         rows.append(Row(
-            key=f"procedure-{proc.pk}", title=f"{proc.get_kind_display().capitalize()} raad {proc.municipality} ({proc.legal_basis})",
+            key=f"procedure-{proc.pk}", title=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality} ({proc.legal_basis})",
             kind="council", kind_label=str(pc.MilestoneKind.COUNCIL.label), date=day, end_date=None, track=proc.municipality.name,
             status="done" if proc.completed else "planned", status_label="afgerond" if proc.completed else "gepland",
             flag=flag, reasons=reasons, source=proc.source, illustrative=proc.illustrative, gate_id=proc.gate_id, category="raad",
+            short=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality}",
         ))
     rows.sort(key=lambda r: (r.date, r.track != "regio", r.title))
     laws = []

@@ -12,6 +12,7 @@ ROW_H = 26
 LABEL_W = 380
 CHART_W = 560
 TOP = 40
+MAX_LABEL = 58  # characters that fit in LABEL_W at font size 12
 SYMBOLS = {LATE: "! te laat", AT_RISK: "△ risico"}
 FILL = {"mijlpaal": "#0b5394", "medezeggenschap": "#38761d", "raad": "#5b2c83"}
 
@@ -62,9 +63,12 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
     for i, r in enumerate(rows):
         y = TOP + i * ROW_H
         cy = y + ROW_H / 2
-        text = r.title if len(r.title) <= 60 else r.title[:57] + "…"
-        track = "" if r.track == "regio" else f" [{r.track}]"
-        parts.append(f'<text x="4" y="{cy + 4:.1f}">{escape(text + track)}</text>')
+        track = "" if r.track == "regio" or r.track in r.label else f" [{r.track}]"
+        dropped = " (vervallen)" if r.status == "dropped" else ""
+        room = MAX_LABEL - len(track) - len(dropped)
+        text = (r.label if len(r.label) <= room else r.label[: room - 1] + "…") + dropped + track
+        strike = ' text-decoration="line-through"' if dropped else ""
+        parts.append(f'<text x="4" y="{cy + 4:.1f}"{strike}>{escape(text)}</text>')
         colour = FILL.get(r.category, "#0b5394")
         dash = ' stroke-dasharray="4 2"' if r.flag else ""
         stroke = "#b00020" if r.flag == LATE else ("#8a5300" if r.flag == AT_RISK else colour)
