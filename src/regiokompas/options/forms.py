@@ -21,6 +21,12 @@ class NumberField(forms.FloatField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 10}))
         super().__init__(**kwargs)
 
+    def prepare_value(self, value):
+        """Shown the Dutch way whatever the browser's language: 2,5 rather than 2.5."""
+        if isinstance(value, float):
+            return f"{value:g}".replace(".", ",")
+        return value
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(" ", "")
@@ -85,7 +91,7 @@ class ScoreForm(forms.ModelForm):
     low = NumberField(label="Laag", required=False)
     most_likely = NumberField(label="Meest waarschijnlijk (of exacte waarde)", required=False)
     high = NumberField(label="Hoog", required=False)
-    evidence_date = DutchDateField(label="Datum onderbouwing", required=False)
+    evidence_date = DutchDateField(label="Datum onderbouwing", required=False, widget=forms.DateInput(format="%d-%m-%Y"))
 
     class Meta:
         model = Score

@@ -9,6 +9,7 @@ def trajectory_panel(request, trajectory):
     from regiokompas.options import quality
     from regiokompas.options.models import AnalysisRun, PreferenceSet, Variant
     from regiokompas.options.report import summary_line
+    from regiokompas.options.results import read
     from regiokompas.options.services import snapshot_inputs
 
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
@@ -23,6 +24,7 @@ def trajectory_panel(request, trajectory):
             "participant_count": trajectory.participants.count(),
             "run": run,
             "summary": summary_line(run) if run else "",
+            "agreement": read(run.problem, run.results, run.snapshot).agreement()[:2] if run else [],
             "findings": [f for f in quality.findings(snapshot) if f.topic in ("onderbouwing", "voorkeuren", "illustratief")],
             "url": reverse("options:overview", args=[trajectory.slug]),
         },

@@ -160,6 +160,10 @@ class Score(Sourced):
         return f"{f(self.low)} / {f(self.most_likely)} / {f(self.high)} {self.unit}"
 
     @property
+    def kind_short(self) -> str:
+        return {ScoreKind.RANGE: "bandbreedte", ScoreKind.PERT: "PERT", ScoreKind.TRIANGULAR: "driehoek"}.get(self.kind, "")
+
+    @property
     def relative_spread(self) -> float:
         """Width of the estimate relative to the criterion's scale range (0 for exact)."""
         if self.kind == ScoreKind.EXACT or self.low is None or self.high is None:
