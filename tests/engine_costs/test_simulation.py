@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from regiokompas.engine.costs import (
     CostError,
@@ -178,3 +180,31 @@ def test_region_difference_as_criterion_in_millions_per_year(data):
     del data["baseline"]
     with pytest.raises(CostError, match="huidige kosten"):
         as_criterion(compute(data, samples=100), difference=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(mask=st.integers(1, 31), exponent=st.floats(0.0, 1.0))
+def test_any_coalition_pays_exactly_its_costs(mask, exponent):
+    import copy
+
+    from tests.engine_costs.conftest import BASE
+
+    data = copy.deepcopy(BASE)
+    data["variants"][1]["items"][1]["scale_exponent"] = exponent
+    model = parse_model(data)
+    members = [c for i, c in enumerate(FIVE) if mask >> i & 1]
+    game = coalition_game(model, model.variant("v3"), FIVE)
+    exp = expected_contributions(model, model.variant("v3"), members)
+    inside = [FIVE.index(c) for c in members]
+    # what the members pay equals the cost of their coalition; outsiders pay only binding obligations
+    assert exp[:, inside].sum() == pytest.approx(game.cost[mask])
+    binding = model.variant("v3").items[3]
+    outside = [j for j in range(5) if j not in inside]
+    assert exp[:, outside].sum() <= binding.amount.mean * model.years + 1e-6
+
+
+def test_fair_shares_of_the_savings_add_up_to_the_joint_savings(data):
+    v = compute(data, samples=500, seed=1)["variants"]["v3"]["coalition"]
+    assert sum(v["shapley_savings"].values()) == pytest.approx(v["joint_savings"])
+    if v["core"]["core_division"]:
+        assert sum(v["core"]["core_division"].values()) == pytest.approx(v["total_cost"])

@@ -9,10 +9,11 @@ SLUG = "alkmaar-sociale-zaken-2012"
 
 
 def test_finance_pages_are_accessible(page, site):  # noqa: F811
-    login(page, site.url, "bergen")
+    login(page, site.url, "projectleider")
     base = f"{site.url}/trajecten/{SLUG}/financien/"
-    for path in ("", "varianten/3/?uittreder=GM0373&methode=declining", "gemeenten/GM0373/"):
+    for path in ("", "varianten/3/?uittreder=GM0373&methode=declining", "gemeenten/GM0373/", "varianten/3/posten/nieuw/"):
         page.goto(base + path)
         assert page.locator("h1").count() == 1
-        assert page.locator("svg title").count() >= 1
+        if "posten" not in path:
+            assert page.locator("svg title").count() >= 1
         assert_accessible(page)

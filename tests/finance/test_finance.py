@@ -225,3 +225,25 @@ def test_costs_feed_the_financial_criterion_of_the_options_analysis(client, user
     assert score.kind == "pert" and score.illustrative and "Kostenmodel Regiokompas" in score.evidence_source
     assert score.most_likely == pytest.approx(round(services.criterion_values(trajectory)[3][1], 3), abs=0.02)
     assert AuditEntry.objects.filter(action="score.update", reason="overgenomen uit het kostenmodel").count() == 3
+
+
+def test_cost_item_form_saves_through_the_service_and_rejects_bad_input(client, users, trajectory):
+    url = f"/trajecten/{SLUG}/financien/varianten/2/posten/nieuw/"
+    client.force_login(users["bergen"])
+    assert client.get(url).status_code == 403
+    client.force_login(users["projectleider"])
+    assert client.get(url).status_code == 200
+    post = {"code": "huisvesting", "name": "Huisvesting", "category": "structural", "behaviour": "fixed", "scale_exponent": "1",
+            "low": "300000", "likely": "200000", "high": "400000", "source": "test"}
+    before = counts()
+    r = client.post(url, post)
+    assert r.status_code == 400 and "niet voldaan" in r.content.decode()
+    assert counts() == before
+    post["likely"] = "350000"
+    r = client.post(url, post)
+    assert r.status_code == 302
+    item = CostItem.objects.get(variant__trajectory=trajectory, variant__number=2, code="huisvesting")
+    assert AuditEntry.objects.filter(action="costitem.create", object_id=str(item.pk)).exists()
+    r = client.post(f"/trajecten/{SLUG}/financien/varianten/2/posten/huisvesting/verwijderen/")
+    assert r.status_code == 302 and not CostItem.objects.filter(pk=item.pk).exists()
+    assert AuditEntry.objects.filter(action="costitem.delete", object_id=str(item.pk)).exists()

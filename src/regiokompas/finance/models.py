@@ -103,7 +103,7 @@ class AllocationKeyValue(models.Model):
         ordering = ["allocation_key", "municipality__name"]
         constraints = [
             models.UniqueConstraint(fields=["allocation_key", "municipality"], name="key_value_once"),
-            models.CheckConstraint(condition=Q(value__gte=0), name="key_value_not_negative"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="key_value_not_negative", violation_error_message=_("Een waarde van een verdeelsleutel kan niet negatief zijn.")),
         ]
 
     def __str__(self) -> str:
@@ -145,7 +145,7 @@ class CostItem(Sourced):
         ordering = ["variant", "category", "name"]
         constraints = [
             models.UniqueConstraint(fields=["variant", "code"], name="cost_item_code_unique"),
-            models.CheckConstraint(condition=Q(low__lte=models.F("likely")) & Q(likely__lte=models.F("high")), name="cost_item_range_order"),
+            models.CheckConstraint(condition=Q(low__lte=models.F("likely")) & Q(likely__lte=models.F("high")), name="cost_item_range_order", violation_error_message=_("Laag ≤ meest waarschijnlijk ≤ hoog is niet voldaan.")),
         ]
 
     def __str__(self) -> str:
@@ -172,7 +172,7 @@ class CurrentCost(Sourced):
         ordering = ["trajectory", "municipality__name"]
         constraints = [
             models.UniqueConstraint(fields=["trajectory", "municipality"], name="current_cost_once"),
-            models.CheckConstraint(condition=Q(low__lte=models.F("likely")) & Q(likely__lte=models.F("high")), name="current_cost_range_order"),
+            models.CheckConstraint(condition=Q(low__lte=models.F("likely")) & Q(likely__lte=models.F("high")), name="current_cost_range_order", violation_error_message=_("Laag ≤ meest waarschijnlijk ≤ hoog is niet voldaan.")),
         ]
 
     def __str__(self) -> str:

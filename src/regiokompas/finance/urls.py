@@ -10,5 +10,8 @@ urlpatterns = [
     path(P, views.overview, name="overview"),
     path(P + "criterium/", views.apply_criterion, name="apply-criterion"),
     path(P + "varianten/<int:number>/", views.variant_detail, name="variant"),
+    path(P + "varianten/<int:number>/posten/nieuw/", views.item_edit, name="item-create"),
+    path(P + "varianten/<int:number>/posten/<slug:code>/", views.item_edit, name="item-edit"),
+    path(P + "varianten/<int:number>/posten/<slug:code>/verwijderen/", views.item_delete, name="item-delete"),
     path(P + "gemeenten/<str:code>/", views.municipality_detail, name="municipality"),
 ]

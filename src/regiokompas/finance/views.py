@@ -143,7 +143,8 @@ def variant_detail(request, slug, number):
     trajectory = ctx["trajectory"]
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     ctx.update(variant=variant, items=CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key", "evidence_document")
-               .prefetch_related("members"), illustrative=_illustrative(trajectory), exit_methods=EXIT_METHODS)
+               .prefetch_related("members"), illustrative=_illustrative(trajectory), exit_methods=EXIT_METHODS,
+               can_manage=perm.can_manage_options(request.user, trajectory))
     if ctx["model"] is None:
         return render(request, "finance/variant.html", ctx)
     try:
@@ -216,6 +217,7 @@ def municipality_detail(request, slug, code):
             for method in ("declining", "direct_damage"):
                 try:
                     e = engine.exit_effect(model, vid, code, coalition=result["coalition"], method=method)
+                    e["fee_all"] = e["fee_total"] + e["fee_beyond_horizon"]
                     exits.append((METHOD_LABELS[method], e))
                 except engine.CostError:
                     continue
@@ -225,3 +227,46 @@ def municipality_detail(request, slug, code):
                        "key": v["coalition"]["key_contribution"].get(code)})
     ctx["blocks"] = blocks
     return render(request, "finance/municipality.html", ctx)
+
+
+def _require_manage(request, trajectory):
+    if not perm.can_manage_options(request.user, trajectory):
+        raise DjangoPermissionDenied(services.DENIED)
+
+
+@login_required
+def item_edit(request, slug, number, code=None):
+    from regiokompas.finance.forms import CostItemForm
+
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    item = get_object_or_404(CostItem, variant=variant, code=code) if code else CostItem(variant=variant)
+    form = CostItemForm(request.POST or None, instance=item, trajectory=trajectory)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_item(request.user, form.instance, members=form.cleaned_data.get("members"))
+        except FinanceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Kostenpost '{form.instance}' is opgeslagen.")
+            return redirect("finance:variant", slug=slug, number=number)
+    title = f"Kostenpost '{item}' wijzigen" if code else f"Nieuwe kostenpost voor {variant}"
+    return render(request, "finance/form.html", {"trajectory": trajectory, "variant": variant, "form": form, "title": title},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def item_delete(request, slug, number, code):
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manage(request, trajectory)
+    item = get_object_or_404(CostItem, variant__trajectory=trajectory, variant__number=number, code=code)
+    if request.method == "POST":
+        try:
+            services.delete_item(request.user, item)
+        except FinanceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Kostenpost '{item}' is verwijderd.")
+        return redirect("finance:variant", slug=slug, number=number)
+    return render(request, "finance/confirm_delete.html", {"trajectory": trajectory, "item": item, "number": number})

@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='allocationkeyvalue',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='key_value_not_negative'),
+            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='key_value_not_negative', violation_error_message='Een waarde van een verdeelsleutel kan niet negatief zijn.'),
         ),
         migrations.AddConstraint(
             model_name='costitem',
@@ -175,7 +175,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='costitem',
-            constraint=models.CheckConstraint(condition=models.Q(('low__lte', models.F('likely')), ('likely__lte', models.F('high'))), name='cost_item_range_order'),
+            constraint=models.CheckConstraint(condition=models.Q(('low__lte', models.F('likely')), ('likely__lte', models.F('high'))), name='cost_item_range_order', violation_error_message='Laag ≤ meest waarschijnlijk ≤ hoog is niet voldaan.'),
         ),
         migrations.AddConstraint(
             model_name='currentcost',
@@ -183,6 +183,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='currentcost',
-            constraint=models.CheckConstraint(condition=models.Q(('low__lte', models.F('likely')), ('likely__lte', models.F('high'))), name='current_cost_range_order'),
+            constraint=models.CheckConstraint(condition=models.Q(('low__lte', models.F('likely')), ('likely__lte', models.F('high'))), name='current_cost_range_order', violation_error_message='Laag ≤ meest waarschijnlijk ≤ hoog is niet voldaan.'),
         ),
     ]
