@@ -146,3 +146,19 @@ def test_cli_rejects_bad_input(tmp_path, capsys):
     assert "schaal" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["analyse", str(bad), "--samples", "veel"])
+
+
+def test_results_do_not_depend_on_thread_count():
+    import numba
+
+    from .problems import pert_problem
+
+    p = pert_problem(m=4, n=5, statements=[{"type": "interval", "criterion": "c0", "min": 0.3, "max": 0.35}])
+    default = analyse(p, samples=5000, seed=7)
+    before = numba.get_num_threads()
+    numba.set_num_threads(1)
+    try:
+        single = analyse(p, samples=5000, seed=7)
+    finally:
+        numba.set_num_threads(before)
+    assert single == default

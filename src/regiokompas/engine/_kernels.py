@@ -1,5 +1,6 @@
-"""Compiled SMAA-2 passes over values laid out cell-major, ``V[alternative, criterion, sample]`` (Numba, cached on disk). Work is split by batch (contiguous sample
-ranges), each batch accumulating into its own slice, so results do not depend on threading.
+"""Compiled SMAA-2 passes over values laid out cell-major, ``V[alternative, criterion, sample]`` (Numba, cached on disk). Work is split into pieces (contiguous
+sample ranges within one batch), each accumulating into its own slot; the caller adds the slots
+per batch in a fixed order, so results do not depend on threading.
 
 Tie policy (see ``smaa``): values within ``tol`` of each other share the ranks they occupy."""
 
@@ -10,13 +11,14 @@ import numpy as np
 
 
 @nb.njit(parallel=True, cache=True)
-def rank_pass(V, fixed, W, starts, stops, bids, tol, want_codes, rank, first_w, beats, codes):
-    """For chunk samples ``s`` (0-based in the chunk) in [starts[q], stops[q]) belonging to batch
-    ``bids[q]``: add rank counts, weights where first, pairwise wins and the ranking code."""
+def rank_pass(V, fixed, W, starts, stops, tol, want_codes, rank, first_w, beats, codes):
+    """For chunk samples ``s`` (0-based in the chunk) in [starts[q], stops[q]): add rank counts,
+    weights where first, pairwise wins into slot ``q`` of the accumulators (one slot per piece, so
+    threads never share one) and store the ranking code."""
     m = V.shape[0]
     n = V.shape[1]
     for q in nb.prange(len(starts)):
-        b = bids[q]
+        b = q
         vals = np.empty(m)
         pos = np.empty(m, dtype=np.int64)
         order = np.empty(m, dtype=np.int64)
@@ -62,12 +64,12 @@ def rank_pass(V, fixed, W, starts, stops, bids, tol, want_codes, rank, first_w, 
 
 
 @nb.njit(parallel=True, cache=True)
-def confidence_pass(V, fixed, cw, ok, starts, stops, bids, tol, wins):
+def confidence_pass(V, fixed, cw, ok, starts, stops, tol, wins):
     """Share of samples in which alternative k is best at its central weights ``cw[k]``."""
     m = V.shape[0]
     n = V.shape[1]
     for q in nb.prange(len(starts)):
-        b = bids[q]
+        b = q
         vals = np.empty(m)
         for s in range(starts[q], stops[q]):
             vs = 0 if fixed else s
