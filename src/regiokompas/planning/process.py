@@ -18,6 +18,7 @@ from regiokompas.planning.services import PlanningError, _check_manage
 from regiokompas.register import constants as c
 from regiokompas.register import services as rs
 from regiokompas.register.models import Condition, Document, Trajectory
+from regiokompas.register.templatetags.regiokompas import dutch_date
 
 TITLE = "Communicatie met en betrekken van de ondernemingsraden"
 MARK = "procesbeschrijving"
@@ -45,7 +46,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
            "en betrokken: welke organen, welke stukken zij krijgen, wanneer zij worden geïnformeerd, wanneer advies wordt "
            "gevraagd en hoe het advies wordt beantwoord."]
     for cond in conditions:
-        day = nl_date(cond.decision.date) if cond.decision.date else "datum onbekend"
+        day = dutch_date(cond.decision.date, cond.decision.date_precision)
         why.append(f"- Voorwaarde van het college van {cond.decision.municipality} ({day}): {cond.text}")
     out.append(rs.SectionInput("aanleiding", "Aanleiding", "\n\n".join(why) if len(why) == 1 else why[0] + "\n\n" + "\n".join(why[1:])))
 
@@ -57,7 +58,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
                                "\n".join(lines) if lines else "Er zijn nog geen medezeggenschapsorganen vastgelegd."))
 
     docs = list(trajectory.documents.order_by("date", "title"))
-    doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {nl_date(d.date) if d.date else 'datum onbekend'}, {d.get_status_display()})"
+    doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {dutch_date(d.date, d.date_precision)}, {d.get_status_display()})"
                           for d in docs if d.header.get("documentsoort") != MARK)
     out.append(rs.SectionInput("overig", "Welke stukken de ondernemingsraden krijgen",
                                "De ondernemingsraden krijgen toegang tot alle stukken van het traject, ook vertrouwelijke, via hun "
@@ -66,9 +67,13 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
 
     info = [x for x in consultations if x.kind == pc.ConsultationKind.INFORMATION]
     info_text = "De projectgroep informeert de ondernemingsraden over de voortgang, in elk geval vóór elk go/no-go-moment."
-    if info:
+    groups: dict[tuple, list[str]] = {}
+    for x in info:
+        groups.setdefault((x.requested, x.subject, str(x.gate) if x.gate else ""), []).append(x.body.name)
+    if groups:
         info_text += "\n\n" + "\n".join(
-            f"- {nl_date(x.requested)}: {x.body} – {x.subject}" + (f" (besluitmoment {x.gate})" if x.gate else "") for x in info)
+            f"- {nl_date(day)}: {subject} ({', '.join(names)})" + (f"; besluitmoment {gate}" if gate else "")
+            for (day, subject, gate), names in groups.items())
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan and plan.current:
         planned = Milestone.objects.filter(version=plan.current, kind=pc.MilestoneKind.CONSULTATION).order_by("date")
