@@ -127,3 +127,11 @@ def test_weighted_pooling_needs_weights():
 def test_numpy_integers_are_accepted():
     r = analyse(example(), samples=np.int64(500), seed=np.int32(1))
     assert r["samples"] == 500 and r["seed"] == 1
+
+
+def test_exact_weights_rounded_within_tolerance_are_feasible():
+    p = example()
+    p["stakeholders"][1]["statements"][0]["weights"] = {"eff": 0.6000009, "cost": 0.4}
+    block = analyse(p, samples=200)["stakeholders"]["GM0361"]
+    assert block["sampler"]["method"] == "point"
+    assert block["weights"]["mean"]["eff"] == pytest.approx(0.6, abs=1e-5)

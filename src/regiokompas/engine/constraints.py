@@ -78,8 +78,11 @@ def compile_statements(statements: list[dict], criteria: list[str], offset: int 
             for g1, g2 in zip(groups, groups[1:], strict=False):
                 row([(g2[0], 1.0), (g1[0], -1.0)], 0.0, False, s)  # w(g2) - w(g1) <= 0
         elif t == "exact":
-            for c, v in st["weights"].items():
-                row([(c, 1.0)], v, True, s)
+            weights = st["weights"]
+            total = sum(weights.values())
+            scale = 1.0 / total if set(weights) == set(criteria) and total > 0 else 1.0  # rounding within 1e-6
+            for c, v in weights.items():
+                row([(c, 1.0)], v * scale, True, s)
         elif t == "interval":
             lo, hi = float(st.get("min", 0.0)), float(st.get("max", 1.0))
             c = st["criterion"]
