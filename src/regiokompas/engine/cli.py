@@ -90,6 +90,8 @@ def summary(problem: dict, result: dict) -> str:
                 line += (f"; na een verschuiving van {_pct(ch['distance'])} van het gewicht wordt "
                          f"{names[ch['to']]} de beste")
             lines.append(line + ".")
+        for warning in b.get("warnings", []):
+            lines.append(f"  Let op: {warning['message']}")
         lines.append("")
     cons = result.get("consensus")
     if cons is not None:
