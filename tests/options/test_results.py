@@ -102,3 +102,9 @@ def test_pairwise_weights_and_value_profile_tables():
     header, rows = b.value_profile_table()
     assert rows[-1] == ["Totaal", "0,500", "0,500", "0,500"]
     assert "<title" in b.value_profile_chart("vp")
+
+
+def test_results_are_stored_as_valid_json():
+    from regiokompas.options.services import json_safe
+
+    assert json_safe({"a": [float("nan"), 1.0, float("inf")], "b": {"c": float("-inf")}}) == {"a": [None, 1.0, None], "b": {"c": None}}

@@ -3,6 +3,7 @@ one transaction, write, audit row. Views, admin, CLI and the example loader call
 
 from __future__ import annotations
 
+import math
 import secrets
 import time
 from collections.abc import Sequence
@@ -459,7 +460,7 @@ def _is_illustrative(snapshot: dict) -> bool:
 
 def _store_run(actor, trajectory, problem, snapshot, samples, seed, *, label="", illustrative=False, reproduces=None) -> AnalysisRun:
     started = time.perf_counter()
-    results = engine_api.analyse(problem, samples=samples, seed=seed)
+    results = json_safe(engine_api.analyse(problem, samples=samples, seed=seed))
     duration = int((time.perf_counter() - started) * 1000)
     run = AnalysisRun(
         trajectory=trajectory, number=_next_number(trajectory), label=label[:300], problem=problem, snapshot=snapshot,
@@ -472,6 +473,17 @@ def _store_run(actor, trajectory, problem, snapshot, samples, seed, *, label="",
         "number": run.number, "seed": seed, "samples": samples, "engine_version": run.engine_version,
         "reproduces": reproduces.number if reproduces else None}, trajectory_slug=trajectory.slug, reason=label)
     return run
+
+
+def json_safe(value):
+    """NaN and infinity become null, so results store as valid JSON in every database."""
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
 
 
 VOLATILE_KEYS = {"elapsed", "elapsed_s", "elapsed_seconds", "duration", "duration_s", "timing", "timings", "wall_time", "seconds"}
