@@ -247,3 +247,21 @@ def test_cost_item_form_saves_through_the_service_and_rejects_bad_input(client, 
     r = client.post(f"/trajecten/{SLUG}/financien/varianten/2/posten/huisvesting/verwijderen/")
     assert r.status_code == 302 and not CostItem.objects.filter(pk=item.pk).exists()
     assert AuditEntry.objects.filter(action="costitem.delete", object_id=str(item.pk)).exists()
+
+
+def test_admin_key_values_go_through_the_service(client, users, trajectory, m):
+    client.force_login(users["beheer"])
+    before = counts()
+    post = {"trajectory": trajectory.pk, "code": "pct", "name": "Percentages", "method": "fixed_percentages", "source": "test",
+            "values-TOTAL_FORMS": "2", "values-INITIAL_FORMS": "0", "values-MIN_NUM_FORMS": "0", "values-MAX_NUM_FORMS": "1000",
+            "values-0-municipality": m["alkmaar"].pk, "values-0-value": "60",
+            "values-1-municipality": m["bergen"].pk, "values-1-value": "30"}
+    with pytest.raises(Exception, match="tellen op tot 90"):
+        client.post("/beheer/finance/allocationkey/add/", post)
+    assert counts() == before
+    post["values-1-value"] = "40"
+    r = client.post("/beheer/finance/allocationkey/add/", post)
+    assert r.status_code == 302
+    key = AllocationKey.objects.get(trajectory=trajectory, code="pct")
+    assert key.values.count() == 2
+    assert AuditEntry.objects.filter(action="allocationkey.create", object_id=str(key.pk)).exists()

@@ -36,9 +36,19 @@ class AllocationKeyAdmin(_ServiceAdmin):
     inlines = [KeyValueInline]
 
     def save_model(self, request, obj, form, change):
-        # values are edited inline; the service checks them when the key is saved again
-        values = {v.municipality: v.value for v in obj.values.all()} if obj.pk else {}
-        self._call(services.save_key, request.user, obj, values or None, reason="via beheer")
+        # saved (and audited) in save_related, once the inline values are known; the admin view
+        # runs in one transaction, so a refused key leaves nothing behind
+        return None
+
+    def save_related(self, request, form, formsets, change):
+        values = {}
+        for formset in formsets:
+            for row in formset.cleaned_data:
+                if row and not row.get("DELETE") and row.get("municipality") is not None:
+                    values[row["municipality"]] = row.get("value")
+        self._call(services.save_key, request.user, form.instance, values, reason="via beheer")
+        for formset in formsets:  # the service wrote the values; the admin's change message expects these
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(m.CostItem)
