@@ -82,8 +82,9 @@ def lookup(code: str) -> Municipality | None:
 
 
 @functools.cache
-def _index() -> tuple[re.Pattern, dict[str, list[tuple[str, Municipality]]]]:
-    """Regex over all names and aliases (folded), and folded-lower key -> [(canonical spelling, municipality)]."""
+def _index() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, Municipality]]]]:
+    """First word of every name and alias (folded, lower case) -> [(full key, number of words)], and
+    full key -> [(canonical spelling, municipality)]."""
     names: dict[str, list[tuple[str, Municipality]]] = {}
 
     def add(spelling: str, m: Municipality) -> None:
@@ -101,11 +102,17 @@ def _index() -> tuple[re.Pattern, dict[str, list[tuple[str, Municipality]]]]:
         add(m.cbs_name, m)
         for alias in rows[m.code]["aliases"].split(";"):
             add(alias, m)
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w'-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE
-    )
-    return pattern, names
+    first: dict[str, list[tuple[str, int]]] = {}
+    for key in names:
+        words = _TOKEN.findall(key)
+        if words:
+            first.setdefault(words[0].strip("'-"), []).append((key, len(words)))
+    for entries in first.values():
+        entries.sort(key=lambda e: (e[1], len(e[0])), reverse=True)
+    return first, names
+
+
+_TOKEN = re.compile(r"[\w'-]+")
 
 
 def _case_ok(found: str, canonical: str) -> bool:
@@ -128,23 +135,46 @@ def find_mentions(text: str, *, on: dt.date | None = None) -> list[Mention]:
     provinces of the other municipalities in the text."""
     if not text:
         return []
-    pattern, names = _index()
+    first, names = _index()
     folded = fold(text)
+    tokens = [(m.start(), m.end(), m.group(0).strip("'-")) for m in _TOKEN.finditer(folded)]
     raw: list[tuple[int, int, str, list[tuple[str, Municipality]]]] = []
-    for m in pattern.finditer(folded):
-        found = m.group(1)
-        candidates = names.get(found.lower(), [])
+    lowered = folded.lower()
+    i = 0
+    while i < len(tokens):
+        start, _, word = tokens[i]
+        match = None
+        for key, n in first.get(word.lower(), ()):
+            if i + n > len(tokens):
+                continue
+            # compare the whole key at the token start (separators included: "Bergen (NH.)")
+            if lowered.startswith(key, start):
+                match = (start, start + len(key), key, n)
+                break
+            if key[:1] == "'" and start > 0 and lowered.startswith(key, start - 1):
+                match = (start - 1, start - 1 + len(key), key, n)
+                break
+        if match is None:
+            i += 1
+            continue
+        m_start, m_end, key, n = match
+        if m_end < len(folded) and (folded[m_end].isalnum() or folded[m_end] == "-"):
+            i += 1
+            continue
+        i += n
+        found = folded[m_start:m_end]
+        candidates = names.get(key, [])
         candidates = [c for c in candidates if _case_ok(found, c[0])]
         if not candidates:
             continue
-        before = folded[max(0, m.start() - 40):m.start()]
+        before = folded[max(0, m_start - 40):m_start]
         if _REGION_BEFORE.search(before):
             continue
         key = found.lower()
         if key in COMMON_WORDS and not _GEMEENTE_BEFORE.search(before):
             if found != candidates[0][0] or _SENTENCE_START.search(before):
                 continue
-        raw.append((m.start(), m.end(), text[m.start():m.end()], candidates))
+        raw.append((m_start, m_end, text[m_start:m_end], candidates))
     # province context from unambiguous mentions
     provinces = Counter()
     for _, _, _, cands in raw:
