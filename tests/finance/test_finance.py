@@ -183,6 +183,7 @@ def test_financial_chapter_for_the_report(trajectory):
     assert isinstance(section, Section) and section.type == "financien"
     text = section.text
     assert "illustratief" in text and "Shapley" in text and "BUCH" in text
+    assert "(laag, meest waarschijnlijk, hoog)" in text and "10.000 trekkingen" in text
     assert financial_chapter(Trajectory.objects.get(slug="alkmaar-participatiewet-2019")) is None
 
 

@@ -23,10 +23,11 @@ def financial_chapter(trajectory) -> Section | None:
     except FinanceError as exc:
         return Section("financien", heading, [Paragraph("De financiële gevolgen konden niet worden berekend: " + exc.message)])
     years = result["years"]
+    samples = f"{result['samples']:,}".replace(",", ".")
     blocks: list = [Paragraph(
         f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend en met verdeelsleutels over de gemeenten verdeeld. "
-        f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {result['samples']:,} trekkingen "
-        f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.".replace(",", "."))]
+        f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {samples} trekkingen "
+        f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.")]
     if CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists() or settings.illustrative:
         blocks.append(Paragraph("Let op: de bedragen in dit kostenmodel zijn illustratief (voorbeeldwaarden zonder bron). "
                                 "Inwonertallen en verdeelsleutels met een bron zijn echt."))
