@@ -75,10 +75,29 @@ SCORES = {
 }
 
 ARGUMENTS = {
-    ("lokaal", 3): ("Schaalvoordeel in één organisatie.", "Toegang en klantcontact verder van de inwoner; minder integraal met Wmo en jeugd."),
-    ("lokaal", 1): ("Toegang en integraal werken blijven volledig lokaal.", "Weinig schaalvoordeel."),
+    ("eff", 1): ("Klantmanagers kennen de lokale werkgevers.", "Weinig ruimte voor specialisatie in werkgeversbenadering."),
+    ("eff", 2): ("Meer tijd voor begeleiding doordat administratie centraal gebeurt.", "Begeleiding en uitkering in twee organisaties."),
+    ("eff", 3): ("Eén regionale werkgeversbenadering en specialistische trajecten.", "Effect hangt af van de nog onbekende invulling."),
+    ("efc", 1): ("Geen overgangskosten.", "Elke gemeente houdt eigen overhead en systemen."),
+    ("efc", 2): ("Schaalvoordeel in administratie en ICT.", "Afstemming tussen lokale frontoffice en centrale backoffice kost tijd."),
     ("efc", 3): ("Eén organisatie: minder overhead per cliënt.", "Frictie en dubbele kosten tijdens de overgang."),
+    ("klant", 1): ("Vertrouwd, dichtbij en één loket in de eigen gemeente.", "Kwaliteit wisselt per gemeente."),
+    ("klant", 2): ("Klantcontact blijft lokaal.", "Doorlooptijd kan stijgen door overdracht naar de backoffice."),
+    ("klant", 3): ("Eenduidige dienstverlening in de hele regio.", "Verder weg voor inwoners; risico op verstoring tijdens de overgang."),
+    ("lokaal", 1): ("Toegang en integraal werken blijven volledig lokaal.", "Weinig schaalvoordeel."),
+    ("lokaal", 2): ("Toegang blijft lokaal en verbonden met Wmo en jeugd.", "Backoffice staat verder van het lokale sociale team."),
+    ("lokaal", 3): ("Schaalvoordeel in één organisatie.", "Toegang en klantcontact verder van de inwoner; minder integraal met Wmo en jeugd."),
+    ("fin", 1): ("Geen eenmalige kosten.", "Geen structurele besparing."),
+    ("fin", 2): ("Beperkte besparing in de backoffice.", "Eenmalige kosten voor systemen en huisvesting."),
+    ("fin", 3): ("Grootste mogelijke besparing op termijn.", "Grote eenmalige kosten en grote onzekerheid ('grote financiële gevolgen')."),
+    ("pers", 1): ("Geen personele overgang.", "Kwetsbare kleine teams blijven bestaan."),
+    ("pers", 2): ("Alleen backoffice-medewerkers gaan over.", "Twee werkgevers voor één werkproces."),
     ("pers", 3): ("Eén werkgever met meer loopbaanmogelijkheden.", "Grootste personele overgang van de drie varianten."),
+    ("kwets", 1): ("Korte lijnen.", "Kleine teams: uitval of vertrek raakt de dienstverlening direct."),
+    ("kwets", 2): ("Backoffice robuust door schaal.", "Frontoffice blijft klein."),
+    ("kwets", 3): ("Vervangbaarheid en specialisatie door schaal.", "Afhankelijk van één organisatie."),
+    ("sturing", 1): ("College en raad sturen rechtstreeks.", "Regionale afspraken vrijblijvend."),
+    ("sturing", 2): ("Beleid en toegang blijven lokaal bepaald.", "Bedrijfsvoeringsorganisatie stuurt op uitvoering, niet op beleid."),
     ("sturing", 3): ("Eén aanspreekpunt voor de regio.", "Sturing via het algemeen bestuur; de raad stuurt op afstand."),
 }
 

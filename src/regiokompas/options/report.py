@@ -107,10 +107,11 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
             ev = s.get("evidence", {})
             evidence = "; ".join(x for x in (ev.get("document"), f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
                                                ev.get("author"), ev.get("date")) if x) or "niet onderbouwd"
-            rows.append([cname.get(s["criterion"], s["criterion"]), s.get("pros") or "–", s.get("cons") or "–",
-                         s.get("argument") or "–", evidence + _ill(s.get("illustrative"))])
+            rows.append([cname.get(s["criterion"], s["criterion"]), s["display"], s.get("pros") or "–", s.get("cons") or "–",
+                         (s.get("argument") + " " if s.get("argument") else "") + "Onderbouwing: " + evidence + _ill(s.get("illustrative"))])
         if rows:
-            blocks.append(T(f"Voor- en nadelen van variant {v['number']} per criterium", ["Criterium", "Voordelen", "Nadelen", "Argumentatie", "Onderbouwing"], rows))
+            blocks.append(T(f"Voor- en nadelen van variant {v['number']} per criterium",
+                            ["Criterium", "Score", "Voordelen", "Nadelen", "Argumentatie en onderbouwing"], rows))
     sections.append(S("voor_en_nadelen", "Voor- en nadelen per variant", blocks or [P("Er zijn nog geen scores met argumentatie.")]))
 
     # 5. scores
