@@ -148,6 +148,8 @@ def test_pages_show_tables_charts_and_illustrative_label(client, users, trajecto
     r = client.get(f"/trajecten/{SLUG}/financien/varianten/3/?coalitie=GM9999")
     assert "Onbekende gemeente in de coalitie: GM9999" in r.content.decode()
     assert client.get(f"/trajecten/{SLUG}/financien/gemeenten/GM9999/").status_code == 404
+    r = client.get(f"/trajecten/{SLUG}/financien/?berekenen=1")
+    assert "Kies ten minste één gemeente" in r.content.decode()
 
 
 def test_pages_require_login(client):

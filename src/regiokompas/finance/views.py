@@ -26,6 +26,8 @@ def _coalition(request, model) -> tuple[list[str] | None, str | None]:
     """The coalition from ``?coalitie=CODE&coalitie=CODE``; a bad one gives a Dutch error and all participants."""
     codes = [c.strip() for c in request.GET.getlist("coalitie") if c.strip()]
     if not codes:
+        if request.GET.get("berekenen"):
+            return None, "Kies ten minste één gemeente voor de coalitie."
         return None, None
     try:
         return list(validate_coalition(model, codes)), None
