@@ -272,3 +272,17 @@ def test_lower_is_better_direction_mirrors_values():
     up = analyse(exact_problem([[0.2, 0.5], [0.7, 0.5]]), samples=500)["stakeholders"]["s"]
     down = analyse(exact_problem([[0.8, 0.5], [0.3, 0.5]], directions=["lower", "higher"]), samples=500)["stakeholders"]["s"]
     assert up["rank_acceptability"] == down["rank_acceptability"]
+
+
+@pytest.mark.parametrize("direction", ["higher", "lower"])
+def test_fused_pert_values_match_the_reference_path(direction):
+    from regiokompas.engine.measurements import _fused_quantile_values, pvf, sample_cell
+    from regiokompas.engine.problem import Criterion
+
+    crit = Criterion("c", "c", "", 10, 50, direction)
+    cell = {"type": "pert", "low": 5, "mode": 20, "high": 45}
+    out = np.empty(5000, dtype=np.float32)
+    _fused_quantile_values(cell, crit, np.random.default_rng(3).random(5000, dtype=np.float32), out)
+    ref = pvf(sample_cell(cell, crit, 5000, np.random.default_rng(3)), crit)
+    assert np.allclose(out, ref, atol=1e-5)
+    assert out.min() >= 0 and out.max() <= 1

@@ -90,3 +90,25 @@ def confidence_pass(V, fixed, cw, ok, starts, stops, tol, wins):
                         if vals[i] >= best - tol:
                             ties += 1
                     wins[b, k] += 1.0 / ties
+
+
+@nb.njit(cache=True)
+def quantile_values(u, table, lo, span, c_low, c_inv, flip, out):
+    """Fused draw → partial value for a tabulated distribution with a linear value function:
+    x = lo + span * Q(u) (Q interpolated in ``table``), v = clip((x - c_low) * c_inv, 0, 1),
+    1 - v when lower is better."""
+    K = table.shape[0] - 1
+    n = u.shape[0]
+    for s in range(n):
+        p = u[s] * K
+        i = int(p)
+        if i >= K:
+            i = K - 1
+        f = p - i
+        q = table[i] + f * (table[i + 1] - table[i])
+        v = (lo + span * q - c_low) * c_inv
+        if v < 0.0:
+            v = 0.0
+        elif v > 1.0:
+            v = 1.0
+        out[s] = 1.0 - v if flip else v

@@ -115,7 +115,7 @@ def _analyse_weights(problem, source, rows, size, seed_key, seed, method=None):
     tally = smaa.run_pass(W, source, source.chunks, m, n, size)
     ind = smaa.indices(tally)
     mean = W.mean(axis=0)
-    q = np.quantile(W, [0.025, 0.975], axis=0) if size <= 200_000 else np.quantile(W[:: size // 200_000], [0.025, 0.975], axis=0)
+    q = np.quantile(W[:: max(1, size // 50_000)], [0.025, 0.975], axis=0)  # percentiles from ≤ ~50,000 draws
     return ind, info, mean, q
 
 
@@ -228,8 +228,11 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     pooled["weights"] = {"mean": {c: _r(mean[j]) for j, c in enumerate(p.criterion_ids)}}
     pooled["name"] = "Alle belanghebbenden samen"
     pooled["deterministic"] = _deterministic(p, V_det, mean)
-    pooled["sensitivity"] = stability(V_det, mean, [], p.alternatives, p.criterion_ids)
-    pooled["sensitivity"]["sweeps"] = sweeps(V_det, mean, p.alternatives, p.criterion_ids)
+    if len(per) == 1:
+        pooled["sensitivity"] = result["stakeholders"][p.stakeholders[0].id]["sensitivity"]
+    else:
+        pooled["sensitivity"] = stability(V_det, mean, [], p.alternatives, p.criterion_ids)
+        pooled["sensitivity"]["sweeps"] = sweeps(V_det, mean, p.alternatives, p.criterion_ids)
     result["pooled"] = pooled
 
     # Consensus: the weights every stakeholder accepts.
