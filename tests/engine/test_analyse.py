@@ -6,6 +6,7 @@ import copy
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_engine_does_not_import_django():
     code = ("import sys; from regiokompas.engine import analyse; import regiokompas.engine.cli;"
             "from tests.engine.problems import example; analyse(example(), samples=200);"
             "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules), 'django'")
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 def test_cli_json_and_summary(tmp_path, capsys):
