@@ -145,3 +145,15 @@ def test_withdraw_preferences_only_by_own_municipality(client, users):
     login(client, users, "bergen")
     assert client.post(url).status_code == 302
     assert not PreferenceSet.objects.filter(trajectory__slug=SLUG, municipality__cbs_code="GM0373").exists()
+
+
+def test_confidential_evidence_document_title_is_hidden_from_who_may_not_see_it(client, users):
+    from regiokompas.register.models import Document
+
+    score = Score.objects.get(variant__trajectory__slug=SLUG, variant__number=3, criterion__code="fin")
+    Document.objects.filter(pk=score.evidence_document_id).update(confidential=True)
+    title = score.evidence_document.title
+    page = login(client, users, "raadslid-bergen").get(reverse("options:variant-detail", args=[SLUG, 3])).content.decode()
+    assert "vertrouwelijk document" in page and title not in page
+    page = login(client, users, "bergen").get(reverse("options:variant-detail", args=[SLUG, 3])).content.decode()
+    assert title in page

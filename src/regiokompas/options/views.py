@@ -61,6 +61,7 @@ def overview(request, slug):
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "run_form": RunForm(),
         "has_criteria_set": CriteriaSet.objects.filter(trajectory=trajectory).exists(),
+        "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
         "formats": report.FORMATS,
     })
@@ -77,6 +78,7 @@ def variant_detail(request, slug, number):
     scores = {s.criterion_id: s for s in variant.scores.select_related("evidence_document")}
     return render(request, "options/variant_detail.html", {
         "trajectory": trajectory, "variant": variant, "rows": [(c, scores.get(c.pk)) for c in criteria],
+        "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "can_manage": perm.can_manage_options(request.user, trajectory),
     })
 
