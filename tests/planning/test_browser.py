@@ -2,13 +2,13 @@
 planning and the gate warnings."""
 
 import pytest
-from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401 - fixtures
+from tests.browser.support import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLUG = "alkmaar-sociale-zaken-2012"
 
 
-def test_planning_pages_are_accessible(page, site):  # noqa: F811
+def test_planning_pages_are_accessible(page, site):
     login(page, site.url, "or-bergen")
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/?peildatum=2013-07-01")
     assert page.get_by_role("img", name="Tijdlijn planning").count() == 1
@@ -25,7 +25,7 @@ def test_planning_pages_are_accessible(page, site):  # noqa: F811
     assert_accessible(page)
 
 
-def test_law_change_and_process_description_pages_are_accessible(page, site):  # noqa: F811
+def test_law_change_and_process_description_pages_are_accessible(page, site):
     login(page, site.url, "projectleider")
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/wetswijziging/")
     page.get_by_label("Nieuwe datum").fill("2014-01-01")
@@ -39,7 +39,7 @@ def test_law_change_and_process_description_pages_are_accessible(page, site):  #
     assert_accessible(page)
 
 
-def test_new_version_page_with_an_error_is_accessible(page, site):  # noqa: F811
+def test_new_version_page_with_an_error_is_accessible(page, site):
     login(page, site.url, "projectleider")
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/nieuwe-versie/")
     page.get_by_label("Reden van de wijziging").fill("OR vraagt meer tijd")
@@ -52,7 +52,7 @@ def test_new_version_page_with_an_error_is_accessible(page, site):  # noqa: F811
     assert page.get_by_role("table", name="Versie 2 naast versie 3").get_by_role("row", name="Analyse").get_by_text("verschoven").is_visible()
 
 
-def test_participation_page_with_an_error_is_accessible(page, site):  # noqa: F811
+def test_participation_page_with_an_error_is_accessible(page, site):
     login(page, site.url, "projectleider")
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/medezeggenschap/")
     assert_accessible(page)

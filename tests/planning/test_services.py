@@ -211,3 +211,21 @@ def test_long_chains_do_not_hit_the_recursion_limit():
     items = [M(f"m{i}", f"m{i}", D(2030, 1, 1), depends_on=[Dep(f"m{i + 1}", 1)] if i + 1 < size else []) for i in range(size)]
     order = [m.key for m in ps._topological(items)]
     assert order[0] == f"m{size - 1}" and order[-1] == "m0"
+
+
+def test_gate_milestone_stays_when_its_decisions_are_taken(m):
+    from regiokompas.register import services as rs
+
+    t, law, gates = trajectory_with_law(slug="plan-besloten", municipalities=[m["bergen"], m["alkmaar"]])
+    M, Dep = ps.MilestoneInput, ps.DependencyInput
+    items = [M("besluit", "Besluit colleges", D(2024, 3, 1), kind=pc.MilestoneKind.GATE, gate=gates[0], depends_on=[Dep(law, -100)]),
+             M("besluit-bergen", "Besluit Bergen", D(2024, 6, 1), kind=pc.MilestoneKind.GATE, gate=gates[0],
+               municipality=m["bergen"], depends_on=[Dep(law, -50)])]
+    ps.create_plan("test", t, title="P", milestones=items)
+    rs.record_decision("test", rs.DecisionInput(gate=gates[0], municipality=m["bergen"], outcome="agree", date=D(2024, 6, 1)))
+    current = ps.inputs_of(Plan.objects.get(trajectory=t).current)
+    shifts = {s.key: s for s in ps.propose_law_shift(current, law, D(2031, 1, 1), ps.decided_keys(current))}
+    assert shifts["besluit-bergen"].kept and not shifts["besluit"].kept  # Alkmaar has not decided yet
+    rs.record_decision("test", rs.DecisionInput(gate=gates[0], municipality=m["alkmaar"], outcome="hold", date=D(2024, 3, 1)))
+    shifts = {s.key: s for s in ps.propose_law_shift(current, law, D(2031, 1, 1), ps.decided_keys(current))}
+    assert shifts["besluit"].kept

@@ -337,11 +337,39 @@ def _topological(items: Sequence[MilestoneInput]) -> list[MilestoneInput]:
     return order
 
 
-def propose_law_shift(items: Sequence[MilestoneInput], law: Law, new_anchor: dt.date) -> list[Shift]:
+def decided_keys(items: Sequence[MilestoneInput]) -> set[str]:
+    """Gate milestones whose decisions are already taken: by the track's municipality, or (regional
+    milestone) by every participant of the trajectory. Moving them would rewrite history."""
+    from regiokompas.register.models import Decision
+
+    gates = {m.gate.pk for m in items if m.gate is not None}
+    if not gates:
+        return set()
+    decided: dict[int, set[int]] = {}
+    for gate_id, muni_id in (Decision.objects.filter(gate_id__in=gates, is_current=True)
+                             .exclude(outcome=c.Outcome.NOT_YET_DECIDED).values_list("gate_id", "municipality_id")):
+        decided.setdefault(gate_id, set()).add(muni_id)
+    result = set()
+    for m in items:
+        if m.gate is None or m.gate.pk not in decided:
+            continue
+        if m.municipality is not None:
+            if m.municipality.pk in decided[m.gate.pk]:
+                result.add(m.key)
+        else:
+            participants = set(m.gate.trajectory.participants.values_list("municipality_id", flat=True))
+            if participants and participants <= decided[m.gate.pk]:
+                result.add(m.key)
+    return result
+
+
+def propose_law_shift(items: Sequence[MilestoneInput], law: Law, new_anchor: dt.date,
+                      decided: set[str] | None = None) -> list[Shift]:
     """Which milestones depend (directly or through other milestones) on ``law``, and their proposed dates.
 
-    A milestone moves by as much as its latest anchor moves; milestones that are already done keep
-    their date, and so do the milestones that only depend on them.
+    A milestone moves by as much as its latest anchor moves; milestones that are already done or
+    dropped, or whose decisions are taken (``decided``), keep their date, and so do the milestones
+    that only depend on them.
     """
     old_dates = {m.key: m.date for m in items}
     new_dates = dict(old_dates)
@@ -369,7 +397,7 @@ def propose_law_shift(items: Sequence[MilestoneInput], law: Law, new_anchor: dt.
                 old_c = cand_old if old_c is None or cand_old > old_c else old_c
         if not touches:
             continue
-        if m.status != pc.MilestoneStatus.PLANNED:
+        if m.status != pc.MilestoneStatus.PLANNED or m.key in (decided or ()):
             shifts.append(Shift(m.key, m.title, str(m.municipality or ""), m.date, m.date, kept=True))
             continue
         affected.add(m.key)
@@ -411,7 +439,7 @@ def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.da
     if plan is None:
         raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")
     items = inputs_of(plan.current)
-    shifts = {s.key: s for s in propose_law_shift(items, law, new_date)}
+    shifts = {s.key: s for s in propose_law_shift(items, law, new_date, decided_keys(items))}
     if not shifts:
         raise PlanningError(f"Geen mijlpaal in de huidige planning hangt af van {law.abbreviation}; er is niets te verschuiven.")
     withdrawn = (new_status or law.status) == c.LawStatus.WITHDRAWN

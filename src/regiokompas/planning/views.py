@@ -117,7 +117,8 @@ def law_change(request, slug):
             if form["status"] and form["status"] not in c.LawStatus.values:
                 raise services.PlanningError("Kies een geldige status van de wet.")
             new_date = services.parse_date(form["date"], "Nieuwe datum")
-            shifts = services.propose_law_shift(services.inputs_of(plan.current), chosen, new_date)
+            current = services.inputs_of(plan.current)
+            shifts = services.propose_law_shift(current, chosen, new_date, services.decided_keys(current))
             if request.POST.get("action") == "confirm":
                 version = services.apply_law_change(request.user, trajectory, chosen, new_date=new_date, new_status=form["status"],
                                                     reason=form["reason"], date=dt.date.today())
