@@ -128,3 +128,26 @@ Het algemeen bestuur heeft de begrotingswijziging vastgesteld.
     assert data["header"]["datum"] == "2020-03-12"
     assert data["header"]["aan"].startswith("de griffiers en gemeentesecretarissen")
     assert data["header"]["onderwerp"] == "begrotingswijziging 2020"
+
+
+@pytest.mark.parametrize("name", ["2012-05-29-memo-bergen-hoofdlijnennotitie.txt", "2020-nieuwsbrief-bergen-participatiewet.txt"])
+def test_transcript_without_line_breaks_gives_the_same_fields_and_decisions(name):
+    from regiokompas.documents.importer import import_file
+
+    from .helpers import SEEDS
+
+    original = import_file(str(SEEDS / name)).to_json()
+    flat = " ".join((SEEDS / name).read_text(encoding="utf-8").split())
+    got = import_bytes(flat.encode(), "transcript.txt").to_json()
+    for key in ("kind", "organisation", "status", "header", "municipalities"):
+        assert got[key] == original[key], key
+    assert [(d["municipality"]["code"], d["outcome"], d["date"], d["conditions"]) for d in got["decisions"]] == [
+        (d["municipality"]["code"], d["outcome"], d["date"], d["conditions"]) for d in original["decisions"]
+    ]
+    # section types survive, except free headings that a transcript cannot show
+    assert [s["type"] for s in got["sections"]] == [s["type"] for s in original["sections"] if s["heading"] != "Tevreden over de huidige dienstverlening"]
+
+
+def test_decision_points_of_a_raadsvoorstel_are_proposals_not_decisions():
+    text = "RAADSVOORSTEL\n\nOnderwerp: Deelname GR\n\nBeslispunten\n\n1. in te stemmen met de regeling\n2. de raad te informeren\n"
+    assert import_bytes(text.encode(), "rv.txt").to_json()["decisions"] == []

@@ -149,10 +149,15 @@ class _Finder:
                     self.bullet_list(nested, decided_context=decided_context)
 
 
-def recognise_decisions(sections: list[Section], *, issuer: Municipality | None, doc_date: dt.date | None) -> list[RecognisedDecision]:
+# In these kinds the decision points are proposed to the raad, not decisions a college took.
+PROPOSING_KINDS = {"raadsvoorstel", "raadsbesluit"}
+
+
+def recognise_decisions(sections: list[Section], *, issuer: Municipality | None, doc_date: dt.date | None,
+                        kind: str = "") -> list[RecognisedDecision]:
     finder = _Finder(issuer, doc_date)
     for section in sections:
-        if section.type == "bijlagen":
+        if section.type == "bijlagen" or (section.type == "besluit" and kind in PROPOSING_KINDS):
             continue
         decided = section.type == "besluit"
         for i, block in enumerate(section.blocks):

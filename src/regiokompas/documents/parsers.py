@@ -73,6 +73,8 @@ def decode_text(data: bytes) -> str:
 def parse_text(text: str) -> list[Line]:
     lines: list[Line] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_transcript(text):
+        text = split_transcript(text)
     for raw in text.split("\n"):
         if "\f" in raw:
             for i, part in enumerate(raw.split("\f")):
@@ -82,6 +84,45 @@ def parse_text(text: str) -> list[Line]:
             continue
         lines.extend(_text_line(raw))
     return lines
+
+
+def is_transcript(text: str) -> bool:
+    """A text without line breaks (copied from a web transcript): few, very long lines."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and len(text) > 400 and max(len(ln) for ln in lines) > 600 and len(lines) < len(text) / 300
+
+
+def split_transcript(text: str) -> str:
+    """Put back the line breaks a transcript lost: before header labels with a colon, before known
+    section headings that are followed by a capitalised sentence, and before bullets."""
+    from regiokompas.documents import labels as L
+
+    label_alt = "|".join(re.escape(v) for v in sorted(L.LABEL_TO_FIELD, key=len, reverse=True))
+    text = re.sub(rf"\s+(?=(?:{label_alt})\s*:)", "\n", text, flags=re.IGNORECASE)
+    headings = sorted((v for v in L.HEADING_TO_SECTION if len(v) > 3), key=len, reverse=True)
+    spellings = [h[:1].upper() + h[1:] for h in headings] + [h.upper() for h in headings]
+    heading_alt = "|".join(re.escape(h) for h in spellings)
+    text = re.sub(rf"(?<=[.:;!?)a-z])\s+((?:{heading_alt}):?)\s+(?=[A-Z•]|-\s)", lambda m: f"\n\n{m.group(1)}\n\n", text)
+    text = re.sub(r"\s+(?=[-•]\s+[a-zA-Z])", "\n", text)
+    text = re.sub(r"\s+(?=(?:CONCEPT|DEFINITIEF|MEMO|RAADSVOORSTEL|RAADSINFORMATIEBRIEF|RAADSBESLUIT|DIGITALE NIEUWSBRIEF)\b)", "\n", text)
+    # a page header repeated inside the running text ("gemeente BERGEN")
+    m = re.match(r"\s*((?:gemeente|Gemeente|GEMEENTE)\s+[A-Z][A-Z'-]+)\b", text)
+    if m:
+        head = m.group(1)
+        text = text[: m.end()] + re.sub(r"\s*" + re.escape(head) + r"\b", "", text[m.end():])
+    # a bullet that ends with a colon introduces a nested list (the transcript lost the indentation)
+    out, nested = [], False
+    for line in text.split("\n"):
+        is_bullet = bool(re.match(r"^[-•]\s", line))
+        if is_bullet and nested:
+            line = " " + line
+        if is_bullet:
+            nested = nested or line.rstrip().endswith(":")
+        else:
+            nested = False
+        out.append(line)
+    text = "\n".join(out)
+    return text
 
 
 def _text_line(raw: str) -> list[Line]:

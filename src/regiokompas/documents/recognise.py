@@ -421,7 +421,7 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
     mention_text = "\n".join([organisation, full_text])
     municipalities = find_municipalities(mention_text, on=doc_date)
     issuer = organisation_municipality(organisation) if organisation else None
-    decisions = recognise_decisions(sections, issuer=issuer, doc_date=doc_date)
+    decisions = recognise_decisions(sections, issuer=issuer, doc_date=doc_date, kind=kind)
     for d in decisions:
         if all(m.code != d.municipality.code for m in municipalities):
             municipalities.append(d.municipality)
