@@ -1,7 +1,7 @@
 """A policy adviser of Bergen records a decision in a real browser; the pages pass axe (WCAG 2.1 AA)."""
 
 import pytest
-from tests.browser.conftest import assert_accessible, login
+from tests.browser.support import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

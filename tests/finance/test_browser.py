@@ -1,14 +1,14 @@
 """Finance pages in a real browser with axe-core (WCAG 2.1 A/AA)."""
 
 import pytest
-from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401  (fixtures)
+from tests.browser.support import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLUG = "alkmaar-sociale-zaken-2012"
 
 
-def test_finance_pages_are_accessible(page, site):  # noqa: F811
+def test_finance_pages_are_accessible(page, site):
     login(page, site.url, "projectleider")
     base = f"{site.url}/trajecten/{SLUG}/financien/"
     for path in ("", "varianten/3/?uittreder=GM0373&methode=declining", "gemeenten/GM0373/", "varianten/3/posten/nieuw/"):

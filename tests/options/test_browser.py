@@ -1,14 +1,14 @@
 """Options pages in a real browser with axe-core (WCAG 2.1 A/AA)."""
 
 import pytest
-from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401  (fixtures)
+from tests.browser.support import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLUG = "alkmaar-sociale-zaken-2012"
 
 
-def test_options_pages_are_accessible(page, site, engine):  # noqa: F811
+def test_options_pages_are_accessible(page, site, engine):
     from regiokompas.options import services
     from regiokompas.register.models import Trajectory
 
@@ -21,7 +21,7 @@ def test_options_pages_are_accessible(page, site, engine):  # noqa: F811
         assert_accessible(page)
 
 
-def test_conflicting_preferences_show_a_message_naming_them(page, site):  # noqa: F811
+def test_conflicting_preferences_show_a_message_naming_them(page, site):
     from tests.options.helpers import engine_available
 
     if not engine_available():

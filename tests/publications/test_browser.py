@@ -1,12 +1,12 @@
 """Council-information pages in a real browser, checked with axe (WCAG 2.1 AA)."""
 
 import pytest
-from tests.browser.conftest import assert_accessible, browser, login, page, site  # noqa: F401 - fixtures
+from tests.browser.support import assert_accessible, login
 
 pytestmark = pytest.mark.browser
 
 
-def test_draft_review_and_import_pages_are_accessible(page, site):  # noqa: F811
+def test_draft_review_and_import_pages_are_accessible(page, site):
     from tests.documents.helpers import NIEUWSBRIEF_2020
 
     from regiokompas.publications import services

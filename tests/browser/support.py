@@ -1,4 +1,8 @@
-"""Browser tests: Debian's Chromium driven by Playwright (no browser download), axe-core for WCAG."""
+"""Browser tests: Debian's Chromium driven by Playwright (no browser download), axe-core for WCAG.
+
+Loaded once as a pytest plugin from tests/conftest.py, so every app's browser tests share one
+Playwright session. Test modules import only the helpers (`login`, `assert_accessible`), never
+the fixtures: a fixture imported into a module would start a second Playwright session."""
 
 import os
 import shutil
