@@ -229,3 +229,19 @@ def test_gate_milestone_stays_when_its_decisions_are_taken(m):
     rs.record_decision("test", rs.DecisionInput(gate=gates[0], municipality=m["alkmaar"], outcome="hold", date=D(2024, 3, 1)))
     shifts = {s.key: s for s in ps.propose_law_shift(current, law, D(2031, 1, 1), ps.decided_keys(current))}
     assert shifts["besluit"].kept
+
+
+def test_example_facts_carry_a_source_and_invented_data_is_marked():
+    from regiokompas.planning.models import CouncilProcedure, PrerequisiteRule
+
+    rows = list(Consultation.objects.filter(body__trajectory__slug="alkmaar-sociale-zaken-2012"))
+    rows += list(ConsultationBody.objects.filter(trajectory__slug="alkmaar-sociale-zaken-2012"))
+    rows += list(CouncilProcedure.objects.filter(gate__trajectory__slug="alkmaar-sociale-zaken-2012"))
+    rows += list(Milestone.objects.filter(version__plan__trajectory__slug="alkmaar-sociale-zaken-2012"))
+    rows += list(PrerequisiteRule.objects.all())
+    assert rows and all(r.source for r in rows)
+    for r in rows:
+        if r.illustrative:
+            assert "illustratief" in r.source
+        else:
+            assert "seed:" in r.source or "WOR" in r.source or "Gemeentewet" in r.source or "domain.md" in r.source, r

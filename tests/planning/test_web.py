@@ -247,3 +247,17 @@ def test_law_change_names_other_trajectories_that_hang_on_the_same_law(client, u
     html = login(client, users, "projectleider").post(BASE + "wetswijziging/", {
         "law": wwnv.pk, "date": "2014-01-01", "reason": "x", "action": "preview"}).content.decode()
     assert "Ander traject" in html and "verandert niet mee" in html
+
+
+def test_start_a_plan_from_the_register(client, users):
+    other = Trajectory.objects.get(slug="alkmaar-participatiewet-2019")
+    url = f"/trajecten/{other.slug}/planning/"
+    c = login(client, users, "projectleider")
+    assert "Planning beginnen" in c.get(url).content.decode()
+    assert c.post(f"/trajecten/{other.slug}/planning/nieuwe-versie/", {"action": "start"}).status_code == 302
+    v = Plan.objects.get(trajectory=other).current
+    assert v.number == 1 and v.milestones.filter(kind="gate").count() == 3
+    assert v.milestones.get(kind="law").dependencies.get().law.abbreviation == "Pw"
+    assert "Besluitmoment 3." in c.get(url).content.decode()
+    assert login(client, users, "or-bergen").post(f"/trajecten/{other.slug}/planning/nieuwe-versie/",
+                                                 {"action": "start"}).status_code == 403

@@ -247,6 +247,27 @@ def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequen
     return version
 
 
+@transaction.atomic
+def start_plan(actor, trajectory: Trajectory) -> PlanVersion:
+    """A first version from what the register knows: the gates' planned dates and the driving laws' dates."""
+    items = []
+    for law in trajectory.drivers.all():
+        day = law.actual_start or law.planned_start
+        if day:
+            which = pc.LawDateField.ACTUAL if law.actual_start else pc.LawDateField.PLANNED
+            items.append(MilestoneInput(f"wet-{law.abbreviation.lower()}"[:80], f"Inwerkingtreding {law.abbreviation}", day,
+                                        kind=pc.MilestoneKind.LAW, source=law.source, depends_on=[DependencyInput(law, 0, which)]))
+    for gate in trajectory.gates.order_by("ordinal"):
+        if gate.planned_date:
+            items.append(MilestoneInput(f"besluitmoment-{gate.ordinal}", f"Besluitmoment {gate}", gate.planned_date,
+                                        kind=pc.MilestoneKind.GATE, gate=gate, source=gate.source, illustrative=gate.illustrative))
+    if not items:
+        raise PlanningError("Het traject heeft nog geen besluitmomenten met een geplande datum en geen wetsdatums; "
+                            "geef eerst een besluitmoment een datum.")
+    return create_plan(actor, trajectory, title="Eerste planning uit het register", milestones=items,
+                       reason="Overgenomen uit de besluitmomenten en wetten van het traject.", date=dt.date.today())
+
+
 def _diff(old: Sequence[MilestoneInput], new: Sequence[MilestoneInput]) -> list[dict]:
     before = {m.key: m for m in old}
     after = {m.key: m for m in new}

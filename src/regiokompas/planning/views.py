@@ -152,6 +152,13 @@ def edit_version(request, slug):
         raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan is None:
+        if request.method == "POST" and request.POST.get("action") == "start":
+            try:
+                services.start_plan(request.user, trajectory)
+                messages.success(request, "Eerste versie van de planning gemaakt uit de besluitmomenten en wetten.")
+            except RegisterError as exc:
+                messages.error(request, exc.message)
+            return redirect("planning:overview", slug=slug)
         raise Http404("Dit traject heeft nog geen planning.")
     items = services.inputs_of(plan.current)
     errors: list[str] = []
