@@ -32,6 +32,8 @@ def test_output_shape(result):
         assert set(block["rank_acceptability"]) == {"v1", "v3"}
         assert all(len(v) == 2 for v in block["rank_acceptability"].values())
         assert set(block["central_weights"]["v3"]) == {"eff", "cost"}
+        assert block["central_weights_se"]["v3"]["eff"] >= 0
+        assert block["pairwise_winning_se"]["v1"]["v3"] >= 0 and block["pairwise_winning_se"]["v1"]["v1"] is None
         assert block["sensitivity"]["preferred"] in {"v1", "v3"}
         assert "sweeps" in block["sensitivity"]
     assert result["consensus"]["feasible"] is True

@@ -59,6 +59,7 @@ def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weight
     alts, crits = problem.alternatives, problem.criterion_ids
     m = len(alts)
     ra_se = smaa.batch_se(ind.ra_batches)
+    cw, cw_se, pw, pw_se = ind.cw, ind.cw_se, ind.pairwise, ind.pairwise_se
     hw = smaa.holistic_weights(m)
     hol_b = ind.ra_batches @ hw
     hol = ind.ra @ hw
@@ -69,11 +70,14 @@ def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weight
         "rank_acceptability_se": {a: [_r(x) for x in ra_se[i]] for i, a in enumerate(alts)},
         "holistic_acceptability": {a: _r(hol[i]) for i, a in enumerate(alts)},
         "holistic_acceptability_se": {a: _r(hol_se[i]) for i, a in enumerate(alts)},
-        "central_weights": {a: {c: _r(ind.cw[i, j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
+        "central_weights": {a: {c: _r(cw[i, j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
+        "central_weights_se": {a: {c: _r(cw_se[i, j]) for j, c in enumerate(crits)} for i, a in enumerate(alts)},
         "confidence_factors": {a: _r(cf[i]) for i, a in enumerate(alts)},
         "confidence_factors_se": {a: _r(cf_se[i]) for i, a in enumerate(alts)},
-        "pairwise_winning": {a: {b: (None if i == k else _r(ind.pairwise[i, k])) for k, b in enumerate(alts)}
+        "pairwise_winning": {a: {b: (None if i == k else _r(pw[i, k])) for k, b in enumerate(alts)}
                              for i, a in enumerate(alts)},
+        "pairwise_winning_se": {a: {b: (None if i == k else _r(pw_se[i, k])) for k, b in enumerate(alts)}
+                                for i, a in enumerate(alts)},
         "rank_entropy": {
             "per_alternative": {a: _r(ent[i]) for i, a in enumerate(alts)},
             "rankings": _r(_ranking_entropy(ind.rankings)) if ind.rankings else None,
@@ -200,18 +204,8 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     else:
         pw = np.array([float(s.weight or 0.0) for s in p.stakeholders])
     pw = pw / pw.sum()
-    ra_b = sum(w * ind.ra_batches for w, (ind, _) in zip(pw, per, strict=True))
-    ra = sum(w * ind.ra for w, (ind, _) in zip(pw, per, strict=True))
-    fw = sum(w * ind.first_weights for w, (ind, _) in zip(pw, per, strict=True))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cw = fw / ra[:, 0:1]
-    cw[ra[:, 0] <= 0] = np.nan
-    pair = sum(w * ind.pairwise for w, (ind, _) in zip(pw, per, strict=True))
-    rankings: dict = {}
-    for w, (ind, _) in zip(pw, per, strict=True):
-        for code, k in ind.rankings.items():
-            rankings[code] = rankings.get(code, 0.0) + w * k
-    pooled_ind = smaa.Indices(ra, ra_b, cw, fw, pair, rankings)
+    pooled_ind = per[0][0].mix(pw, [ind for ind, _ in per])
+    cw = pooled_ind.cw
     if len(per) == 1:  # a mixture of one: the stakeholder's own confidence factors
         only = result["stakeholders"][p.stakeholders[0].id]
         cf = np.array([np.nan if only["confidence_factors"][a] is None else only["confidence_factors"][a] for a in p.alternatives])

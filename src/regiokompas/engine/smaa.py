@@ -27,58 +27,17 @@ def batch_ids(start: int, stop: int, size: int, batches: int) -> np.ndarray:
 
 @dataclass
 class Tally:
-    """Sums over samples, per batch where a standard error is needed."""
+    """Sums over samples per batch (batch means give the standard errors)."""
 
     m: int
     n: int
     size: int
     batches: int
-    rank: np.ndarray = None  # (B, m, m) counts: alternative, rank
-    batch_n: np.ndarray = None  # (B,)
-    first_weights: np.ndarray = None  # (m, n): sum of weights where alternative is first
-    beats: np.ndarray = None  # (m, m): i beats j
+    rank: np.ndarray  # (B, m, m): alternative, rank
+    batch_n: np.ndarray  # (B,)
+    first_weights: np.ndarray  # (B, m, n): sum of weights where the alternative is first
+    beats: np.ndarray  # (B, m, m): i beats j
     rankings: dict = field(default_factory=dict)
-
-    def __post_init__(self):
-        self.rank = np.zeros((self.batches, self.m, self.m))
-        self.batch_n = np.zeros(self.batches)
-        self.first_weights = np.zeros((self.m, self.n))
-        self.beats = np.zeros((self.m, self.m))
-
-
-def rank_shares(vals: np.ndarray):
-    """For values (c × m): (g, e, gt, eq) with g = number strictly better, e = number tied
-    (including itself), and the (c × m × m) comparison tensors."""
-    diff = vals[:, None, :] - vals[:, :, None]  # [s, i, j] = v_j - v_i
-    gt = diff > TIE_TOL
-    eq = np.abs(diff) <= TIE_TOL
-    return gt.sum(axis=2), eq.sum(axis=2), gt, eq
-
-
-def add_chunk(t: Tally, vals: np.ndarray, W: np.ndarray, bid: np.ndarray) -> None:
-    c, m = vals.shape
-    g, e, gt, eq = rank_shares(vals)
-    B = t.batches
-    base = (bid[:, None] * m + np.arange(m)[None, :]) * m  # (c, m)
-    if e.max() == 1:
-        t.rank += np.bincount((base + g).ravel(), minlength=B * m * m).reshape(B, m, m)
-        first = (g == 0).astype(float)
-    else:
-        inv = 1.0 / e
-        for k in range(int(e.max())):
-            mask = e > k
-            t.rank += np.bincount((base + g + k)[mask], weights=inv[mask], minlength=B * m * m).reshape(B, m, m)
-        first = np.where(g == 0, inv, 0.0)
-    t.batch_n += np.bincount(bid, minlength=B)
-    t.first_weights += first.T @ W if W.ndim == 2 else np.outer(first.sum(axis=0), W)
-    # beats[i, j] = #(v_i > v_j) + 0.5 #(tie, i != j);  gt[s, j, i] = v_i > v_j
-    t.beats += gt.sum(axis=0).T + 0.5 * (eq.sum(axis=0) - np.diag(np.full(m, c)))
-    if m <= MAX_RANKING_ENTROPY_ALTERNATIVES:
-        order = np.argsort(-vals, axis=1, kind="stable")
-        codes = order @ (m ** np.arange(m, dtype=np.int64))
-        u, cnt = np.unique(codes, return_counts=True)
-        for code, k in zip(u.tolist(), cnt.tolist(), strict=True):
-            t.rankings[code] = t.rankings.get(code, 0) + k
 
 
 def _segments(a: int, b: int, size: int, batches: int):
@@ -103,11 +62,9 @@ def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: 
     fixed (m × n) matrix; ``W`` is (size × n)."""
     from regiokompas.engine import _kernels
 
-    t = Tally(m, n, size, n_batches(size))
-    B = t.batches
-    rank = np.zeros((B, m, m))
-    first_w = np.zeros((B, m, n))
-    beats = np.zeros((B, m, m))
+    B = n_batches(size)
+    t = Tally(m, n, size, B, np.zeros((B, m, m)), np.zeros(B), np.zeros((B, m, n)), np.zeros((B, m, m)))
+    rank, first_w, beats = t.rank, t.first_weights, t.beats
     want = m <= MAX_RANKING_ENTROPY_ALTERNATIVES
     for k, (a, b) in enumerate(chunks):
         V = values(k)
@@ -130,9 +87,6 @@ def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: 
             u, cnt = np.unique(codes, return_counts=True)
             for code, c in zip(u.tolist(), cnt.tolist(), strict=True):
                 t.rankings[code] = t.rankings.get(code, 0) + c
-    t.rank = rank
-    t.first_weights = first_w.sum(axis=0)
-    t.beats = beats.sum(axis=0)
     return t
 
 
@@ -165,22 +119,74 @@ def confidence_pass(cw: np.ndarray, values: Callable, chunks, m: int, size: int)
 
 @dataclass
 class Indices:
-    ra: np.ndarray  # (m, m)
+    """Per-batch means of the SMAA-2 sums; every index and its standard error derive from them,
+    and a mixture (pooled analysis) is a weighted sum of them."""
+
+    batch_n: np.ndarray  # (B,)
     ra_batches: np.ndarray  # (B, m, m)
-    cw: np.ndarray  # (m, n), NaN where never first
-    first_weights: np.ndarray  # (m, n) mean over all samples (for pooling)
-    pairwise: np.ndarray  # (m, m)
+    fw_batches: np.ndarray  # (B, m, n): mean of weight × first-rank share
+    pw_batches: np.ndarray  # (B, m, m)
     rankings: dict
+
+    def _mean(self, x):
+        return np.tensordot(self.batch_n / self.batch_n.sum(), x, axes=1)
+
+    @property
+    def ra(self) -> np.ndarray:
+        return self._mean(self.ra_batches)
+
+    @property
+    def first_weights(self) -> np.ndarray:
+        return self._mean(self.fw_batches)
+
+    @property
+    def pairwise(self) -> np.ndarray:
+        return self._mean(self.pw_batches)
+
+    @property
+    def pairwise_se(self) -> np.ndarray:
+        return batch_se(self.pw_batches)
+
+    @property
+    def cw(self) -> np.ndarray:
+        ra = self.ra
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cw = self.first_weights / ra[:, 0:1]
+        cw[ra[:, 0] <= 0] = np.nan
+        return cw
+
+    @property
+    def cw_se(self) -> np.ndarray:
+        """Batch-means standard error of the central weights (ratio estimate per batch; batches in
+        which the alternative is never first are left out)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cw_b = self.fw_batches / self.ra_batches[:, :, 0:1]
+        cw_b[self.ra_batches[:, :, 0] <= 0] = np.nan
+        k = np.sum(~np.isnan(cw_b), axis=0)
+        se = np.full(cw_b.shape[1:], np.nan)
+        ok = k >= 2
+        if ok.any():
+            with np.errstate(invalid="ignore", divide="ignore"):
+                full = np.nanstd(np.where(ok[None], cw_b, 0.0), axis=0, ddof=1) / np.sqrt(np.maximum(k, 1))
+            se[ok] = full[ok]
+        return se
+
+    def mix(self, weights, others) -> Indices:
+        """The weighted mixture of ``others`` (Indices on the same batches)."""
+        rankings: dict = {}
+        for w, ind in zip(weights, others, strict=True):
+            for code, c in ind.rankings.items():
+                rankings[code] = rankings.get(code, 0.0) + w * c
+        return Indices(self.batch_n,
+                       sum(w * o.ra_batches for w, o in zip(weights, others, strict=True)),
+                       sum(w * o.fw_batches for w, o in zip(weights, others, strict=True)),
+                       sum(w * o.pw_batches for w, o in zip(weights, others, strict=True)),
+                       rankings)
 
 
 def indices(t: Tally) -> Indices:
-    total = t.batch_n.sum()
-    ra = t.rank.sum(axis=0) / total
-    ra_b = t.rank / t.batch_n[:, None, None]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cw = t.first_weights / (ra[:, 0:1] * total)
-    cw[ra[:, 0] <= 0] = np.nan
-    return Indices(ra, ra_b, cw, t.first_weights / total, t.beats / total, dict(t.rankings))
+    nb = t.batch_n[:, None, None]
+    return Indices(t.batch_n, t.rank / nb, t.first_weights / nb, t.beats / nb, dict(t.rankings))
 
 
 def holistic_weights(m: int) -> np.ndarray:
