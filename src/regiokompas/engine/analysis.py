@@ -65,6 +65,7 @@ def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weight
     hol = ind.ra @ hw
     hol_se = smaa.batch_se(hol_b)
     ent = smaa.entropy_bits(ind.ra, axis=1)
+    ent_se = smaa.entropy_se(ind.ra_batches)
     block = {
         "rank_acceptability": {a: [_r(x) for x in ind.ra[i]] for i, a in enumerate(alts)},
         "rank_acceptability_se": {a: [_r(x) for x in ra_se[i]] for i, a in enumerate(alts)},
@@ -80,6 +81,7 @@ def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weight
                                 for i, a in enumerate(alts)},
         "rank_entropy": {
             "per_alternative": {a: _r(ent[i]) for i, a in enumerate(alts)},
+            "per_alternative_se": {a: _r(ent_se[i]) for i, a in enumerate(alts)},
             "rankings": _r(_ranking_entropy(ind.rankings)) if ind.rankings else None,
             "distinct_rankings": len(ind.rankings) if ind.rankings else None,
         },

@@ -205,3 +205,17 @@ def entropy_bits(p: np.ndarray, axis=-1) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(p > 0, -p * np.log2(p), 0.0)
     return terms.sum(axis=axis)
+
+
+def entropy_se(ra_batches: np.ndarray) -> np.ndarray:
+    """Delta-method standard error of each alternative's rank entropy (bits) from the batch
+    covariance of its rank acceptabilities."""
+    B, m, _ = ra_batches.shape
+    p = ra_batches.mean(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g = np.where(p > 0, -(np.log2(p) + 1 / np.log(2)), 0.0)  # dH/dp
+    out = np.empty(m)
+    for i in range(m):
+        cov = np.atleast_2d(np.cov(ra_batches[:, i, :], rowvar=False)) if B > 1 else np.zeros((m, m))
+        out[i] = np.sqrt(max(float(g[i] @ cov @ g[i]), 0.0) / B)
+    return out
