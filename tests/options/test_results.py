@@ -25,7 +25,10 @@ def block(first, se=0.005):
                              "v3": {"v1": 0.7, "v2": 0.55, "v3": None}},
         "weights": {"mean": {"eff": 0.6, "fin": 0.4}, "p2_5": {"eff": 0.5, "fin": 0.3}, "p97_5": {"eff": 0.7, "fin": 0.5}},
         "deterministic": {"value_profiles": {"v1": {"eff": 0.3, "fin": 0.2}, "v2": {"eff": 0.2, "fin": 0.3}, "v3": {"eff": 0.4, "fin": 0.1}}},
-        "sensitivity": {"preferred": "v3", "smallest_change": {"distance": 0.12, "to": "v2", "weights": {"eff": -0.12, "fin": 0.12}}},
+        "sensitivity": {"preferred": "v3", "smallest_change": {"distance": 0.12, "to": "v2", "weights": {"eff": -0.12, "fin": 0.12}},
+                        "sweeps": {"eff": {"current_weight": 0.6, "grid": [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
+                                           "values": {"v1": [0.9 - 0.08 * i for i in range(11)], "v2": [0.5] * 11,
+                                                      "v3": [0.1 + 0.08 * i for i in range(11)]}}}},
     }
 
 
@@ -108,3 +111,14 @@ def test_results_are_stored_as_valid_json():
     from regiokompas.options.services import json_safe
 
     assert json_safe({"a": [float("nan"), 1.0, float("inf")], "b": {"c": float("-inf")}}) == {"a": [None, 1.0, None], "b": {"c": None}}
+
+
+def test_nearest_switch_of_a_one_way_sweep():
+    b = read(PROBLEM, RESULTS).blocks[0]
+    lines = b.sensitivity_text()
+    # v3 rises, v1 falls: going down from 60 %, v1 overtakes v3 at 50 %
+    assert any("Effectiviteit van 60 % daalt tot ongeveer 50 %" in line and "Variant 1 de beste" in line for line in lines)
+    assert b.key_sweep() == "eff"
+    assert "<polyline" in b.sweep_chart("eff", "sw")
+    header, rows = b.sweep_table("eff")
+    assert header[0] == "Gewicht van Effectiviteit" and len(rows) == 11

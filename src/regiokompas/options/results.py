@@ -193,6 +193,35 @@ class Block:
     def sensitivity(self) -> dict:
         return self.raw.get("sensitivity") or {}
 
+    def key_sweep(self) -> str | None:
+        """The criterion whose one-way sweep switches the best variant closest to its current weight."""
+        sweeps = self.sensitivity().get("sweeps") if isinstance(self.sensitivity().get("sweeps"), dict) else {}
+        best = None
+        for crit, sweep in sweeps.items():
+            current = _value(sweep.get("current_weight")) if isinstance(sweep, dict) else None
+            if current is None:
+                continue
+            for w, _to in _nearest_switches(sweep, current):
+                if best is None or abs(w - current) < best[0]:
+                    best = (abs(w - current), crit)
+        return best[1] if best else None
+
+    def sweep_chart(self, crit: str, ident: str) -> str:
+        sweep = self.sensitivity()["sweeps"][crit]
+        name = self.criterion_names.get(crit, crit)
+        lines = [(self.labels[a], sweep["values"][a]) for a in self.alternatives if a in sweep.get("values", {})]
+        return charts.sweep_chart(sweep["grid"], lines, ident=ident, title=f"Waarde van de varianten als het gewicht van {name} verandert",
+                                  x_label=f"Gewicht van {name}", y_label="Totale waarde", marker=_value(sweep.get("current_weight")))
+
+    def sweep_table(self, crit: str) -> tuple[list[str], list[list[str]]]:
+        sweep = self.sensitivity()["sweeps"][crit]
+        header = [f"Gewicht van {self.criterion_names.get(crit, crit)}"] + [self.labels[a] for a in self.alternatives]
+        rows = []
+        for i, w in enumerate(sweep["grid"]):
+            if round(w * 100) % 10 == 0:
+                rows.append([pct(w)] + [_dec(sweep["values"].get(a, [None] * len(sweep["grid"]))[i]) for a in self.alternatives])
+        return header, rows
+
     def _shift_text(self, change: dict) -> str:
         moved = change.get("weights") or {}
         parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1).replace(' %', ' %-punt')}"

@@ -323,6 +323,10 @@ def run_detail(request, slug, number):
             "profile_chart": b.value_profile_chart(f"vp-{i}") if b.value_profile() else "",
             "profile_table": b.value_profile_table() if b.value_profile() else None,
         })
+        key = b.key_sweep()
+        if key:
+            blocks[-1].update({"sweep_name": b.criterion_names.get(key, key), "sweep_chart": b.sweep_chart(key, f"sw-{i}"),
+                               "sweep_table": b.sweep_table(key)})
     return render(request, "options/run_detail.html", {
         "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
         "agreement": reading.agreement(),
