@@ -261,3 +261,11 @@ def test_start_a_plan_from_the_register(client, users):
     assert "Besluitmoment 3." in c.get(url).content.decode()
     assert login(client, users, "or-bergen").post(f"/trajecten/{other.slug}/planning/nieuwe-versie/",
                                                  {"action": "start"}).status_code == 403
+
+
+def test_overview_for_one_municipality_track(client, users):
+    c = login(client, users, "bergen")
+    html = c.get(BASE + "?spoor=GM0361").content.decode()
+    assert "College Bergen besluit over de blauwdruk" not in html and "Wensen en bedenkingen raad Alkmaar" in html
+    html = c.get(BASE + "?spoor=GM0373").content.decode()
+    assert "College Bergen besluit over de blauwdruk" in html and "Wensen en bedenkingen raad Alkmaar" not in html

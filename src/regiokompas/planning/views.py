@@ -64,7 +64,13 @@ def overview(request, slug):
     version = _version(plan, request.GET.get("versie"))
     day, date_error = _reference_date(request)
     data = ov.build(trajectory, version, day)
+    participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
+    track = next((m for m in participants if m.cbs_code == request.GET.get("spoor", "")), None)
+    if track is not None:
+        data.rows = [r for r in data.rows if r.track in ("regio", track.name)]
     return render(request, "planning/overview.html", {
+        "participants": participants,
+        "track": track,
         "trajectory": trajectory,
         "plan": plan,
         "version": version,
