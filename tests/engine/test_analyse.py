@@ -165,3 +165,13 @@ def test_results_do_not_depend_on_thread_count():
     finally:
         numba.set_num_threads(before)
     assert single == default
+
+
+def test_concurrent_analyses_from_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    p = example()
+    expected = analyse(p, samples=3000, seed=5)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: analyse(example(), samples=3000, seed=5), range(3)))
+    assert all(r == expected for r in results)

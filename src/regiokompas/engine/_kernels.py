@@ -6,8 +6,14 @@ Tie policy (see ``smaa``): values within ``tol`` of each other share the ranks t
 
 from __future__ import annotations
 
+import threading
+
 import numba as nb
 import numpy as np
+
+# Parallel kernels are called under this lock: some Numba threading layers (workqueue) abort when
+# two Python threads (e.g. two web requests) launch parallel kernels at the same time.
+LOCK = threading.Lock()
 
 
 @nb.njit(parallel=True, cache=True)

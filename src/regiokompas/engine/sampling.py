@@ -201,10 +201,13 @@ def _seeds(rng: np.random.Generator, chains: int) -> np.ndarray:
 
 def _advance(Y, S, Gy, steps, rng, coordinate, keep_every=0):
     from regiokompas.engine._har import run_chains
+    from regiokompas.engine._kernels import LOCK
 
     C, d = Y.shape
     out = np.empty((steps // keep_every if keep_every else 0, C, d))
-    run_chains(Y, S, Gy, int(steps), int(keep_every), out, _seeds(rng, C), bool(coordinate))
+    seeds = _seeds(rng, C)
+    with LOCK:
+        run_chains(Y, S, Gy, int(steps), int(keep_every), out, seeds, bool(coordinate))
     return out
 
 

@@ -76,8 +76,9 @@ def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: 
         first_q = np.zeros((Q, m, n))
         beats_q = np.zeros((Q, m, m))
         codes = np.zeros(b - a if want else 1, dtype=np.int64)
-        _kernels.rank_pass(V3, fixed, np.ascontiguousarray(W[a:b]), starts, stops, TIE_TOL, want,
-                           rank_q, first_q, beats_q, codes)
+        with _kernels.LOCK:
+            _kernels.rank_pass(V3, fixed, np.ascontiguousarray(W[a:b]), starts, stops, TIE_TOL, want,
+                               rank_q, first_q, beats_q, codes)
         for q in range(Q):  # fixed order: reproducible sums
             rank[bids[q]] += rank_q[q]
             first_w[bids[q]] += first_q[q]
@@ -105,7 +106,8 @@ def confidence_pass(cw: np.ndarray, values: Callable, chunks, m: int, size: int)
         fixed = V.ndim == 2
         starts, stops, bids = _segments(a, b, size, B)
         wins_q = np.zeros((len(starts), m))
-        _kernels.confidence_pass(V[:, :, None] if fixed else V, fixed, cwz, ok, starts, stops, TIE_TOL, wins_q)
+        with _kernels.LOCK:
+            _kernels.confidence_pass(V[:, :, None] if fixed else V, fixed, cwz, ok, starts, stops, TIE_TOL, wins_q)
         for q in range(len(starts)):
             wins[bids[q]] += wins_q[q]
         counts += np.bincount(batch_ids(a, b, size, B), minlength=B)
