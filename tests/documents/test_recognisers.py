@@ -151,3 +151,25 @@ def test_transcript_without_line_breaks_gives_the_same_fields_and_decisions(name
 def test_decision_points_of_a_raadsvoorstel_are_proposals_not_decisions():
     text = "RAADSVOORSTEL\n\nOnderwerp: Deelname GR\n\nBeslispunten\n\n1. in te stemmen met de regeling\n2. de raad te informeren\n"
     assert import_bytes(text.encode(), "rv.txt").to_json()["decisions"] == []
+
+
+def test_several_caps_labels_on_one_line():
+    text = """BESLISSINGSFORMULIER COLLEGE
+
+CASENUMMER 12G200404 BEHANDELEND AMBTENAAR P. Pietersen SECTOR Samenleving
+ONDERWERP Regionale samenwerking sociale zaken PORT.HOUD. J. de Vries
+GERAADPLEEGDE ADVIESORGANEN Adviesraad Inkomen en Arbeid
+
+ONTWERPBESLUIT
+
+Het college besluit in te stemmen met de hoofdlijnennotitie.
+"""
+    data = import_bytes(text.encode(), "bf.txt").to_json()
+    h = data["header"]
+    assert data["kind"] == "collegebesluit"
+    assert h["kenmerk"] == "12G200404"
+    assert h["contact"] == "P. Pietersen; Samenleving"
+    assert h["onderwerp"] == "Regionale samenwerking sociale zaken"
+    assert h["portefeuillehouder"] == "J. de Vries"
+    assert h["adviesorganen"] == "Adviesraad Inkomen en Arbeid"
+    assert [s["type"] for s in data["sections"]] == ["besluit"]

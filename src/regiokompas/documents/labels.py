@@ -133,3 +133,18 @@ def kind_for_line(text: str) -> str | None:
         if pattern.search(t):
             return kind
     return None
+
+
+_CAPS_LABELS = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(v.upper()) for v in sorted(LABEL_TO_FIELD, key=len, reverse=True) if len(v) > 3) + r")(?=[\s:]|$)"
+)
+
+
+def split_caps_labels(line: str) -> list[str]:
+    """'CASENUMMER 12G BEHANDELEND AMBTENAAR P. Pietersen SECTOR Samenleving' -> one segment per
+    all-caps label (forms that put several labels without colons on one line)."""
+    starts = [m.start() for m in _CAPS_LABELS.finditer(line)]
+    if len(starts) < 2 or starts[0] != len(line) - len(line.lstrip()):
+        return [line]
+    starts.append(len(line))
+    return [line[a:b].strip() for a, b in zip(starts, starts[1:], strict=False) if line[a:b].strip()]

@@ -138,8 +138,21 @@ def _strip_colon(text: str) -> str:
     return re.sub(r"\s*[:：]+\s*$", "", text.strip())
 
 
+def _split_label_lines(lines: list[Line]) -> list[Line]:
+    out = []
+    for ln in lines:
+        if ln.kind == "text" and len(ln.text) < 300:
+            parts = L.split_caps_labels(ln.text)
+            if len(parts) > 1:
+                out.extend(Line(p, "text", indent=ln.indent) for p in parts)
+                continue
+        out.append(ln)
+    return out
+
+
 def recognise(lines: list[Line], *, page_headers: list[str] | None = None, styled: bool = False) -> Recognised:
     lines, removed_headers = _drop_repeated(lines, page_headers or [])
+    lines = _split_label_lines(lines)
     warnings: list[str] = []
     kind: str | None = None
     organisation = ""
@@ -410,7 +423,7 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
     if "onderwerp" in header and not title:
         title = header["onderwerp"]
     if not title:
-        title = header.get("onderwerp") or L_KIND_NAME(kind)
+        title = header.get("onderwerp") or _kind_title(kind)
     if status is None:
         status = "definitief"
     document = Document(
@@ -430,7 +443,7 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
     return Recognised(document, municipalities, decisions, doc_date, [w for w in warnings if w])
 
 
-def L_KIND_NAME(kind: str) -> str:  # noqa: N802 - small helper with the model's names
+def _kind_title(kind: str) -> str:
     from regiokompas.documents.model import KIND_NAMES
 
     return KIND_NAMES.get(kind, "document").capitalize()
