@@ -25,3 +25,30 @@ def test_report_without_run_has_all_chapters_and_says_what_is_missing():
     assert doc.kind == "onderbouwing"
     for name in ("Bergen", "Alkmaar", "Castricum", "Heiloo", "Heerhugowaard", "Langedijk", "Schermer", "Graft-De Rijp"):
         assert name in text["voorkeuren"]
+
+
+def test_report_of_an_empty_trajectory_says_what_is_missing(users):
+    from tests.register.helpers import new_trajectory
+
+    t, _ = new_trajectory("leeg-traject")
+    doc = report.build(t, None, problem_error="Een analyse vergelijkt ten minste twee varianten.")
+    text = {s.type: s.text for s in doc.sections}
+    assert "nog geen varianten" in text["varianten"] and "nog geen criteria" in text["criteria"]
+    assert "ten minste twee varianten" in text["resultaten"]
+    assert "Er zijn nog geen criteria vastgesteld." in text["datakwaliteit"]
+    assert doc.illustrative_note is None
+
+
+def test_preferences_need_criteria_first(m, users):
+    from tests.options.helpers import database_counts
+    from tests.register.helpers import new_trajectory
+
+    from regiokompas.options import services
+    from regiokompas.options.errors import OptionsError
+    from regiokompas.options.problem import Statement
+
+    t, _ = new_trajectory("zonder-criteria-2", municipalities=[m["bergen"]])
+    before = database_counts()
+    with pytest.raises(OptionsError, match="nog geen \\(of te weinig\\) criteria"):
+        services.save_preferences(users["bergen"], t, m["bergen"], [Statement("ranking", {"order": [["a"], ["b"]]})])
+    assert database_counts() == before
