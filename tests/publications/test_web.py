@@ -148,3 +148,9 @@ def test_cancel_import(client, users):
     response = client.post(reverse("publications:import-cancel", args=[record.pk]))
     assert response.status_code == 302
     assert not DocumentImport.objects.filter(pk=record.pk).exists()
+
+
+def test_municipality_page_shows_when_its_raad_was_informed(client, users):
+    client.force_login(users["raadslid-bergen"])
+    html = client.get(reverse("register:municipality-detail", args=["GM0373"])).content.decode()
+    assert "Wanneer de raad van Bergen" in html and "29 mei 2012" in html

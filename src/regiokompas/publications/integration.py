@@ -44,6 +44,19 @@ def trajectory_panel(request, trajectory):
     }
 
 
+def municipality_panel(request, municipality):
+    from regiokompas.publications.models import InformationEvent, Publication
+
+    events = InformationEvent.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-date")
+    publications = Publication.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-pk")
+    if not events and not publications:
+        return None
+    return {
+        "template": "publications/_municipality_panel.html",
+        "context": {"municipality": municipality, "events": events, "publications": publications},
+    }
+
+
 def _dossier_specs() -> None:
     from regiokompas.publications import models as pm
     from regiokompas.register.dossier import ModelSpec, register_model
@@ -64,4 +77,5 @@ def install() -> None:
 
     panels.add(panels.GATE_PANELS, gate_panel)
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
+    panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
     _dossier_specs()
