@@ -296,12 +296,19 @@ def check_preferences(trajectory: Trajectory, municipality: Municipality, statem
     errors = engine_api.check_statements(validation_problem([criterion_entry(c) for c in criteria], stakeholder))
     if errors:
         involved = sorted({origin[j] for e in errors for j in e["statements"] if 0 <= j < len(origin)})
-        named = "; ".join(f"uitspraak {i + 1} ({describe_statement(statements[i], names)})" for i in involved)
-        detail = " ".join(e["message"] for e in errors)
-        if involved:
-            text = f"De voorkeuren van {municipality.name} zijn tegenstrijdig: {named} kunnen niet tegelijk gelden. {detail}"
+        named = [f"uitspraak {i + 1} ({describe_statement(statements[i], names)})" for i in involved]
+        infeasible = all("infeasible" in (e.get("key") or "") for e in errors)
+        if involved and not infeasible:
+            text = (f"De voorkeuren van {municipality.name} kunnen niet worden gebruikt ({', '.join(named)}): "
+                    + " ".join(e["message"] for e in errors))
+        elif len(involved) > 1:
+            # The engine numbers its compiled statements; name them in the municipality's own numbering instead.
+            text = (f"De voorkeuren van {municipality.name} zijn tegenstrijdig: {'; '.join(named[:-1])} en {named[-1]} "
+                    "kunnen niet tegelijk gelden. Pas een van deze uitspraken aan.")
+        elif involved:
+            text = f"De voorkeuren van {municipality.name} kunnen niet worden gebruikt: {named[0]} is niet te vervullen. Pas deze uitspraak aan."
         else:
-            text = f"De voorkeuren van {municipality.name} kunnen niet worden gebruikt: {detail}"
+            text = f"De voorkeuren van {municipality.name} kunnen niet worden gebruikt: {' '.join(e['message'] for e in errors)}"
         raise OptionsError(text, statements=involved, errors=errors)
 
 
