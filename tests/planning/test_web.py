@@ -99,6 +99,7 @@ def test_exports_over_http(client, users):
 def test_process_description_generate_edit_finalize(client, users, t):
     c = login(client, users, "projectleider")
     assert c.post(BASE + "procesbeschrijving/", {"action": "generate"}).status_code == 302
+    assert "Voorwaarden die om deze procesbeschrijving vragen" in c.get(BASE + "procesbeschrijving/").content.decode()
     doc = process.current_description(t)
     assert doc.status == "concept" and doc.title == "Communicatie met en betrekken van de ondernemingsraden"
     texts = {s.heading: s.text for s in doc.sections.all()}

@@ -33,6 +33,12 @@ def current_description(trajectory: Trajectory) -> Document | None:
     return descriptions(trajectory).first()
 
 
+def related_conditions(trajectory: Trajectory) -> list[Condition]:
+    """Conditions of current decisions that ask for this process description."""
+    return [x for x in Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True)
+            .select_related("decision__municipality") if "ondernemingsra" in x.text.lower() and "proces" in x.text.lower()]
+
+
 def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     bodies = list(ConsultationBody.objects.filter(trajectory=trajectory).select_related("employer_municipality", "employer_organisation"))
     works_councils = [b for b in bodies if b.kind in (pc.BodyKind.OR, pc.BodyKind.BOR, pc.BodyKind.GO)]

@@ -321,7 +321,7 @@ def process_description(request, slug):
             errors.append(exc.message)
     return render(request, "planning/process.html", {
         "trajectory": trajectory, "doc": doc, "sections": list(doc.sections.order_by("order")) if doc else [],
-        "can_manage": can_manage, "errors": errors,
+        "can_manage": can_manage, "errors": errors, "conditions": process.related_conditions(trajectory),
         "editable": bool(doc and doc.status == c.DocumentStatus.CONCEPT and can_manage),
     }, status=400 if errors else 200)
 
