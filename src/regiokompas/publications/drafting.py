@@ -68,12 +68,18 @@ def _names(ms) -> str:
 
 
 def _role(municipality: Municipality, kind: str, on: dt.date) -> str:
+    """Who held the role on that day. A role without an end date counts for one council term (four
+    years) from its start: after that the register does not know, and the field stays empty."""
     roles = Role.objects.filter(municipality=municipality, kind=kind).select_related("person").order_by("-valid_from")
     for r in roles:
-        if (r.valid_from is None or r.valid_from <= on) and (r.valid_to is None or r.valid_to >= on):
-            return r.person.name
-    r = roles.first()
-    return r.person.name if r else ""
+        if r.valid_from and r.valid_from > on:
+            continue
+        if r.valid_to and r.valid_to < on:
+            continue
+        if r.valid_to is None and r.valid_from and (on - r.valid_from).days > 4 * 366:
+            continue
+        return r.person.name
+    return ""
 
 
 def _decision(gate: Gate, municipality: Municipality) -> Decision | None:
@@ -104,7 +110,7 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     subject_docs = list(gate.subject_documents.all())
     later = trajectory.gates.filter(ordinal__gt=gate.ordinal).order_by("ordinal").first()
     illustrative = bool(gate.illustrative or (own and own.illustrative) or any(cell.decision.illustrative for _, cell in others))
-    date_ref = own.date if own and own.date else today
+    date_ref = today  # the college writes now: who holds the portfolio today
 
     # what was proposed
     proposed = [f"In het traject '{trajectory.name}' lag het besluitmoment '{gate.title}' voor."]
