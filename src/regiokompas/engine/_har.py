@@ -28,9 +28,10 @@ def _unif(state, c):
 
 
 @nb.njit(parallel=True, cache=True)
-def run_chains(Y, S, G, steps, thin, out, state, coordinate):
+def run_chains(Y, S, G, Gt, Ginv, steps, thin, out, state, coordinate):
     """Advance every chain ``steps`` steps; when ``thin`` > 0 store every ``thin``-th point in
-    ``out[kept, chain]``."""
+    ``out[kept, chain]``. ``Gt`` is ``G`` transposed and ``Ginv`` its elementwise inverse (0 where
+    the entry is 0), used by coordinate directions."""
     C, d = Y.shape
     k = G.shape[0]
     for c in nb.prange(C):
@@ -38,13 +39,22 @@ def run_chains(Y, S, G, steps, thin, out, state, coordinate):
         D = np.empty(d)
         kept = 0
         for t in range(1, steps + 1):
+            tmin = -np.inf
+            tmax = np.inf
             j = -1
             if coordinate:
                 j = int(_unif(state, c) * d)
                 if j >= d:
                     j = d - 1
                 for i in range(k):
-                    gd[i] = G[i, j]
+                    gi = Ginv[j, i]
+                    r = S[c, i] * gi
+                    if gi > 0.0:
+                        if r < tmax:
+                            tmax = r
+                    elif gi < 0.0:
+                        if r > tmin:
+                            tmin = r
             else:
                 for a in range(0, d, 2):
                     u1 = _unif(state, c)
@@ -58,18 +68,14 @@ def run_chains(Y, S, G, steps, thin, out, state, coordinate):
                     for a in range(d):
                         acc += G[i, a] * D[a]
                     gd[i] = acc
-            tmin = -np.inf
-            tmax = np.inf
-            for i in range(k):
-                g = gd[i]
-                if g > 1e-14:
-                    r = S[c, i] / g
-                    if r < tmax:
-                        tmax = r
-                elif g < -1e-14:
-                    r = S[c, i] / g
-                    if r > tmin:
-                        tmin = r
+                    if acc > 1e-14:
+                        r = S[c, i] / acc
+                        if r < tmax:
+                            tmax = r
+                    elif acc < -1e-14:
+                        r = S[c, i] / acc
+                        if r > tmin:
+                            tmin = r
             if tmax < 0.0:
                 tmax = 0.0
             if tmin > 0.0:
@@ -77,12 +83,15 @@ def run_chains(Y, S, G, steps, thin, out, state, coordinate):
             s = tmin + (tmax - tmin) * _unif(state, c)
             if coordinate:
                 Y[c, j] += s
+                for i in range(k):
+                    v = S[c, i] - s * Gt[j, i]
+                    S[c, i] = v if v > 0.0 else 0.0
             else:
                 for a in range(d):
                     Y[c, a] += s * D[a]
-            for i in range(k):
-                v = S[c, i] - s * gd[i]
-                S[c, i] = v if v > 0.0 else 0.0
+                for i in range(k):
+                    v = S[c, i] - s * gd[i]
+                    S[c, i] = v if v > 0.0 else 0.0
             if thin > 0 and t % thin == 0:
                 for a in range(d):
                     out[kept, c, a] = Y[c, a]

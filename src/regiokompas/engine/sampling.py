@@ -206,8 +206,11 @@ def _advance(Y, S, Gy, steps, rng, coordinate, keep_every=0):
     C, d = Y.shape
     out = np.empty((steps // keep_every if keep_every else 0, C, d))
     seeds = _seeds(rng, C)
+    Gt = np.ascontiguousarray(Gy.T)
+    big = np.abs(Gt) > 1e-14
+    Ginv = np.where(big, 1.0 / np.where(big, Gt, 1.0), 0.0)
     with LOCK:
-        run_chains(Y, S, Gy, int(steps), int(keep_every), out, seeds, bool(coordinate))
+        run_chains(Y, S, np.ascontiguousarray(Gy), Gt, Ginv, int(steps), int(keep_every), out, seeds, bool(coordinate))
     return out
 
 
