@@ -8,6 +8,7 @@ import logging
 
 from django.apps import apps
 from django.db import DatabaseError
+from django.utils import timezone
 
 from regiokompas.options import quality
 from regiokompas.options.errors import OptionsError
@@ -202,10 +203,11 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
     # 11. accountability
     if run is not None:
         reading = read(run.problem, run.results, run.snapshot)
-        sampler = reading.sampler_text(reading.blocks[0]) if reading.blocks else "–"
-        items = [f"Analyse {run.number}, gestart {run.created_at:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
+        samplers = "; ".join(f"{b.name}: {reading.sampler_text(b)}" for b in reading.municipalities) or "–"
+        started = timezone.localtime(run.created_at)
+        items = [f"Analyse {run.number}, gestart {started:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
                  f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
-                 f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten: {sampler}",
+                 f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten per gemeente: {samplers}",
                  "Methode: SMAA-2 (stochastische multicriteria-acceptabiliteitsanalyse) met lineaire waardefuncties op de schaal van elk criterium.",
                  "De volledige invoer is bij de analyse opgeslagen; met dezelfde seed geeft de analyse dezelfde uitkomst."]
         if run.reproduces_id:
