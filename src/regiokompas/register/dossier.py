@@ -42,6 +42,9 @@ def register_model(spec: ModelSpec, *, after: str | None = None) -> None:
     """Add a model to the dossier, after the kind it depends on (default: at the end)."""
     if any(existing.kind == spec.kind for existing in SPECS):
         return
+    if any(f.name == "key" for f in spec.model._meta.get_fields()):
+        # every row carries its local key under "key"; a field of that name would be overwritten
+        raise ValueError(f"{spec.model.__name__} heeft een veld 'key'; dat botst met de objectsleutel in het dossier.")
     if after is None:
         SPECS.append(spec)
     else:
