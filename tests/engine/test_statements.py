@@ -135,3 +135,13 @@ def test_exact_weights_rounded_within_tolerance_are_feasible():
     block = analyse(p, samples=200)["stakeholders"]["GM0361"]
     assert block["sampler"]["method"] == "point"
     assert block["weights"]["mean"]["eff"] == pytest.approx(0.6, abs=1e-5)
+
+
+def test_inequalities_that_pin_the_weights_give_a_point_and_a_warning():
+    p = example()
+    p["stakeholders"][0]["statements"] = [{"type": "interval", "criterion": "eff", "min": 0.5},
+                                          {"type": "interval", "criterion": "cost", "min": 0.5}]
+    block = analyse(p, samples=300)["stakeholders"]["GM0373"]
+    assert block["sampler"]["method"] == "point" and block["sampler"]["dimension"] == 0
+    assert block["weights"]["mean"] == {"eff": 0.5, "cost": 0.5}
+    assert block["warnings"][0]["statements"] == [0, 1]
