@@ -146,3 +146,12 @@ def test_report_download_button(client, users, run):
     r = client.get(reverse("options:report", args=[SLUG, "md"]) + f"?analyse={run.number}")
     assert r.status_code == 200 and "attachment" in r["Content-Disposition"]
     assert b"## Resultaten" in r.content
+
+
+def test_charts_download_as_svg(client, users, run):
+    client.force_login(users["raadslid-bergen"])
+    r = client.get(reverse("options:run-chart", args=[SLUG, run.number, "rangkansen", "GM0373"]))
+    assert r.status_code == 200 and r["Content-Type"].startswith("image/svg+xml") and b"<title" in r.content
+    assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "vergelijking", "alle"])).status_code == 200
+    assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "taart", "GM0373"])).status_code == 404
+    assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "rangkansen", "GM9999"])).status_code == 404

@@ -339,6 +339,29 @@ def run_detail(request, slug, number):
     })
 
 
+CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking")
+
+
+@login_required
+def run_chart(request, slug, number, kind, who):
+    """One chart of a stored run as an SVG file, for use in other documents."""
+    trajectory = _trajectory(slug)
+    run = _run(trajectory, number)
+    reading = read(run.problem, run.results, run.snapshot)
+    if kind not in CHART_KINDS:
+        raise Http404("Onbekende grafiek")
+    if kind == "vergelijking":
+        svg = reading.comparison_chart("svg")
+    else:
+        block = next((b for b in reading.blocks if b.id == who), None)
+        if block is None:
+            raise Http404("Onbekende gemeente in deze analyse")
+        svg = {"rangkansen": block.chart, "gewichten": block.weights_chart, "waardeprofiel": block.value_profile_chart}[kind]("svg")
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="analyse-{run.number}-{kind}-{who}.svg"'
+    return response
+
+
 @login_required
 @require_POST
 def run_reproduce(request, slug, number):
