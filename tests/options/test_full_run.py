@@ -155,3 +155,11 @@ def test_charts_download_as_svg(client, users, run):
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "vergelijking", "alle"])).status_code == 200
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "taart", "GM0373"])).status_code == 404
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "rangkansen", "GM9999"])).status_code == 404
+
+
+def test_overview_shows_the_conclusion_for_the_users_own_municipality(client, users, run):
+    client.force_login(users["bergen"])
+    html = client.get(reverse("options:overview", args=[SLUG])).content.decode()
+    assert "Uitkomst voor uw gemeente" in html and "voor Bergen (NH.) in" in html
+    client.force_login(users["projectleider"])
+    assert "Uitkomst voor uw gemeente" not in client.get(reverse("options:overview", args=[SLUG])).content.decode()

@@ -49,7 +49,16 @@ def overview(request, slug):
     participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
     pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni)) for muni in participants]
     snapshot = services.snapshot_inputs(trajectory)
+    latest = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
+    own_conclusion = ""
+    profile = base_perm.profile_of(request.user)
+    if latest and profile and profile.municipality_id:
+        block = next((b for b in read(latest.problem, latest.results, latest.snapshot).municipalities
+                      if b.id == profile.municipality.cbs_code), None)
+        own_conclusion = block.conclusion() if block else ""
     return render(request, "options/overview.html", {
+        "latest": latest,
+        "own_conclusion": own_conclusion,
         "trajectory": trajectory,
         "variants": variants,
         "criteria": criteria,
