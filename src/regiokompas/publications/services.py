@@ -86,7 +86,7 @@ def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, to
         issuer_municipality=municipality,
         date=today or dt.date.today(),
         header=model.header,
-        source=f"Opgesteld in Regiokompas uit het register (besluitmoment {gate.pk}: {gate.title})"[:500],
+        source=f"Opgesteld in Regiokompas uit het register: {gate.trajectory.name}, besluitmoment {gate}"[:500],
         illustrative=model.illustrative_note is not None,
     )
     rs.save_document(actor, document, drafting.section_inputs(model), reason="concept opgesteld uit het register")
