@@ -173,3 +173,18 @@ Het college besluit in te stemmen met de hoofdlijnennotitie.
     assert h["portefeuillehouder"] == "J. de Vries"
     assert h["adviesorganen"] == "Adviesraad Inkomen en Arbeid"
     assert [s["type"] for s in data["sections"]] == ["besluit"]
+
+
+def test_raadsinformatiebrief_of_another_municipality():
+    """A made-up brief in a common layout: labels with colons, salutation, question headings, signature."""
+    from pathlib import Path
+
+    data = import_bytes((Path(__file__).parent / "fixtures" / "raadsinformatiebrief-voorbeeld.txt").read_bytes(), "rib.txt").to_json()
+    assert data["kind"] == "raadsinformatiebrief"
+    assert data["organisation"] == "gemeente Heiloo"  # from the addressee and the signature
+    assert data["header"]["kenmerk"] == "Z-21-12345" and data["header"]["datum"] == "2021-10-12"
+    assert [(s["type"], s["heading"]) for s in data["sections"]] == [
+        ("tekst", ""), ("aanleiding", "Aanleiding"), ("tekst", "Wat is er gebeurd?"), ("vervolg", "Hoe verder?")]
+    got = {(d["municipality"]["code"], d["outcome"], d["date"]) for d in data["decisions"]}
+    assert ("GM0399", "agree", "2021-09-15") in got  # "ons college" is the sender
+    assert ("GM1980", "agree", None) in got and ("GM0373", "reject", None) in got

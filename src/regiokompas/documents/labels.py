@@ -62,7 +62,8 @@ SECTION_VARIANTS: dict[str, list[str]] = {
     "tekst": ["tekst", "toelichting", "inhoud", "bericht"],
     "planning": ["planning", "bestuurlijke planning", "tijdpad", "uitvoering", "uitvoering/communicatie",
                  "communicatie en uitvoering", "proces"],
-    "vervolg": ["vervolg", "vervolgstappen", "vervolgproces", "hoe verder", "hoe nu verder?", "hoe nu verder",
+    "vervolg": ["vervolg", "vervolgstappen", "vervolgproces", "hoe verder", "hoe nu verder?", "hoe nu verder", "wat gebeurt er nu",
+                "wat zijn de vervolgstappen", "wat gaan we nu doen",
                 "vervolgprocedure", "wat gaan we doen?", "vervolg/planning"],
     "bijlagen": ["bijlagen", "bijlage", "bijlage(n)", "bijlagen bij dit voorstel", "ter inzage gelegde stukken",
                  "bijgevoegde stukken"],
@@ -102,6 +103,8 @@ def field_for_label(text: str) -> str | None:
 
 def section_for_heading(text: str) -> str | None:
     t = norm_label(text)
+    if t not in HEADING_TO_SECTION and t.endswith("?"):
+        t = t[:-1].strip()
     t = re.sub(r"^\d+(\.\d+)*\.?\s+", "", t)  # numbered headings "3. Argumenten"
     return HEADING_TO_SECTION.get(t)
 

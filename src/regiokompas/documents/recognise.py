@@ -114,7 +114,8 @@ def _is_heading_candidate(lines: list[Line], i: int, styled: bool) -> tuple[str,
     # plain text: a short stand-alone line without closing punctuation, between blank lines,
     # followed by a paragraph
     words = text.split()
-    if not (1 <= len(words) <= 10) or _TERMINAL.search(text) or text.endswith(","):
+    question = text.endswith("?") and len(words) <= 8
+    if not (1 <= len(words) <= 10) or (_TERMINAL.search(text) and not question) or text.endswith(","):
         return None
     if not text[:1].isupper() or text.isupper() and len(words) > 6:
         return None
@@ -394,6 +395,16 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
                 organisation = _canonical_org(m.group("org"))
                 break
     full_text = "\n".join([title] + list(header.values()) + [s.text for s in sections])
+    if not organisation:
+        # the addressee ("de gemeenteraad van Heiloo") or the signature ("burgemeester en wethouders van Heiloo")
+        candidates = [header.get("aan", "")] + [ln.text for ln in lines[-30:] if ln.text]
+        for cand in candidates:
+            m = re.search(r"\b(?:gemeente)?raad van (?:de gemeente )?(.+?)[,.]?$|\bburgemeester en wethouders van (?:de gemeente )?(.+?)[,.]?$", cand.strip(), re.IGNORECASE)
+            if m:
+                muni = organisation_municipality(m.group(1) or m.group(2))
+                if muni:
+                    organisation = f"gemeente {muni.name}"
+                    break
     if not organisation:
         gemeenten = Counter(
             m.group(1) for m in re.finditer(r"\bgemeente\s+([A-Z][\w'-]+(?:\s+(?:op|aan|en|de|den)\s+[A-Z][\w'-]+)?)", full_text)

@@ -94,8 +94,9 @@ def edit(request, pk):
     form = EditForm(request.POST or None, initial={"title": document.title}, header=document.header, sections=sections)
     if request.method == "POST" and form.is_valid():
         try:
+            header = {**{k: str(v) for k, v in (document.header or {}).items()}, **form.header_values()}
             services.update_draft(request.user, publication, title=form.cleaned_data["title"],
-                                  header=form.header_values(), sections=form.section_values())
+                                  header=header, sections=form.section_values())
         except RegisterError as exc:
             form.add_error(None, exc.message)
         else:
