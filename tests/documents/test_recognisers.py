@@ -188,3 +188,33 @@ def test_raadsinformatiebrief_of_another_municipality():
     got = {(d["municipality"]["code"], d["outcome"], d["date"]) for d in data["decisions"]}
     assert ("GM0399", "agree", "2021-09-15") in got  # "ons college" is the sender
     assert ("GM1980", "agree", None) in got and ("GM0373", "reject", None) in got
+
+
+def test_docx_from_another_writer_with_bold_headings_and_a_label_table():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph().add_run("Gemeente Castricum").bold = True
+    d.add_paragraph("RAADSINFORMATIEBRIEF")
+    table = d.add_table(rows=0, cols=2)
+    for label, value in [("Datum", "3 maart 2021"), ("Zaaknummer", "BB21.00285"), ("Onderwerp", "Regionale samenwerking"),
+                         ("Behandelaar", "T. Visser"), ("Agendapunt", "")]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    d.add_paragraph().add_run("Samenvatting").bold = True
+    d.add_paragraph("Het college van Castricum heeft op 2 maart 2021 ingestemd met het plan.")
+    d.add_paragraph().add_run("Wat betekent dit voor inwoners").bold = True
+    d.add_paragraph("Voor inwoners verandert er niets.")
+    d.add_paragraph("eerste stap", style="List Number")
+    d.add_paragraph("tweede stap", style="List Number")
+    buf = io.BytesIO()
+    d.save(buf)
+    data = import_bytes(buf.getvalue(), "rib.docx").to_json()
+    assert data["kind"] == "raadsinformatiebrief" and data["organisation"] == "gemeente Castricum"
+    assert data["header"]["datum"] == "2021-03-03" and data["header"]["kenmerk"] == "BB21.00285"
+    assert data["header"]["contact"] == "T. Visser" and "agendering" not in data["header"]
+    assert [(s["type"], s["heading"]) for s in data["sections"]] == [("kernboodschap", "Samenvatting"), ("tekst", "Wat betekent dit voor inwoners")]
+    assert data["sections"][1]["text"] == "Voor inwoners verandert er niets.\n\n- eerste stap\n- tweede stap"
+    assert [(d["municipality"]["code"], d["outcome"], d["date"]) for d in data["decisions"]] == [("GM0383", "agree", "2021-03-02")]

@@ -534,8 +534,6 @@ def _blocks(items: list[tuple]) -> list:
         elif kind == "bullet":
             flush_para()
             flush_rows()
-            if bullets and broken and value.level == 0 and False:
-                flush_bullets()
             bullets.append((value.level, value.text.strip()))
             broken = False
         elif kind == "row":
