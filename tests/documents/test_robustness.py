@@ -116,3 +116,22 @@ def test_parser_never_crashes_on_council_like_text(lines):
         import_bytes("\n".join(lines).encode(), "fuzz.txt").to_json()
     except DocumentImportError:
         pass
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_damaged_files_are_refused_or_read_never_crash(fmt):
+    import random
+
+    base = bytearray(render(Document("memo", "Test", "gemeente Bergen", "definitief", {"datum": "1 mei 2020"},
+                                     [Section("kernboodschap", "Kernboodschap", [Paragraph("Tekst.")])]), fmt))
+    rng = random.Random(2012)
+    for _ in range(40):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(1, len(data))]
+        try:
+            import_bytes(bytes(data), f"kapot.{fmt}")
+        except DocumentImportError as exc:
+            assert str(exc)[:1].isupper()  # a Dutch sentence, not a traceback
