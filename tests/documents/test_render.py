@@ -52,6 +52,8 @@ def test_pdf_is_tagged_with_language_and_title():
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title == "Stand van zaken"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert "pdfuaid" in root["/Metadata"].get_object().get_data().decode()  # declared PDF/UA-1
     text = "".join(p.extract_text() for p in reader.pages)
     assert "gemeente Uitgeest" in text and "Kernboodschap" in text
 
