@@ -145,3 +145,12 @@ def test_inequalities_that_pin_the_weights_give_a_point_and_a_warning():
     assert block["sampler"]["method"] == "point" and block["sampler"]["dimension"] == 0
     assert block["weights"]["mean"] == {"eff": 0.5, "cost": 0.5}
     assert block["warnings"][0]["statements"] == [0, 1]
+
+
+def test_measurements_outside_the_scale_are_clipped_with_a_warning():
+    p = exact_problem([[0.5, 0.5], [0.5, 0.5]])
+    p["measurements"]["a0"]["c0"] = {"type": "uniform", "low": 0.8, "high": 1.4}
+    r = analyse(p, samples=500)
+    (w,) = r["warnings"]
+    assert w["key"] == "measurement.outside_scale" and w["path"] == "measurements/a0/c0"
+    assert analyse(exact_problem([[0.5, 0.5], [0.5, 0.5]]), samples=100)["warnings"] == []

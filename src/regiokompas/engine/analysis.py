@@ -9,8 +9,8 @@ import numpy as np
 
 from regiokompas.engine import constraints as cons
 from regiokompas.engine import smaa
-from regiokompas.engine.errors import ProblemError, err, statement_list
-from regiokompas.engine.measurements import Measurements
+from regiokompas.engine.errors import ProblemError, err, nl, statement_list
+from regiokompas.engine.measurements import Measurements, support
 from regiokompas.engine.problem import Problem, parse
 from regiokompas.engine.sampling import sample_weights
 from regiokompas.engine.sensitivity import stability, sweeps
@@ -182,6 +182,7 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
         "measurements": {"exact": meas.exact, "chunks": len(source.chunks)},
         "tie_policy": "gedeelde plaatsen: gelijke waarden delen de plaatsen die ze innemen gelijk",
         "stakeholders": {},
+        "warnings": _scale_warnings(p),
     }
     per: list[tuple[smaa.Indices, np.ndarray]] = []
     for si, s in enumerate(p.stakeholders):
@@ -264,6 +265,19 @@ def _consensus(p: Problem, source, samples, seed, force) -> dict:
     block["name"] = "Gedeelde gewichten (consensus)"
     block["deterministic"] = _deterministic(p, source.meas.deterministic, mean)
     return block
+
+
+def _scale_warnings(p: Problem) -> list[dict]:
+    out = []
+    for i, alt in enumerate(p.alternatives):
+        for j, crit in enumerate(p.criteria):
+            lo, hi = support(p.measurements[i][j], crit)
+            if lo < crit.low - 1e-9 * abs(crit.high - crit.low) or hi > crit.high + 1e-9 * abs(crit.high - crit.low):
+                out.append(err("measurement.outside_scale",
+                               f"De meting van {p.alternative_names[alt]} op {crit.name} ({nl(lo)} tot {nl(hi)}) valt (deels) "
+                               f"buiten de schaal [{nl(crit.low)}, {nl(crit.high)}]; waarden buiten de schaal tellen als het "
+                               "dichtstbijzijnde uiteinde. Verruim zo nodig de schaal.", path=f"measurements/{alt}/{crit.id}"))
+    return out
 
 
 def _agreement(p: Problem, result: dict) -> dict:

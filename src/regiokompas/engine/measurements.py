@@ -177,3 +177,23 @@ def _fused_quantile_values(cell: dict, crit: Criterion, u: np.ndarray, out: np.n
         a, b = cell["alpha"], cell["beta"]
     quantile_values(u, _beta_table(float(a), float(b)), np.float32(lo), np.float32(hi - lo), np.float32(crit.low),
                     np.float32(1.0 / (crit.high - crit.low)), crit.direction == "lower", out)
+
+
+def support(m: dict, crit: Criterion) -> tuple[float, float]:
+    """The range a cell's values can take (normal and log-normal: mean ± 3 sd / 99.7 % interval)."""
+    t = m["type"]
+    if t == "exact":
+        return float(m["value"]), float(m["value"])
+    if t in ("uniform", "pert", "triangular"):
+        return float(m["low"]), float(m["high"])
+    if t == "normal":
+        return m["mean"] - 3 * m["sd"], m["mean"] + 3 * m["sd"]
+    if t == "lognormal":
+        return float(np.exp(m["mu"] - 3 * m["sigma"])), float(np.exp(m["mu"] + 3 * m["sigma"]))
+    if t == "beta":
+        return float(m.get("low", 0.0)), float(m.get("high", 1.0))
+    if t == "ordinal":
+        vals = [crit.levels[x] for x in ([m["level"]] if "level" in m else m["levels"])]
+        return min(vals), max(vals)
+    vals = m["values"]
+    return min(vals), max(vals)
