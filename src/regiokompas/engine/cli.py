@@ -69,6 +69,10 @@ def summary(problem: dict, result: dict) -> str:
     names = {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}
     count = f"{result['samples']:,}".replace(",", ".")
     lines = [f"Analyse met {count} trekkingen, zaadgetal {result['seed']}, rekenkern {result['engine_version']}", ""]
+    for warning in result.get("warnings", []):
+        lines.append(f"Let op: {warning['message']}")
+    if result.get("warnings"):
+        lines.append("")
     blocks = [(b.get("name", sid), b) for sid, b in result["stakeholders"].items()]
     if len(blocks) > 1:
         blocks.append((result["pooled"]["name"], result["pooled"]))
