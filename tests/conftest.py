@@ -1,6 +1,15 @@
+import os
+
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["tests.browser.support"]
+
+# Property tests draw the same examples on every run, so a red build is reproducible; set
+# HYPOTHESIS_PROFILE=explore to search with fresh random examples while developing.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -104,8 +104,9 @@ def _is_heading_candidate(lines: list[Line], i: int, styled: bool) -> tuple[str,
         return (known or "tekst", _strip_colon(text))
     if ln.kind != "text" or len(text) > 90:
         return None
-    if known:
-        # a known heading stands alone: next line blank, or followed by body text
+    if known and text[:1].isupper():
+        # a known heading stands alone: next line blank, or followed by body text; a lower-case
+        # line ("planning") is the wrapped end of a sentence or list item, not a heading
         return (known, _strip_colon(text))
     if ln.bold and len(text) <= 80 and not _TERMINAL.search(text):
         return ("tekst", text)
