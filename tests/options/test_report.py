@@ -52,3 +52,26 @@ def test_preferences_need_criteria_first(m, users):
     with pytest.raises(OptionsError, match="nog geen \\(of te weinig\\) criteria"):
         services.save_preferences(users["bergen"], t, m["bergen"], [Statement("ranking", {"order": [["a"], ["b"]]})])
     assert database_counts() == before
+
+
+def test_report_names_a_confidential_evidence_document_only_to_who_may_see_it(users):
+    from regiokompas.options import services
+    from regiokompas.options.models import Score
+    from regiokompas.register import services as rs
+    from regiokompas.register.models import Document
+
+    t = Trajectory.objects.get(slug=SLUG)
+    secret = rs.save_document(users["projectleider"], Document(
+        trajectory=t, kind="rapport", title="Vertrouwelijke doorrekening personeelsgevolgen", confidential=True))
+    score = Score.objects.filter(variant__trajectory=t).first()
+    score.evidence_document = secret
+    services.save_score(users["projectleider"], score)
+
+    def evidence_text(viewer):
+        doc = report.build(t, None, problem_error="Nog geen analyse.", viewer=viewer)
+        return next(s.text for s in doc.sections if s.type == "voor_en_nadelen")
+
+    assert secret.title in evidence_text(users["projectleider"])
+    assert secret.title in evidence_text(None)  # the command line
+    hidden = evidence_text(users["raadslid-bergen"])
+    assert secret.title not in hidden and "vertrouwelijk document" in hidden

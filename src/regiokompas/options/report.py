@@ -44,8 +44,22 @@ def latest_run(trajectory) -> AnalysisRun | None:
     return AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
 
 
-def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None = None, problem_error: str = ""):
-    """The report as a Document. Without a run, the results chapter says why there is none."""
+def _hidden_documents(snapshot: dict, viewer) -> set:
+    """Evidence documents the viewer may not see: their titles are left out of the report."""
+    if viewer is None:  # the command line: the operator of the installation
+        return set()
+    from regiokompas.accounts.permissions import can_see_document
+    from regiokompas.register.models import Document
+
+    ids = {s.get("evidence", {}).get("document_id") for s in snapshot.get("scores", [])} - {None}
+    return {d.pk for d in Document.objects.filter(pk__in=ids, confidential=True) if not can_see_document(viewer, d)}
+
+
+def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None = None, problem_error: str = "", viewer=None):
+    """The report as a Document. Without a run, the results chapter says why there is none.
+
+    With a ``viewer``, confidential evidence documents that viewer may not see are named only as
+    "vertrouwelijk document"."""
     m = _m()
     P, B, T, F, S = m.Paragraph, m.BulletList, m.Table, m.Figure, m.Section
     if run is not None:
@@ -55,6 +69,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
 
         snapshot = snapshot_inputs(trajectory)
     variants, criteria = snapshot.get("variants", []), snapshot.get("criteria", [])
+    hidden = _hidden_documents(snapshot, viewer)
     cname = {c["id"]: c["name"] for c in criteria}
     sections = []
 
@@ -106,7 +121,8 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         rows = []
         for s in by_variant.get(v["id"], []):
             ev = s.get("evidence", {})
-            evidence = "; ".join(x for x in (ev.get("document"), f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
+            title = "vertrouwelijk document" if ev.get("document_id") in hidden else ev.get("document")
+            evidence = "; ".join(x for x in (title, f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
                                                ev.get("author"), ev.get("date")) if x) or "niet onderbouwd"
             rows.append([cname.get(s["criterion"], s["criterion"]), s["display"], s.get("pros") or "–", s.get("cons") or "–",
                          (s.get("argument") + " " if s.get("argument") else "") + "Onderbouwing: " + evidence + _ill(s.get("illustrative"))])
@@ -253,14 +269,14 @@ def quality_has_illustrative(snapshot: dict) -> bool:
     return any(x.get("illustrative") for key in ("variants", "criteria", "scores", "preferences") for x in snapshot.get(key, []))
 
 
-def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, problem_error: str = "") -> bytes:
+def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, problem_error: str = "", viewer=None) -> bytes:
     if fmt not in FORMATS:
         raise OptionsError(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
     try:
         from regiokompas.documents.render import render
     except ImportError as exc:
         raise OptionsError("De documentmodule (regiokompas.documents) is niet beschikbaar; het rapport kan nu niet worden gemaakt.") from exc
-    document = build(trajectory, run, problem_error=problem_error)
+    document = build(trajectory, run, problem_error=problem_error, viewer=viewer)
     return render(document, fmt)
 
 

@@ -400,7 +400,8 @@ def snapshot_inputs(trajectory: Trajectory) -> dict:
         "scores": [
             {"variant": s.variant.code, "criterion": s.criterion.code, "kind": s.kind, "low": s.low, "most_likely": s.most_likely,
              "high": s.high, "unit": s.unit, "display": s.display_value, "substantiated": s.substantiated,
-             "evidence": {"document": str(s.evidence_document) if s.evidence_document_id else "", "page": s.evidence_page,
+             "evidence": {"document": str(s.evidence_document) if s.evidence_document_id else "",
+                          "document_id": s.evidence_document_id, "page": s.evidence_page,
                           "source": s.evidence_source, "author": s.evidence_author,
                           "date": s.evidence_date.isoformat() if s.evidence_date else ""},
              "argument": s.argument, "pros": s.pros, "cons": s.cons, "relative_spread": s.relative_spread,

@@ -443,7 +443,7 @@ def report_download(request, slug, fmt):
     number = request.GET.get("analyse")
     run = _run(trajectory, int(number)) if number and number.isdigit() else report.latest_run(trajectory)
     try:
-        content = report.render_report(trajectory, fmt, run)
+        content = report.render_report(trajectory, fmt, run, viewer=request.user)
     except OptionsError as exc:
         messages.error(request, exc.message)
         return redirect("options:overview", slug=slug)

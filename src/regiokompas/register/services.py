@@ -43,11 +43,21 @@ def _trajectory_slug(obj) -> str:
     return ""
 
 
-def _validation_message(exc: ValidationError) -> str:
+def _field_label(obj: models.Model | None, name: str) -> str:
+    """The Dutch label of a field ("soort" rather than "kind"), for messages to users."""
+    if name == "__all__":
+        return ""
+    try:
+        return str(obj._meta.get_field(name).verbose_name) if obj is not None else name
+    except Exception:  # noqa: BLE001 - not a model field: show the name as it is
+        return name
+
+
+def _validation_message(exc: ValidationError, obj: models.Model | None = None) -> str:
     if hasattr(exc, "message_dict"):
         parts = []
         for name, messages in exc.message_dict.items():
-            label = name if name != "__all__" else ""
+            label = _field_label(obj, name)
             parts.append(f"{label}: {' '.join(messages)}" if label else " ".join(messages))
         return "; ".join(parts)
     return " ".join(exc.messages)
@@ -57,7 +67,7 @@ def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
     try:
         obj.full_clean(exclude=list(exclude) or None)
     except ValidationError as exc:
-        raise RegisterError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc)}") from exc
+        raise RegisterError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc, obj)}") from exc
 
 
 SYSTEM = "systeem"
