@@ -1,27 +1,22 @@
 """Django admin for the finance models. Saves go through finance.services (validation, audit)."""
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 
 from regiokompas.finance import models as m
 from regiokompas.finance import services
-from regiokompas.finance.errors import FinanceError
+from regiokompas.register import admin_base
 
 
-class _ServiceAdmin(admin.ModelAdmin):
-    def _call(self, fn, *args, **kwargs):
-        try:
-            fn(*args, **kwargs)
-        except FinanceError as exc:
-            raise ValidationError(exc.message) from exc
+class _ServiceAdmin(admin_base.ServiceAdmin):
+    """Each admin below names its service in service_save; a refusal is a form error (see admin_base)."""
 
 
 @admin.register(m.CostSettings)
 class CostSettingsAdmin(_ServiceAdmin):
     list_display = ("trajectory", "start_year", "years", "illustrative")
 
-    def save_model(self, request, obj, form, change):
-        self._call(services.save_settings, request.user, obj, reason="via beheer")
+    def service_save(self, request, obj, form):
+        services.save_settings(request.user, obj, reason="via beheer")
 
 
 class KeyValueInline(admin.TabularInline):
@@ -35,7 +30,7 @@ class AllocationKeyAdmin(_ServiceAdmin):
     list_filter = ("trajectory", "method")
     inlines = [KeyValueInline]
 
-    def save_model(self, request, obj, form, change):
+    def service_save(self, request, obj, form):
         # saved (and audited) in save_related, once the inline values are known; the admin view
         # runs in one transaction, so a refused key leaves nothing behind
         return None
@@ -46,7 +41,7 @@ class AllocationKeyAdmin(_ServiceAdmin):
             for row in formset.cleaned_data:
                 if row and not row.get("DELETE") and row.get("municipality") is not None:
                     values[row["municipality"]] = row.get("value")
-        self._call(services.save_key, request.user, form.instance, values, reason="via beheer")
+        services.save_key(request.user, form.instance, values, reason="via beheer")
         for formset in formsets:  # the service wrote the values; the admin's change message expects these
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
@@ -56,24 +51,24 @@ class CostItemAdmin(_ServiceAdmin):
     list_display = ("name", "variant", "category", "behaviour", "low", "likely", "high", "illustrative")
     list_filter = ("variant__trajectory", "category")
 
-    def save_model(self, request, obj, form, change):
-        self._call(services.save_item, request.user, obj, members=form.cleaned_data.get("members"), reason="via beheer")
+    def service_save(self, request, obj, form):
+        services.save_item(request.user, obj, members=form.cleaned_data.get("members"), reason="via beheer")
 
-    def delete_model(self, request, obj):
-        self._call(services.delete_item, request.user, obj, reason="via beheer")
+    def service_delete(self, request, obj):
+        services.delete_item(request.user, obj, reason="via beheer")
 
 
 @admin.register(m.CurrentCost)
 class CurrentCostAdmin(_ServiceAdmin):
     list_display = ("municipality", "trajectory", "low", "likely", "high", "illustrative")
 
-    def save_model(self, request, obj, form, change):
-        self._call(services.save_current_cost, request.user, obj, reason="via beheer")
+    def service_save(self, request, obj, form):
+        services.save_current_cost(request.user, obj, reason="via beheer")
 
 
 @admin.register(m.SharedOrganisationScenario)
 class SharedOrganisationScenarioAdmin(_ServiceAdmin):
     list_display = ("name", "organisation", "budget_year", "illustrative")
 
-    def save_model(self, request, obj, form, change):
-        self._call(services.save_shared_scenario, request.user, obj, form.cleaned_data.get("transferring") or [], reason="via beheer")
+    def service_save(self, request, obj, form):
+        services.save_shared_scenario(request.user, obj, form.cleaned_data.get("transferring") or [], reason="via beheer")

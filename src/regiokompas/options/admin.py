@@ -1,54 +1,36 @@
 """Django admin for the options analysis. Saves go through the service layer (validation, audit);
 preferences belong to each municipality and analyses are history, so both are read-only here."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 
 from regiokompas.options import models as m
 from regiokompas.options import services
-from regiokompas.register.errors import RegisterError
+from regiokompas.register import admin_base
 
 
-class ServiceAdmin(admin.ModelAdmin):
-    save_function = None
-    delete_function = None
-
-    def save_model(self, request, obj, form, change):
-        try:
-            type(self).save_function(request.user, obj, reason="via beheer")
-        except RegisterError as exc:
-            raise ValidationError(exc.message) from exc
-
-    def delete_model(self, request, obj):
-        try:
-            type(self).delete_function(request.user, obj, reason="via beheer")
-        except RegisterError as exc:
-            messages.error(request, exc.message)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+class ServiceAdmin(admin_base.ServiceAdmin):
+    pass
 
 
 @admin.register(m.Variant)
 class VariantAdmin(ServiceAdmin):
-    save_function = services.save_variant
-    delete_function = services.delete_variant
+    save_function = staticmethod(services.save_variant)
+    delete_function = staticmethod(services.delete_variant)
     list_display = ("__str__", "trajectory", "wgr_form", "illustrative")
     list_filter = ("trajectory", "illustrative")
 
 
 @admin.register(m.Criterion)
 class CriterionAdmin(ServiceAdmin):
-    save_function = services.save_criterion
-    delete_function = services.delete_criterion
+    save_function = staticmethod(services.save_criterion)
+    delete_function = staticmethod(services.delete_criterion)
     list_display = ("name", "code", "unit", "scale_min", "scale_max", "direction", "criteria_set")
     list_filter = ("criteria_set",)
 
 
 @admin.register(m.Score)
 class ScoreAdmin(ServiceAdmin):
-    save_function = services.save_score
+    save_function = staticmethod(services.save_score)
     list_display = ("variant", "criterion", "kind", "low", "most_likely", "high", "unit", "substantiation_label", "illustrative")
     list_filter = ("variant__trajectory", "illustrative")
 

@@ -1,50 +1,20 @@
 """Admin for functioneel beheer. Saves go through the service functions (validation + audit); a
 refused change is shown as a form error and nothing is saved."""
 
-from django import forms
 from django.contrib import admin
-from django.db import transaction
 
 from regiokompas.planning import models as pm
 from regiokompas.planning import services as ps
-from regiokompas.register.errors import RegisterError
+from regiokompas.register import admin_base
 
 
-class _DryRun(Exception):
-    pass
+class ServiceAdmin(admin_base.ServiceAdmin):
+    """``saver(actor, obj)`` validates, saves and audits (planning.services)."""
 
+    saver = None
 
-class ServiceAdmin(admin.ModelAdmin):
-    """``saver(actor, obj)`` validates and saves; the form runs it once in a rolled-back transaction."""
-
-    saver = staticmethod(lambda actor, obj: obj)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        base = super().get_form(request, obj, change, **kwargs)
-        saver = self.saver
-
-        class ServiceForm(base):
-            def _post_clean(self):
-                super()._post_clean()
-                if self.errors:
-                    return
-                instance = self.instance
-                pk, adding = instance.pk, instance._state.adding
-                try:
-                    with transaction.atomic():
-                        saver(request.user, instance)
-                        raise _DryRun
-                except _DryRun:
-                    pass
-                except RegisterError as exc:
-                    self.add_error(None, exc.message)
-                finally:
-                    instance.pk, instance._state.adding = pk, adding
-
-        return base if not issubclass(base, forms.ModelForm) else ServiceForm
-
-    def save_model(self, request, obj, form, change):
-        self.saver(request.user, obj)
+    def service_save(self, request, obj, form) -> None:
+        type(self).saver(request.user, obj)
 
 
 class MilestoneInline(admin.TabularInline):

@@ -1,33 +1,15 @@
 """Django admin for every register model. Saves and deletes go through the service layer, so
 the admin validates, audits and refuses edits to history like every other entry point."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 
+from regiokompas.register import admin_base, services
 from regiokompas.register import models as m
-from regiokompas.register import services
-from regiokompas.register.errors import RegisterError
 
 
-class ServiceAdmin(admin.ModelAdmin):
-    def save_model(self, request, obj, form, change):
-        try:
-            services.save_object(request.user, obj, reason="via beheer")
-        except RegisterError as exc:
-            raise ValidationError(exc.message) from exc
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-
-    def delete_model(self, request, obj):
-        try:
-            services.delete_object(request.user, obj, reason="via beheer")
-        except RegisterError as exc:
-            messages.error(request, exc.message)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+class ServiceAdmin(admin_base.ServiceAdmin):
+    save_function = staticmethod(services.save_object)
+    delete_function = staticmethod(services.delete_object)
 
 
 class SectionInline(admin.TabularInline):
@@ -55,6 +37,7 @@ class GateAdmin(ServiceAdmin):
 
 @admin.register(m.Document)
 class DocumentAdmin(ServiceAdmin):
+    save_function = staticmethod(services.save_document)  # a definitief document stays as it is
     list_display = ("title", "kind", "status", "date", "confidential")
     list_filter = ("kind", "status", "confidential")
     inlines = [SectionInline]
