@@ -121,3 +121,15 @@ def test_confidential_documents_only_for_those_allowed(client, users):
         client.force_login(users[role])
         assert (client.get(url).status_code == 200) is allowed, role
         assert ("Vertrouwelijk advies" in client.get(listing).content.decode()) is allowed, role
+
+
+def test_sources_read_as_text_not_as_internal_keys(client, users):
+    from regiokompas.register.templatetags.regiokompas import source_text
+
+    assert source_text("seed:000_abc (memo college Bergen aan de raad, 29 mei 2012)") == \
+        "memo college Bergen aan de raad, 29 mei 2012 (brondocument 000_abc)"
+    assert source_text("https://www.cbs.nl/x") == "https://www.cbs.nl/x"
+    client.force_login(users["bergen"])
+    page = client.get("/trajecten/alkmaar-participatiewet-2019/").content.decode()
+    assert "digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT (brondocument" in page
+    assert "Bron: seed:" not in page

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 
 register = template.Library()
@@ -32,3 +34,20 @@ def outcome_symbol(outcome):
         "reject": "✘",
         "not_yet_decided": "…",
     }.get(outcome, "")
+
+
+_SEED = re.compile(r"^seed:(?P<file>\S+)\s*(?:\((?P<label>[^)]*)\))?\s*(?P<rest>.*)$")
+
+
+@register.filter
+def source_text(value):
+    """A source as a reader wants it: ``seed:000_... (memo ..., 29 mei 2012)`` reads as
+    "memo ..., 29 mei 2012 (brondocument 000_...)"; web addresses and free text stay as they are."""
+    if not value:
+        return ""
+    match = _SEED.match(str(value).strip())
+    if not match:
+        return value
+    label = match["label"] or "brondocument"
+    rest = f"; {match['rest']}" if match["rest"] else ""
+    return f"{label} (brondocument {match['file']}){rest}"
