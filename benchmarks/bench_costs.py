@@ -11,11 +11,10 @@ Run with ``python -m benchmarks`` (all benchmarks) or ``python benchmarks/bench_
 from __future__ import annotations
 
 import json
-import statistics
-import time
 
 import numpy as np
 
+from benchmarks import median_and_best
 from regiokompas.engine.costs import compute, parse_model, shapley, simulate, subset_sums
 
 REPEATS = 7
@@ -66,24 +65,15 @@ def reference_problem(n_municipalities: int = 10, n_variants: int = 3, years: in
     }
 
 
-def _median_seconds(fn, repeats: int = REPEATS) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), min(times)
-
-
 def run() -> dict:
     problem = reference_problem()
     compute(problem, samples=1000, seed=1)  # warm-up
-    full_median, full_min = _median_seconds(lambda: compute(problem, samples=10_000, seed=1))
+    full_median, full_min = median_and_best(lambda: compute(problem, samples=10_000, seed=1), REPEATS)
     model = parse_model(problem)
-    no_game = _median_seconds(lambda: simulate(model, samples=10_000, seed=1, coalition_detail=False))
+    no_game = median_and_best(lambda: simulate(model, samples=10_000, seed=1, coalition_detail=False), REPEATS)
     weights = np.random.default_rng(1).uniform(1, 10, 20)
     game20 = np.where(subset_sums(weights) > 0, 1e6 + subset_sums(weights) ** 0.9, 0.0)
-    shapley20 = _median_seconds(lambda: shapley(game20), repeats=3)
+    shapley20 = median_and_best(lambda: shapley(game20), 3)
     result = compute(problem, samples=10_000, seed=1)
     return {
         "name": "costs",

@@ -14,8 +14,9 @@ from __future__ import annotations
 import io
 import json
 import statistics
-import time
 from pathlib import Path
+
+from benchmarks import timings
 
 REPEATS = 5
 SEEDS = Path(__file__).resolve().parent.parent / "src" / "regiokompas" / "examples" / "seeds"
@@ -53,15 +54,6 @@ def reference_document():
     )
 
 
-def _time(fn) -> list[float]:
-    times = []
-    for _ in range(REPEATS):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return times
-
-
 def _case(name: str, times: list[float], goal: float | None = None, **extra) -> dict:
     row = {"case": name, "median_s": statistics.median(times), "min_s": min(times)}
     if goal is not None:
@@ -84,13 +76,13 @@ def run() -> dict:
         data = rendered[fmt]
         result = import_bytes(data, name)
         same = [(s.type, s.heading, s.text) for s in result.document.sections] == [(s.type, s.heading, s.text) for s in doc.sections]
-        cases.append(_case(f"inlezen {fmt} ({pages} p.)", _time(lambda d=data, n=name: import_bytes(d, n)), 1.0,
+        cases.append(_case(f"inlezen {fmt} ({pages} p.)", timings(lambda d=data, n=name: import_bytes(d, n), REPEATS), 1.0,
                            secties_gelijk=same, besluiten=len(result.recognised.decisions)))
     for seed in sorted(SEEDS.glob("*.txt")):
         data = seed.read_bytes()
-        cases.append(_case(f"inlezen seed {seed.name[:24]}", _time(lambda d=data, n=seed.name: import_bytes(d, n)), 1.0))
+        cases.append(_case(f"inlezen seed {seed.name[:24]}", timings(lambda d=data, n=seed.name: import_bytes(d, n), REPEATS), 1.0))
     for fmt in ("html", "md", "docx", "pdf"):
-        cases.append(_case(f"opmaken {fmt}", _time(lambda f=fmt: render(doc, f))))
+        cases.append(_case(f"opmaken {fmt}", timings(lambda f=fmt: render(doc, f), REPEATS)))
     total = [c["median_s"] for c in cases[:3]]
     return {
         "name": "documents",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+
+from benchmarks import median_and_best
 
 HERE = Path(__file__).resolve().parent
 PEERS_VENV = HERE / ".peers-venv"
@@ -58,15 +59,6 @@ def reference_problem(m: int = 8, n: int = 10, seed: int = 1) -> dict:
     }
 
 
-def _timed(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), min(times)
-
-
 def million() -> dict:
     """1,000,000 samples in this (fresh) process: times and peak resident memory."""
     import resource
@@ -75,7 +67,7 @@ def million() -> dict:
 
     problem = reference_problem()
     analyse(problem, samples=1000, seed=1)
-    median, best = _timed(lambda: analyse(problem, samples=1_000_000, seed=1), 3)
+    median, best = median_and_best(lambda: analyse(problem, samples=1_000_000, seed=1), 3)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB → MiB on Linux
     return {"median_s": median, "min_s": best, "peak_rss_mib": round(peak)}
 
@@ -132,9 +124,9 @@ def run() -> dict:
     t = time.perf_counter()
     first = analyse(problem, samples=SAMPLES, seed=1)
     cold = time.perf_counter() - t
-    exact = _timed(lambda: analyse(problem, samples=SAMPLES, seed=1), REPEATS)
+    exact = median_and_best(lambda: analyse(problem, samples=SAMPLES, seed=1), REPEATS)
     har_result = analyse(problem, samples=SAMPLES, seed=1, sampler="hit_and_run")
-    har = _timed(lambda: analyse(problem, samples=SAMPLES, seed=1, sampler="hit_and_run"), REPEATS)
+    har = median_and_best(lambda: analyse(problem, samples=SAMPLES, seed=1, sampler="hit_and_run"), REPEATS)
     big = json.loads(subprocess.run([sys.executable, "-c", "import json, benchmarks.bench_smaa as b; print(json.dumps(b.million()))"],
                                     check=True, capture_output=True, text=True, cwd=HERE.parent,
                                     timeout=600).stdout.strip().splitlines()[-1])

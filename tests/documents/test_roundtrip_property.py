@@ -44,3 +44,14 @@ def test_render_pdf_then_import_keeps_sections(secs):
                    header={"datum": "1 juli 2021", "onderwerp": "Regionale samenwerking"}, sections=secs)
     got = import_bytes(render(doc, "pdf"), "x.pdf").to_json()
     assert [(s["type"], s["heading"], s["text"]) for s in got["sections"]] == [(s.type, s.heading, s.text) for s in doc.sections]
+
+
+def test_a_long_pdf_with_sentences_running_over_page_breaks_comes_back_whole():
+    """19 pages of repetitive text: no body line is taken for a page header, and a sentence cut by
+    a page break stays one paragraph."""
+    from benchmarks.bench_documents import reference_document
+
+    doc = reference_document()
+    pdf = render(doc, "pdf")
+    got = import_bytes(pdf, "lang.pdf").to_json()
+    assert [(s["type"], s["heading"], s["text"]) for s in got["sections"]] == [(s.type, s.heading, s.text) for s in doc.sections]

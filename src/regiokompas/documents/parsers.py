@@ -406,7 +406,10 @@ def _pdf_lines(pages) -> tuple[list[Line], list[str]]:
             if r["top"] < h * 0.09 or r["bottom"] > h * 0.93:
                 seen.add(_norm_repeat(r["text"]))
         band.update(seen)
-    repeated = {t for t, n in band.items() if n >= 2} if len(grouped) > 1 else set()
+    # a header or footer is short ("gemeente BERGEN", "Pagina 3 van 19") or stands on most pages; a
+    # full body line that happens to open two pages (repetitive text) is kept
+    most = max(3, len(grouped) // 2)
+    repeated = {t for t, n in band.items() if n >= 2 and (len(t) <= 60 or n >= most)} if len(grouped) > 1 else set()
     sizes = Counter()
     for _, rows in grouped:
         for r in rows:
@@ -467,4 +470,17 @@ def _pdf_lines(pages) -> tuple[list[Line], list[str]]:
     for line in lines:
         if line.cells == ["__wrap__"]:
             line.cells = []
-    return lines, headers
+    return _join_across_pages(lines), headers
+
+
+def _join_across_pages(lines: list[Line]) -> list[Line]:
+    """A sentence that runs on over a page break is one paragraph: drop the break when the last
+    line of a page ends mid-sentence and the next page goes on with body text."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if line.kind == "pagebreak" and out and out[-1].kind == "text" and i + 1 < len(lines):
+            before, after = out[-1].text.rstrip(), lines[i + 1]
+            if before and before[-1] not in ".:;!?" and after.kind == "text" and after.text.strip():
+                continue
+        out.append(line)
+    return out
