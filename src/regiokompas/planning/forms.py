@@ -8,7 +8,7 @@ from django import forms
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import ConsultationBody
 from regiokompas.register.forms import DutchDateField
-from regiokompas.register.models import Gate, Municipality
+from regiokompas.register.models import Gate, Municipality, Organisation
 
 
 class ConsultationForm(forms.Form):
@@ -51,3 +51,25 @@ class ProcedureForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["gate"].queryset = trajectory.gates.order_by("ordinal")
         self.fields["municipality"].queryset = Municipality.objects.filter(trajectory_participations__trajectory=trajectory)
+
+
+class BodyForm(forms.Form):
+    """A consultation body: ondernemingsraad per employer, bijzondere OR, (b)go, cliëntenraad, adviesraad."""
+
+    kind = forms.ChoiceField(label="Soort orgaan", choices=pc.BodyKind.choices)
+    name = forms.CharField(label="Naam", max_length=200)
+    employer_municipality = forms.ModelChoiceField(
+        label="Werkgever (gemeente)", queryset=Municipality.objects.none(), required=False,
+        help_text="Bij een ondernemingsraad: de gemeente of de organisatie die werkgever is (één van beide).")
+    employer_organisation = forms.ModelChoiceField(label="Werkgever (organisatie)", queryset=Organisation.objects.none(), required=False)
+    contact = forms.CharField(label="Contact", max_length=200, required=False)
+    source = forms.CharField(label="Bron", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    illustrative = forms.BooleanField(label="Illustratief (voorbeeldgegeven zonder bron)", required=False)
+
+    FIELDS = ("kind", "name", "employer_municipality", "employer_organisation", "contact", "source", "illustrative")
+
+    def __init__(self, trajectory, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer_municipality"].queryset = Municipality.objects.filter(
+            trajectory_participations__trajectory=trajectory).order_by("name")
+        self.fields["employer_organisation"].queryset = Organisation.objects.order_by("name")

@@ -500,7 +500,32 @@ def save_body(actor, body: ConsultationBody) -> ConsultationBody:
         raise PlanningError("Een medezeggenschapsorgaan heeft één werkgever: een gemeente óf een organisatie.")
     if body.kind == pc.BodyKind.OR and not (body.employer_municipality_id or body.employer_organisation_id):
         raise PlanningError("Een ondernemingsraad hoort bij een werkgever: kies de gemeente of organisatie.")
+    body.name = (body.name or "").strip()
+    if not body.name:
+        raise PlanningError("Geef het medezeggenschapsorgaan een naam.")
+    if body.employer_municipality_id and not body.trajectory.participants.filter(municipality_id=body.employer_municipality_id).exists():
+        raise PlanningError(f"{body.employer_municipality} neemt niet deel aan het traject '{body.trajectory}'; "
+                            "kies een deelnemende gemeente als werkgever.")
+    clash = ConsultationBody.objects.filter(trajectory=body.trajectory, name__iexact=body.name).exclude(pk=body.pk)
+    if clash.exists():
+        raise PlanningError(f"Er is in dit traject al een medezeggenschapsorgaan met de naam '{body.name}'.")
+    if body.pk:
+        old = ConsultationBody.objects.get(pk=body.pk)
+        if old.trajectory_id != body.trajectory_id:
+            raise PlanningError("Een medezeggenschapsorgaan verhuist niet naar een ander traject.")
+        wrong = [x for x in body.consultations.all() if not _body_fits(body, x.kind)]
+        if wrong:
+            raise PlanningError(f"Deze soort past niet bij de vastgelegde medezeggenschap ({wrong[0].get_kind_display()}); "
+                                "pas die eerst aan.")
     return _save(actor, body, body.trajectory.slug)
+
+
+def _body_fits(body: ConsultationBody, kind: str) -> bool:
+    if kind in (pc.ConsultationKind.OR_ADVICE, pc.ConsultationKind.OR_CONSENT, pc.ConsultationKind.SOCIAAL_PLAN):
+        return body.kind in (pc.BodyKind.OR, pc.BodyKind.BOR, pc.BodyKind.GO)
+    if kind == pc.ConsultationKind.CLIENT_ADVICE:
+        return body.kind in (pc.BodyKind.CLIENT_COUNCIL, pc.BodyKind.ADVISORY_COUNCIL)
+    return True
 
 
 def _validate_consultation(cons: Consultation) -> None:

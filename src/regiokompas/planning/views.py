@@ -19,8 +19,8 @@ from regiokompas.planning import constants as pc
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, services, timeline
-from regiokompas.planning.forms import AdviceForm, ConsultationForm, ProcedureForm
-from regiokompas.planning.models import Consultation, CouncilProcedure, Plan, PlanVersion
+from regiokompas.planning.forms import AdviceForm, BodyForm, ConsultationForm, ProcedureForm
+from regiokompas.planning.models import Consultation, ConsultationBody, CouncilProcedure, Plan, PlanVersion
 from regiokompas.register import constants as c
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Law, Trajectory
@@ -255,6 +255,40 @@ def participation(request, slug):
         "procedures": CouncilProcedure.objects.filter(gate__trajectory=trajectory).select_related("gate", "municipality"),
         "consultation_form": consultation_form, "procedure_form": procedure_form,
     }, status=status)
+
+
+@login_required
+def bodies(request, slug):
+    """All consultation bodies of the trajectory; everyone logged in reads, the project organisation changes."""
+    trajectory = _trajectory(slug)
+    return render(request, "planning/bodies.html", {
+        "trajectory": trajectory, "can_manage": permissions.can_manage_trajectory(request.user, trajectory),
+        "bodies": trajectory.consultation_bodies.select_related("employer_municipality", "employer_organisation")
+        .prefetch_related("consultations"),
+    })
+
+
+@login_required
+def body_edit(request, slug, pk=None):
+    """Create (pk None) or edit a consultation body through services.save_body."""
+    trajectory = _trajectory(slug)
+    body = get_object_or_404(ConsultationBody, pk=pk, trajectory=trajectory) if pk else None
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer legt medezeggenschapsorganen vast.")
+    initial = {f: getattr(body, f) for f in BodyForm.FIELDS} if body else {"kind": pc.BodyKind.OR}
+    form = BodyForm(trajectory, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        target = ConsultationBody.objects.get(pk=body.pk) if body else ConsultationBody(trajectory=trajectory)
+        for f in BodyForm.FIELDS:
+            setattr(target, f, form.cleaned_data[f] if form.cleaned_data[f] is not None else ("" if f in ("contact", "source") else None))
+        try:
+            services.save_body(request.user, target)
+            messages.success(request, f"Medezeggenschapsorgaan '{target.name}' {'bijgewerkt' if body else 'vastgelegd'}.")
+            return redirect("planning:bodies", slug=slug)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+    return render(request, "planning/body_form.html", {"trajectory": trajectory, "body": body, "form": form},
+                  status=400 if form.errors else 200)
 
 
 @login_required
