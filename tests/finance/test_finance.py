@@ -79,7 +79,8 @@ def test_buch_scenario_uses_the_2017_split(trajectory):
 
 def test_percentages_not_summing_to_100_are_rejected_and_nothing_changes(trajectory, m):
     before = counts()
-    key = AllocationKey(trajectory=trajectory, code="fout", name="Fout", method=KeyMethod.FIXED_PERCENTAGES, source="test")
+    key = AllocationKey(trajectory=trajectory, code="fout", name="Fout", method=KeyMethod.FIXED_PERCENTAGES, source="test",
+                         reference_date=dt.date(2022, 1, 1))
     with pytest.raises(FinanceError, match="tellen op tot 90 % in plaats van 100 %"):
         services.save_key("test", key, {m["alkmaar"]: 60, m["bergen"]: 30})
     assert counts() == before
@@ -88,7 +89,7 @@ def test_percentages_not_summing_to_100_are_rejected_and_nothing_changes(traject
 def test_negative_volume_is_rejected(trajectory, m):
     before = counts()
     key = AllocationKey(trajectory=trajectory, code="neg", name="Negatief", method=KeyMethod.PER_CLIENT,
-                        reference_date=dt.date(2022, 1, 1))
+                        reference_date=dt.date(2022, 1, 1), source="test")
     with pytest.raises(FinanceError, match="negatief"):
         services.save_key("test", key, {m["alkmaar"]: 10, m["bergen"]: -1})
     assert counts() == before
@@ -97,7 +98,7 @@ def test_negative_volume_is_rejected(trajectory, m):
 def test_missing_population_for_the_reference_date_is_rejected(trajectory):
     before = counts()
     key = AllocationKey(trajectory=trajectory, code="inw2019", name="Inwoners 2019", method=KeyMethod.PER_INHABITANT,
-                        reference_date=dt.date(2019, 1, 1))
+                        reference_date=dt.date(2019, 1, 1), source="test")
     with pytest.raises(FinanceError, match="geen inwonertal voor .*Dijk en Waard.* op peildatum 01-01-2019"):
         services.save_key("test", key)
     assert counts() == before
@@ -123,7 +124,7 @@ def test_bad_cost_item_is_rejected_and_a_good_one_is_audited(trajectory):
 
 def test_only_the_project_organisation_changes_the_cost_model(trajectory, users, m):
     before = counts()
-    key = AllocationKey(trajectory=trajectory, code="gelijk2", name="Gelijk", method=KeyMethod.EQUAL)
+    key = AllocationKey(trajectory=trajectory, code="gelijk2", name="Gelijk", method=KeyMethod.EQUAL, source="test")
     with pytest.raises(PermissionDenied):
         services.save_key(users["bergen"], key)
     assert counts() == before
@@ -256,6 +257,7 @@ def test_admin_key_values_go_through_the_service(client, users, trajectory, m):
     client.force_login(users["beheer"])
     before = counts()
     post = {"trajectory": trajectory.pk, "code": "pct", "name": "Percentages", "method": "fixed_percentages", "source": "test",
+            "reference_date": "2022-01-01",
             "values-TOTAL_FORMS": "2", "values-INITIAL_FORMS": "0", "values-MIN_NUM_FORMS": "0", "values-MAX_NUM_FORMS": "1000",
             "values-0-municipality": m["alkmaar"].pk, "values-0-value": "60",
             "values-1-municipality": m["bergen"].pk, "values-1-value": "30"}

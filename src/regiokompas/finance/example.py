@@ -108,9 +108,10 @@ def extend() -> None:
     equal = key("gelijk", "Gelijke delen", KeyMethod.EQUAL, source="verdeling in gelijke delen")
     key("vast-variabel", "30 % gelijke delen, 70 % naar cliënten", KeyMethod.FIXED_PLUS_VARIABLE, fixed_fraction=0.3,
         fixed_part=equal, variable_part=clients, source=ILLUSTRATIVE, illustrative=True)
-    wnk = key("wnk-historisch", "Historisch aandeel tekort WNK", KeyMethod.HISTORICAL, WNK_SHARES,
+    wnk = key("wnk-historisch", "Historisch aandeel tekort WNK", KeyMethod.HISTORICAL, WNK_SHARES, reference_date=dt.date(2019, 12, 31),
               source=ILLUSTRATIVE + " (de sleutel staat niet in het opgeslagen uittreksel van de WNK-jaarstukken)", illustrative=True)
     buch = key("buch-2017", "BUCH 2017 (vaste percentages)", KeyMethod.FIXED_PERCENTAGES, BUCH_2017, source=BUCH_SOURCE,
+               reference_date=dt.date(2017, 1, 1),
                description="Begroting BUCH-werkorganisatie 2017: EUR 58,8 miljoen; Bergen 32,61 %, Uitgeest 12,04 %, "
                            "Castricum 34,19 %, rest Heiloo.")
     settings.structural_key, settings.transition_key, settings.deficit_key = inhabitants, equal, wnk

@@ -25,8 +25,9 @@ from regiokompas.finance.models import (
 from regiokompas.options import permissions as perm
 from regiokompas.register.models import Municipality, Trajectory
 
-NEEDS_REFERENCE_DATE = {KeyMethod.PER_INHABITANT, KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE}
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
+# keys that carry data (inhabitants, volumes, shares, percentages) name the date their data refer to
+NEEDS_REFERENCE_DATE = STORES_VALUES | {KeyMethod.PER_INHABITANT}
 DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt het kostenmodel."
 
 
@@ -112,6 +113,12 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
     """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
     _require(actor, key.trajectory)
     label = f"Verdeelsleutel '{key.name or key.code}'"
+    if not (key.name or "").strip() or not (key.code or "").strip():
+        raise FinanceError("Geef de verdeelsleutel een code en een naam.")
+    if key.method not in KeyMethod.values:
+        raise FinanceError(f"{label}: kies een methode.")
+    if not (key.source or "").strip():
+        raise FinanceError(f"{label}: vermeld de bron van de sleutel (besluit, regeling, begroting of telling).")
     if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
         raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
     parsed: dict[Municipality, decimal.Decimal] = {}
@@ -231,6 +238,8 @@ def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
 @transaction.atomic
 def save_current_cost(actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
     _require(actor, cost.trajectory)
+    if not (cost.source or "").strip():
+        raise FinanceError(f"Huidige kosten {cost.municipality}: vermeld de bron (bijvoorbeeld de begroting of jaarrekening).")
     _check_range(cost.low, cost.likely, cost.high, f"Huidige kosten {cost.municipality}")
     before = _before(cost)
     _clean(cost)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from regiokompas.engine import costs as engine
@@ -14,7 +15,13 @@ from regiokompas.engine.costs.exit import METHOD_LABELS
 from regiokompas.engine.costs.simulate import validate_coalition
 from regiokompas.finance import build, charts, presentation, services
 from regiokompas.finance.errors import FinanceError
-from regiokompas.finance.models import AllocationKey, CostItem, SharedOrganisationScenario
+from regiokompas.finance.models import (
+    AllocationKey,
+    CostItem,
+    CostSettings,
+    CurrentCost,
+    SharedOrganisationScenario,
+)
 from regiokompas.options import permissions as perm
 from regiokompas.options.models import Score, Variant
 from regiokompas.register.models import Trajectory
@@ -129,6 +136,7 @@ def overview(request, slug):
                 rows = [build.KeyRow(v.municipality, float(v.value), "") for v in key.values.all()]
             keys.append((key, rows))
     ctx["keys"] = keys
+    ctx["current_costs"] = CurrentCost.objects.filter(trajectory=trajectory).select_related("municipality")
     scenarios = []
     for scenario in SharedOrganisationScenario.objects.filter(trajectory=trajectory).select_related("organisation", "allocation_key"):
         try:
@@ -254,8 +262,12 @@ def item_edit(request, slug, number, code=None):
             messages.success(request, f"Kostenpost '{form.instance}' is opgeslagen.")
             return redirect("finance:variant", slug=slug, number=number)
     title = f"Kostenpost '{item}' wijzigen" if code else f"Nieuwe kostenpost voor {variant}"
-    return render(request, "finance/form.html", {"trajectory": trajectory, "variant": variant, "form": form, "title": title},
-                  status=400 if form.errors else 200)
+    return render(request, "finance/form.html", {
+        "trajectory": trajectory, "variant": variant, "form": form, "title": title, "submit": "Kostenpost opslaan",
+        "cancel": reverse("finance:variant", args=[slug, number]),
+        "intro": "Bedragen zijn euro per jaar als laag, meest waarschijnlijk en hoog. Een variabele post hoort bij een kostendrager "
+                 "(cliënten, inwoners, gebruik); met 'bedrag per eenheid' zijn de bedragen euro per eenheid."},
+        status=400 if form.errors else 200)
 
 
 @login_required
@@ -272,3 +284,78 @@ def item_delete(request, slug, number, code):
             messages.success(request, f"Kostenpost '{item}' is verwijderd.")
         return redirect("finance:variant", slug=slug, number=number)
     return render(request, "finance/confirm_delete.html", {"trajectory": trajectory, "item": item, "number": number})
+
+
+def _form_page(request, trajectory, form, *, title, submit, intro=""):
+    return render(request, "finance/form.html", {
+        "trajectory": trajectory, "form": form, "title": title, "submit": submit, "intro": intro,
+        "cancel": reverse("finance:overview", args=[trajectory.slug])}, status=400 if form.errors else 200)
+
+
+@login_required
+def key_edit(request, slug, code=None):
+    """Create or edit an allocation key with its values per municipality (through finance.services)."""
+    from regiokompas.finance.forms import AllocationKeyForm
+
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manage(request, trajectory)
+    key = get_object_or_404(AllocationKey, trajectory=trajectory, code=code) if code else AllocationKey(trajectory=trajectory)
+    form = AllocationKeyForm(request.POST or None, instance=key, trajectory=trajectory)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_key(request.user, form.instance, form.values(), reason="via de financiële pagina's")
+        except FinanceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Verdeelsleutel '{form.instance}' is opgeslagen.")
+            return redirect(reverse("finance:overview", args=[slug]) + "#sleutels")
+    return _form_page(request, trajectory, form, title=f"Verdeelsleutel '{key}' wijzigen" if code else "Nieuwe verdeelsleutel",
+                      submit="Verdeelsleutel opslaan",
+                      intro="Een verdeelsleutel is een gegeven met een bron en een peildatum. Per inwoner gebruikt de inwonertallen "
+                            "uit het register op de peildatum; bij cliënten, gebruik, historisch aandeel, begroting en vaste "
+                            "percentages vult u per gemeente een waarde in (niet negatief; vaste percentages tellen op tot 100).")
+
+
+@login_required
+def settings_edit(request, slug):
+    from regiokompas.finance.forms import CostSettingsForm
+
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manage(request, trajectory)
+    settings = build.settings_of(trajectory) or CostSettings(trajectory=trajectory)
+    form = CostSettingsForm(request.POST or None, instance=settings, trajectory=trajectory)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_settings(request.user, form.instance, reason="via de financiële pagina's")
+        except FinanceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "De uitgangspunten van het kostenmodel zijn opgeslagen.")
+            return redirect("finance:overview", slug)
+    return _form_page(request, trajectory, form, title="Uitgangspunten van het kostenmodel", submit="Uitgangspunten opslaan",
+                      intro="Looptijd, indexatie, het aantal trekkingen en de startwaarde van de onzekerheidsberekening, en de "
+                            "standaardsleutels voor structurele kosten, eenmalige kosten en tekorten.")
+
+
+@login_required
+def current_cost_edit(request, slug, code=None):
+    from regiokompas.finance.forms import CurrentCostForm
+
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manage(request, trajectory)
+    cost = (get_object_or_404(CurrentCost, trajectory=trajectory, municipality__cbs_code=code) if code
+            else CurrentCost(trajectory=trajectory))
+    form = CurrentCostForm(request.POST or None, instance=cost, trajectory=trajectory)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_current_cost(request.user, form.instance, reason="via de financiële pagina's")
+        except FinanceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"De huidige kosten van {form.instance.municipality} zijn opgeslagen.")
+            return redirect(reverse("finance:overview", args=[slug]) + "#huidige-kosten")
+    return _form_page(request, trajectory, form,
+                      title=f"Huidige kosten van {cost.municipality} wijzigen" if code else "Huidige kosten vastleggen",
+                      submit="Huidige kosten opslaan",
+                      intro="Wat de gemeente nu per jaar aan de taak uitgeeft, als laag, meest waarschijnlijk en hoog, met bron. "
+                            "Het verschil met de huidige situatie wordt hiermee berekend.")
