@@ -59,6 +59,11 @@ def test_results_page_shows_conclusions_charts_and_tables(client, users, run):
     client.force_login(users["raadslid-bergen"])
     html = client.get(reverse("options:run-detail", args=[SLUG, run.number])).content.decode()
     assert "van de gevallen de beste keuze" in html
+    # the conclusion in plain Dutch comes first: pooled outcome, agreement, shared weights or their absence
+    top = html[html.index("<h1"):html.index('id="details"')]
+    assert "Conclusie in het kort" in top and "voor de gemeenten samen in" in top
+    assert "De gemeenten zijn het " in top and "gewichten die bij de voorkeuren van alle gemeenten tegelijk passen" in top
+    assert "Hoe ver moeten de gewichten verschuiven?" in html and html.count("omslag") >= 1
     assert html.count("<svg") >= 3 and "<desc" in html and "<caption>Rangkansen" in html
     assert "Alle gemeenten samen" in html and "Waar gemeenten het eens en oneens zijn" in html
     assert "illustratief" in html
@@ -126,7 +131,18 @@ def test_report_docx_and_pdf_read_back(run, t):
     for name in MUNICIPALITIES:
         assert name in text, name
     assert "van de gevallen de beste keuze" in text and "niet onderbouwd" in text and "illustratief" in text.lower()
-    assert len(document.inline_shapes) >= 3  # the charts
+    # every chart is a real picture in the docx (never a placeholder), with its alt text
+    figures = _figures(report.build(t, run))
+    assert len(document.inline_shapes) == len(figures)
+    assert not any(p.text.startswith("[Figuur]") for p in document.paragraphs)
+    assert [shape._inline.docPr.get("descr") for shape in document.inline_shapes] == [f.alt for _type, f in figures]
+    blobs = [part.blob for part in document.part.package.parts if part.content_type == "image/png"]
+    assert len(blobs) >= len({f.svg for _type, f in figures}) and all(b.startswith(b"\x89PNG") for b in blobs)
+    sensitivity = headings[headings.index("Gevoeligheid: hoe ver moeten de gewichten verschuiven?"):]
+    for name in MUNICIPALITIES:
+        assert any(h.startswith("Gevoeligheid: ") and name in h for h in sensitivity), name
+    assert "Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente" in text
+    assert headings[headings.index("Conclusie in het kort") + 1] == "Vraag en aanleiding"
     if apps.is_installed("regiokompas.finance"):
         assert "verdeelsleutel" in text  # the chapter written by the finance app
     else:
@@ -139,6 +155,53 @@ def test_report_docx_and_pdf_read_back(run, t):
     for name in MUNICIPALITIES:
         assert name in pdf_text, name
     assert "Onderbouwing keuze uitvoeringsvariant" in pdf_text
+    assert "Conclusie in het kort" in pdf_text and "Gevoeligheid: Alle gemeenten samen" in pdf_text
+    assert "Verschuiving van gewicht tot een andere variant de beste is" in pdf_text  # text inside the chart (vector)
+
+
+def _figures(document):
+    from regiokompas.documents.model import Figure
+
+    return [(s.type, b) for s in document.sections for b in s.blocks if isinstance(b, Figure)]
+
+
+def test_report_sensitivity_chapter_has_charts_with_table_equivalents(run, t):
+    from regiokompas.documents.model import Table
+
+    document = report.build(t, run)
+    figures = _figures(document)
+    kinds = [kind for kind, _f in figures]
+    assert kinds.count("gevoeligheid") == 1  # how far the weights must move, per municipality
+    assert kinds.count("gevoeligheid_gemeente") == len(MUNICIPALITIES) + 1  # one sweep each, and together
+    for section in document.sections:
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            if block in [f for _k, f in figures]:
+                assert block.caption and block.alt and "<title" in block.svg and "<desc" in block.svg
+                assert isinstance(blocks[i + 1], Table), f"{section.heading}: a chart without a table after it"
+    overview = next(s for s in document.sections if s.type == "gevoeligheid")
+    table = next(b for b in overview.blocks if isinstance(b, Table))
+    assert [row[0] for row in table.rows] == [b for b in _block_names(run)]
+    assert all("procentpunt" in row[3] for row in table.rows)
+
+
+def _block_names(run):
+    from regiokompas.options.results import read
+
+    return [b.name for b in read(run.problem, run.results, run.snapshot).blocks]
+
+
+def test_report_html_and_md_carry_every_chart(run, t):
+    import re
+
+    figures = _figures(report.build(t, run))
+    html = report.render_report(t, "html", run).decode()
+    assert html.count("<figure>") == len(figures) and html.count("<svg") == len(figures)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate ids in the html report"
+    md = report.render_report(t, "md", run).decode()
+    assert md.count("](data:image/svg+xml;base64,") == len(figures)
+    assert md.index("## Conclusie in het kort") < md.index("## Vraag en aanleiding")
 
 
 def test_report_download_button(client, users, run):
@@ -153,6 +216,8 @@ def test_charts_download_as_svg(client, users, run):
     r = client.get(reverse("options:run-chart", args=[SLUG, run.number, "rangkansen", "GM0373"]))
     assert r.status_code == 200 and r["Content-Type"].startswith("image/svg+xml") and b"<title" in r.content
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "vergelijking", "alle"])).status_code == 200
+    assert b"Verschuiving van gewicht" in client.get(reverse("options:run-chart", args=[SLUG, run.number, "verschuiving", "alle"])).content
+    assert b"<polyline" in client.get(reverse("options:run-chart", args=[SLUG, run.number, "gevoeligheid", "pooled"])).content
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "taart", "GM0373"])).status_code == 404
     assert client.get(reverse("options:run-chart", args=[SLUG, run.number, "rangkansen", "GM9999"])).status_code == 404
 

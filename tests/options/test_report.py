@@ -13,9 +13,10 @@ def test_report_without_run_has_all_chapters_and_says_what_is_missing():
     t = Trajectory.objects.get(slug=SLUG)
     doc = report.build(t, None, problem_error="Er is nog geen analyse uitgevoerd.")
     types = [s.type for s in doc.sections]
-    assert types[:6] == ["vraag", "varianten", "criteria", "voor_en_nadelen", "scores", "voorkeuren"]
+    assert types[:7] == ["samenvatting", "vraag", "varianten", "criteria", "voor_en_nadelen", "scores", "voorkeuren"]
     assert "datakwaliteit" in types and "resultaten" in types
     text = {s.type: s.text for s in doc.sections}
+    assert "nog geen conclusie: Er is nog geen analyse uitgevoerd." in text["samenvatting"]
     assert "effectiviteit, efficiency en klantgerichtheid" in text["vraag"]
     assert "niet onderbouwd" in text["scores"]
     assert "(illustratief)" in text["varianten"]

@@ -122,3 +122,100 @@ def test_nearest_switch_of_a_one_way_sweep():
     assert "<polyline" in b.sweep_chart("eff", "sw")
     header, rows = b.sweep_table("eff")
     assert header[0] == "Gewicht van Effectiviteit" and len(rows) == 11
+
+
+CONSENSUS_CONFLICT = {"feasible": False, "conflicts": [{"stakeholder": "GM0373", "statement": 0}, {"stakeholder": "GM0361", "statement": 1}],
+                      "key": "consensus.empty", "message": "Er zijn geen gewichten die bij alle belanghebbenden passen."}
+SNAPSHOT = {"preferences": [
+    {"municipality": "GM0373", "name": "Bergen", "origin": [0], "statements": [{"text": "Gewicht van Effectiviteit tussen 70 % en 90 %"}]},
+    {"municipality": "GM0361", "name": "Alkmaar", "origin": [0, 1],
+     "statements": [{"text": "Rangorde: Financiële gevolgen"}, {"text": "Gewicht van Effectiviteit tussen 10 % en 30 %"}]},
+]}
+
+
+def test_summary_states_pooled_conclusion_disagreement_and_missing_consensus():
+    lines = read(PROBLEM, dict(RESULTS, consensus=CONSENSUS_CONFLICT), SNAPSHOT).summary()
+    assert lines[0].startswith("Variant 2 is voor de gemeenten samen in 52 % (± 1 %) van de gevallen de beste keuze")
+    assert lines[1] == ("De gemeenten zijn het niet eens: Variant 2 is het vaakst de beste keuze voor Alkmaar; "
+                        "Variant 3 voor Bergen.")
+    assert lines[2].startswith("Er bestaan geen gewichten die bij de voorkeuren van alle gemeenten tegelijk passen.")
+    assert "gemiddelde over de gemeenten" in lines[2]
+    assert "Bergen: uitspraak 1 (Gewicht van Effectiviteit tussen 70 % en 90 %)" in lines[2]
+    assert "Alkmaar: uitspraak 2 (Gewicht van Effectiviteit tussen 10 % en 30 %)" in lines[2]
+
+
+def test_summary_states_agreement_and_shared_weights():
+    consensus = {"feasible": True, "rank_acceptability": {"v1": [0.1, 0.4, 0.5], "v2": [0.2, 0.4, 0.4], "v3": [0.7, 0.2, 0.1]},
+                 "rank_acceptability_se": {"v1": [0.003] * 3, "v2": [0.003] * 3, "v3": [0.004] * 3}}
+    results = dict(RESULTS, stakeholders={"GM0373": block([0.30, 0.29, 0.41]), "GM0361": block([0.10, 0.15, 0.75])},
+                   pooled=block([0.2, 0.22, 0.58]), consensus=consensus)
+    lines = read(PROBLEM, results).summary()
+    assert lines[0].startswith("Variant 3 is voor de gemeenten samen in 58 % (± 1 %) van de gevallen de beste keuze")
+    assert "betrouwbaarheidsfactor" not in lines[0]  # the short form at the top
+    assert lines[1] == "De gemeenten zijn het eens: voor alle 2 gemeenten met voorkeuren is Variant 3 het vaakst de beste keuze."
+    assert lines[2] == ("Er bestaan gewichten die bij de voorkeuren van alle gemeenten tegelijk passen. Binnen die gedeelde "
+                        "gewichten is Variant 3 in 70 % (± 1 %) van de gevallen de beste keuze.")
+
+
+def test_summary_of_a_single_municipality_is_its_conclusion():
+    problem = dict(PROBLEM, stakeholders=[PROBLEM["stakeholders"][0]])
+    lines = read(problem, RESULTS).summary()
+    assert lines == [read(problem, RESULTS).blocks[0].conclusion(with_confidence=False)]
+    assert lines[0].startswith("Variant 3 is voor Bergen in 41 % (± 1 %) van de gevallen de beste keuze")
+
+
+def test_how_far_the_weights_must_move_per_municipality():
+    results = dict(RESULTS)
+    results["stakeholders"] = dict(RESULTS["stakeholders"])
+    alkmaar = block([0.10, 0.75, 0.15])
+    alkmaar["sensitivity"] = {"preferred": "v2", "smallest_change": {"to": None, "distance": None, "weights": {}},
+                              "smallest_change_anywhere": {"to": "v1", "distance": 0.2, "weights": {}}, "sweeps": {}}
+    results["stakeholders"]["GM0361"] = alkmaar
+    reading = read(PROBLEM, results)
+    header, rows = reading.sensitivity_table()
+    assert header[0] == "Gemeente" and [r[0] for r in rows] == ["Bergen", "Alkmaar", "Alle gemeenten samen"]
+    assert rows[0][1:] == ["Variant 3", "12,0 procentpunt, dan Variant 2", "–",
+                           "Effectiviteit van 60 % naar 50 %, dan Variant 1"]
+    assert rows[1][1:] == ["Variant 2", "geen andere variant de beste", "20,0 procentpunt, dan Variant 1", "–"]
+    svg = reading.sensitivity_chart("gv")
+    root = ET.fromstring(svg)
+    desc = root.find("{http://www.w3.org/2000/svg}desc").text
+    assert "Bergen: binnen de voorkeuren 12,0 procentpunt." in desc
+    assert "Alkmaar: geen omslag binnen de voorkeuren, ook buiten de voorkeuren 20,0 procentpunt." in desc
+    assert svg.count("<rect") >= 3
+
+
+def test_sweep_chart_marks_current_weight_and_switches_and_says_so():
+    b = read(PROBLEM, RESULTS).blocks[0]
+    assert b.sweep_criterion() == "eff"
+    svg = b.sweep_chart("eff", "sw")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert "Effectiviteit" in root.find(f"{ns}title").text and "Bergen" in root.find(f"{ns}title").text
+    desc = root.find(f"{ns}desc").text
+    assert "Bij het huidige gewicht (60 %) is Variant 3 de beste." in desc and "bij 50 % wordt Variant 3 de beste" in desc
+    assert "omslagpunt bij 50 %" in svg and "huidig gewicht" in svg
+    header, rows = b.sweep_table("eff")
+    assert header[-1] == "Beste" and rows[0][-1] == "Variant 1" and rows[-1][-1] == "Variant 3"
+
+
+def test_sweep_switch_points_come_from_the_engine_when_given():
+    results = dict(RESULTS)
+    bergen = block([0.30, 0.29, 0.41])
+    bergen["sensitivity"]["sweeps"]["eff"]["switches"] = [{"weight": 0.4444, "from": "v1", "to": "v2"},
+                                                          {"weight": 0.5556, "from": "v2", "to": "v3"}]
+    results["stakeholders"] = {"GM0373": bergen, "GM0361": block([0.10, 0.75, 0.15])}
+    desc = read(PROBLEM, results).blocks[0].sweep_description("eff")
+    assert "bij 44 % wordt Variant 2 de beste; bij 56 % wordt Variant 3 de beste" in desc
+
+
+def test_without_any_switch_the_heaviest_weight_is_swept():
+    results = dict(RESULTS)
+    bergen = block([0.30, 0.29, 0.41])
+    flat = {"current_weight": 0.3, "grid": [0.0, 0.5, 1.0], "values": {"v1": [0.2] * 3, "v2": [0.3] * 3, "v3": [0.9] * 3}}
+    bergen["sensitivity"]["sweeps"] = {"eff": dict(flat, current_weight=0.7), "fin": flat}
+    results["stakeholders"] = {"GM0373": bergen, "GM0361": block([0.10, 0.75, 0.15])}
+    b = read(PROBLEM, results).blocks[0]
+    assert b.key_sweep() is None and b.sweep_criterion() == "eff"
+    assert "Over het hele bereik blijft Variant 3 de beste." in b.sweep_description("eff")
+    assert read(PROBLEM, results).sensitivity_table()[1][0][-1] == "geen omslag"

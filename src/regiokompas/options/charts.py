@@ -102,8 +102,11 @@ def grouped_bar_chart(
 
 
 def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident: str, title: str, x_label: str, y_label: str,
-                marker: float | None = None) -> str:
-    """Line chart for a one-way weight sweep (value of each alternative as one weight moves)."""
+                marker: float | None = None, switches: list[float] | None = None, desc: str | None = None) -> str:
+    """Line chart for a one-way weight sweep (value of each alternative as one weight moves).
+
+    ``marker``: the current weight (dashed vertical line); ``switches``: weights where the best
+    alternative changes (small ticks on the top edge)."""
     left, top, w, h = 60, 30, 420, 200
     width, height = left + w + 180, top + h + 50
     ys = [v for _, vals in lines for v in vals if v is not None]
@@ -122,9 +125,13 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
 
     body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="#767676"/>',
             _text(left + w / 2, top + h + 36, x_label, anchor="middle"), _text(left, top - 10, y_label)]
-    for t in (0, 0.5, 1):
+    for t in (0, 0.25, 0.5, 0.75, 1):
         xv = xmin + t * (xmax - xmin)
+        body.append(f'<line x1="{px(xv):.1f}" y1="{top + h}" x2="{px(xv):.1f}" y2="{top + h + 4}" stroke="#767676"/>')
         body.append(_text(px(xv), top + h + 16, _pct(xv), size=10, anchor="middle"))
+    for t in (0, 0.5, 1):
+        yv = ymin + t * (ymax - ymin)
+        body.append(_text(left - 6, py(yv) + 4, f"{yv:.2f}".replace(".", ","), size=10, anchor="end"))
     for si, (name, vals) in enumerate(lines):
         pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, vals, strict=False) if y is not None)
         colour = PALETTE[si % len(PALETTE)]
@@ -132,10 +139,74 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         body.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         body.append(f'<line x1="{left + w + 12}" y1="{top + 10 + si * 18}" x2="{left + w + 36}" y2="{top + 10 + si * 18}" stroke="{colour}" stroke-width="2"{dash}/>')
         body.append(_text(left + w + 40, top + 14 + si * 18, name[:20], size=11))
+    legend_y = top + 14 + len(lines) * 18
     if marker is not None:
         body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
-    desc = f"Lijnen per variant over {x_label.lower()}."
+        body.append(f'<line x1="{left + w + 24}" y1="{legend_y - 2}" x2="{left + w + 24}" y2="{legend_y + 12}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
+        body.append(_text(left + w + 40, legend_y + 9, "huidig gewicht", size=11))
+        legend_y += 20
+    for x in switches or []:
+        body.append(f'<path d="M {px(x) - 5:.1f} {top - 7} L {px(x) + 5:.1f} {top - 7} L {px(x):.1f} {top} Z" fill="#D55E00">'
+                    f'<title>omslagpunt bij {_pct(x)}</title></path>')
+    if switches:
+        body.append(f'<path d="M {left + w + 19} {legend_y} L {left + w + 29} {legend_y} L {left + w + 24} {legend_y + 7} Z" fill="#D55E00"/>')
+        body.append(_text(left + w + 40, legend_y + 8, "omslagpunt", size=11))
+    return _svg(width, height, ident, title, desc or f"Lijnen per variant over {x_label.lower()}.", body)
+
+
+def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]], *, ident: str, title: str) -> str:
+    """Horizontal bars per municipality: the smallest shift of the weights (in percentage points)
+    after which another alternative is best, within the municipality's statements and anywhere.
+
+    ``rows``: (label, within or None, anywhere or None, text to show when there is no bar within)."""
+    series = ["Binnen de opgegeven voorkeuren", "Ook buiten de voorkeuren"]
+    colours = [PALETTE[0], PALETTE[1]]
+    bar_h, gap, label_w, bar_w, top = 13, 12, 270, 360, 40
+    group_h = 2 * bar_h + gap
+    values = [v for _, a, b, _n in rows for v in (a, b) if v is not None]
+    vmax = max(values, default=0.05)
+    step = 0.05 if vmax <= 0.25 else 0.1
+    vmax = max(step, step * -(-vmax // step))
+    height = top + group_h * len(rows) + 50
+    width = label_w + bar_w + 120
+    body = [_text(8, 16, "Verschuiving van gewicht tot een andere variant de beste is", size=12, weight="bold")]
+    axis_y = top + group_h * len(rows)
+    ticks = round(vmax / step)
+    for k in range(ticks + 1):
+        x = label_w + k / ticks * bar_w
+        body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="#d9d9d9"/>')
+        body.append(_text(x, axis_y + 14, f"{k * step * 100:g}", size=10, anchor="middle"))
+    body.append(_text(label_w + bar_w + 16, axis_y + 14, "%-punt", size=10))
+    for gi, (label, within, anywhere, note) in enumerate(rows):
+        y0 = top + gi * group_h
+        body.append(_text(label_w - 8, y0 + bar_h + 4, label[:42], anchor="end"))
+        for si, v in enumerate((within, anywhere)):
+            y = y0 + si * bar_h
+            if v is None:
+                if si == 0 and note:
+                    body.append(_text(label_w + 4, y + bar_h - 3, note, size=10, fill="#1a1a1a"))
+                continue
+            bw = max(1.0, v / vmax * bar_w)
+            body.append(f'<rect x="{label_w}" y="{y:.1f}" width="{bw:.1f}" height="{bar_h - 2}" fill="{colours[si]}">'
+                        f'<title>{escape(label)} – {series[si]}: {_pp(v)}</title></rect>')
+            body.append(_text(label_w + bw + 4, y + bar_h - 3, _pp(v).replace(" procentpunt", " %-punt"), size=10))
+    ly = axis_y + 24
+    for si, name in enumerate(series):
+        lx = label_w + si * 220
+        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{colours[si]}"/>')
+        body.append(_text(lx + 18, ly + 12, name, size=11))
+    parts = []
+    for label, within, anywhere, note in rows:
+        text = f"{label}: " + (f"binnen de voorkeuren {_pp(within)}" if within is not None else (note or "binnen de voorkeuren onbekend"))
+        if anywhere is not None:
+            text += f", ook buiten de voorkeuren {_pp(anywhere)}"
+        parts.append(text + ".")
+    desc = "Staafgrafiek per gemeente van de kleinste verschuiving van de gewichten waarna een andere variant de beste is. " + " ".join(parts)
     return _svg(width, height, ident, title, desc, body)
+
+
+def _pp(v: float) -> str:
+    return f"{v * 100:.1f}".replace(".", ",") + " procentpunt"
 
 
 def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str], *, ident: str, title: str) -> str:

@@ -71,7 +71,8 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
     variants, criteria = snapshot.get("variants", []), snapshot.get("criteria", [])
     hidden = _hidden_documents(snapshot, viewer)
     cname = {c["id"]: c["name"] for c in criteria}
-    sections = []
+    reading = read(run.problem, run.results, run.snapshot) if run is not None else None
+    sections = [_summary_section(m, trajectory, run, reading, problem_error)]
 
     # 1. question
     blocks = [P(f"Dit rapport onderbouwt de keuze voor een uitvoeringsvariant in het traject '{trajectory.name}'. "
@@ -162,7 +163,6 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         sections.append(S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]))
         sections.append(S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")]))
     else:
-        reading = read(run.problem, run.results, run.snapshot)
         blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
         blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
                         "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
@@ -186,11 +186,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
                 T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
                 T(f"Centrale gewichten – {b.name}", cw_header, cw_rows),
             ] + _extra_tables(b, i, T, F)))
-        blocks = []
-        for b in reading.blocks:
-            blocks.append(P(b.name))
-            blocks.append(B(b.sensitivity_text()))
-        sections.append(S("gevoeligheid", "Gevoeligheid: hoe ver moeten de gewichten verschuiven?", blocks))
+        sections += _sensitivity_sections(reading, m)
 
     # 9. finance
     fin_section = None
@@ -218,7 +214,6 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
 
     # 11. accountability
     if run is not None:
-        reading = read(run.problem, run.results, run.snapshot)
         samplers = "; ".join(f"{b.name}: {reading.sampler_text(b)}" for b in reading.municipalities) or "–"
         started = timezone.localtime(run.created_at)
         items = [f"Analyse {run.number}, gestart {started:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
@@ -248,6 +243,55 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         attachments=[],
         illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
     )
+
+
+def _summary_section(m, trajectory, run, reading, problem_error: str):
+    """"Conclusie in het kort": the pooled outcome and whether the municipalities agree, first."""
+    P, B = m.Paragraph, m.BulletList
+    if run is None:
+        why = problem_error or "Er is nog geen analyse uitgevoerd."
+        return m.Section("samenvatting", "Conclusie in het kort", [
+            P(f"Dit rapport bevat nog geen conclusie: {why} De hoofdstukken hieronder beschrijven de vraag, de varianten, "
+              "de criteria, de scores en de voorkeuren zoals ze nu zijn vastgelegd.")])
+    blocks = [B(reading.summary())]
+    blocks.append(P("De percentages zijn het aandeel van de trekkingen (gewichten binnen de voorkeuren, scores binnen hun "
+                    "onzekerheid) waarin een variant de beste is; tussen haakjes de rekenmarge (95 %). De hoofdstukken Resultaten "
+                    "en Gevoeligheid geven de uitkomst per gemeente en hoe vast die ligt."))
+    if run.illustrative:
+        blocks.append(P("Let op: de analyse gebruikt illustratieve voorbeeldgegevens; deze conclusie laat zien hoe de analyse "
+                        "werkt en is niet bruikbaar voor besluitvorming."))
+    return m.Section("samenvatting", "Conclusie in het kort", blocks)
+
+
+def _sensitivity_sections(reading, m) -> list:
+    """The sensitivity chapter: per municipality how far the weights must move (chart and table),
+    then per municipality the one-way sweep of the weight nearest a switch (chart and table)."""
+    P, B, T, F, S = m.Paragraph, m.BulletList, m.Table, m.Figure, m.Section
+    header, rows = reading.sensitivity_table()
+    intro = [
+        P("Hoe vast ligt de voorkeur van elke gemeente? Dit hoofdstuk geeft per gemeente hoeveel gewicht van het ene naar het "
+          "andere criterium moet verschuiven (in procentpunten, bij de meest waarschijnlijke scores) voordat een andere variant "
+          "de beste is: binnen de voorkeuren die de gemeente heeft opgegeven en ook daarbuiten. Daarnaast: welk gewicht "
+          "afzonderlijk (de andere gewichten naar verhouding) het dichtst bij een omslag ligt. Een kleine verschuiving betekent "
+          "een broze voorkeur; 'geen andere variant de beste' betekent dat de voorkeuren van de gemeente de uitkomst vastleggen."),
+        F(reading.sensitivity_chart("gv-overzicht"), "Hoe ver moeten de gewichten verschuiven voordat een andere variant de beste is?",
+          "Staafgrafiek per gemeente van de kleinste verschuiving van de gewichten (procentpunt) waarna een andere variant de beste "
+          "is, binnen en buiten de opgegeven voorkeuren; de tabel hieronder geeft dezelfde cijfers."),
+        T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente", header, rows),
+    ]
+    sections = [S("gevoeligheid", "Gevoeligheid: hoe ver moeten de gewichten verschuiven?", intro)]
+    for i, b in enumerate(reading.blocks):
+        blocks = [B(b.sensitivity_text())]
+        crit = b.sweep_criterion()
+        if crit:
+            name = b.criterion_names.get(crit, crit)
+            blocks.append(P(f"De grafiek laat zien hoe de totale waarde van elke variant verandert als alleen het gewicht van {name} "
+                            "verandert en de andere gewichten naar verhouding meebewegen. De stippellijn is het huidige gewicht; een "
+                            "driehoek bovenaan markeert een omslagpunt, waar een andere variant de beste wordt."))
+            blocks.append(F(b.sweep_chart(crit, f"gv-{i}"), f"Eén gewicht laten variëren: {name} – {b.name}", b.sweep_description(crit)))
+            blocks.append(T(f"Totale waarde per variant bij verschillende gewichten van {name} – {b.name}", *b.sweep_table(crit)))
+        sections.append(S("gevoeligheid_gemeente", f"Gevoeligheid: {b.name}", blocks))
+    return sections
 
 
 def _extra_tables(b, i, T, F) -> list:

@@ -149,7 +149,7 @@ class Block:
         rows.append(["Totaal"] + [_dec(sum(v for v in (vp.get(a) or {}).values() if v)) for a in self.alternatives])
         return header, rows
 
-    def conclusion(self) -> str:
+    def conclusion(self, *, with_confidence: bool = True) -> str:
         """'Variant 3 is voor Bergen in 41 % (± 1 %) van de gevallen de beste keuze', plus how firm that is."""
         order = self.ordered
         best = order[0]
@@ -172,7 +172,7 @@ class Block:
         else:
             text += "."
         cf = self.confidence(best)
-        if cf is not None:
+        if cf is not None and with_confidence:
             text += (f" Bij de voor {self.labels[best]} meest gunstige (centrale) gewichten blijft die variant in {pct(cf)} van de "
                      "gevallen de beste als alleen de scores onzeker zijn (betrouwbaarheidsfactor).")
         return text
@@ -193,34 +193,89 @@ class Block:
     def sensitivity(self) -> dict:
         return self.raw.get("sensitivity") or {}
 
-    def key_sweep(self) -> str | None:
-        """The criterion whose one-way sweep switches the best variant closest to its current weight."""
-        sweeps = self.sensitivity().get("sweeps") if isinstance(self.sensitivity().get("sweeps"), dict) else {}
+    def _sweeps(self) -> dict:
+        sweeps = self.sensitivity().get("sweeps")
+        return {c: s for c, s in sweeps.items() if isinstance(s, dict) and s.get("grid") and s.get("values")} if isinstance(sweeps, dict) else {}
+
+    def nearest_switch(self) -> tuple[str, float, float, str] | None:
+        """Over all one-way sweeps, the switch of the best variant nearest the current weight:
+        (criterion, current weight, weight at the switch, new best variant)."""
         best = None
-        for crit, sweep in sweeps.items():
-            current = _value(sweep.get("current_weight")) if isinstance(sweep, dict) else None
+        for crit, sweep in self._sweeps().items():
+            current = _value(sweep.get("current_weight"))
             if current is None:
                 continue
-            for w, _to in _nearest_switches(sweep, current):
-                if best is None or abs(w - current) < best[0]:
-                    best = (abs(w - current), crit)
-        return best[1] if best else None
+            for w, to in _nearest_switches(sweep, current):
+                if best is None or abs(w - current) < abs(best[2] - best[1]):
+                    best = (crit, current, w, to)
+        return best
+
+    def key_sweep(self) -> str | None:
+        """The criterion whose one-way sweep switches the best variant closest to its current weight."""
+        found = self.nearest_switch()
+        return found[0] if found else None
+
+    def sweep_criterion(self) -> str | None:
+        """The sweep worth showing: the one nearest a switch, otherwise the heaviest criterion's."""
+        key = self.key_sweep()
+        if key:
+            return key
+        sweeps = self._sweeps()
+        if not sweeps:
+            return None
+        return max(sweeps, key=lambda c: (_value(sweeps[c].get("current_weight")) or 0.0, c))
+
+    def sweep_description(self, crit: str) -> str:
+        """What the sweep chart shows, in words (the chart's description and the report's alt text)."""
+        sweep = self._sweeps()[crit]
+        name = self.criterion_names.get(crit, crit)
+        current = _value(sweep.get("current_weight"))
+        text = (f"Lijngrafiek van de totale waarde van elke variant (meest waarschijnlijke scores) voor {self.name} als het gewicht "
+                f"van {name} van 0 tot 100 % loopt en de andere gewichten naar verhouding meebewegen.")
+        if current is not None:
+            here = _best_at(sweep, current)
+            text += f" Bij het huidige gewicht ({pct(current)}) is {self.labels.get(here, here)} de beste."
+        switches = _all_switches(sweep)
+        if switches:
+            text += " Omslagpunten: " + "; ".join(
+                f"bij {pct(w)} wordt {self.labels.get(to, to)} de beste" for w, _frm, to in switches) + "."
+        else:
+            best = _best_at(sweep, sweep["grid"][0])
+            text += f" Over het hele bereik blijft {self.labels.get(best, best)} de beste."
+        return text
 
     def sweep_chart(self, crit: str, ident: str) -> str:
-        sweep = self.sensitivity()["sweeps"][crit]
+        sweep = self._sweeps()[crit]
         name = self.criterion_names.get(crit, crit)
         lines = [(self.labels[a], sweep["values"][a]) for a in self.alternatives if a in sweep.get("values", {})]
-        return charts.sweep_chart(sweep["grid"], lines, ident=ident, title=f"Waarde van de varianten als het gewicht van {name} verandert",
-                                  x_label=f"Gewicht van {name}", y_label="Totale waarde", marker=_value(sweep.get("current_weight")))
+        who = "alle gemeenten samen" if self.is_pooled else self.name
+        return charts.sweep_chart(sweep["grid"], lines, ident=ident,
+                                  title=f"Waarde van de varianten als het gewicht van {name} verandert – {who}",
+                                  x_label=f"Gewicht van {name}", y_label="Totale waarde", marker=_value(sweep.get("current_weight")),
+                                  switches=[w for w, _frm, _to in _all_switches(sweep)], desc=self.sweep_description(crit))
 
     def sweep_table(self, crit: str) -> tuple[list[str], list[list[str]]]:
-        sweep = self.sensitivity()["sweeps"][crit]
-        header = [f"Gewicht van {self.criterion_names.get(crit, crit)}"] + [self.labels[a] for a in self.alternatives]
+        sweep = self._sweeps()[crit]
+        header = [f"Gewicht van {self.criterion_names.get(crit, crit)}"] + [self.labels[a] for a in self.alternatives] + ["Beste"]
         rows = []
         for i, w in enumerate(sweep["grid"]):
             if round(w * 100) % 10 == 0:
-                rows.append([pct(w)] + [_dec(sweep["values"].get(a, [None] * len(sweep["grid"]))[i]) for a in self.alternatives])
+                best = _best_at(sweep, w)
+                rows.append([pct(w)] + [_dec(sweep["values"].get(a, [None] * len(sweep["grid"]))[i]) for a in self.alternatives]
+                            + [self.labels.get(best, best)])
         return header, rows
+
+    def switch_summary(self) -> dict:
+        """The "how far must the weights move" figures: within the statements, anywhere, and one weight alone."""
+        s = self.sensitivity()
+        change = s.get("smallest_change") if isinstance(s.get("smallest_change"), dict) else {}
+        anywhere = s.get("smallest_change_anywhere") if isinstance(s.get("smallest_change_anywhere"), dict) else {}
+
+        def pair(c):
+            return (c["to"], _value(c.get("distance"))) if c.get("to") and _value(c.get("distance")) is not None else None
+
+        return {"preferred": s.get("preferred"), "within": pair(change), "no_switch_within": bool(change) and not change.get("to"),
+                "anywhere": pair(anywhere), "one_way": self.nearest_switch(), "has_sweeps": bool(self._sweeps())}
 
     def _shift_text(self, change: dict) -> str:
         moved = change.get("weights") or {}
@@ -269,6 +324,30 @@ class Block:
         if sweeps and not moves:
             out.append(f"Geen enkel gewicht afzonderlijk (0–100 %, de andere naar verhouding) maakt een andere variant dan {name} de beste.")
         return out
+
+
+def _best_at(sweep: dict, weight: float) -> str:
+    """The best alternative along a sweep at the grid point nearest ``weight``."""
+    grid, values = sweep["grid"], sweep["values"]
+    i = min(range(len(grid)), key=lambda k: abs(grid[k] - weight))
+    return max(values, key=lambda a: values[a][i] if values[a][i] is not None else float("-inf"))
+
+
+def _all_switches(sweep: dict) -> list[tuple[float, str, str]]:
+    """Every change of the best alternative along a sweep, low to high: [(weight, from, to)].
+    The engine's exact switch points when given, otherwise found on the grid."""
+    given = sweep.get("switches")
+    if isinstance(given, list) and all(isinstance(x, dict) and "weight" in x for x in given) and "switches" in sweep:
+        return [(float(x["weight"]), x.get("from"), x.get("to")) for x in given]
+    grid, values = sweep.get("grid") or [], sweep.get("values") or {}
+    out = []
+    for i in range(len(grid) - 1):
+        a, b = _best_at(sweep, grid[i]), _best_at(sweep, grid[i + 1])
+        if a != b:
+            d0, d1 = values[a][i] - values[b][i], values[a][i + 1] - values[b][i + 1]
+            frac = d0 / (d0 - d1) if d0 != d1 else 0.5
+            out.append((grid[i] + frac * (grid[i + 1] - grid[i]), a, b))
+    return out
 
 
 def _nearest_switches(sweep: dict, current: float) -> list[tuple[float, str]]:
@@ -383,6 +462,79 @@ class Reading:
             parts.append(f"{names.get(sid, sid)}: {'; '.join(texts)}")
         return "Deze uitspraken botsen met elkaar: " + " — ".join(parts) + "."
 
+    def summary(self) -> list[str]:
+        """The conclusion in a few plain Dutch sentences, for the top of the results page and the
+        report: the outcome for all municipalities together, whether they agree, and whether there
+        are weights that fit every municipality's preferences at once."""
+        munis = self.municipalities
+        if not munis:
+            return ["Er zijn geen gemeenten met voorkeuren in deze analyse; er is daarom geen conclusie."]
+        lines = []
+        if self.pooled is not None:
+            lines.append(self.pooled.conclusion(with_confidence=False))
+        else:
+            lines.append(munis[0].conclusion(with_confidence=False))
+        if len(munis) > 1:
+            by_pref: dict[str, list[str]] = {}
+            for b in munis:
+                by_pref.setdefault(b.preferred, []).append(b.name)
+            if len(by_pref) == 1:
+                alt = next(iter(by_pref))
+                lines.append(f"De gemeenten zijn het eens: voor alle {len(munis)} gemeenten met voorkeuren is {self.labels[alt]} "
+                             "het vaakst de beste keuze.")
+            else:
+                groups = sorted(by_pref.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+                parts = [f"{self.labels[alt]} is het vaakst de beste keuze voor {_join(names)}" if k == 0
+                         else f"{self.labels[alt]} voor {_join(names)}" for k, (alt, names) in enumerate(groups)]
+                lines.append("De gemeenten zijn het niet eens: " + "; ".join(parts) + ".")
+            consensus = self.results.get("consensus")
+            if isinstance(consensus, dict) and consensus.get("feasible") is False:
+                pooled = " De gezamenlijke uitkomst hierboven is daarom een gemiddelde over de gemeenten, geen gedeelde afweging." \
+                    if self.pooled is not None else ""
+                lines.append("Er bestaan geen gewichten die bij de voorkeuren van alle gemeenten tegelijk passen." + pooled + " "
+                             + self.conflict_text(consensus))
+            elif isinstance(consensus, dict) and consensus.get("rank_acceptability"):
+                ra, se = consensus["rank_acceptability"], consensus.get("rank_acceptability_se") or {}
+                best = max(self.alternatives, key=lambda x: (ra.get(x) or [0])[0])
+                lines.append(f"Er bestaan gewichten die bij de voorkeuren van alle gemeenten tegelijk passen. Binnen die gedeelde "
+                             f"gewichten is {self.labels[best]} in {pct((ra.get(best) or [0])[0])} "
+                             f"({margin((se.get(best) or [None])[0])}) van de gevallen de beste keuze.")
+            else:
+                lines.append("Of er gewichten bestaan die bij de voorkeuren van alle gemeenten tegelijk passen, is in deze analyse "
+                             "niet berekend.")
+        return lines
+
+    def sensitivity_table(self) -> tuple[list[str], list[list[str]]]:
+        """Per municipality (and together): how far the weights must move before another variant is best."""
+        header = ["Gemeente", "Beste bij representatieve gewichten", "Binnen de opgegeven voorkeuren",
+                  "Ook buiten de voorkeuren", "Eén gewicht afzonderlijk"]
+        rows = []
+        for b in self.blocks:
+            s = b.switch_summary()
+            label = self.labels.get(s["preferred"], s["preferred"] or "–")
+            if s["within"]:
+                within = f"{_pp(s['within'][1])}, dan {self.labels.get(s['within'][0], s['within'][0])}"
+            elif s["no_switch_within"]:
+                within = "geen andere variant de beste"
+            else:
+                within = "–"
+            anywhere = f"{_pp(s['anywhere'][1])}, dan {self.labels.get(s['anywhere'][0], s['anywhere'][0])}" if s["anywhere"] else "–"
+            if s["one_way"]:
+                crit, cur, w, to = s["one_way"]
+                one = f"{b.criterion_names.get(crit, crit)} van {pct(cur)} naar {pct(w)}, dan {self.labels.get(to, to)}"
+            else:
+                one = "geen omslag" if s["has_sweeps"] else "–"
+            rows.append([b.name, label, within, anywhere, one])
+        return header, rows
+
+    def sensitivity_chart(self, ident: str) -> str:
+        rows = []
+        for b in self.blocks:
+            s = b.switch_summary()
+            rows.append((b.name, s["within"][1] if s["within"] else None, s["anywhere"][1] if s["anywhere"] else None,
+                         "geen omslag binnen de voorkeuren" if s["no_switch_within"] else ""))
+        return charts.switch_distance_chart(rows, ident=ident, title="Hoe ver moeten de gewichten verschuiven voordat een andere variant de beste is?")
+
     def comparison_table(self) -> tuple[list[str], list[list[str]]]:
         header = ["Gemeente"] + [self.labels[a] for a in self.alternatives] + ["Voorkeur"]
         rows = []
@@ -410,6 +562,11 @@ class Reading:
                 details.append(f"{s['chains']} ketens")
             return text + (f" ({', '.join(details)})" if details else "")
         return str(s or "–")
+
+
+def _pp(distance: float | None) -> str:
+    """A weight shift in percentage points: 0.0489 -> '4,9 procentpunt'."""
+    return pct(distance, 1).replace(" %", " procentpunt")
 
 
 def _join(names: list[str]) -> str:

@@ -332,13 +332,15 @@ def run_detail(request, slug, number):
             "profile_chart": b.value_profile_chart(f"vp-{i}") if b.value_profile() else "",
             "profile_table": b.value_profile_table() if b.value_profile() else None,
         })
-        key = b.key_sweep()
+        key = b.sweep_criterion()
         if key:
             blocks[-1].update({"sweep_name": b.criterion_names.get(key, key), "sweep_chart": b.sweep_chart(key, f"sw-{i}"),
-                               "sweep_table": b.sweep_table(key)})
+                               "sweep_table": b.sweep_table(key), "sweep_switches": bool(b.key_sweep())})
     return render(request, "options/run_detail.html", {
         "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
-        "agreement": reading.agreement(),
+        "agreement": reading.agreement(), "summary": reading.summary(),
+        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
+        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
         "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
         "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
         "findings": quality.findings(run.snapshot),
@@ -348,7 +350,7 @@ def run_detail(request, slug, number):
     })
 
 
-CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking")
+CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking", "gevoeligheid", "verschuiving")
 
 
 @login_required
@@ -361,11 +363,19 @@ def run_chart(request, slug, number, kind, who):
         raise Http404("Onbekende grafiek")
     if kind == "vergelijking":
         svg = reading.comparison_chart("svg")
+    elif kind == "verschuiving":
+        svg = reading.sensitivity_chart("svg")
     else:
         block = next((b for b in reading.blocks if b.id == who), None)
         if block is None:
             raise Http404("Onbekende gemeente in deze analyse")
-        svg = {"rangkansen": block.chart, "gewichten": block.weights_chart, "waardeprofiel": block.value_profile_chart}[kind]("svg")
+        if kind == "gevoeligheid":
+            crit = block.sweep_criterion()
+            if crit is None:
+                raise Http404("Deze analyse heeft voor deze gemeente geen gevoeligheidsgrafiek")
+            svg = block.sweep_chart(crit, "svg")
+        else:
+            svg = {"rangkansen": block.chart, "gewichten": block.weights_chart, "waardeprofiel": block.value_profile_chart}[kind]("svg")
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="analyse-{run.number}-{kind}-{who}.svg"'
     return response
