@@ -59,3 +59,22 @@ def test_participation_page_with_an_error_is_accessible(page, site):
     page.get_by_role("button", name="Raadsprocedure vastleggen").click()
     assert page.get_by_role("alert").is_visible()
     assert_accessible(page)
+
+
+def test_consultation_body_pages_are_accessible(page, site):
+    login(page, site.url, "projectleider")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/organen/")
+    assert page.get_by_role("table", name="Medezeggenschapsorganen in dit traject").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Medezeggenschapsorgaan toevoegen").click()
+    page.get_by_label("Naam").fill("OR zonder werkgever")
+    page.get_by_role("button", name="Medezeggenschapsorgaan vastleggen").click()
+    assert page.get_by_role("alert").get_by_text("hoort bij een werkgever").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Soort orgaan").select_option(label="adviesraad sociaal domein")
+    page.get_by_label("Naam").fill("Adviesraad sociaal domein regio Alkmaar")
+    page.get_by_role("button", name="Medezeggenschapsorgaan vastleggen").click()
+    assert page.get_by_role("row", name="Adviesraad sociaal domein regio Alkmaar").is_visible()
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/")
+    assert page.get_by_role("table", name="Tempo per gemeente per besluitmoment").is_visible()
+    assert_accessible(page)

@@ -18,7 +18,8 @@ def add_commands(sub) -> None:
     p.add_argument("--format", dest="fmt", metavar="FORMAAT", help="docx of md: het planningsoverzicht als document")
     p.add_argument("-o", "--output", metavar="BESTAND", help="uitvoerbestand voor --format")
     p.add_argument("--versie", dest="plan_version", metavar="N", help="versie van de planning (standaard: de huidige)")
-    p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="datum waartegen 'te laat' wordt bepaald (standaard: vandaag)")
+    p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="datum waartegen 'te laat' wordt bepaald (standaard: vandaag, of bij een planning die "
+                   "helemaal in het verleden ligt of een gestopt traject de laatst vastgelegde stand)")
     p.set_defaults(func=run)
 
 

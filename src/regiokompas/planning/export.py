@@ -9,7 +9,7 @@ from icalendar import Calendar, Event
 
 from regiokompas.documents import model as dm
 from regiokompas.planning import timeline
-from regiokompas.planning.overview import Overview, nl_date
+from regiokompas.planning.overview import Overview, nl_date, tempo_sentences
 
 PRODID = "-//Regiokompas//Planning//NL"
 
@@ -34,6 +34,8 @@ def ics(overview: Overview) -> bytes:
         lines = [f"Soort: {row.kind_label}", f"Status: {row.status_label}"]
         if row.flag:
             lines.append(f"Let op ({row.flag}): {row.flag_text}")
+        if row.tempo:
+            lines.append(f"Tempo: {row.tempo}")
         if row.owner:
             lines.append(f"Eigenaar: {row.owner}")
         if row.source:
@@ -52,8 +54,11 @@ def overview_document(overview: Overview) -> dm.Document:
     sections = []
     intro = [dm.Paragraph(
         f"Planning van het traject '{t.name}'" + (f", versie {v.number}: {v.title}" if v else " (nog geen planning)") +
-        f". Peildatum {nl_date(overview.reference_date)}."
+        f". Peildatum {nl_date(overview.reference_date)}: "
+        + ("gekozen." if overview.reference_chosen else f"{overview.reference_note}.")
     )]
+    if overview.stopped:
+        intro.append(dm.Paragraph("Het traject is gestopt: wat niet was afgerond, staat als 'niet uitgevoerd' en niet als te laat."))
     if v and v.reason:
         intro.append(dm.Paragraph(f"Reden van deze versie: {v.reason}"))
     sections.append(dm.Section("aanleiding", "Aanleiding", intro))
@@ -64,8 +69,19 @@ def overview_document(overview: Overview) -> dm.Document:
             dm.Table("Mijlpalen, medezeggenschap en raadsprocedures",
                      ["Datum", "Tot", "Onderdeel", "Spoor", "Soort", "Status", "Let op", "Bron"],
                      [[nl_date(r.date), nl_date(r.end_date) if r.end_date else "", r.title + (" (illustratief)" if r.illustrative else ""),
-                       r.track, r.kind_label, r.status_label, (f"{r.flag.upper()}: {r.flag_text}" if r.flag else ""), r.source]
+                       r.track + (f" ({r.tempo})" if r.tempo else ""), r.kind_label, r.status_label, (f"{r.flag.upper()}: {r.flag_text}" if r.flag else ""), r.source]
                       for r in overview.rows]),
+        ]))
+    if overview.tempo:
+        tempo_rows = []
+        for g in overview.tempo:
+            tempo_rows.append([g["gate"], "regio", ", ".join(g["regional_municipalities"]) or "–",
+                               nl_date(g["regional_date"]) if g["regional_date"] else "–", "–"])
+            tempo_rows += [[x["title"], "eigen spoor", x["municipality"], nl_date(x["date"]), x["tempo"]] for x in g["tracks"]]
+        sections.append(dm.Section("planning", "Tempo per gemeente", [
+            dm.Paragraph(" ".join(tempo_sentences(overview)) or "Alle gemeenten volgen de regionale planning."),
+            dm.Table("Tempo per gemeente per besluitmoment", ["Besluitmoment", "Spoor", "Gemeenten", "Datum", "Verschil met de regio"],
+                     tempo_rows),
         ]))
     if overview.law_dates:
         sections.append(dm.Section("overig", "Wetten waarop de planning is afgestemd", [

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion
-from regiokompas.register.models import Trajectory
+from regiokompas.register import constants as c
+from regiokompas.register.models import Decision, Trajectory
 
 LATE = "te laat"
 AT_RISK = "risico"
+NOT_DONE = "niet uitgevoerd"
 OK = ""
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -49,6 +51,8 @@ class Row:
     dependencies: list[str] = field(default_factory=list)
     category: str = "mijlpaal"  # mijlpaal, medezeggenschap, raad
     short: str = ""  # shorter label for the timeline
+    tempo: str = ""  # own track of a municipality against the regional date of the same gate
+    regional_date: dt.date | None = None  # the regional date this own-track milestone deviates from
 
     @property
     def label(self) -> str:
@@ -68,10 +72,21 @@ class Overview:
     rows: list[Row]
     findings: list[checks.Finding]
     law_dates: list[tuple[str, dt.date, str]]  # label, date, status label
+    reference_note: str = ""  # why this peildatum (shown on the page and in the exports)
+    tempo: list[dict] = field(default_factory=list)  # per gate: the regional date and each municipality's own track
+    reference_chosen: bool = False  # set by the user (?peildatum=, --peildatum)
 
     @property
     def late(self) -> list[Row]:
         return [r for r in self.rows if r.flag == LATE]
+
+    @property
+    def not_done(self) -> list[Row]:
+        return [r for r in self.rows if r.flag == NOT_DONE]
+
+    @property
+    def stopped(self) -> bool:
+        return self.trajectory.status == c.TrajectoryStatus.STOPPED
 
     @property
     def at_risk(self) -> list[Row]:
@@ -99,11 +114,64 @@ def _dependency_violations(ms: Milestone, dates: dict[int, dt.date]) -> list[str
     return reasons
 
 
+def _last_decision(trajectory: Trajectory, until: dt.date | None = None) -> Decision | None:
+    qs = Decision.objects.filter(gate__trajectory=trajectory, date__isnull=False).select_related("municipality", "gate")
+    if until is not None:
+        qs = qs.filter(date__lte=until)
+    return qs.order_by("-date", "-pk").first()
+
+
+def plan_end(version: PlanVersion | None) -> dt.date | None:
+    """The last date in a plan version (end dates of periods included)."""
+    if version is None:
+        return None
+    days = [d for m in version.milestones.all() for d in (m.date, m.end_date) if d]
+    return max(days) if days else None
+
+
+def default_reference_date(trajectory: Trajectory, version: PlanVersion | None, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """The peildatum when none is chosen, and why (Dutch).
+
+    Today for a plan that still runs. For a plan that lies entirely in the past, or a stopped trajectory,
+    today would make almost everything "te laat": then the date of the last recorded state counts, the
+    date of the plan version or of the last recorded decision, whichever is later. An older version is
+    judged on the day the next version replaced it.
+    """
+    today = today or dt.date.today()
+    if version is None:
+        return today, "vandaag (er is nog geen planning)"
+    successor = version.plan.versions.filter(number__gt=version.number).order_by("number").first()
+    if successor is not None and successor.date:
+        return successor.date, (f"de datum waarop versie {successor.number} deze versie verving ({nl_date(successor.date)}); "
+                                "zo ziet u de stand van deze versie op het moment dat zij werd vervangen")
+    end = plan_end(version)
+    stopped = trajectory.status == c.TrajectoryStatus.STOPPED
+    if not stopped and (end is None or end >= today):
+        return today, "vandaag: de planning loopt nog"
+    why = "het traject is gestopt" if stopped else f"de planning eindigt op {nl_date(end)} en ligt helemaal in het verleden"
+    decision = _last_decision(trajectory, until=today)
+    candidates = []
+    if version.date and version.date <= today:
+        candidates.append((version.date, f"de datum van versie {version.number} van de planning ({nl_date(version.date)})"))
+    if decision is not None:
+        candidates.append((decision.date, f"de datum van het laatst vastgelegde besluit ({decision.municipality}, "
+                                          f"{decision.gate}, {nl_date(decision.date)})"))
+    if not candidates:
+        return today, f"vandaag; {why}, maar er is geen datum van een versie of besluit om op terug te vallen"
+    day, label = max(candidates, key=lambda x: x[0])
+    return day, f"{why}; daarom geldt {label}, de laatst vastgelegde stand, en niet vandaag"
+
+
 def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_date: dt.date | None = None) -> Overview:
-    today = reference_date or dt.date.today()
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if version is None and plan is not None:
         version = plan.current
+    if reference_date is not None:
+        today, note, chosen = reference_date, "door u gekozen", True
+    else:
+        (today, note), chosen = default_reference_date(trajectory, version), False
+    stopped = trajectory.status == c.TrajectoryStatus.STOPPED
+    stop_reason = "het traject is gestopt; dit onderdeel is niet uitgevoerd"
     is_current = bool(plan and version and version.pk == plan.current.pk)
     findings = checks.evaluate_trajectory(trajectory)
     by_gate: dict[int, list[checks.Finding]] = {}
@@ -128,6 +196,14 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         for ms in milestones:
             reasons = []
             flag = OK
+            if stopped and ms.status == pc.MilestoneStatus.PLANNED and ms.kind != pc.MilestoneKind.LAW:
+                rows.append(Row(
+                    key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
+                    track=ms.municipality.name if ms.municipality_id else "regio", status="not_done", status_label=NOT_DONE,
+                    flag=NOT_DONE, reasons=[stop_reason], owner=ms.owner, source=ms.source, illustrative=ms.illustrative,
+                    gate_id=ms.gate_id, dependencies=[str(d) for d in ms.dependencies.all()],
+                ))
+                continue
             if ms.status == pc.MilestoneStatus.PLANNED and ms.date < today and ms.kind != pc.MilestoneKind.LAW:
                 flag = LATE
                 reasons.append(f"gepland op {nl_date(ms.date)}, nog niet afgerond")
@@ -146,7 +222,9 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         if not cons.requested:
             continue
         reasons, flag = [], OK
-        if cons.is_advice and not cons.received and cons.due and cons.due < today:
+        if stopped and cons.is_advice and not cons.received:
+            flag, reasons = NOT_DONE, ["het traject is gestopt; er is geen advies ontvangen"]
+        elif cons.is_advice and not cons.received and cons.due and cons.due < today:
             flag, reasons = LATE, [f"advies was uiterlijk {nl_date(cons.due)} verwacht"]
         if cons.outcome == pc.AdviceOutcome.NEGATIVE and cons.decision_id and not cons.deviation_motivation:
             flag, reasons = flag or AT_RISK, reasons + ["afwijken van negatief advies zonder schriftelijke motivering"]
@@ -155,7 +233,7 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
             kind="consultation", kind_label=str(pc.MilestoneKind.CONSULTATION.label), date=cons.requested,
             end_date=cons.received or cons.due, track=cons.body.employer_municipality.name if cons.body.employer_municipality_id else "regio",
             status="done" if (cons.received or cons.kind == pc.ConsultationKind.INFORMATION) else "planned",
-            status_label=cons.get_outcome_display(), flag=flag, reasons=reasons, source=cons.source,
+            status_label=NOT_DONE if flag == NOT_DONE else cons.get_outcome_display(), flag=flag, reasons=reasons, source=cons.source,
             illustrative=cons.illustrative, gate_id=cons.gate_id, category="medezeggenschap",
             short=f"{_first_upper(cons.get_kind_display())}: {cons.body}",
         ))
@@ -164,15 +242,18 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         if not day:
             continue
         flag, reasons = OK, []
-        if not proc.completed and proc.planned and proc.planned < today:
+        if stopped and not proc.completed:
+            flag, reasons = NOT_DONE, [stop_reason]
+        elif not proc.completed and proc.planned and proc.planned < today:
             flag, reasons = LATE, [f"raadsprocedure gepland op {nl_date(proc.planned)}, niet afgerond"]
         rows.append(Row(
             key=f"procedure-{proc.pk}", title=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality} ({proc.legal_basis})",
             kind="council", kind_label=str(pc.MilestoneKind.COUNCIL.label), date=day, end_date=None, track=proc.municipality.name,
-            status="done" if proc.completed else "planned", status_label="afgerond" if proc.completed else "gepland",
+            status="done" if proc.completed else "planned", status_label="afgerond" if proc.completed else (NOT_DONE if flag == NOT_DONE else "gepland"),
             flag=flag, reasons=reasons, source=proc.source, illustrative=proc.illustrative, gate_id=proc.gate_id, category="raad",
             short=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality}",
         ))
+    tempo = _tempo(trajectory, version, rows)
     rows.sort(key=lambda r: (r.date, r.track != "regio", r.title))
     laws = []
     for law in trajectory.drivers.all():
@@ -180,7 +261,64 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
             laws.append((f"Geplande invoering {law.abbreviation}", law.planned_start, law.get_status_display()))
         if law.actual_start and law.actual_start != law.planned_start:
             laws.append((f"Inwerkingtreding {law.abbreviation}", law.actual_start, law.get_status_display()))
-    return Overview(trajectory, plan, version, today, rows, findings, laws)
+    return Overview(trajectory, plan, version, today, rows, findings, laws, reference_note=note, reference_chosen=chosen,
+                    tempo=tempo)
+
+
+def tempo_text(days: int) -> str:
+    if days == 0:
+        return "zelfde datum als de regio"
+    word = "later" if days > 0 else "eerder"
+    return f"{'trager' if days > 0 else 'sneller'} spoor: {abs(days)} dagen {word} dan de regio"
+
+
+def _tempo(trajectory: Trajectory, version: PlanVersion | None, rows: list[Row]) -> list[dict]:
+    """Per gate in the plan: which municipalities follow the regional date and which their own track.
+
+    Also fills ``Row.tempo`` and ``Row.regional_date`` of the own-track gate milestones."""
+    if version is None:
+        return []
+    gate_rows = [r for r in rows if r.gate_id and r.kind == pc.MilestoneKind.GATE and r.category == "mijlpaal"]
+    regional = {r.gate_id: r for r in gate_rows if r.track == "regio"}
+    own = [r for r in gate_rows if r.track != "regio"]
+    if not own:
+        return []
+    names = [p.municipality.name for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
+    result = []
+    for gate_id in sorted({r.gate_id for r in own}, key=lambda g: (regional[g].date if g in regional else dt.date.max, g)):
+        base = regional.get(gate_id)
+        tracks = [r for r in own if r.gate_id == gate_id]
+        for r in tracks:
+            if base is not None:
+                r.regional_date = base.date
+                r.tempo = tempo_text((r.date - base.date).days)
+            else:
+                r.tempo = "eigen spoor (geen regionale datum)"
+        own_names = {r.track for r in tracks}
+        result.append({
+            "gate": (base or tracks[0]).title, "regional_date": base.date if base else None,
+            "regional_municipalities": [n for n in names if n not in own_names],
+            "tracks": [{"municipality": r.track, "date": r.date, "title": r.title, "tempo": r.tempo,
+                        "days": (r.date - base.date).days if base else None} for r in tracks],
+        })
+    return result
+
+
+def tempo_sentences(overview: Overview) -> list[str]:
+    """The per-municipality tempo in words (SVG desc, exports)."""
+    out = []
+    for t in overview.tempo:
+        for x in t["tracks"]:
+            days = x["days"]
+            if days:
+                out.append(f"{x['municipality']} volgt bij '{t['gate']}' een {'trager' if days > 0 else 'sneller'} spoor: "
+                           f"{nl_date(x['date'])} in plaats van {nl_date(t['regional_date'])} ({abs(days)} dagen "
+                           f"{'later' if days > 0 else 'eerder'}).")
+            elif days == 0:
+                out.append(f"{x['municipality']} heeft bij '{t['gate']}' een eigen spoor met dezelfde datum als de regio.")
+            else:
+                out.append(f"{x['municipality']} volgt bij '{x['title']}' een eigen spoor: {nl_date(x['date'])}.")
+    return out
 
 
 def compare(old: PlanVersion, new: PlanVersion) -> list[dict]:

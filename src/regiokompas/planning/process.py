@@ -97,15 +97,36 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
         adv_text += "\n\n" + "\n".join(
             f"- {x.body}: {x.get_kind_display()} over '{x.subject}', gevraagd {nl_date(x.requested)}, uiterlijk {nl_date(x.due)}"
             f" (reikwijdte: {x.get_scope_display()}){' – besluitmoment ' + str(x.gate) if x.gate else ''}" for x in advice)
+    if plan and plan.current:
+        gates = Milestone.objects.filter(version=plan.current, kind=pc.MilestoneKind.GATE).select_related("municipality").order_by("date")
+        if gates:
+            adv_text += ("\n\nHet advies moet binnen zijn vóór het besluitmoment waarop het betrekking heeft; een gemeente met een "
+                         f"eigen (trager) spoor besluit later (planning versie {plan.current.number}):\n") + "\n".join(
+                f"- {nl_date(m.date)}: {m.title} ({m.municipality if m.municipality_id else 'regio'}; {m.get_status_display()})"
+                for m in gates)
     out.append(rs.SectionInput("overig", "Wanneer advies wordt gevraagd", adv_text))
 
-    out.append(rs.SectionInput("overig", "Hoe het advies wordt beantwoord",
-                               "- Het college reageert schriftelijk op elk advies en legt het advies bij het besluit aan de raad voor.\n"
-                               "- Wijkt het college af van het advies, dan motiveert het dat schriftelijk (WOR art. 25 lid 5); "
-                               "Regiokompas waarschuwt als die motivering ontbreekt.\n"
-                               "- De ondernemingsraad kan binnen een maand beroep instellen bij de Ondernemingskamer, voor zover "
-                               "het adviesrecht reikt.\n"
-                               f"- Bron: {WOR_SOURCE}."))
+    answer = ("- Het college reageert schriftelijk op elk advies en legt het advies bij het besluit aan de raad voor.\n"
+              "- Wijkt het college af van het advies, dan motiveert het dat schriftelijk (WOR art. 25 lid 5); "
+              "Regiokompas waarschuwt als die motivering ontbreekt.\n"
+              "- De ondernemingsraad kan binnen een maand beroep instellen bij de Ondernemingskamer, voor zover "
+              "het adviesrecht reikt.\n"
+              f"- Bron: {WOR_SOURCE}.")
+    asked = [x for x in advice if x.is_advice]
+    if asked:
+        lines = []
+        for x in asked:
+            if x.received:
+                state = f"advies ontvangen {nl_date(x.received)}: {x.get_outcome_display()}"
+                if x.deviates:
+                    state += f"; het college wijkt af, met schriftelijke motivering: {x.deviation_motivation}"
+                else:
+                    state += "; het college volgt het advies" if x.decision_id else "; de reactie van het college volgt bij het besluit"
+            else:
+                state = f"advies nog niet ontvangen (uiterlijk {nl_date(x.due)})" if x.due else "advies nog niet ontvangen"
+            lines.append(f"- {x.body}, '{x.subject}': {state}")
+        answer += "\n\nStand van de adviezen in dit traject:\n" + "\n".join(lines)
+    out.append(rs.SectionInput("overig", "Hoe het advies wordt beantwoord", answer))
     return out
 
 

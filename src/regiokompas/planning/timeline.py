@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from regiokompas.planning.overview import AT_RISK, LATE, Overview, nl_date
+from regiokompas.planning.overview import AT_RISK, LATE, NOT_DONE, Overview, nl_date, tempo_sentences
 
 ROW_H = 26
 LABEL_W = 380
 CHART_W = 560
 TOP = 40
 MAX_LABEL = 58  # characters that fit in LABEL_W at font size 12
-SYMBOLS = {LATE: "! te laat", AT_RISK: "△ risico"}
+SYMBOLS = {LATE: "! te laat", AT_RISK: "△ risico", NOT_DONE: "× niet uitgevoerd"}
+STROKE = {LATE: "#b00020", AT_RISK: "#8a5300", NOT_DONE: "#595959"}
 FILL = {"mijlpaal": "#0b5394", "medezeggenschap": "#38761d", "raad": "#5b2c83"}
 
 
@@ -26,8 +27,11 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
     version = overview.version
     title = f"Tijdlijn planning {overview.trajectory.name}" + (f", versie {version.number}" if version else "")
     late, risk = len(overview.late), len(overview.at_risk)
-    desc = (f"{len(rows)} onderdelen van {nl_date(rows[0].date)} tot {nl_date(rows[-1].date)}; {late} te laat en "
-            f"{risk} met risico (peildatum {nl_date(overview.reference_date)}). Dezelfde gegevens staan in de tabel onder de figuur."
+    not_done = len(overview.not_done)
+    desc = (f"{len(rows)} onderdelen van {nl_date(rows[0].date)} tot {nl_date(rows[-1].date)}; {late} te laat, "
+            f"{risk} met risico" + (f", {not_done} niet uitgevoerd (traject gestopt)" if not_done else "") +
+            f" (peildatum {nl_date(overview.reference_date)}). " + " ".join(tempo_sentences(overview)) +
+            (" " if overview.tempo else "") + "Dezelfde gegevens staan in de tabel onder de figuur."
             if rows else "Er zijn nog geen mijlpalen gepland.")
     days = [r.date for r in rows] + [r.end_date for r in rows if r.end_date] + [d for _l, d, _s in overview.law_dates]
     height = TOP + ROW_H * max(len(rows), 1) + 30
@@ -71,8 +75,17 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
         parts.append(f'<text x="4" y="{cy + 4:.1f}"{strike}>{escape(text)}</text>')
         colour = FILL.get(r.category, "#0b5394")
         dash = ' stroke-dasharray="4 2"' if r.flag else ""
-        stroke = "#b00020" if r.flag == LATE else ("#8a5300" if r.flag == AT_RISK else colour)
+        stroke = STROKE.get(r.flag, colour)
         x0 = _x(r.date, start, span)
+        tempo = ""
+        if r.regional_date and r.regional_date != r.date:
+            # own (slower or faster) track: a dotted line from the regional date to this municipality's date
+            xr = _x(r.regional_date, start, span)
+            parts.append(f'<line x1="{xr:.1f}" y1="{cy:.1f}" x2="{x0:.1f}" y2="{cy:.1f}" stroke="#3b3b3b" stroke-width="1.5" '
+                         f'stroke-dasharray="2 3"/>')
+            parts.append(f'<circle cx="{xr:.1f}" cy="{cy:.1f}" r="3" fill="#ffffff" stroke="#3b3b3b" stroke-width="1.5"/>')
+            days = (r.date - r.regional_date).days
+            tempo = f"{'+' if days > 0 else '−'}{abs(days)} d t.o.v. regio"
         if r.end_date and r.end_date > r.date:
             x1 = _x(r.end_date, start, span)
             parts.append(f'<rect x="{x0:.1f}" y="{y + 6}" width="{max(x1 - x0, 3):.1f}" height="{ROW_H - 12}" fill="{colour}" '
@@ -83,7 +96,14 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
         done = r.status == "done"
         parts.append(f'<path d="M{x0:.1f} {cy - size:.1f} L{x0 + size:.1f} {cy:.1f} L{x0:.1f} {cy + size:.1f} L{x0 - size:.1f} {cy:.1f} Z" '
                      f'fill="{colour if done else "#ffffff"}" stroke="{stroke}" stroke-width="2"{dash}/>')
-        if r.flag:
-            parts.append(f'<text x="{max(x0, x1) + 10:.1f}" y="{cy + 4:.1f}" font-weight="bold" fill="{stroke}">{SYMBOLS[r.flag]}</text>')
+        note = " ".join(x for x in (SYMBOLS.get(r.flag, ""), tempo) if x)
+        if note:
+            right = max(x0, x1) + 10
+            if right + 7 * len(note) > width:  # keep the text inside the figure: put it left of the marker
+                parts.append(f'<text x="{min(x0, x1) - 10:.1f}" y="{cy + 4:.1f}" text-anchor="end" font-weight="bold" '
+                             f'fill="{stroke if r.flag else "#3b3b3b"}">{escape(note)}</text>')
+            else:
+                parts.append(f'<text x="{right:.1f}" y="{cy + 4:.1f}" font-weight="bold" '
+                             f'fill="{stroke if r.flag else "#3b3b3b"}">{escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)

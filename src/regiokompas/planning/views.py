@@ -47,14 +47,15 @@ def _version(plan: Plan | None, raw: str | None) -> PlanVersion | None:
         raise Http404("Deze versie van de planning bestaat niet.") from None
 
 
-def _reference_date(request) -> tuple[dt.date, str]:
+def _reference_date(request) -> tuple[dt.date | None, str]:
+    """The peildatum chosen with ?peildatum=, or None (the overview then picks a sensible default)."""
     raw = request.GET.get("peildatum", "").strip()
     if not raw:
-        return dt.date.today(), ""
+        return None, ""
     try:
         return services.parse_date(raw, "Peildatum"), ""
     except RegisterError as exc:
-        return dt.date.today(), exc.message
+        return None, exc.message + " De standaardpeildatum is gebruikt."
 
 
 @login_required
@@ -68,6 +69,8 @@ def overview(request, slug):
     track = next((m for m in participants if m.cbs_code == request.GET.get("spoor", "")), None)
     if track is not None:
         data.rows = [r for r in data.rows if r.track in ("regio", track.name)]
+        data.tempo = [{**g, "tracks": [x for x in g["tracks"] if x["municipality"] == track.name]} for g in data.tempo]
+        data.tempo = [g for g in data.tempo if g["tracks"]]
     return render(request, "planning/overview.html", {
         "participants": participants,
         "track": track,
@@ -320,7 +323,10 @@ def export(request, slug, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404("Onbekend formaat; kies ics, md of docx.")
     plan = Plan.objects.filter(trajectory=trajectory).first()
-    data = ov.build(trajectory, _version(plan, request.GET.get("versie")))
+    day, date_error = _reference_date(request)
+    if date_error:
+        return HttpResponse(date_error, status=400, content_type="text/plain; charset=utf-8")
+    data = ov.build(trajectory, _version(plan, request.GET.get("versie")), day)
     body = pexport.ics(data) if fmt == "ics" else pexport.render(pexport.overview_document(data), fmt)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="planning-{slug}.{fmt}"'
