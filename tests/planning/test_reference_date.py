@@ -72,7 +72,7 @@ def test_stopped_trajectory_reads_not_done_and_uses_the_last_decision(m):
 def test_page_says_which_peildatum_and_why_and_keeps_the_override(client, users):
     client.force_login(users["raadslid-bergen"])
     html = client.get(BASE).content.decode()
-    assert "29 mei 2012" in html and "gekozen omdat de planning eindigt op 31 december 2013" in html
+    assert "29 mei 2012" in html and "29 mei 2012 – de planning eindigt op 31 december 2013 en ligt helemaal in het verleden" in html
     assert "<strong>Te laat:</strong>" not in html and "<strong>Risico:</strong>" in html
     html = client.get(BASE + "?peildatum=2013-07-01").content.decode()
     assert "1 juli 2013 – door u gekozen" in html and "! Te laat" in html
@@ -89,3 +89,14 @@ def test_exports_use_the_same_peildatum(client, users):
     assert "Peildatum 1 juli 2013: gekozen" in md
     bad = client.get(BASE + "export.md?peildatum=morgen")
     assert bad.status_code == 400 and "geen geldige datum" in bad.content.decode()
+
+
+def test_cli_names_the_peildatum_and_keeps_the_override(tmp_path, capsys):
+    from regiokompas.cli import main
+
+    assert main(["plan", "--trajectory", SLUG, "--ics", str(tmp_path / "a.ics")]) == 0
+    out = capsys.readouterr().out
+    assert "0 te laat" in out and "Peildatum 29 mei 2012: de planning eindigt op 31 december 2013" in out
+    assert main(["plan", "--trajectory", SLUG, "--ics", str(tmp_path / "b.ics"), "--peildatum", "2013-07-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Peildatum 1 juli 2013: opgegeven met --peildatum." in out and "0 te laat" not in out

@@ -83,5 +83,8 @@ def run(args) -> int:
     for path, payload in outputs:
         path.write_bytes(payload)
         print(f"Geschreven: {path} ({len(payload)} bytes)")
-    print(f"Planning versie {version.number}: {len(data.rows)} onderdelen, {len(data.late)} te laat, {len(data.at_risk)} met risico.")
+    not_done = f", {len(data.not_done)} niet uitgevoerd" if data.not_done else ""
+    print(f"Planning versie {version.number}: {len(data.rows)} onderdelen, {len(data.late)} te laat, {len(data.at_risk)} met risico{not_done}.")
+    print(f"Peildatum {overview.nl_date(data.reference_date)}: "
+          + ("opgegeven met --peildatum." if data.reference_chosen else f"{data.reference_note}."))
     return 0
