@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from regiokompas.engine import costs as engine
+from regiokompas.engine.costs.simulate import variant_draws
 from regiokompas.finance.errors import FinanceError
 from regiokompas.finance.models import AllocationKey, CostItem, CostSettings, CurrentCost, KeyMethod
 from regiokompas.options.models import Variant
@@ -160,3 +161,38 @@ def compute(trajectory: Trajectory, *, coalition: Sequence[str] | None = None, v
                                coalition=list(coalition) if coalition else None, variants=variants)
     except engine.CostError as exc:
         raise FinanceError(" ".join(e["message"] for e in exc.errors)) from exc
+
+
+EXIT_METHODS = ("declining", "direct_damage")
+
+
+def exit_effects(trajectory: Trajectory, result: dict, *, model: engine.CostModel | None = None, leavers: Sequence[str] | None = None,
+                 methods: Sequence[str] = EXIT_METHODS) -> dict[str, dict[str, dict[str, dict]]]:
+    """Per variant, leaving municipality and method the exit effect with its uncertainty, over the same
+    draws and seed as ``result`` (the default exit year: the second year of the horizon)."""
+    model = model or parse(trajectory)
+    members = result["coalition"]
+    out: dict[str, dict[str, dict[str, dict]]] = {}
+    for vid in result["variants"]:
+        out[vid] = {}
+        if len(members) < 2 or model.years < 2:
+            continue
+        draws = variant_draws(model, model.variant(vid), result["samples"], result["seed"])
+        for code in leavers or members:
+            if code not in members:
+                continue
+            out[vid][code] = {}
+            for method in methods:
+                try:
+                    out[vid][code][method] = engine.exit_effect(model, vid, code, coalition=members, method=method,
+                                                                samples=result["samples"], seed=result["seed"], draws=draws)
+                except engine.CostError as exc:
+                    raise FinanceError(" ".join(e["message"] for e in exc.errors)) from exc
+    return out
+
+
+def exit_json(effect: dict) -> dict:
+    """An exit effect without the per-participant lists before/after (for ``costs --json``)."""
+    keep = {k: v for k, v in effect.items() if k != "remaining"}
+    keep["remaining"] = {code: {"name": r["name"], "net_extra_total": r["net_extra_total"]} for code, r in effect["remaining"].items()}
+    return keep

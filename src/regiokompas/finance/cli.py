@@ -39,8 +39,13 @@ def run(args) -> int:
         raise CommandError("De startwaarde (seed) is een geheel getal van 0 of meer.")
     try:
         result = build.compute(trajectory, coalition=coalition, variant_numbers=args.variant, samples=args.samples, seed=args.seed)
+        exits = build.exit_effects(trajectory, result)
     except FinanceError as exc:
         raise CommandError(exc.message) from exc
+    for vid, by_code in exits.items():
+        # exit and pause per coalition member and method, over the same draws and seed as the contributions
+        result["variants"][vid]["exits"] = {code: {method: build.exit_json(e) for method, e in by_method.items()}
+                                            for code, by_method in by_code.items()}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
@@ -53,6 +58,9 @@ def run(args) -> int:
         _print(presentation.municipality_table(result, vid))
         for line in presentation.coalition_sentences(result, vid):
             print(f"- {line}")
+        _print(presentation.join_table(result, vid))
+        if exits.get(vid):
+            _print(presentation.exits_table(result, vid, exits[vid]))
     return 0
 
 

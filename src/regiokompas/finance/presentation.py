@@ -15,6 +15,16 @@ def pct(x: float | None) -> str:
     return "–" if x is None else f"{round(100 * x):d} %"
 
 
+def span(stats: dict | None) -> str:
+    """A 5–95 % range as 'EUR a – EUR b' ('–' without a range)."""
+    return "–" if not stats else f"{euro(stats['p05'])} – {euro(stats['p95'])}"
+
+
+def with_span(stats: dict | None) -> str:
+    """Expected value with its 5–95 % range: 'EUR m (EUR a – EUR b)'."""
+    return "–" if not stats else f"{euro(stats['mean'])} ({span(stats)})"
+
+
 @dataclass
 class Table:
     caption: str
@@ -53,6 +63,27 @@ def municipality_table(result: dict, vid: str) -> Table:
                   "Bandbreedte verschil", "Kans goedkoper"], rows)
 
 
+def overview_table(result: dict) -> Table:
+    """Per municipality (rows) and variant (columns): the contribution over the horizon and the
+    difference with the current situation, each as expectation with its 90 % range."""
+    years = result["years"]
+    variants = list(result["variants"].values())
+    header = ["Gemeente"]
+    for v in variants:
+        header += [f"{v['name']}: bijdrage", f"{v['name']}: verschil met nu"]
+    rows = []
+    for code, name in result["municipalities"].items():
+        row = [name]
+        for v in variants:
+            m = v["municipalities"][code]
+            row.append(with_span(m["horizon"]) + ("" if m["participates"] else " (doet niet mee)"))
+            d = m["difference"]
+            row.append(f"{with_span(d['horizon'])}; kans goedkoper {pct(d['probability_cheaper'])}" if d else "–")
+        rows.append(row)
+    return Table(f"Bijdrage en verschil met de huidige situatie per gemeente en variant, {years[0]}–{years[-1]} "
+                 "(verwachting met 90 %-bandbreedte tussen haakjes; negatief verschil = goedkoper dan nu)", header, rows)
+
+
 def per_year_table(result: dict, vid: str, code: str | None = None) -> Table:
     v = result["variants"][vid]
     stats = v["total"]["per_year"] if code is None else v["municipalities"][code]["per_year"]
@@ -81,11 +112,15 @@ def keys_comparison(model: engine.CostModel, result: dict, vid: str) -> Table:
             continue
         columns.append(f"{key.name} ({KEY_LABELS[key.method]})")
         values.append(dict(zip(coalition, s, strict=True)))
-    header = ["Gemeente", "Gekozen sleutels", *columns, "Shapley (eerlijke verdeling)"]
+    ranges = v["coalition"].get("ranges") or {}
+    header = ["Gemeente", "Gekozen sleutels", "Gekozen sleutels (5–95 %)", *columns, "Shapley (eerlijke verdeling)",
+              "Shapley (5–95 %)"]
     rows = []
     for code in coalition:
         rows.append([result["municipalities"][code], euro(v["coalition"]["key_contribution"][code]),
-                     *(euro(total * col[code]) for col in values), euro(v["coalition"]["shapley_contribution"][code])])
+                     span((ranges.get("key_contribution") or {}).get(code)),
+                     *(euro(total * col[code]) for col in values), euro(v["coalition"]["shapley_contribution"][code]),
+                     span((ranges.get("shapley_contribution") or {}).get(code))])
     return Table(f"Wie betaalt wat onder elke sleutel: verwachte kosten {v['name']} over de looptijd", header, rows)
 
 
@@ -122,20 +157,80 @@ def join_table(result: dict, vid: str) -> Table:
     rows = []
     for code, j in v["join_or_stay"].items():
         verdict = "–" if j["joining_is_cheaper"] is None else ("meedoen is goedkoper" if j["joining_is_cheaper"] else "buiten blijven is goedkoper")
-        rows.append([result["municipalities"][code], "ja" if j["in_coalition"] else "nee", euro(j["join"]), euro(j["stay_out"]),
-                     verdict, euro(j["others_pay_more_if_out"])])
-    return Table(f"Meedoen of buiten blijven, {v['name']} (verwachte kosten over de looptijd)",
-                 ["Gemeente", "In de coalitie", "Kosten bij meedoen", "Kosten bij buiten blijven", "Conclusie",
-                  "Anderen betalen meer als zij buiten blijft"], rows)
+        r = j.get("ranges") or {}
+        rows.append([result["municipalities"][code], "ja" if j["in_coalition"] else "nee", euro(j["join"]), span(r.get("join")),
+                     euro(j["stay_out"]), span(r.get("stay_out")), verdict, pct(j.get("probability_joining_cheaper")),
+                     euro(j["others_pay_more_if_out"]), span(r.get("others_pay_more_if_out"))])
+    return Table(f"Meedoen of buiten blijven, {v['name']} (kosten over de looptijd: verwachting en 90 %-bandbreedte)",
+                 ["Gemeente", "In de coalitie", "Kosten bij meedoen", "Meedoen (5–95 %)", "Kosten bij buiten blijven",
+                  "Buiten blijven (5–95 %)", "Conclusie (verwachting)", "Kans dat meedoen goedkoper is",
+                  "Anderen betalen meer als zij buiten blijft", "Anderen meer (5–95 %)"], rows)
+
+
+def join_rows(result: dict, vid: str) -> list[dict]:
+    """Rows for the range-bar chart: per municipality joining minus staying out, with its 5–95 % range."""
+    out = []
+    for code, j in result["variants"][vid]["join_or_stay"].items():
+        d = (j.get("ranges") or {}).get("join_minus_stay_out")
+        if d:
+            out.append({"label": result["municipalities"][code], "mean": d["mean"], "p05": d["p05"], "p95": d["p95"]})
+    return out
 
 
 def exit_table(effect: dict) -> Table:
-    rows = [[str(y), euro(effect["fee_per_year"][i]),
-             *(euro(r["net_extra"][i]) for r in effect["remaining"].values())] for i, y in enumerate(effect["years"])]
-    rows.append(["Totaal", euro(effect["fee_total"]), *(euro(r["net_extra_total"]) for r in effect["remaining"].values())])
+    u = effect.get("uncertainty")
+    remaining = list(effect["remaining"])
+    rows = []
+    for i, y in enumerate(effect["years"]):
+        row = [str(y), euro(effect["fee_per_year"][i])]
+        if u:
+            row.append(f"{euro(u['fee_per_year']['p05'][i])} – {euro(u['fee_per_year']['p95'][i])}")
+        for code in remaining:
+            row.append(euro(effect["remaining"][code]["net_extra"][i]))
+            if u:
+                band = u["remaining"][code]["net_extra_per_year"]
+                row.append(f"{euro(band['p05'][i])} – {euro(band['p95'][i])}")
+        rows.append(row)
+    total = ["Totaal", euro(effect["fee_total"])]
+    if u:
+        total.append(span(u["fee_total"]))
+    for code in remaining:
+        total.append(euro(effect["remaining"][code]["net_extra_total"]))
+        if u:
+            total.append(span(u["remaining"][code]["net_extra_total"]))
+    rows.append(total)
+    header = ["Jaar", "Uittreedsom"] + (["Uittreedsom (5–95 %)"] if u else [])
+    for code in remaining:
+        name = effect["remaining"][code]["name"]
+        header += [f"Extra {name}"] + ([f"Extra {name} (5–95 %)"] if u else [])
     return Table(f"Uittreden van {effect['leaver_name']} per {effect['exit_year']} ({effect['method_label']}): uittreedsom en "
-                 "netto extra kosten van de overige deelnemers per jaar",
-                 ["Jaar", "Uittreedsom", *(f"Extra {r['name']}" for r in effect["remaining"].values())], rows)
+                 "netto extra kosten van de overige deelnemers per jaar (verwachting" + (" en 90 %-bandbreedte)" if u else ")"),
+                 header, rows)
+
+
+def exit_series(effect: dict) -> list[dict]:
+    """Band-chart series of an exit: the fee per year and the remaining participants' net extra cost."""
+    u = effect["uncertainty"]
+    return [{"label": "Uittreedsom", **{k: u["fee_per_year"][k] for k in ("mean", "p05", "p95")}},
+            {"label": "Netto extra overige deelnemers", **{k: u["remaining_net_extra_per_year"][k] for k in ("mean", "p05", "p95")}}]
+
+
+def exits_table(result: dict, vid: str, exits: dict, only: str | None = None) -> Table:
+    """Per municipality that leaves and method: the exit fee and what the others pay more, with ranges."""
+    v = result["variants"][vid]
+    rows = []
+    for code, by_method in exits.items():
+        if only and code != only:
+            continue
+        for e in by_method.values():
+            u = e["uncertainty"]
+            rows.append([e["leaver_name"], e["method_label"], str(e["exit_year"]), with_span(u["fee_all"]),
+                         with_span(u["remaining_extra_total"]), with_span(u["remaining_net_extra_total"])])
+    who = f"{result['municipalities'][only]} uittreedt" if only else "één gemeente uittreedt"
+    return Table(f"Als {who} uit {v['name']}: uittreedsom en gevolgen voor de overige deelnemers "
+                 "(verwachting en 90 %-bandbreedte)",
+                 ["Gemeente die uittreedt", "Methode uittreedsom", "Jaar van uittreden", "Uittreedsom (totaal)",
+                  "Overige deelnemers meer, zonder uittreedsom", "Overige deelnemers netto meer, na uittreedsom"], rows)
 
 
 def shared_table(effect: dict) -> Table:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from regiokompas.documents.model import BulletList, Figure, Paragraph, Section, Table
 from regiokompas.finance import build, charts, presentation, services
 from regiokompas.finance.errors import FinanceError
-from regiokompas.finance.models import CostItem, SharedOrganisationScenario
+from regiokompas.finance.models import CostItem, CurrentCost, SharedOrganisationScenario
 
 
-def _table(t: presentation.Table) -> Table:
-    return Table(t.caption, list(t.header), [list(r) for r in t.rows])
+def _table(t: presentation.Table, illustrative: bool = False) -> Table:
+    caption = t.caption + (" – illustratieve bedragen" if illustrative else "")
+    return Table(caption, list(t.header), [list(r) for r in t.rows])
 
 
 def financial_chapter(trajectory) -> Section | None:
@@ -28,28 +29,47 @@ def financial_chapter(trajectory) -> Section | None:
         f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend en met verdeelsleutels over de gemeenten verdeeld. "
         f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {samples} trekkingen "
         f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.")]
-    if CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists() or settings.illustrative:
-        blocks.append(Paragraph("Let op: de bedragen in dit kostenmodel zijn illustratief (voorbeeldwaarden zonder bron). "
-                                "Inwonertallen en verdeelsleutels met een bron zijn echt."))
+    illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
+                        or CurrentCost.objects.filter(trajectory=trajectory, illustrative=True).exists())
+    if illustrative:
+        blocks.append(Paragraph("Let op: de bedragen in dit kostenmodel zijn illustratief (voorbeeldwaarden zonder bron); tabellen "
+                                "met zulke bedragen zeggen dat in hun titel. Inwonertallen en verdeelsleutels met een bron zijn echt."))
     blocks.append(Figure(
         charts.band_chart(years, [presentation.band_series(result, vid) for vid in result["variants"]], ident="rap-fin",
                           title="Totale kosten per jaar per variant",
                           desc="Verwachte totale kosten per jaar per variant met 90 %-bandbreedte; de tabel geeft dezelfde cijfers."),
-        "Totale kosten per jaar per variant",
+        "Totale kosten per jaar per variant" + (" (illustratieve bedragen)" if illustrative else ""),
         "Lijndiagram van de verwachte totale kosten per jaar per variant met bandbreedte; de tabel hierna geeft dezelfde cijfers."))
-    blocks.append(_table(presentation.variant_summary(result)))
+    blocks.append(_table(presentation.variant_summary(result), illustrative))
+    blocks.append(Paragraph("Per gemeente en variant: de bijdrage over de looptijd en het verschil met wat de gemeente nu aan de taak "
+                            "uitgeeft, steeds als verwachting met de 90 %-bandbreedte (5e–95e percentiel) en de kans dat de variant "
+                            "goedkoper is dan nu."))
+    blocks.append(_table(presentation.overview_table(result), illustrative))
     model = build.parse(trajectory)
+    try:
+        exits = build.exit_effects(trajectory, result, model=model)
+    except FinanceError as exc:
+        exits = {}
+        blocks.append(Paragraph("De gevolgen van uittreden konden niet worden berekend: " + exc.message))
     for vid in result["variants"]:
-        blocks.append(_table(presentation.municipality_table(result, vid)))
-        blocks.append(_table(presentation.keys_comparison(model, result, vid)))
+        blocks.append(_table(presentation.municipality_table(result, vid), illustrative))
+        blocks.append(_table(presentation.keys_comparison(model, result, vid), illustrative))
         blocks.append(BulletList(presentation.coalition_sentences(result, vid)))
+        blocks.append(_table(presentation.join_table(result, vid), illustrative))
+        if exits.get(vid):
+            blocks.append(Paragraph(
+                f"Uittreden uit {result['variants'][vid]['name']}: wat een gemeente betaalt als zij in "
+                f"{years[1]} uittreedt of pas op de plaats maakt, volgens de afbouwmethode (100 %, 80 %, 60 %, 40 %, 20 % van de "
+                "laatste jaarbijdrage) en volgens de directe schade met een overbruggingsperiode van vijf jaar, en wat de overige "
+                "deelnemers dan meer betalen, vóór en na verrekening van de uittreedsom."))
+            blocks.append(_table(presentation.exits_table(result, vid, exits[vid]), illustrative))
     for scenario in SharedOrganisationScenario.objects.filter(trajectory=trajectory).select_related("organisation"):
         try:
             effect = services.shared_effect(scenario)
         except FinanceError:
             continue
         blocks.append(Paragraph(f"{scenario.name}: {scenario.note}".strip()))
-        blocks.append(_table(presentation.shared_table(effect)))
+        blocks.append(_table(presentation.shared_table(effect), scenario.illustrative))
     keys = [f"{k.name}: {k.get_method_display()}" + (f", peildatum {k.reference_date:%d-%m-%Y}" if k.reference_date else "")
             + (f"; bron: {k.source}" if k.source else "") for k in trajectory.allocation_keys.all()]
     if keys:

@@ -179,6 +179,11 @@ def variant_detail(request, slug, number):
     ctx["keys_table"] = presentation.keys_comparison(ctx["model"], result, vid)
     ctx["coalition_text"] = presentation.coalition_sentences(result, vid)
     ctx["join_table"] = presentation.join_table(result, vid)
+    join_rows = presentation.join_rows(result, vid)
+    ctx["join_chart"] = charts.range_bars(
+        join_rows, ident="fin-meedoen", title=f"Meedoen min buiten blijven per gemeente, {variant}",
+        desc="Per gemeente de verwachte kosten bij meedoen min de kosten bij buiten blijven over de looptijd, met 90 %-bandbreedte; "
+             "negatief betekent dat meedoen goedkoper is. De tabel 'Meedoen of buiten blijven' geeft dezelfde cijfers.") if join_rows else None
     leaver = request.GET.get("uittreder") or ""
     method = request.GET.get("methode") or "declining"
     members = result["coalition"]
@@ -190,9 +195,15 @@ def variant_detail(request, slug, number):
         except ValueError:
             year = -1
         try:
-            effect = engine.exit_effect(ctx["model"], vid, leaver, coalition=members, method=method, exit_year=year)
+            effect = engine.exit_effect(ctx["model"], vid, leaver, coalition=members, method=method, exit_year=year,
+                                        samples=result["samples"], seed=result["seed"])
             ctx["exit_table"] = presentation.exit_table(effect)
             ctx["exit_effect"] = effect
+            ctx["exit_chart"] = charts.band_chart(
+                result["years"], presentation.exit_series(effect), ident="fin-uittreden",
+                title=f"Uittreden van {effect['leaver_name']} per {effect['exit_year']}: uittreedsom en netto extra kosten per jaar",
+                desc="Lijnen met de verwachte uittreedsom en de netto extra kosten van de overige deelnemers samen per jaar, met een vlak "
+                     "voor de 90 %-bandbreedte. De tabel eronder geeft dezelfde cijfers.")
         except engine.CostError as exc:
             ctx["exit_error"] = str(exc)
     return render(request, "finance/variant.html", ctx)
@@ -219,21 +230,19 @@ def municipality_detail(request, slug, code):
         result["years"], [presentation.band_series(result, vid, code) for vid in result["variants"]], ident="fin-gemeente",
         title=f"Bijdrage van {model.label(code)} per jaar per variant",
         desc="Lijnen met de verwachte bijdrage per jaar in elke variant, met een vlak voor de 90 %-bandbreedte; de tabellen geven dezelfde cijfers.")
+    try:
+        exits = build.exit_effects(trajectory, result, model=model, leavers=[code])
+    except FinanceError as exc:
+        ctx["exit_error"], exits = exc.message, {}
     blocks = []
     for vid, v in result["variants"].items():
         m = v["municipalities"][code]
-        exits = []
-        if m["participates"] and len(result["coalition"]) > 1:
-            for method in ("declining", "direct_damage"):
-                try:
-                    e = engine.exit_effect(model, vid, code, coalition=result["coalition"], method=method)
-                    e["fee_all"] = e["fee_total"] + e["fee_beyond_horizon"]
-                    exits.append((METHOD_LABELS[method], e))
-                except engine.CostError:
-                    continue
+        j = v["join_or_stay"][code]
         blocks.append({"vid": vid, "name": v["name"], "entry": m, "table": presentation.per_year_table(result, vid, code),
-                       "join": v["join_or_stay"][code], "exits": exits,
+                       "join": j, "join_ranges": j.get("ranges") or {},
+                       "exits": presentation.exits_table(result, vid, exits[vid], only=code) if exits.get(vid, {}).get(code) else None,
                        "shapley": v["coalition"]["shapley_contribution"].get(code),
+                       "shapley_range": (v["coalition"].get("ranges") or {}).get("shapley_contribution", {}).get(code),
                        "key": v["coalition"]["key_contribution"].get(code)})
     ctx["blocks"] = blocks
     return render(request, "finance/municipality.html", ctx)

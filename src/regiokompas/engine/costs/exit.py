@@ -22,7 +22,14 @@ import numpy as np
 from regiokompas.engine.costs.errors import CostError, nl_number
 from regiokompas.engine.costs.keys import shares
 from regiokompas.engine.costs.model import CostModel
-from regiokompas.engine.costs.simulate import expected_contributions, validate_coalition
+from regiokompas.engine.costs.simulate import (
+    band_stats,
+    expected_contributions,
+    range_stats,
+    sampled_contributions,
+    validate_coalition,
+    variant_draws,
+)
 
 METHODS = ("declining", "direct_damage", "custom", "none")
 METHOD_LABELS = {
@@ -79,11 +86,14 @@ def custom_schedule(annual_share: float, *, percentages: Sequence[float] = (), l
 def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Sequence[str] | None = None,
                 exit_year: int | None = None, method: str = "declining", years: int = 5, step: float = 0.20,
                 mitigation: Sequence[float] | None = None, one_off: float = 0.0, percentages: Sequence[float] = (),
-                lump_sum: float = 0.0) -> dict:
+                lump_sum: float = 0.0, samples: int | None = None, seed: int = 0, draws: np.ndarray | None = None) -> dict:
     """Expected effect of ``leaver`` leaving (or pausing) from ``exit_year`` on: its fee per year and,
     per remaining participant, contribution before and after, fee credit, and net extra cost.
 
-    The fee is credited to the remaining participants by the structural key of the variant.
+    The fee is credited to the remaining participants by the structural key of the variant. With
+    ``samples`` the result also has ``uncertainty``: the same quantities over the variant's Monte
+    Carlo draws (the same draws and seed as the contributions in ``simulate``), as 5–95 % ranges;
+    ``draws`` may pass those draws (``variant_draws(model, variant, samples, seed)``) to avoid drawing again.
     """
     if method not in METHODS:
         raise _error("method", f"Onbekende methode voor de uittreedsom '{method}'; kies uit {', '.join(METHODS)}.")
@@ -137,6 +147,11 @@ def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Se
             "net_extra_total": float((mixed[:, j] - before[:, j] - credit).sum()),
         }
     leaver_after = mixed[:, j_leaver].copy()
+    uncertainty = None
+    if samples is not None:
+        uncertainty = _sampled_exit(model, variant, members, remaining, leaver, t0, method, credit_shares,
+                                    samples=samples, seed=seed, years=years, step=step, mitigation=mitigation,
+                                    one_off=one_off, percentages=percentages, lump_sum=lump_sum, draws=draws)
     return {
         "variant": variant.id,
         "leaver": leaver,
@@ -153,6 +168,65 @@ def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Se
         "leaver_contribution_after": leaver_after.tolist(),
         "remaining": per_remaining,
         "remaining_extra_total": float(extra.sum()),
+        "uncertainty": uncertainty,
+    }
+
+
+def _sampled_exit(model: CostModel, variant, members, remaining, leaver: str, t0: int, method: str, credit_shares,
+                  *, samples: int, seed: int, years: int, step: float, mitigation, one_off: float, percentages,
+                  lump_sum: float, draws: np.ndarray | None = None) -> dict:
+    """The exit effect per Monte Carlo sample (vectorised versions of the fee schedules)."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= 1_000_000:
+        raise _error("samples", "Het aantal trekkingen is een geheel getal van 1 tot en met 1.000.000.")
+    codes = list(model.municipalities)
+    j_leaver = codes.index(leaver)
+    rem_idx = [codes.index(c) for c in remaining]
+    if draws is None or draws.shape != (samples, len(variant.items)):
+        draws = variant_draws(model, variant, samples, seed)
+    before = sampled_contributions(model, variant, members, draws)           # (S, Y, M)
+    after = sampled_contributions(model, variant, remaining, draws)
+    mixed = before.copy()
+    mixed[:, t0:] = after[:, t0:]
+    last = before[:, t0 - 1, j_leaver]                                        # (S,)
+    extra = after[:, t0:, rem_idx].sum(axis=2) - before[:, t0:, rem_idx].sum(axis=2)   # (S, Y - t0)
+    if method == "declining":
+        schedule = last[:, None] * np.array([max(0.0, 1.0 - step * t) for t in range(years)])[None, :]
+    elif method == "direct_damage":
+        stranded = np.maximum(extra, 0.0)[:, :years]
+        if stranded.shape[1] < years:
+            fill = stranded[:, -1:] if stranded.shape[1] else np.zeros((samples, 1))
+            stranded = np.hstack([stranded, np.repeat(fill, years - stranded.shape[1], axis=1)])
+        mit = list(mitigation or [0.0] * years)
+        mit += [mit[-1]] * (years - len(mit))
+        schedule = stranded * (1.0 - np.array(mit[:years]))[None, :]
+        schedule[:, 0] += one_off
+    elif method == "custom":
+        schedule = last[:, None] * (np.array(list(percentages) or [0.0]) / 100.0)[None, :]
+        schedule[:, 0] += lump_sum
+    else:
+        schedule = np.zeros((samples, 1))
+    fee = np.zeros((samples, model.years))
+    width = min(schedule.shape[1], model.years - t0)
+    fee[:, t0:t0 + width] = schedule[:, :width]
+    fee_total = fee.sum(axis=1)
+    per_remaining = {}
+    net_sum = np.zeros((samples, model.years))
+    for s_share, code in zip(credit_shares, remaining, strict=True):
+        j = codes.index(code)
+        net = mixed[:, :, j] - before[:, :, j] - fee * s_share
+        net_sum += net
+        per_remaining[code] = {"net_extra_total": range_stats(net.sum(axis=1)), "net_extra_per_year": band_stats(net)}
+    return {
+        "samples": samples,
+        "seed": seed,
+        "last_annual_contribution": range_stats(last),
+        "fee_total": range_stats(fee_total),
+        "fee_all": range_stats(schedule.sum(axis=1)),
+        "fee_per_year": band_stats(fee),
+        "remaining_extra_total": range_stats(extra.sum(axis=1)),
+        "remaining_net_extra_total": range_stats(net_sum.sum(axis=1)),
+        "remaining_net_extra_per_year": band_stats(net_sum),
+        "remaining": per_remaining,
     }
 
 

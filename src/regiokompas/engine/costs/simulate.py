@@ -43,6 +43,31 @@ def _rng(seed: int, label: str) -> np.random.Generator:
     return np.random.default_rng([int(seed), zlib.crc32(label.encode("utf-8"))])
 
 
+def variant_draws(model: CostModel, variant: Variant, samples: int, seed: int) -> np.ndarray:
+    """The Monte Carlo draws of a variant's items, shape ``(samples, items)``. Every computation that
+    reports uncertainty for this variant (contributions, coalition game, exit) uses exactly these."""
+    if not variant.items:
+        return np.zeros((samples, 0))
+    return pert_samples(_rng(seed, f"variant:{variant.id}"), [it.amount for it in variant.items], samples)
+
+
+def baseline_draws(model: CostModel, samples: int, seed: int) -> np.ndarray | None:
+    """Draws of each municipality's current annual cost, shape ``(samples, municipalities)``."""
+    if not model.baseline:
+        return None
+    ranges = [model.baseline.get(c, Range(0.0, 0.0, 0.0)) for c in model.municipalities]
+    return pert_samples(_rng(seed, "baseline"), ranges, samples)
+
+
+def sampled_contributions(model: CostModel, variant: Variant, coalition: Sequence[str], draws: np.ndarray) -> np.ndarray:
+    """Euros per sample, year and municipality, shape ``(samples, years, municipalities)``."""
+    samples = draws.shape[0]
+    if not variant.items:
+        return np.zeros((samples, model.years, len(model.municipalities)))
+    tensor = allocation_tensor(model, variant, coalition)
+    return (draws @ tensor.reshape(len(variant.items), -1)).reshape(samples, model.years, len(model.municipalities))
+
+
 def validate_coalition(model: CostModel, coalition: Sequence[str] | None) -> tuple[str, ...]:
     if coalition is None:
         return model.municipalities
@@ -151,11 +176,59 @@ def _scalar_stats(x: np.ndarray) -> dict:
     return {k: float(v) for k, v in s.items()}
 
 
+def range_stats(x: np.ndarray) -> dict:
+    """Mean, 5th, 50th and 95th percentile of a sample vector, shape ``(samples,)``."""
+    x = np.asarray(x, dtype=float)
+    p = _percentiles(x[:, None])[:, 0]
+    return {"mean": float(np.mean(x)), "p05": float(p[0]), "p50": float(p[1]), "p95": float(p[2])}
+
+
+def band_stats(x: np.ndarray) -> dict:
+    """Per column of ``(samples, k)``: mean, 5th and 95th percentile as lists."""
+    p = _percentiles(x)
+    return {"mean": np.mean(x, axis=0).tolist(), "p05": p[0].tolist(), "p50": p[1].tolist(), "p95": p[2].tolist()}
+
+
 @dataclass(frozen=True)
 class CoalitionGame:
     players: tuple[str, ...]
     cost: np.ndarray          # expected horizon cost of each sub-coalition doing the variant, (2**n,)
     stand_alone: np.ndarray | None  # expected horizon cost of the current situation, (2**n,)
+
+
+def item_games(model: CostModel, variant: Variant, players: Sequence[str]):
+    """Per item the horizon cost of every sub-coalition of ``players`` per euro of the item's annual
+    amount: yields ``(index, game)`` with ``game`` of length ``2**n`` (0 for the empty coalition).
+    The variant's cost game is the sum of the item games weighted by the item amounts, so it is
+    linear in the draws and so is its Shapley division."""
+    players = tuple(players)
+    size = 1 << len(players)
+    for i, item in enumerate(variant.items):
+        horizon = float(year_factors(model, item).sum())
+        if horizon == 0.0:
+            continue
+        if item.binding:
+            # paid by its members whoever cooperates: each member's fixed part enters its coalitions
+            payers = tuple(item.members or model.municipalities)
+            part = shares(model.keys, model.key_for(variant, item), payers) * horizon * _scale(model, item, payers)
+            by_code = dict(zip(payers, part, strict=True))
+            yield i, game.subset_sums([by_code.get(p, 0.0) for p in players])
+            continue
+        member_set = set(item.members or model.municipalities)
+        in_item = [p in member_set for p in players]
+        if item.behaviour == "fixed":
+            touched = game.subset_sums([1.0 if x else 0.0 for x in in_item]) > 0
+            yield i, horizon * touched
+            continue
+        values = model.drivers[item.driver].values
+        reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
+        if reference <= 0:
+            yield i, np.zeros(size)
+            continue
+        volume = game.subset_sums([values.get(p, 0.0) if x else 0.0 for p, x in zip(players, in_item, strict=True)])
+        ratio = np.where(volume > 0, (volume / reference), 0.0) ** item.scale_exponent
+        ratio = np.where(volume > 0, ratio, 0.0)
+        yield i, horizon * (reference * ratio if item.per_unit else ratio)
 
 
 def coalition_game(model: CostModel, variant: Variant, players: Sequence[str]) -> CoalitionGame:
@@ -164,33 +237,9 @@ def coalition_game(model: CostModel, variant: Variant, players: Sequence[str]) -
     game.check_size(len(players))
     size = 1 << len(players)
     cost = np.zeros(size)
-    nonempty = np.arange(size) > 0
-    for item in variant.items:
-        total = item.amount.mean * float(year_factors(model, item).sum())
-        if total == 0.0:
-            continue
-        if item.binding:
-            # paid by its members whoever cooperates: each member's fixed part enters its coalitions
-            payers = tuple(item.members or model.municipalities)
-            part = shares(model.keys, model.key_for(variant, item), payers) * total * _scale(model, item, payers)
-            by_code = dict(zip(payers, part, strict=True))
-            cost += game.subset_sums([by_code.get(p, 0.0) for p in players])
-            continue
-        member_set = set(item.members or model.municipalities)
-        in_item = [p in member_set for p in players]
-        if item.behaviour == "fixed":
-            touched = game.subset_sums([1.0 if x else 0.0 for x in in_item]) > 0
-            cost += total * touched
-            continue
-        values = model.drivers[item.driver].values
-        reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
-        if reference <= 0:
-            continue
-        volume = game.subset_sums([values.get(p, 0.0) if x else 0.0 for p, x in zip(players, in_item, strict=True)])
-        ratio = np.where(volume > 0, (volume / reference), 0.0) ** item.scale_exponent
-        ratio = np.where(volume > 0, ratio, 0.0)
-        cost += total * (reference * ratio if item.per_unit else ratio)
-    cost = np.where(nonempty, cost, 0.0)
+    for i, g in item_games(model, variant, players):
+        cost += variant.items[i].amount.mean * g
+    cost[0] = 0.0
     stand_alone = None
     if all(p in model.baseline for p in players):
         horizon = float(baseline_factors(model).sum())
@@ -198,10 +247,24 @@ def coalition_game(model: CostModel, variant: Variant, players: Sequence[str]) -
     return CoalitionGame(players, cost, stand_alone)
 
 
-def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[str], key_totals: dict[str, float]) -> dict:
+def item_shapley(model: CostModel, variant: Variant, players: Sequence[str]) -> np.ndarray:
+    """Shapley division per euro of each item's amount, shape ``(items, players)``: the Shapley
+    division of one Monte Carlo sample is ``draws[s] @ item_shapley``."""
+    out = np.zeros((len(variant.items), len(players)))
+    for i, g in item_games(model, variant, players):
+        out[i] = game.shapley(g)
+    return out
+
+
+def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[str], key_totals: dict[str, float],
+                       draws: np.ndarray | None = None, base_draws: np.ndarray | None = None,
+                       key_samples: np.ndarray | None = None) -> dict:
     """Shapley division, core check and join-versus-stay-out for one variant and coalition.
 
-    ``key_totals``: expected horizon contribution per coalition member under the chosen keys.
+    ``key_totals``: expected horizon contribution per coalition member under the chosen keys. With
+    ``draws`` (the variant's Monte Carlo draws), ``base_draws`` and ``key_samples`` (horizon
+    contribution per sample and coalition member under the keys, ``(samples, members)``) the result
+    also gives 5–95 % ranges of the Shapley division, the key division and the savings.
     """
     g = coalition_game(model, variant, coalition)
     fair = game.shapley(g.cost)
@@ -243,29 +306,66 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
         result["stand_alone"] = b
         result["shapley_savings"] = {p: b[p] - float(f) for p, f in zip(players, fair, strict=True)}
         result["joint_savings"] = float(g.stand_alone[-1] - g.cost[-1])
+    if draws is not None:
+        fair_s = draws @ item_shapley(model, variant, players) if variant.items else np.zeros((draws.shape[0], len(players)))
+        ranges = {"shapley_contribution": {p: range_stats(fair_s[:, k]) for k, p in enumerate(players)}}
+        if key_samples is not None:
+            ranges["key_contribution"] = {p: range_stats(key_samples[:, k]) for k, p in enumerate(players)}
+            ranges["key_minus_shapley"] = {p: range_stats(key_samples[:, k] - fair_s[:, k]) for k, p in enumerate(players)}
+        if g.stand_alone is not None and base_draws is not None:
+            horizon = float(baseline_factors(model).sum())
+            idx = [model.municipalities.index(p) for p in players]
+            b_s = base_draws[:, idx] * horizon
+            ranges["shapley_savings"] = {p: range_stats(b_s[:, k] - fair_s[:, k]) for k, p in enumerate(players)}
+            ranges["joint_savings"] = range_stats(b_s.sum(axis=1) - fair_s.sum(axis=1))
+        result["ranges"] = ranges
     return result
 
 
-def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str]) -> dict:
-    """For every municipality: expected horizon cost when in the coalition and when out of it."""
+def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], draws: np.ndarray | None = None,
+                 base_draws: np.ndarray | None = None) -> dict:
+    """For every municipality: expected horizon cost when in the coalition and when out of it; with
+    ``draws`` (and ``base_draws``) also 5–95 % ranges over the same Monte Carlo samples and the
+    probability that joining is cheaper."""
     horizon = float(baseline_factors(model).sum())
     inside = set(coalition)
+    means = np.array([item.amount.mean for item in variant.items])
+    n_items = len(variant.items)
     out: dict[str, dict] = {}
     for j, code in enumerate(model.municipalities):
         with_code = [c for c in model.municipalities if c in inside or c == code]
         without_code = [c for c in model.municipalities if c in inside and c != code]
-        join = float(expected_contributions(model, variant, with_code)[:, j].sum())
+        # horizon euros per euro of each item's amount, per municipality: (items, municipalities)
+        t_with = allocation_tensor(model, variant, with_code).sum(axis=1) if n_items else np.zeros((0, len(model.municipalities)))
+        t_without = (allocation_tensor(model, variant, without_code).sum(axis=1) if n_items and without_code
+                     else np.zeros((n_items, len(model.municipalities))))
+        others_with_vec = t_with.sum(axis=1) - t_with[:, j]
+        others_without_vec = t_without.sum(axis=1) - t_without[:, j]
+        join = float(means @ t_with[:, j]) if n_items else 0.0
         stay = model.baseline[code].mean * horizon if code in model.baseline else None
-        others_with = float(expected_contributions(model, variant, with_code).sum() - join)
-        others_without = float(expected_contributions(model, variant, without_code).sum()
-                               - expected_contributions(model, variant, without_code)[:, j].sum()) if without_code else None
-        out[code] = {
+        others_more = float(means @ (others_without_vec - others_with_vec)) if without_code and n_items else (
+            0.0 if without_code else None)
+        entry = {
             "in_coalition": code in inside,
             "join": join,
             "stay_out": stay,
             "joining_is_cheaper": None if stay is None else join < stay,
-            "others_pay_more_if_out": None if others_without is None else others_without - others_with,
+            "others_pay_more_if_out": others_more,
         }
+        if draws is not None:
+            join_s = draws @ t_with[:, j] if n_items else np.zeros(draws.shape[0])
+            entry["ranges"] = {"join": range_stats(join_s), "stay_out": None, "join_minus_stay_out": None,
+                               "others_pay_more_if_out": None}
+            entry["probability_joining_cheaper"] = None
+            if without_code:
+                entry["ranges"]["others_pay_more_if_out"] = range_stats(
+                    draws @ (others_without_vec - others_with_vec) if n_items else np.zeros(draws.shape[0]))
+            if stay is not None and base_draws is not None:
+                stay_s = base_draws[:, j] * horizon
+                entry["ranges"]["stay_out"] = range_stats(stay_s)
+                entry["ranges"]["join_minus_stay_out"] = range_stats(join_s - stay_s)
+                entry["probability_joining_cheaper"] = float(np.mean(join_s < stay_s))
+        out[code] = entry
     return out
 
 
@@ -282,10 +382,8 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
     codes = list(model.municipalities)
     inside = np.array([c in members for c in codes])
 
-    base_draws = None
-    if model.baseline:
-        ranges = [model.baseline.get(c, Range(0.0, 0.0, 0.0)) for c in codes]
-        base_draws = pert_samples(_rng(seed, "baseline"), ranges, samples)
+    base_draws = baseline_draws(model, samples, seed)
+    if base_draws is not None:
         base = base_draws[:, None, :] * baseline_factors(model)[None, :, None]   # (S, Y, M)
     result = {
         "schema": "regiokompas.costs-result/1",
@@ -299,8 +397,8 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
     }
     for variant in chosen:
         tensor = allocation_tensor(model, variant, members)               # (I, Y, M)
+        draws = variant_draws(model, variant, samples, seed)
         if variant.items:
-            draws = pert_samples(_rng(seed, f"variant:{variant.id}"), [it.amount for it in variant.items], samples)
             contrib = (draws @ tensor.reshape(len(variant.items), -1)).reshape(samples, model.years, len(codes))
         else:
             contrib = np.zeros((samples, model.years, len(codes)))
@@ -366,8 +464,10 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
         if coalition_detail:
             key_totals = {code: float(means @ tensor[:, :, j].sum(axis=1)) if len(means) else 0.0
                           for j, code in enumerate(codes) if inside[j]}
-            entry["coalition"] = coalition_analysis(model, variant, members, key_totals)
-            entry["join_or_stay"] = join_or_stay(model, variant, members)
+            member_idx = [j for j in range(len(codes)) if inside[j]]
+            entry["coalition"] = coalition_analysis(model, variant, members, key_totals, draws=draws, base_draws=base_draws,
+                                                    key_samples=horizon[:, member_idx])
+            entry["join_or_stay"] = join_or_stay(model, variant, members, draws=draws, base_draws=base_draws)
         result["variants"][variant.id] = entry
     return result
 
