@@ -134,6 +134,10 @@ def test_save_and_recalculate_goes_to_the_new_results(client, users, engine):
     assert r.status_code == 302 and r["Location"].endswith(f"/analyses/{run.number}/#res-GM0361")
     assert run.snapshot["preferences"][0]["name"] == "Alkmaar"
     assert run.problem["stakeholders"][0]["statements"] == [{"type": "ranking", "order": [["eff"], ["efc", "fin"]]}]
+    page = client.get(r["Location"]).content.decode()  # the new results, conclusion first
+    top = page[page.index("<h1"):page.index('id="details"')]
+    assert f"Analyse {run.number}" in top and "Conclusie in het kort" in top and "van de gevallen de beste keuze" in top
+    assert 'id="res-GM0361"' in page
 
 
 def test_withdraw_preferences_only_by_own_municipality(client, users):
