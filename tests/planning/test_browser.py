@@ -78,3 +78,14 @@ def test_consultation_body_pages_are_accessible(page, site):
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/")
     assert page.get_by_role("table", name="Tempo per gemeente per besluitmoment").is_visible()
     assert_accessible(page)
+
+
+def test_procedure_edit_page_is_accessible(page, site):
+    login(page, site.url, "projectleider")
+    page.goto(f"{site.url}/trajecten/{SLUG}/planning/medezeggenschap/")
+    page.get_by_role("link", name="Wijzigen (wensen en bedenkingen raad Alkmaar)").click()
+    page.get_by_label("Afgerond").fill("01-01-2012")
+    page.get_by_label("Aan de raad gezonden").fill("01-02-2012")
+    page.get_by_role("button", name="Wijziging opslaan").click()
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page)

@@ -270,3 +270,37 @@ def test_overview_for_one_municipality_track(client, users):
     assert "College Bergen besluit over de blauwdruk" not in html and "Wensen en bedenkingen raad Alkmaar" in html
     html = c.get(BASE + "?spoor=GM0373").content.decode()
     assert "College Bergen besluit over de blauwdruk" in html and "Wensen en bedenkingen raad Alkmaar" not in html
+
+
+def test_edit_a_council_procedure_and_a_consultation_on_the_page(client, users, t):
+    from regiokompas.planning.models import Consultation, CouncilProcedure
+
+    proc = CouncilProcedure.objects.get(gate__trajectory=t, municipality__cbs_code="GM0361", kind="wensen_en_bedenkingen")
+    cons = Consultation.objects.get(body__trajectory=t, kind="client_advice")
+    c = login(client, users, "projectleider")
+    assert f"medezeggenschap/{cons.pk}/wijzigen/" in c.get(BASE + "medezeggenschap/").content.decode()
+    url = BASE + f"raadsprocedure/{proc.pk}/wijzigen/"
+    base = {"gate": proc.gate_id, "municipality": proc.municipality_id, "kind": "wensen_en_bedenkingen", "planned": "13-12-2012"}
+    before = database_counts()
+    bad = c.post(url, {**base, "sent": "01-12-2012", "completed": "20-11-2012"})
+    assert bad.status_code == 400 and "niet afgerond zijn vóórdat" in bad.content.decode()
+    assert database_counts() == before
+    assert c.post(url, {**base, "sent": "01-12-2012", "completed": "13-12-2012", "outcome": "Geen wensen en bedenkingen"}).status_code == 302
+    proc.refresh_from_db()
+    assert proc.completed.isoformat() == "2012-12-13" and proc.outcome == "Geen wensen en bedenkingen"
+    assert c.post(url, {**base, "kind": "zienswijze"}).status_code == 302
+    proc.refresh_from_db()
+    assert proc.legal_basis.startswith("Wgr art. 1") and proc.completed is None
+    curl = BASE + f"medezeggenschap/{cons.pk}/wijzigen/"
+    form = {"body": cons.body_id, "gate": cons.gate_id, "kind": "client_advice", "scope": "full", "subject": cons.subject,
+            "requested": "01-10-2012", "due": "01-09-2012"}
+    before = database_counts()
+    bad = c.post(curl, form)
+    assert bad.status_code == 400 and "adviestermijn eindigt vóór de aanvraag" in bad.content.decode()
+    assert database_counts() == before
+    assert c.post(curl, {**form, "due": "01-12-2012"}).status_code == 302
+    cons.refresh_from_db()
+    assert cons.due.isoformat() == "2012-12-01"
+    assert c.get(BASE + f"iets/{cons.pk}/wijzigen/").status_code == 404
+    other = login(client, users, "or-bergen")
+    assert other.get(curl).status_code == 403 and other.post(url, base).status_code == 403

@@ -12,6 +12,7 @@ urlpatterns = [
     path("trajecten/<slug:slug>/planning/organen/", views.bodies, name="bodies"),
     path("trajecten/<slug:slug>/planning/organen/nieuw/", views.body_edit, name="body-add"),
     path("trajecten/<slug:slug>/planning/organen/<int:pk>/", views.body_edit, name="body-edit"),
+    path("trajecten/<slug:slug>/planning/<str:what>/<int:pk>/wijzigen/", views.item_edit, name="item-edit"),
     path("trajecten/<slug:slug>/planning/medezeggenschap/<int:pk>/advies/", views.advice, name="advice"),
     path("trajecten/<slug:slug>/planning/wetswijziging/", views.law_change, name="law-change"),
     path("trajecten/<slug:slug>/planning/export.<str:fmt>", views.export, name="export"),

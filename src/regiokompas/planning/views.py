@@ -294,6 +294,43 @@ def body_edit(request, slug, pk=None):
                   status=400 if form.errors else 200)
 
 
+CONSULTATION_FIELDS = ("body", "gate", "kind", "scope", "subject", "requested", "due")
+PROCEDURE_FIELDS = ("gate", "municipality", "kind", "planned", "sent", "completed", "outcome")
+
+
+@login_required
+def item_edit(request, slug, what, pk):
+    """Edit a consultation (what='medezeggenschap') or a council procedure (what='raadsprocedure')."""
+    trajectory = _trajectory(slug)
+    if what == "medezeggenschap":
+        obj = get_object_or_404(Consultation.objects.select_related("body"), pk=pk, body__trajectory=trajectory)
+        form_class, fields, saver = ConsultationForm, CONSULTATION_FIELDS, services.save_consultation
+    elif what == "raadsprocedure":
+        obj = get_object_or_404(CouncilProcedure, pk=pk, gate__trajectory=trajectory)
+        form_class, fields, saver = ProcedureForm, PROCEDURE_FIELDS, services.save_procedure
+    else:
+        raise Http404("Onbekend onderdeel.")
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt medezeggenschap en raadsprocedures.")
+    form = form_class(trajectory, request.POST or None, initial={f: getattr(obj, f) for f in fields})
+    if request.method == "POST" and form.is_valid():
+        target = type(obj).objects.get(pk=obj.pk)
+        if what == "raadsprocedure" and form.cleaned_data["kind"] != target.kind:
+            target.legal_basis = ""  # the service fills in the legal basis of the new kind
+        for f in fields:
+            value = form.cleaned_data[f]
+            setattr(target, f, "" if value is None and f in ("outcome", "subject") else value)
+        try:
+            saver(request.user, target)
+            messages.success(request, "Wijziging vastgelegd.")
+            return redirect("planning:participation", slug=slug)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+    return render(request, "planning/item_form.html", {"trajectory": trajectory, "obj": obj, "form": form,
+                                                       "is_procedure": what == "raadsprocedure"},
+                  status=400 if form.errors else 200)
+
+
 @login_required
 def advice(request, slug, pk):
     trajectory = _trajectory(slug)
