@@ -83,8 +83,32 @@ def _serve(host: str, port: int) -> int:
                 f"Poort {port} op {host} is al in gebruik of niet beschikbaar ({exc.strerror}). "
                 "Kies een andere poort met --port."
             ) from exc
+    _warm_up_engine()
     serve(application, host=host, port=port, threads=8, ident="Regiokompas")
     return 0
+
+
+def _warm_up_engine() -> None:
+    """Load (on a fresh installation: compile) the analysis kernels before the first visitor asks
+    for an analysis, so recalculating after a preference change is immediate from the start."""
+    import time
+
+    from regiokompas.engine import analyse
+
+    start = time.perf_counter()
+    print("Rekenkern voorbereiden...", end=" ", flush=True)
+    problem = {
+        "schema": "regiokompas.problem/1",
+        "alternatives": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "criteria": [{"id": "x", "name": "X", "scale": [0, 1], "direction": "higher"},
+                     {"id": "y", "name": "Y", "scale": [0, 1], "direction": "higher"}],
+        "measurements": {"a": {"x": {"type": "pert", "low": 0, "mode": 0.5, "high": 1}, "y": {"type": "exact", "value": 0.2}},
+                         "b": {"x": {"type": "uniform", "low": 0, "high": 1}, "y": {"type": "exact", "value": 0.6}}},
+        "stakeholders": [{"id": "s", "name": "S", "statements": [{"type": "ratio", "numerator": "x", "denominator": "y",
+                                                                  "min": 0.5, "max": 2.0}]}],
+    }
+    analyse(problem, samples=200, seed=0)
+    print(f"klaar ({time.perf_counter() - start:.1f} s).", flush=True)
 
 
 def cmd_demo(args) -> int:
