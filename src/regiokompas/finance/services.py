@@ -6,8 +6,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 
 from regiokompas.audit import log as audit
 from regiokompas.engine.costs.errors import nl_number
@@ -23,6 +22,7 @@ from regiokompas.finance.models import (
     SharedOrganisationScenario,
 )
 from regiokompas.options import permissions as perm
+from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory
 
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
@@ -37,23 +37,11 @@ def _require(actor, trajectory) -> None:
 
 
 def _clean(obj: models.Model, exclude=()) -> None:
-    try:
-        obj.full_clean(exclude=list(exclude) or None)
-    except ValidationError as exc:
-        parts = []
-        for name, messages in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
-            label = name if name == "__all__" else str(obj._meta.get_field(name).verbose_name)
-            parts.append(" ".join(messages) if name == "__all__" else f"{label}: {' '.join(messages)}")
-        raise FinanceError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {'; '.join(parts)}") from exc
+    register_services.validate(obj, exclude, error=FinanceError)
 
 
 def _save(obj: models.Model) -> None:
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        raise FinanceError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven (code of gemeente "
-                           "komt al voor).") from exc
+    register_services.write(obj, error=FinanceError, clash="code of gemeente komt al voor")
 
 
 def _before(obj: models.Model) -> dict | None:

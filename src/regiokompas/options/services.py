@@ -9,8 +9,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Max
 
 from regiokompas.audit import log as audit
@@ -39,34 +38,19 @@ from regiokompas.options.problem import (
     statement_codes,
     validation_problem,
 )
+from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory, TrajectoryParticipant
 
 DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 1_000_000
 
 
-def _message(exc: ValidationError) -> str:
-    if hasattr(exc, "message_dict"):
-        parts = []
-        for name, messages in exc.message_dict.items():
-            parts.append(" ".join(messages) if name == "__all__" else f"{name}: {' '.join(messages)}")
-        return "; ".join(parts)
-    return " ".join(exc.messages)
-
-
 def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=list(exclude) or None)
-    except ValidationError as exc:
-        raise OptionsError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_message(exc)}") from exc
+    register_services.validate(obj, exclude, error=OptionsError)
 
 
 def _save(obj: models.Model) -> None:
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        raise OptionsError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven.") from exc
+    register_services.write(obj, error=OptionsError)
 
 
 def _require_manager(actor, trajectory) -> None:

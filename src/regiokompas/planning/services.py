@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 
 from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
@@ -24,6 +23,7 @@ from regiokompas.planning.models import (
     PrerequisiteRule,
 )
 from regiokompas.register import constants as c
+from regiokompas.register import services as register_services
 from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import Gate, Law, Municipality, Trajectory
 
@@ -45,26 +45,10 @@ def _check_manage(actor, trajectory: Trajectory) -> None:
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning en de medezeggenschap.")
 
 
-def _message(exc: ValidationError) -> str:
-    if hasattr(exc, "message_dict"):
-        parts = []
-        for name, messages in exc.message_dict.items():
-            parts.append(" ".join(messages) if name == "__all__" else f"{name}: {' '.join(messages)}")
-        return "; ".join(parts)
-    return " ".join(exc.messages)
-
-
 def _save(actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
     before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise PlanningError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_message(exc)}") from exc
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        raise PlanningError(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven.") from exc
+    register_services.validate(obj, error=PlanningError)
+    register_services.write(obj, error=PlanningError)
     audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
                  trajectory_slug=slug, reason=reason)
     return obj

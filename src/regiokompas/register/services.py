@@ -63,11 +63,24 @@ def _validation_message(exc: ValidationError, obj: models.Model | None = None) -
     return " ".join(exc.messages)
 
 
-def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
+def validate(obj: models.Model, exclude: Sequence[str] = (), *, error: type[RegisterError] = RegisterError) -> None:
+    """Django's model validation as one Dutch message naming the fields by their label. Every app's
+    services use this, raising their own subclass of RegisterError."""
     try:
         obj.full_clean(exclude=list(exclude) or None)
     except ValidationError as exc:
-        raise RegisterError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc, obj)}") from exc
+        raise error(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc, obj)}") from exc
+
+
+def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clash: str = "") -> None:
+    """Save in a savepoint; a unique constraint that fails becomes a Dutch message, not a database error."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        detail = f" ({clash})" if clash else ""
+        raise error(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven{detail}.") from exc
+
 
 
 SYSTEM = "systeem"
@@ -85,12 +98,8 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
     if obj.pk:
         old = type(obj).objects.filter(pk=obj.pk).first()
         before = audit.snapshot(old)
-    _clean(obj)
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        raise RegisterError(f"{obj._meta.verbose_name.capitalize()} botst met een bestaand gegeven: {exc}") from exc
+    validate(obj)
+    write(obj)
     for name, values in (m2m or {}).items():
         getattr(obj, name).set(values)
     audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
@@ -132,7 +141,7 @@ def record_merger(actor, predecessors: Sequence[Municipality], successor: Munici
         m.successor = successor
         if source and not m.source:
             m.source = source
-        _clean(m)
+        validate(m)
         m.save()
         audit.record(actor, "municipality.merge", m, before=before, reason=f"Opgegaan in {successor} per {date:%d-%m-%Y}")
     if successor.valid_from is None or successor.valid_from > date:
@@ -171,7 +180,7 @@ def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *
     if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
         raise RegisterError(f"{municipality} neemt al deel aan dit traject.")
     participant = TrajectoryParticipant(trajectory=trajectory, municipality=municipality, source=source, note=note)
-    _clean(participant)
+    validate(participant)
     participant.save()
     audit.record(actor, "participant.create", participant, trajectory_slug=trajectory.slug)
     return participant
@@ -280,11 +289,11 @@ def _create_decision(
         correction_reason=reason,
         recorded_by=audit.actor_label(actor),
     )
-    _clean(decision, exclude=["supersedes"])
+    validate(decision, exclude=["supersedes"])
     decision.save()
     for cond in data.conditions:
         condition = Condition(decision=decision, text=cond.text.strip(), category=cond.category, source=cond.source or data.source)
-        _clean(condition)
+        validate(condition)
         condition.save()
         audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug)
     audit.record(
@@ -345,7 +354,7 @@ def set_condition_status(
     condition.fulfilled_by = fulfilled_by if status == c.ConditionStatus.MET else None
     condition.status_note = note
     condition.status_date = date or dt.date.today()
-    _clean(condition)
+    validate(condition)
     condition.save()
     audit.record(actor, "condition.status", condition, before=before, trajectory_slug=condition.decision.gate.trajectory.slug, reason=note)
     return condition
