@@ -15,6 +15,7 @@ def trajectory_panel(request, trajectory):
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     snapshot = snapshot_inputs(trajectory)
+    reading = read(run.problem, run.results, run.snapshot) if run else None
     return {
         "template": "options/_trajectory_panel.html",
         "context": {
@@ -23,8 +24,8 @@ def trajectory_panel(request, trajectory):
             "preference_count": PreferenceSet.objects.filter(trajectory=trajectory).count(),
             "participant_count": trajectory.participants.count(),
             "run": run,
-            "summary": summary_line(run) if run else "",
-            "agreement": read(run.problem, run.results, run.snapshot).agreement()[:2] if run else [],
+            "summary": summary_line(run, reading) if run else "",
+            "agreement": reading.agreement()[:2] if reading else [],
             "findings": [f for f in quality.findings(snapshot) if f.topic in ("onderbouwing", "voorkeuren", "illustratief")],
             "url": reverse("options:overview", args=[trajectory.slug]),
         },

@@ -324,8 +324,9 @@ def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, probl
     return render(document, fmt)
 
 
-def summary_line(run: AnalysisRun) -> str:
-    reading = read(run.problem, run.results, run.snapshot)
+def summary_line(run: AnalysisRun, reading=None) -> str:
+    """One line on the outcome of a run; pass the run's reading when you have it already."""
+    reading = reading or read(run.problem, run.results, run.snapshot)
     if reading.pooled:
         b = reading.pooled
     elif reading.blocks:
