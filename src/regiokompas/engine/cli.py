@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from regiokompas.cli import CommandError
 
@@ -31,7 +32,7 @@ def add_commands(sub) -> None:
 
 def _load(path: str) -> dict:
     try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CommandError(f"bestand '{path}' bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
