@@ -156,7 +156,7 @@ def cmd_load_example(args) -> int:
 
 def cmd_export(args) -> int:
     setup_django()
-    from regiokompas.register.dossier import export_dossier
+    from regiokompas.register.dossier import dossier_json
     from regiokompas.register.errors import RegisterError
     from regiokompas.register.models import Trajectory
 
@@ -165,15 +165,15 @@ def cmd_export(args) -> int:
     if trajectory is None:
         known = ", ".join(Trajectory.objects.values_list("slug", flat=True)) or "geen"
         raise CommandError(f"Traject '{args.trajectory}' bestaat niet. Bekende trajecten: {known}.")
-    try:
-        data = export_dossier(trajectory)
-    except RegisterError as exc:
-        raise CommandError(exc.message) from exc
     out = Path(args.output)
     if not out.parent.exists():
         raise CommandError(f"Map '{out.parent}' bestaat niet.")
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    total = sum(len(rows) for rows in data["objects"].values())
+    try:
+        text = dossier_json(trajectory)
+    except RegisterError as exc:
+        raise CommandError(exc.message) from exc
+    out.write_text(text, encoding="utf-8")
+    total = sum(len(rows) for rows in json.loads(text)["objects"].values())
     print(f"Dossier '{trajectory.slug}' geëxporteerd naar {out} ({total} objecten).")
     return 0
 

@@ -133,3 +133,19 @@ def test_sources_read_as_text_not_as_internal_keys(client, users):
     page = client.get("/trajecten/alkmaar-participatiewet-2019/").content.decode()
     assert "digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT (brondocument" in page
     assert "Bron: seed:" not in page
+
+
+def test_the_project_organisation_downloads_the_dossier_and_others_may_not(client, users):
+    import json
+
+    from regiokompas.register.dossier import export_dossier
+
+    slug = "alkmaar-participatiewet-2019"
+    client.force_login(users["projectleider"])
+    assert "Dossier exporteren (JSON)" in client.get(f"/trajecten/{slug}/").content.decode()
+    response = client.get(f"/trajecten/{slug}/dossier.json")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert json.loads(response.content) == export_dossier(Trajectory.objects.get(slug=slug))
+    client.force_login(users["raadslid-bergen"])
+    assert "Dossier exporteren" not in client.get(f"/trajecten/{slug}/").content.decode()
+    assert client.get(f"/trajecten/{slug}/dossier.json").status_code == 403

@@ -221,6 +221,13 @@ def export_dossier(trajectory: rm.Trajectory) -> dict:
     }
 
 
+def dossier_json(trajectory: rm.Trajectory) -> str:
+    """The dossier as the text of a .json file, the same from the command line and the web page."""
+    import json
+
+    return json.dumps(export_dossier(trajectory), ensure_ascii=False, indent=2) + "\n"
+
+
 # --- import ---------------------------------------------------------------------------------------
 
 

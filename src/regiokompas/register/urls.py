@@ -7,6 +7,7 @@ app_name = "register"
 urlpatterns = [
     path("trajecten/", views.trajectory_list, name="trajectory-list"),
     path("trajecten/<slug:slug>/", views.trajectory_detail, name="trajectory-detail"),
+    path("trajecten/<slug:slug>/dossier.json", views.trajectory_export, name="trajectory-export"),
     path("trajecten/<slug:slug>/documenten/", views.document_list, name="document-list"),
     path("besluitmomenten/<int:pk>/", views.gate_detail, name="gate-detail"),
     path("besluitmomenten/<int:pk>/besluit/<str:code>/", views.decision_create, name="decision-create"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -64,7 +64,22 @@ def trajectory_detail(request, slug):
         "timeline": _timeline(trajectory, documents),
         "laws": trajectory.drivers.all(),
         "panels": panels.render_panels(panels.TRAJECTORY_PANELS, request, trajectory),
+        "can_export": permissions.can_manage_trajectory(request.user, trajectory),
     })
+
+
+@login_required
+def trajectory_export(request, slug):
+    """The whole dossier as JSON (docs/dossier-format.md). It holds confidential documents too, so
+    only the project organisation and beheer may download it."""
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    if not permissions.can_manage_trajectory(request.user, trajectory):
+        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer exporteert het dossier.")
+    from regiokompas.register.dossier import dossier_json
+
+    response = HttpResponse(dossier_json(trajectory), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dossier-{trajectory.slug}.json"'
+    return response
 
 
 @login_required
