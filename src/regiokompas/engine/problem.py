@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from regiokompas.conf import limits
 from regiokompas.engine.errors import ProblemError, err, nl
 
 SCHEMA_ID = "regiokompas.problem/1"
@@ -119,11 +120,54 @@ def _finite(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
+def _count(problem: dict, key: str) -> int:
+    value = problem.get(key)
+    return len(value) if isinstance(value, list | dict) else 0
+
+
+def check_size(problem, samples: int | None = None) -> None:
+    """Refuse a problem beyond the limits (regiokompas.conf.limits) before anything is allocated:
+    JSON depth and number range, then the numbers of alternatives, criteria, stakeholders and
+    statements, and alternatives × criteria × samples. Each message states the limit."""
+    try:
+        limits.check_value(problem, what="Het probleem")
+    except limits.JSONLimitError as exc:
+        raise ProblemError([err("problem.json", str(exc))]) from None
+    if not isinstance(problem, dict):
+        return
+    out = []
+    m, n = _count(problem, "alternatives"), _count(problem, "criteria")
+    stakeholders = problem.get("stakeholders") if isinstance(problem.get("stakeholders"), list) else []
+    statements = sum(len(s["statements"]) for s in stakeholders
+                     if isinstance(s, dict) and isinstance(s.get("statements"), list))
+    for count, setting, what in ((m, "REGIOKOMPAS_MAX_ALTERNATIVES", "alternatieven"),
+                                 (n, "REGIOKOMPAS_MAX_CRITERIA", "criteria"),
+                                 (len(stakeholders), "REGIOKOMPAS_MAX_STAKEHOLDERS", "belanghebbenden"),
+                                 (statements, "REGIOKOMPAS_MAX_STATEMENTS", "voorkeursuitspraken")):
+        maximum = limits.limit(setting)
+        if count > maximum:
+            out.append(err("limits." + setting[len("REGIOKOMPAS_MAX_"):].lower(),
+                           f"Het probleem heeft {limits.nl_int(count)} {what}; het maximum is {limits.nl_int(maximum)} "
+                           f"({setting}).", path=what))
+    if samples is not None and not out:
+        cells = max(m, 1) * max(n, 1) * samples
+        maximum = limits.limit("REGIOKOMPAS_MAX_ANALYSIS_CELLS")
+        if cells > maximum:
+            out.append(err("limits.analysis_cells",
+                           f"Het probleem is te groot om door te rekenen: {limits.nl_int(m)} alternatieven × {limits.nl_int(n)} "
+                           f"criteria × {limits.nl_int(samples)} trekkingen = {limits.nl_int(cells)}; het maximum is "
+                           f"{limits.nl_int(maximum)} (REGIOKOMPAS_MAX_ANALYSIS_CELLS). Kies minder trekkingen.",
+                           path="samples"))
+    if out:
+        raise ProblemError(out)
+
+
 def parse(problem) -> Problem:
     """Validate ``problem`` and return its parsed form; raise :class:`ProblemError` listing every
     problem found."""
     if not isinstance(problem, dict):
         raise ProblemError([err("schema.type", "Het probleem moet een JSON-object zijn.")])
+    check_size(problem)
     errors = sorted(_validator().iter_errors(problem), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         if problem.get("schema") != SCHEMA_ID:
