@@ -60,6 +60,8 @@ LIMITS: dict[str, Limit] = {
         Limit("REGIOKOMPAS_MAX_COST_YEARS", 50, "Langste looptijd van een kostenmodel in jaren."),
         Limit("REGIOKOMPAS_MAX_COST_ITEMS", 2_000, "Meeste kostenposten in een kostenmodel, alle varianten samen."),
         Limit("REGIOKOMPAS_MAX_COST_DRAWS", 1_000_000, "Meeste trekkingen in een kostenberekening."),
+        Limit("REGIOKOMPAS_MAX_COST_CELLS", 100_000_000,
+              "Grootste kostenberekening: trekkingen × (jaren × gemeenten + kostenposten)."),
     )
 }
 
