@@ -21,6 +21,7 @@ from django.db import IntegrityError, models, transaction
 from regiokompas import __version__
 from regiokompas.audit import log as audit
 from regiokompas.register import models as rm
+from regiokompas.register.dossier_checks import check_dossier
 from regiokompas.register.errors import RegisterError
 
 SCHEMA = "regiokompas.dossier/1"
@@ -260,6 +261,7 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
     unknown = set(objects) - {s.kind for s in SPECS}
     if unknown:
         raise RegisterError(f"Onbekende onderdelen in het dossier: {', '.join(sorted(unknown))}.")
+    check_dossier(data, SPECS, _fields)  # types, numbers, keys and file names, before anything is written
 
     created: dict[str, models.Model] = {}
     deferred: list[tuple[models.Model, str, str]] = []  # self/forward references set after creation
