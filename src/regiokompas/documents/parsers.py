@@ -136,7 +136,7 @@ def _text_line(raw: str) -> list[Line]:
     if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", stripped):
         return []  # markdown table separator
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        cells = [clean(c.replace("\\|", "|")) for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+        cells = [clean(unescape_markdown(c.replace("\\|", "|"))) for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
         return [Line(" ".join(c for c in cells if c), "row", cells=cells)]
     m = re.match(r"^(#{1,6})\s+(.*)$", stripped)
     if m:
@@ -145,7 +145,8 @@ def _text_line(raw: str) -> list[Line]:
     if stripped.startswith(">"):
         stripped = stripped.lstrip("> ").strip()
     if stripped.startswith("![") and "](" in stripped:
-        alt = stripped[2:stripped.index("](")]
+        alt = re.match(r"!\[((?:\\.|[^\]\\])*)\]\(", stripped)
+        alt = unescape_markdown(alt.group(1)) if alt else stripped[2:stripped.index("](")]
         return [Line(clean(f"[Figuur] {alt}"))]
     indent = len(raw) - len(raw.lstrip(" \t"))
     m = _BULLET.match(raw)
@@ -165,10 +166,18 @@ def _indent_level(ws: str) -> int:
     return 1 if width <= 3 else min(width // 2, 4)
 
 
+_MD_ESCAPED = re.compile(r"\\([\\<\[\]])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Undo the escapes render.md_text writes (\\< \\[ \\] and a doubled backslash)."""
+    return _MD_ESCAPED.sub(r"\1", text)
+
+
 def _strip_md(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return text
+    return unescape_markdown(text)
 
 
 # --- docx ------------------------------------------------------------------------------------------
