@@ -173,3 +173,10 @@ def test_cli_refuses_nan_and_junk_without_traceback(tmp_path, capsys, data):
         err = capsys.readouterr().err
         assert fragment in err and "Traceback" not in err and "niets gewijzigd" in err
         assert everything() == before
+
+
+def test_a_file_stored_before_a_later_refusal_is_removed(data):
+    first(data, "document")["original_file"] = {"name": "memo.txt", "base64": "aGFsbG8="}
+    first(data, "decision")["outcome"] = "misschien"  # found only by model validation, after the document
+    message = refused(data)
+    assert first(data, "decision")["key"] in message

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import contextvars
 import datetime as dt
 import decimal
+import functools
 import math
 import re
 
@@ -163,3 +166,35 @@ def check_dossier(data, specs, fields) -> None:
     if not any(isinstance(row, dict) and row.get("slug") == slug for row in trajectories):
         raise RegisterError(f"Het dossier bevat het traject '{_show(slug)}' niet zelf (geen object in 'trajectory' met die "
                             "korte naam).")
+
+
+# --- files written during an import that is refused ---------------------------------------------
+
+_SAVED_FILES: contextvars.ContextVar[list | None] = contextvars.ContextVar("dossier_saved_files", default=None)
+
+
+def track_saved_file(field_file) -> None:
+    """Remember a file the import wrote to storage, so a refused import can remove it again."""
+    saved = _SAVED_FILES.get()
+    if saved is not None and field_file:
+        saved.append((field_file.storage, field_file.name))
+
+
+def removes_files_on_error(func):
+    """A refused import leaves no files behind: the database rolls back, and this removes the files
+    that were stored on the way (registered with :func:`track_saved_file`)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        token = _SAVED_FILES.set([])
+        try:
+            return func(*args, **kwargs)
+        except BaseException:
+            for storage, name in _SAVED_FILES.get() or []:
+                with contextlib.suppress(OSError):
+                    storage.delete(name)
+            raise
+        finally:
+            _SAVED_FILES.reset(token)
+
+    return wrapper
