@@ -129,3 +129,13 @@ def test_cli_refuses_a_problem_beyond_the_limits(tmp_path, capsys):
     path.write_text(json.dumps(many_alternatives(10_000)))
     assert main(["analyse", str(path)]) == 2
     assert "het maximum is 100 (REGIOKOMPAS_MAX_ALTERNATIVES)" in capsys.readouterr().err
+
+
+def test_strict_json_reader_keeps_64_bit_integers_and_refuses_beyond():
+    from regiokompas.conf import limits
+
+    assert limits.loads(b'{"seed": 9223372036854775807, "x": 1e15}') == {"seed": 2**63 - 1, "x": 1e15}
+    for text, fragment in ((b'{"seed": 9223372036854775808}', "2^63"), (b'{"x": 1.5e15}', "10^15"),
+                           (b'{"x": [NaN]}', "NaN")):
+        with pytest.raises(limits.JSONLimitError, match=fragment.replace("^", r"\^")):
+            limits.loads(text)

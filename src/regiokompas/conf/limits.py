@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 import sys
 from dataclasses import dataclass
 
@@ -66,8 +67,10 @@ LIMITS: dict[str, Limit] = {
 }
 
 # Numbers in a problem, dossier or cost model: an amount in euros, an inhabitant count or a scale end
-# never comes near this; larger values (1e308) only overflow the arithmetic.
+# never comes near this; larger values (1e308) only overflow the arithmetic. Whole numbers may use the
+# database's 64-bit range (a seed, an identifier), which is still far from overflowing a float.
 MAX_ABS_NUMBER = 1e15
+MAX_ABS_INTEGER = 2**63 - 1
 
 
 def _positive_int(value: str) -> int:
@@ -125,12 +128,9 @@ def _parse_float(text: str) -> float:
 
 
 def _parse_int(text: str) -> int:
-    if len(text.lstrip("-")) > 16:
+    if len(text.lstrip("-")) > 19 or abs(value := int(text)) > MAX_ABS_INTEGER:
         raise JSONLimitError(f"het getal {text[:40]}{'…' if len(text) > 40 else ''} is te groot; "
-                             "getallen liggen tussen -10^15 en 10^15.")
-    value = int(text)
-    if abs(value) > MAX_ABS_NUMBER:
-        raise JSONLimitError(f"het getal {text} is te groot; getallen liggen tussen -10^15 en 10^15.")
+                             "gehele getallen liggen tussen -2^63 en 2^63.")
     return value
 
 
@@ -186,8 +186,11 @@ def check_value(value: object, *, what: str = "Het bestand") -> None:
                     stack.append((child, depth + 1, f"{path}/{i}" if path else str(i)))
         elif isinstance(item, bool) or item is None or isinstance(item, str):
             continue
-        elif isinstance(item, int | float):
-            if isinstance(item, float) and not math.isfinite(item):
+        elif isinstance(item, numbers.Integral):
+            if abs(item) > MAX_ABS_INTEGER:
+                raise JSONLimitError(f"{what} bevat een te groot getal{where}; gehele getallen liggen tussen -2^63 en 2^63.")
+        elif isinstance(item, numbers.Real):
+            if not math.isfinite(item):
                 raise JSONLimitError(f"{what} bevat een ongeldig getal{where}: NaN en oneindig zijn niet toegestaan.")
             if abs(item) > MAX_ABS_NUMBER:
                 raise JSONLimitError(f"{what} bevat een te groot getal{where}; getallen liggen tussen -10^15 en 10^15.")
