@@ -182,12 +182,15 @@ def cmd_import_dossier(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"Bestand '{path}' bestaat niet.")
+    from regiokompas.conf import limits
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CommandError(f"'{path}' is geen tekstbestand (UTF-8).") from None
-    except json.JSONDecodeError as exc:
-        raise CommandError(f"'{path}' is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+        with path.open("rb") as fh:
+            data = limits.loads(fh.read(limits.limit("REGIOKOMPAS_MAX_JSON_BYTES") + 1), what=f"'{path}'")
+    except OSError as exc:
+        raise CommandError(f"'{path}' kan niet worden gelezen ({exc.__class__.__name__}).") from None
+    except limits.JSONLimitError as exc:
+        raise CommandError(f"{exc} Er is niets gewijzigd.") from None
     setup_django()
     _migrate()
     from regiokompas.register.dossier import import_dossier

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from regiokompas.conf import limits as _limits
 from regiokompas.conf.config import as_bool, as_list, config, data_dir, persistent_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -129,6 +130,10 @@ MEDIA_URL = "media/"
 WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# Resource limits of every importer and analysis (regiokompas.conf.limits, docs/configuration.md):
+# REGIOKOMPAS_MAX_UPLOAD_BYTES, REGIOKOMPAS_MAX_DOCX_PART_BYTES, REGIOKOMPAS_MAX_ALTERNATIVES, ...
+globals().update(_limits.from_environment())
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -45,7 +45,19 @@ DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 1_000_000
 
 
+def _check_finite(obj: models.Model) -> None:
+    """Every number of ``obj`` finite and within ±10^15: NaN or an infinite scale end would reach the
+    audit row and the engine, where it can only fail."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(field, models.FloatField) and isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value) or abs(value) > 1e15:
+                raise OptionsError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {field.verbose_name} moet een eindig getal "
+                                   f"tussen -10^15 en 10^15 zijn (gegeven: {value}).")
+
+
 def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
+    _check_finite(obj)
     register_services.validate(obj, exclude, error=OptionsError)
 
 
@@ -146,6 +158,7 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
     _require_manager(actor, trajectory)
     if not criterion.unit.strip():
         raise OptionsError(f"Criterium '{criterion.name}': geef een eenheid op (bijvoorbeeld %, EUR mln per jaar of punten (1–5)).")
+    _check_finite(criterion)
     if criterion.scale_min is None or criterion.scale_max is None or criterion.scale_max <= criterion.scale_min:
         raise OptionsError(f"Criterium '{criterion.name}': het einde van de schaal moet boven het begin liggen.")
     if not isinstance(criterion.scale_labels, dict):

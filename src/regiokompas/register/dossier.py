@@ -21,6 +21,7 @@ from django.db import IntegrityError, models, transaction
 from regiokompas import __version__
 from regiokompas.audit import log as audit
 from regiokompas.register import models as rm
+from regiokompas.register.dossier_checks import check_dossier, removes_files_on_error, track_saved_file
 from regiokompas.register.errors import RegisterError
 
 SCHEMA = "regiokompas.dossier/1"
@@ -246,6 +247,7 @@ def _parse_scalar(f: models.Field, raw):
     return raw
 
 
+@removes_files_on_error
 @transaction.atomic
 def import_dossier(actor, data: dict) -> rm.Trajectory:
     """Import a dossier into this database. Refuses a bad file or an existing trajectory; all or nothing."""
@@ -260,6 +262,7 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
     unknown = set(objects) - {s.kind for s in SPECS}
     if unknown:
         raise RegisterError(f"Onbekende onderdelen in het dossier: {', '.join(sorted(unknown))}.")
+    check_dossier(data, SPECS, _fields)  # types, numbers, keys and file names, before anything is written
 
     created: dict[str, models.Model] = {}
     deferred: list[tuple[models.Model, str, str]] = []  # self/forward references set after creation
@@ -337,6 +340,7 @@ def _build(spec: ModelSpec, row: dict, created: dict, deferred: list, kinds_seen
         if isinstance(f, models.FileField) and isinstance(row.get(f.name), dict):
             payload = row[f.name]
             getattr(obj, f.name).save(payload.get("name", "bestand"), ContentFile(base64.b64decode(payload["base64"])), save=False)
+            track_saved_file(getattr(obj, f.name))
     for name, raw in obj_deferred:
         field = spec.model._meta.get_field(name)
         if not field.null:

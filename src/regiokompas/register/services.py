@@ -341,8 +341,12 @@ def set_condition_status(
 ) -> Condition:
     if not permissions.can_manage_trajectory(actor):
         _check_actor_may_record(actor, condition.decision.municipality)
+    # the status by its value ("met") or by the Dutch label people see ("vervuld")
+    by_label = {str(label).lower(): value for value, label in c.ConditionStatus.choices}
+    status = by_label.get(str(status).strip().lower(), status)
     if status not in c.ConditionStatus.values:
-        raise RegisterError(f"Onbekende status '{status}'. Kies uit: open, vervuld, vervallen.")
+        choices = ", ".join(f"{label} ({value})" for value, label in c.ConditionStatus.choices)
+        raise RegisterError(f"Onbekende status '{status}'. Kies uit: {choices}.")
     if status == c.ConditionStatus.MET and fulfilled_by is None:
         raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
     if status == c.ConditionStatus.DROPPED and not note.strip():

@@ -369,12 +369,30 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
     return out
 
 
+def check_draws(model: CostModel, samples) -> None:
+    """The number of draws, and draws × (years × municipalities + cost items), within the limits."""
+    from regiokompas.conf import limits
+
+    maximum = min(MAX_SAMPLES, limits.limit("REGIOKOMPAS_MAX_COST_DRAWS"))
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= maximum:
+        raise CostError([{"key": "samples", "path": "samples",
+                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {limits.nl_int(maximum)} "
+                                     "(REGIOKOMPAS_MAX_COST_DRAWS)."}])
+    items = max((len(v.items) for v in model.variants), default=0)
+    cells = samples * (model.years * len(model.municipalities) + items)
+    maximum = limits.limit("REGIOKOMPAS_MAX_COST_CELLS")
+    if cells > maximum:
+        raise CostError([{"key": "limits.cost_cells", "path": "samples",
+                          "message": f"De kostenberekening is te groot: {limits.nl_int(samples)} trekkingen × "
+                                     f"({model.years} jaar × {len(model.municipalities)} gemeenten + {items} kostenposten) = "
+                                     f"{limits.nl_int(cells)}; het maximum is {limits.nl_int(maximum)} "
+                                     "(REGIOKOMPAS_MAX_COST_CELLS). Kies minder trekkingen."}])
+
+
 def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalition: Sequence[str] | None = None,
              variants: Sequence[str] | None = None, coalition_detail: bool = True) -> dict:
     """Monte Carlo over the cost ranges; returns a JSON-able result (see docs/costs.md)."""
-    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
-        raise CostError([{"key": "samples", "path": "samples",
-                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {MAX_SAMPLES:,}.".replace(",", ".")}])
+    check_draws(model, samples)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise CostError([{"key": "seed", "path": "seed", "message": "Het startgetal (seed) is een geheel getal ≥ 0."}])
     members = validate_coalition(model, coalition)
