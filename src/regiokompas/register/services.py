@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 
 from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
+from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
 from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import (
@@ -337,6 +338,7 @@ def _create_decision(
         validate(condition)
         condition.save()
         audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug)
+    pause_point("decision.write")
     audit.record(
         actor,
         f"decision.{kind or 'record'}",
