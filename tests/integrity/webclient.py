@@ -71,6 +71,7 @@ class Client:
         status, body = self.request("/inloggen/", {"username": username, "password": DEMO_PASSWORD})
         assert status == 302, f"login {username}: {status} {re.sub(r'<[^>]+>', ' ', body)[:300]}"
 
-    def record_decision(self, gate: int, code: str, outcome: str = "agree") -> tuple[int, str]:
+    def record_decision(self, gate: int, code: str, outcome: str = "agree", timeout: float = 120) -> tuple[int, str]:
         return self.request(f"/besluitmomenten/{gate}/besluit/{code}/",
-                            {"outcome": outcome, "date": "01-05-2024", "date_precision": "day", "source": "integriteitstest"})
+                            {"outcome": outcome, "date": "01-05-2024", "date_precision": "day", "source": "integriteitstest"},
+                            timeout=timeout)
