@@ -11,7 +11,6 @@ import json
 import threading
 
 import pytest
-
 from tests.integrity import support, webclient
 
 pytestmark = pytest.mark.slow

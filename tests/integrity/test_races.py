@@ -6,7 +6,6 @@ import datetime as dt
 import threading
 
 import pytest
-
 from tests.integrity import webclient
 from tests.integrity.support import TIMEOUT
 
