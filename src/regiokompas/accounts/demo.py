@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from regiokompas.accounts.models import Profile, UserRole
-from regiokompas.audit import log as audit
+from regiokompas.audit.context import acting_as
 
 DEMO_PASSWORD = "regiokompas-demo"
 
@@ -22,6 +22,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
+@acting_as("demo")  # the audit rows of users and profiles (accounts/signals.py) name the demo set-up
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""
@@ -44,7 +45,5 @@ def create_demo_accounts() -> list[str]:
                 "organisation": Organisation.objects.filter(name=org_name).first() if org_name else None,
             },
         )
-        if created:
-            audit.record("demo", "user.create", user, after={"username": username, "role": role})
         names.append(username)
     return names

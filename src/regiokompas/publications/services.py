@@ -70,14 +70,19 @@ def _check_kind(kind: str) -> str:
     return KIND_ALIASES[kind]
 
 
-@transaction.atomic
 def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None) -> Publication:
-    """A concept document drafted from the register facts for this gate and municipality."""
+    """A concept document drafted from the register facts for this gate and municipality. The text
+    is drafted before the transaction; the document is then written in one short transaction."""
     kind = _check_kind(kind)
     _require_draft(actor, municipality)
     if not gate.trajectory.participants.filter(municipality=municipality).exists():
         raise PublicationError(f"{municipality} neemt niet deel aan het traject '{gate.trajectory}'.")
     model = drafting.draft(gate, municipality, kind, today=today)
+    return _store_draft(actor, gate, municipality, kind, model, today)
+
+
+@transaction.atomic
+def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model, today: dt.date | None) -> Publication:
     document = Document(
         trajectory=gate.trajectory,
         kind=kind,
@@ -227,16 +232,21 @@ def information_status(gate: Gate) -> list[dict]:
 # --- import: upload -> review -> confirm -------------------------------------------------------------
 
 
-@transaction.atomic
 def start_import(actor, data: bytes, filename: str) -> DocumentImport:
     """Read an uploaded file. A file that cannot be read is refused and nothing is stored; a
-    readable one is kept (outside the register) until a person confirms or cancels."""
+    readable one is kept (outside the register) until a person confirms or cancels. The file is
+    parsed before the transaction; only storing the result happens inside one."""
     if not may_import(actor):
         raise PermissionDenied("U mag geen documenten inlezen.")
     try:
         result = import_bytes(data, filename)
     except DocumentImportError as exc:
         raise PublicationError(str(exc)) from exc
+    return _store_import(actor, data, filename, result)
+
+
+@transaction.atomic
+def _store_import(actor, data: bytes, filename: str, result) -> DocumentImport:
     name = os.path.basename(filename or "document")[:200] or "document"
     record = DocumentImport(
         filename=name, sha256=result.sha256, file_format=result.format, text=result.text,
