@@ -84,6 +84,10 @@ def build(*, names=None) -> dict:
     fs.save_item(ACTOR, CostItem(variant=v1, code="coordinatie", name="Coördinatie", behaviour=Behaviour.FIXED,
                                  low=decimal.Decimal(200_000), likely=decimal.Decimal(250_000), high=decimal.Decimal(320_000),
                                  source="Raming projectgroep"))
+    fs.save_item(ACTOR, CostItem(variant=v1, code="inrichting", name="Inrichting", behaviour=Behaviour.FIXED,
+                                 category="transition", first_year=2026, last_year=2026, low=decimal.Decimal(50_000),
+                                 likely=decimal.Decimal(60_000), high=decimal.Decimal(90_000), illustrative=True,
+                                 source="illustratief: schatting zonder bron"))
     for m, amount in zip(munis, (900_000, 90_000, 330_000), strict=True):
         fs.save_current_cost(ACTOR, CurrentCost(trajectory=t, municipality=m, low=decimal.Decimal(amount * 9 // 10),
                                                 likely=decimal.Decimal(amount), high=decimal.Decimal(amount * 11 // 10),

@@ -116,3 +116,11 @@ def test_shapley_is_explained_and_shown_beside_the_keys(region, client, users):
     assert "Met de gekozen verdeelsleutels" in html and "alleen vaste posten" in html
     lines = presentation.coalition_sentences(result, "v1")
     assert not any("groep(en)" in line for line in lines)
+
+
+def test_a_coalition_of_one_reads_in_the_singular(region):
+    result = build.compute(region["trajectory"], coalition=["GM0448"], variant_numbers=[1])
+    lines = presentation.coalition_sentences(result, "v1")
+    assert lines[0].startswith("Texel bespaart") or lines[0].startswith("Texel betaalt meer dan nu")
+    assert lines[1] == "Met één gemeente in de coalitie valt er niets te verdelen: zij draagt alle kosten."
+    assert presentation.shapley_explanation(build.parse(region["trajectory"]), result, "v1") == []

@@ -93,7 +93,8 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
             *[f"/trajecten/{slug}/financien/gemeenten/{code}/" for code, _, _ in fictitious_region.MUNICIPALITIES],
             f"/trajecten/{slug}/planning/", f"/trajecten/{slug}/planning/medezeggenschap/", f"/trajecten/{slug}/planning/organen/",
             f"/trajecten/{slug}/planning/export.md", f"/trajecten/{slug}/raadsinformatie/",
-            f"/trajecten/{slug}/varianten/criteria/"]
+            f"/trajecten/{slug}/varianten/criteria/", f"/trajecten/{slug}/planning/procesbeschrijving/",
+            f"/trajecten/{slug}/", *[f"/besluitmomenten/{g.pk}/" for g in region["gates"]]]
     for gate in region["gates"]:
         urls.append(reverse("publications:draft", args=[gate.pk]))
         for m in region["municipalities"]:

@@ -9,7 +9,7 @@ from regiokompas.cli import CommandError, setup_django
 
 def add_commands(subparsers) -> None:
     p = subparsers.add_parser("costs", help="financiële gevolgen per variant en per gemeente",
-                              description="Berekent wat elke gemeente betaalt per variant, met onzekerheid, coalitie en eerlijke verdeling.")
+                              description="Berekent wat elke gemeente betaalt per variant, met onzekerheid, coalitie, de verdeling met de gekozen sleutels en de Shapley-verdeling.")
     p.add_argument("--trajectory", required=True, metavar="SLUG", help="korte naam van het traject")
     p.add_argument("--variant", type=int, action="append", metavar="N", help="alleen variant N (mag vaker)")
     p.add_argument("--coalition", metavar="CODE,CODE,...", help="CBS-codes van de gemeenten die meedoen (standaard: allemaal)")

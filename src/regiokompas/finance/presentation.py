@@ -183,8 +183,11 @@ def coalition_sentences(result: dict, vid: str) -> list[str]:
     names = result["municipalities"]
     out = []
     if c["joint_savings"] is not None:
-        verb = "besparen" if c["joint_savings"] >= 0 else "betalen meer dan nu"
-        out.append(f"De deelnemers samen {verb}: {euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
+        if len(c["players"]) == 1:
+            who, verb = names[c["players"][0]], ("bespaart" if c["joint_savings"] >= 0 else "betaalt meer dan nu")
+        else:
+            who, verb = "De deelnemers samen", ("besparen" if c["joint_savings"] >= 0 else "betalen meer dan nu")
+        out.append(f"{who} {verb}: {euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
     if len(c["players"]) < 2:
         out.append("Met één gemeente in de coalitie valt er niets te verdelen: zij draagt alle kosten.")
         return out

@@ -138,9 +138,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         other_lines.append(f"Nog geen besluit bekend van: {_names(undecided)}")
     follow = []
     if result.continuing:
-        n = len(result.continuing)
-        follow.append(f"{dutch.municipalities(short_name(m) for m in result.continuing)[:1].upper()}"
-                      f"{dutch.municipalities(short_name(m) for m in result.continuing)[1:]} {dutch.verb(n, 'gaat', 'gaan')} verder.")
+        who = dutch.municipalities(short_name(m) for m in result.continuing)
+        follow.append(f"{who[:1].upper()}{who[1:]} {dutch.verb(len(result.continuing), 'gaat', 'gaan')} verder.")
     if result.not_continuing:
         n = len(result.not_continuing)
         follow.append(f"{_names(result.not_continuing)} {dutch.verb(n, 'gaat', 'gaan')} (nu) niet verder.")
