@@ -39,6 +39,26 @@ def test_a_letter_cannot_be_sent_before_its_own_date(region):
     assert event.date == dt.date(2026, 12, 1)
 
 
+
+def test_the_web_forms_refuse_bad_dates_and_change_nothing(region, client, users):
+    gate, texel = region["gates"][0], region["municipalities"][0]
+    pub = services.create_draft("test", gate, texel, "raadsinformatiebrief", date=dt.date(2026, 12, 1))
+    services.finalise("test", pub)
+    client.force_login(users["beheer"])
+    before = counts()
+    response = client.post(reverse("publications:event", args=[pub.pk]), {
+        "municipality": texel.cbs_code, "date": "2013-11-15", "channel": "ris", "legal_basis": "actieve_informatieplicht"},
+        follow=True)
+    html = response.content.decode()
+    assert "De raad kan niet op 15-11-2013 zijn geïnformeerd over een stuk van 01-12-2026" in html
+    assert counts() == before
+    for bad in ("2025-13-45", "1 mei"):
+        response = client.post(reverse("publications:draft", args=[gate.pk]),
+                               {"municipality": texel.cbs_code, "kind": "memo", "date": bad})
+        assert response.status_code == 200 and "Voer een geldige datum in" in response.content.decode()
+        assert counts() == before
+
+
 def test_roles_are_those_of_the_documents_date(region, client, users):
     gate, texel = region["gates"][0], region["municipalities"][0]
     # the portefeuillehouder served until 31 May 2026: a letter of 2025 names her, one of today does not
