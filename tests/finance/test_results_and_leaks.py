@@ -52,12 +52,17 @@ def test_a_variant_without_cost_items_is_unknown_not_free(region, client, users,
     assert "onbekend (niet nul)" in text
 
 
-def test_percentages_keep_their_decimals(region, client, users):
+def test_percentages_keep_their_decimals(region, client, users, capsys):
     assert presentation.percent(0.015) == "1,5 %" and presentation.percent(0.02) == "2 %"
     assert presentation.percent(0.0125) == "1,25 %" and presentation.percent(0) == "0 %"
     client.force_login(users["beheer"])
     html = client.get(f"/trajecten/{region['trajectory'].slug}/financien/").content.decode()
     assert "1,5 % per jaar" in html and "2 % per jaar" not in html
+    from regiokompas.cli import main
+    from regiokompas.finance.report import financial_chapter
+    assert main(["costs", "--trajectory", region["trajectory"].slug, "--samples", "200"]) == 0
+    assert "indexatie 1,5 % per jaar" in capsys.readouterr().out
+    assert "geïndexeerd met 1,5 % per jaar" in financial_chapter(region["trajectory"]).blocks[0].text
 
 
 def test_no_minus_zero():

@@ -56,7 +56,8 @@ def run(args) -> int:
         return 0
     print(f"Financiële gevolgen: {trajectory.name}")
     print(f"Coalitie: {', '.join(result['municipalities'][c] for c in result['coalition'])}; "
-          f"{result['samples']} trekkingen, startwaarde {result['seed']}")
+          f"{result['samples']} trekkingen, startwaarde {result['seed']}; indexatie "
+          f"{presentation.percent(build.settings_of(trajectory).indexation)} per jaar")
     for table in [presentation.variant_summary(result)]:
         _print(table)
     unknown = presentation.unknown_sentence(result)

@@ -26,7 +26,8 @@ def financial_chapter(trajectory) -> Section | None:
     years = result["years"]
     samples = f"{result['samples']:,}".replace(",", ".")
     blocks: list = [Paragraph(
-        f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend en met verdeelsleutels over de gemeenten verdeeld. "
+        f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend (geïndexeerd met "
+        f"{presentation.percent(settings.indexation)} per jaar) en met verdeelsleutels over de gemeenten verdeeld. "
         f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {samples} trekkingen "
         f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.")]
     illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
