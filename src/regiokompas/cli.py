@@ -63,18 +63,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    from regiokompas.conf.config import ConfigError
+
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
         return int(args.func(args) or 0)
     except CommandError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except ConfigError as exc:
+        print(f"Fout in de instellingen: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`regiokompas ... | head -1`): stop quietly, as other Unix tools do.
+        # Point stdout at /dev/null so that Python's own flush at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except Exception as exc:
+        from django.core.exceptions import ImproperlyConfigured
+
+        if isinstance(exc, ImproperlyConfigured):
+            print(f"Fout in de instellingen: {exc}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":
