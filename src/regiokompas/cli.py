@@ -40,6 +40,9 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         replacements = {
             "the following arguments are required": "deze argumenten zijn verplicht",
+            "one of the arguments": "een van de argumenten",
+            " is required": " is verplicht",
+            "not allowed with argument": "mag niet samen met argument",
             "unrecognized arguments": "onbekende argumenten",
             "invalid int value": "geen geheel getal",
             "invalid choice": "ongeldige keuze",
@@ -71,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, where a closed pipe is still caught below, not at interpreter exit
+        return code
     except CommandError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2

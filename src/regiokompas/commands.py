@@ -259,9 +259,9 @@ def cmd_check(args) -> int:
     setup_django()
     from django.conf import settings
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     from regiokompas.conf import checks
-    from django.db.migrations.executor import MigrationExecutor
 
     if args.settings:
         _print_settings()

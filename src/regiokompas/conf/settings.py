@@ -6,15 +6,23 @@ throttling; ``regiokompas demo`` runs without DEBUG too, only over plain http. S
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-
-from datetime import timedelta
-
 from csp.constants import NONE, SELF
 
-from regiokompas.conf.config import ConfigError, as_bool, as_int, as_list, config, data_dir, one_of, persistent_secret_key
+from regiokompas.conf.config import (
+    ConfigError,
+    as_bool,
+    as_int,
+    as_list,
+    config,
+    data_dir,
+    one_of,
+    persistent_secret_key,
+)
+from regiokompas.documents.render import CSS_CSP_HASH
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent  # the checkout, in an editable install
@@ -194,7 +202,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        "style-src": [SELF, CSS_CSP_HASH],  # the stylesheet embedded in generated html documents
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
