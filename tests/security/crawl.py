@@ -75,6 +75,7 @@ def crawl(client, start: str = "/trajecten/", limit: int = 2000, per_route: int 
                         route = resolve(parts.path).route
                     except Resolver404:
                         route = parts.path
+                    route += "|" + parts.path.rpartition("/")[2].rpartition(".")[2]  # formats apart
                     if per_view.get(route, 0) >= per_route:
                         continue
                     per_view[route] = per_view.get(route, 0) + 1
