@@ -14,6 +14,7 @@ document and importing it gives back the same header fields and sections.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html as htmlmod
 import io
 import re
@@ -96,6 +97,9 @@ thead th { background: #f0f0f0; }
 figure { margin: 0.8em 0; } figure img, figure svg { max-width: 100%; height: auto; }
 figcaption { font-style: italic; }
 """
+# The Content-Security-Policy allows exactly this embedded stylesheet, by its hash: an html document
+# shown in the browser keeps its layout, and no other inline style is allowed.
+CSS_CSP_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def _e(text) -> str:
