@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from regiokompas.accounts.actors import DEMO
 from regiokompas.accounts.models import Profile, UserRole
 from regiokompas.audit import log as audit
 
@@ -25,7 +26,11 @@ DEMO_ACCOUNTS = [
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""
-    from regiokompas.register.models import Municipality, Organisation
+    from regiokompas.accounts.services import set_membership
+    from regiokompas.examples.alkmaar import SLUG_2012, SLUG_2019
+    from regiokompas.register.models import Municipality, Organisation, Trajectory
+
+    example_slugs = (SLUG_2012, SLUG_2019)
 
     User = get_user_model()
     names = []
@@ -36,7 +41,7 @@ def create_demo_accounts() -> list[str]:
         user.is_staff = role == UserRole.BEHEERDER
         user.is_superuser = role == UserRole.BEHEERDER
         user.save()
-        Profile.objects.update_or_create(
+        profile, _ = Profile.objects.update_or_create(
             user=user,
             defaults={
                 "role": role,
@@ -45,6 +50,9 @@ def create_demo_accounts() -> list[str]:
             },
         )
         if created:
-            audit.record("demo", "user.create", user, after={"username": username, "role": role})
+            audit.record(DEMO, "user.create", user, after={"username": username, "role": role})
+        # every demo account takes part in the example trajectories
+        set_membership(DEMO, profile, list(Trajectory.objects.filter(slug__in=example_slugs)),
+                       reason="demo-account neemt deel aan de voorbeeldtrajecten")
         names.append(username)
     return names
