@@ -247,11 +247,12 @@ def cmd_import_dossier(args) -> int:
         raise CommandError(f"{exc} Er is niets gewijzigd.") from None
     setup_django()
     _migrate()
+    from regiokompas.accounts.actors import SystemActor
     from regiokompas.register.dossier import import_dossier
     from regiokompas.register.errors import RegisterError
 
     try:
-        trajectory = import_dossier("import-dossier", data)
+        trajectory = import_dossier(SystemActor("import-dossier"), data)
     except RegisterError as exc:
         raise CommandError(f"{exc.message} Er is niets gewijzigd.") from exc
     print(f"Dossier '{trajectory.slug}' geïmporteerd: {trajectory.name}.")

@@ -12,6 +12,7 @@ from importlib import resources
 
 from django.db import transaction
 
+from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
 from regiokompas.register.models import (
@@ -33,7 +34,7 @@ from regiokompas.register.models import (
     Trajectory,
 )
 
-ACTOR = "voorbeelddossier"
+ACTOR = EXAMPLE
 SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
 SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
 DOMAIN_MERGER_ALKMAAR = "herindeling.nl/dossier/alkmaar-een-kerngerichte-aanpak/; Stb. 2014, 190"

@@ -6,12 +6,15 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas.accounts import permissions
     from regiokompas.options import quality
     from regiokompas.options.models import AnalysisRun, PreferenceSet, Variant
     from regiokompas.options.report import summary_line
     from regiokompas.options.results import read
     from regiokompas.options.services import snapshot_inputs
 
+    if not permissions.can_see_analysis(request.user, trajectory):
+        return None
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     snapshot = snapshot_inputs(trajectory)

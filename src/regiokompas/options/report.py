@@ -45,14 +45,14 @@ def latest_run(trajectory) -> AnalysisRun | None:
 
 
 def _hidden_documents(snapshot: dict, viewer) -> set:
-    """Evidence documents the viewer may not see: their titles are left out of the report."""
-    if viewer is None:  # the command line: the operator of the installation
-        return set()
-    from regiokompas.accounts.permissions import can_see_document
+    """Evidence documents the viewer may not see: their titles are left out of the report. Without a
+    viewer (the command line) the report may reach the raad and the public: only public documents
+    are named."""
+    from regiokompas.accounts.permissions import title_for_reader
     from regiokompas.register.models import Document
 
     ids = {s.get("evidence", {}).get("document_id") for s in snapshot.get("scores", [])} - {None}
-    return {d.pk for d in Document.objects.filter(pk__in=ids, confidential=True) if not can_see_document(viewer, d)}
+    return {d.pk for d in Document.objects.filter(pk__in=ids) if title_for_reader(viewer, d) is None}
 
 
 def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None = None, problem_error: str = "", viewer=None):

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.db.models import Max
 
+from regiokompas.accounts import permissions as perm
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.options import engine_api
-from regiokompas.options import permissions as perm
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError, PermissionDenied
 from regiokompas.options.models import (
@@ -322,7 +322,7 @@ def save_preferences(
     """Replace a municipality's preference statements (all or nothing). ``check=False`` skips the
     engine's feasibility check (only for known-good data such as the example dossier); the
     statements are still compiled and checked for structure."""
-    if not perm.can_edit_preferences(actor, municipality):
+    if not perm.can_edit_preferences(actor, municipality, trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
     if not TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
         raise OptionsError(f"{municipality.name} neemt niet deel aan '{trajectory}'.")
@@ -355,7 +355,7 @@ def save_preferences(
 
 @transaction.atomic
 def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
-    if not perm.can_edit_preferences(actor, pref.municipality):
+    if not perm.can_edit_preferences(actor, pref.municipality, pref.trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {pref.municipality.name} verwijderen de voorkeuren van {pref.municipality.name}.")
     before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
     text, pk, slug = str(pref), pref.pk, pref.trajectory.slug

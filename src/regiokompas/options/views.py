@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from regiokompas.accounts import permissions as base_perm
-from regiokompas.options import permissions as perm
+from regiokompas.accounts import permissions as perm
 from regiokompas.options import quality, report, services
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError
@@ -25,8 +25,12 @@ from regiokompas.register.models import Document, Municipality, Trajectory
 MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
 
 
-def _trajectory(slug) -> Trajectory:
-    return get_object_or_404(Trajectory, slug=slug)
+def _trajectory(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may see its analyses (members and beheer); else 403."""
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    if not perm.can_see_analysis(request.user, trajectory):
+        raise DjangoPermissionDenied("De varianten, voorkeuren en analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
+    return trajectory
 
 
 def _require_manage(request, trajectory):
@@ -40,14 +44,14 @@ def _documents(request, trajectory):
 
 @login_required
 def overview(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
     criteria = criteria_of(trajectory)
     scores = {(s.variant_id, s.criterion_id): s for s in Score.objects.filter(variant__in=variants).select_related("evidence_document")}
     matrix = [(c, [(v, scores.get((v.pk, c.pk))) for v in variants]) for c in criteria]
     prefs = {p.municipality_id: p for p in PreferenceSet.objects.filter(trajectory=trajectory).prefetch_related("statements")}
     participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
-    pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni)) for muni in participants]
+    pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni, trajectory)) for muni in participants]
     snapshot = services.snapshot_inputs(trajectory)
     latest = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     own_conclusion = ""
@@ -81,7 +85,7 @@ def overview(request, slug):
 
 @login_required
 def variant_detail(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criteria = criteria_of(trajectory)
     scores = {s.criterion_id: s for s in variant.scores.select_related("evidence_document")}
@@ -94,7 +98,7 @@ def variant_detail(request, slug, number):
 
 @login_required
 def variant_edit(request, slug, number=None):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number) if number else Variant(trajectory=trajectory)
     if number is None and not request.method == "POST":
@@ -115,7 +119,7 @@ def variant_edit(request, slug, number=None):
 
 @login_required
 def variant_delete(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     if request.method == "POST":
@@ -135,7 +139,7 @@ def variant_delete(request, slug, number):
 
 @login_required
 def criteria_list(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     return render(request, "options/criteria.html", {
         "trajectory": trajectory, "criteria": criteria_of(trajectory), "can_manage": perm.can_manage_options(request.user, trajectory),
         "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
@@ -145,7 +149,7 @@ def criteria_list(request, slug):
 @login_required
 @require_POST
 def criteria_template(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     try:
         added = services.apply_criteria_template(request.user, trajectory, request.POST.get("template", ""))
@@ -158,7 +162,7 @@ def criteria_template(request, slug):
 
 @login_required
 def criterion_edit(request, slug, code=None):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     if code:
         criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
@@ -184,7 +188,7 @@ def criterion_edit(request, slug, code=None):
 
 @login_required
 def criterion_delete(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     if request.method == "POST":
@@ -204,7 +208,7 @@ def criterion_delete(request, slug, code):
 
 @login_required
 def score_edit(request, slug, number, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
@@ -229,7 +233,7 @@ def score_edit(request, slug, number, code):
 
 @login_required
 def preferences(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     municipality = get_object_or_404(Municipality, cbs_code=code)
     if not trajectory.participants.filter(municipality=municipality).exists():
         raise Http404("Deze gemeente neemt niet deel aan het traject.")
@@ -237,7 +241,7 @@ def preferences(request, slug, code):
     criteria = criteria_of(trajectory)
     names = {c.code: c.name for c in criteria}
     existing = statements_of(pref) if pref else []
-    can_edit = perm.can_edit_preferences(request.user, municipality)
+    can_edit = perm.can_edit_preferences(request.user, municipality, trajectory)
     if request.method == "POST" and not can_edit:
         raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
     form = PreferenceForm(request.POST or None, criteria=criteria, statements=existing,
@@ -274,10 +278,10 @@ def preferences(request, slug, code):
 @login_required
 @require_POST
 def preferences_withdraw(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     municipality = get_object_or_404(Municipality, cbs_code=code)
     pref = get_object_or_404(PreferenceSet, trajectory=trajectory, municipality=municipality)
-    if not perm.can_edit_preferences(request.user, municipality):
+    if not perm.can_edit_preferences(request.user, municipality, trajectory):
         raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} trekken de voorkeuren van {municipality.name} in.")
     try:
         services.delete_preferences(request.user, pref, reason="ingetrokken via de website")
@@ -293,7 +297,7 @@ def preferences_withdraw(request, slug, code):
 
 @login_required
 def runs(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     form = RunForm(request.POST or None)
     if request.method == "POST":
         if not perm.can_run_analysis(request.user, trajectory):
@@ -319,7 +323,7 @@ def _run(trajectory, number) -> AnalysisRun:
 
 @login_required
 def run_detail(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     reading = read(run.problem, run.results, run.snapshot)
     blocks = []
@@ -356,7 +360,7 @@ CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking", "gevo
 @login_required
 def run_chart(request, slug, number, kind, who):
     """One chart of a stored run as an SVG file, for use in other documents."""
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     reading = read(run.problem, run.results, run.snapshot)
     if kind not in CHART_KINDS:
@@ -384,7 +388,7 @@ def run_chart(request, slug, number, kind, who):
 @login_required
 @require_POST
 def run_reproduce(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     if not perm.can_run_analysis(request.user, trajectory):
         raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
@@ -403,7 +407,7 @@ def run_reproduce(request, slug, number):
 
 @login_required
 def run_compare(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     try:
         a_num, b_num = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
     except ValueError:
@@ -447,7 +451,7 @@ CONTENT_TYPES = {
 
 @login_required
 def report_download(request, slug, fmt):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     if fmt not in report.FORMATS:
         raise Http404("Onbekend formaat")
     number = request.GET.get("analyse")

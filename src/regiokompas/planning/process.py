@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, ConsultationBody, Milestone, Plan
@@ -63,12 +64,22 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     out.append(rs.SectionInput("overig", "Betrokken medezeggenschapsorganen",
                                "\n".join(lines) if lines else "Er zijn nog geen medezeggenschapsorganen vastgelegd."))
 
-    docs = list(trajectory.documents.order_by("date", "title"))
+    # This description is not confidential: it names only the documents that anyone may see. The
+    # confidential ones are counted, never named; members of a works council see them in Regiokompas.
+    public_ids = set(permissions.public_documents(trajectory.documents.all()).values_list("pk", flat=True))
+    all_docs = [d for d in trajectory.documents.order_by("date", "title") if d.header.get("documentsoort") != MARK]
+    docs = [d for d in all_docs if d.pk in public_ids]
+    hidden = len(all_docs) - len(docs)
     doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {dutch_date(d.date, d.date_precision)}, {d.get_status_display()})"
-                          for d in docs if d.header.get("documentsoort") != MARK)
+                          for d in docs)
+    if hidden:
+        doc_lines += ("\n" if doc_lines else "") + (
+            f"- daarnaast {hidden} vertrouwelijk{'e stukken' if hidden != 1 else ' stuk'} of nog niet verzonden "
+            f"concept{'en' if hidden != 1 else ''}, alleen in Regiokompas in te zien")
     out.append(rs.SectionInput("overig", "Welke stukken de ondernemingsraden krijgen",
-                               "De ondernemingsraden krijgen toegang tot alle stukken van het traject, ook vertrouwelijke, via hun "
-                               "account in Regiokompas (rol 'lid ondernemingsraad'). Nieuwe stukken zijn direct zichtbaar.\n\n"
+                               "De leden van de ondernemingsraden die aan dit traject deelnemen, krijgen toegang tot alle stukken "
+                               "van het traject, ook vertrouwelijke, via hun account in Regiokompas (rol 'lid ondernemingsraad'). "
+                               "Nieuwe stukken zijn direct zichtbaar. Deze beschrijving noemt alleen de openbare stukken.\n\n"
                                + (doc_lines or "Er zijn nog geen stukken vastgelegd.")))
 
     info = [x for x in consultations if x.kind == pc.ConsultationKind.INFORMATION]

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from regiokompas import dutch
+from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
@@ -108,7 +109,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         (m, state.cell(gate, m)) for m in state.municipalities if m.pk != municipality.pk and state.cell(gate, m).decision is not None
     ]
     undecided = [m for m in result.undecided if m.pk != municipality.pk]
-    subject_docs = list(gate.subject_documents.all())
+    # a council document is read by the raad and the public: it names only documents anyone may see
+    subject_docs = list(permissions.public_documents(gate.subject_documents.all()))
     later = trajectory.gates.filter(ordinal__gt=gate.ordinal).order_by("ordinal").first()
     illustrative = bool(gate.illustrative or (own and own.illustrative) or any(cell.decision.illustrative for _, cell in others))
     date_ref = today  # the date of the document: who held the portfolio then
@@ -205,8 +207,9 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     )
 
 
-def to_model(document: Document) -> dm.Document:
-    """A stored register Document as the neutral document model (for rendering)."""
+def to_model(document: Document, *, viewer=None) -> dm.Document:
+    """A stored register Document as the neutral document model (for rendering to ``viewer``; without
+    a viewer the reader is the raad or the public, and only public attachments are named)."""
     sections = [dm.Section.from_text(s.type, s.heading, s.text) for s in document.sections.order_by("order")]
     attachments = []
     for s in sections:
@@ -215,7 +218,7 @@ def to_model(document: Document) -> dm.Document:
                 if isinstance(b, dm.BulletList):
                     attachments.extend(str(x) for x in b.items if not isinstance(x, dm.BulletList))
     if not attachments:
-        attachments = [a.title for a in document.attachments.all()]
+        attachments = [a.title for a in permissions.documents_for_reader(viewer, document.attachments.all())]
     organisation = ""
     if document.issuer_municipality_id:
         organisation = f"gemeente {short_name(document.issuer_municipality)}"

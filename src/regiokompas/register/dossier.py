@@ -19,11 +19,12 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 
 from regiokompas import __version__
+from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import models as rm
 from regiokompas.register.dossier_checks import check_dossier, removes_files_on_error, track_saved_file
-from regiokompas.register.errors import RegisterError
+from regiokompas.register.errors import PermissionDenied, RegisterError
 
 SCHEMA = "regiokompas.dossier/1"
 SKIP_FIELDS = {"id", "created", "updated"}
@@ -252,6 +253,8 @@ def _parse_scalar(f: models.Field, raw):
 @transaction.atomic
 def import_dossier(actor, data: dict) -> rm.Trajectory:
     """Import a dossier into this database. Refuses a bad file or an existing trajectory; all or nothing."""
+    if not permissions.can_create_trajectory(actor):
+        raise PermissionDenied("Alleen functioneel beheer of een projectleider importeert een dossier.")
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise RegisterError(f"Dit is geen Regiokompas-dossier in formaat {SCHEMA} (veld 'schema' ontbreekt of klopt niet).")
     objects = data.get("objects")

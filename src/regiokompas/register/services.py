@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from regiokompas.accounts import permissions
+from regiokompas.accounts import actors, permissions
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
@@ -107,7 +107,8 @@ def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clas
         raise error(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven{detail}.") from exc
 
 
-SYSTEM = "systeem"
+
+SYSTEM = actors.SYSTEM
 
 
 # --- generic create / update / delete (admin, example loader, importers) -------------------------
@@ -116,6 +117,8 @@ SYSTEM = "systeem"
 @transaction.atomic
 def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
     """Validate and save any register object with an audit row (before/after)."""
+    if not permissions.can_change_register_object(actor, obj):
+        raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, Decision) and obj.pk:
         raise RegisterError("Een besluit wordt nooit gewijzigd; leg een correctie vast die het vervangt.")
     before = None
@@ -133,6 +136,8 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
 
 @transaction.atomic
 def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
+    if not permissions.can_change_register_object(actor, obj):
+        raise PermissionDenied("U mag dit gegeven niet verwijderen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, (Decision, Condition)):
         raise RegisterError("Besluiten en voorwaarden zijn geschiedenis en worden niet verwijderd.")
     before = audit.snapshot(obj)
@@ -197,8 +202,8 @@ def raad_of(municipality: Municipality) -> GoverningBody:
 
 @transaction.atomic
 def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
-    if not isinstance(actor, str) and not permissions.can_manage_trajectory(actor, trajectory):
-        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer voegt gemeenten aan een traject toe.")
+    if not permissions.can_manage_trajectory(actor, trajectory):
+        raise PermissionDenied("Alleen de projectorganisatie van dit traject of functioneel beheer voegt gemeenten aan een traject toe.")
     if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
         raise RegisterError(f"{municipality} neemt al deel aan dit traject.")
     participant = TrajectoryParticipant(trajectory=trajectory, municipality=municipality, source=source, note=note)
@@ -235,12 +240,11 @@ class DecisionInput:
     conditions: list[ConditionInput] = field(default_factory=list)
 
 
-def _check_actor_may_record(actor, municipality: Municipality) -> None:
-    # A string actor is the system itself (example loader, importer after confirmation).
-    if isinstance(actor, str):
-        return
-    if not permissions.can_record_decision(actor, municipality):
-        raise PermissionDenied(f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente.")
+def _check_actor_may_record(actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+    if not permissions.can_record_decision(actor, municipality, trajectory):
+        raise PermissionDenied(
+            f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen."
+        )
 
 
 def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> GoverningBody:
@@ -293,7 +297,7 @@ def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None
     Two users recording the first decision at once are serialised on the governing body's row, so
     the second sees the first and gets the same Dutch message as a sequential second attempt.
     """
-    _check_actor_may_record(actor, data.municipality)
+    _check_actor_may_record(actor, data.municipality, data.gate.trajectory)
     body = _validate_decision(data, trajectory)
     GoverningBody.objects.select_for_update().filter(pk=body.pk).first()
     if Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True).exists():
@@ -365,7 +369,7 @@ def supersede_decision(
         raise RegisterError(_already_decided(earlier.gate, earlier.municipality, earlier.governing_body))
     if data.gate.pk != earlier.gate_id or data.municipality.pk != earlier.municipality_id:
         raise RegisterError("Een vervangend besluit betreft hetzelfde besluitmoment en dezelfde gemeente als het eerdere besluit.")
-    _check_actor_may_record(actor, data.municipality)
+    _check_actor_may_record(actor, data.municipality, earlier.gate.trajectory)
     data.governing_body = data.governing_body or earlier.governing_body
     body = _validate_decision(data, None)
     Decision.objects.filter(pk=earlier.pk).update(is_current=False)
@@ -382,8 +386,8 @@ def set_condition_status(
     note: str = "",
     date: dt.date | None = None,
 ) -> Condition:
-    if not permissions.can_manage_trajectory(actor):
-        _check_actor_may_record(actor, condition.decision.municipality)
+    if not permissions.can_change_condition(actor, condition):
+        raise PermissionDenied("U mag de status van deze voorwaarde niet wijzigen.")
     # the status by its value ("met") or by the Dutch label people see ("vervuld")
     by_label = {str(label).lower(): value for value, label in c.ConditionStatus.choices}
     status = by_label.get(str(status).strip().lower(), status)
@@ -394,6 +398,8 @@ def set_condition_status(
         raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
     if status == c.ConditionStatus.DROPPED and not note.strip():
         raise RegisterError("Geef aan waarom de voorwaarde is vervallen.")
+    if fulfilled_by is not None and not permissions.can_see_document(actor, fulfilled_by):
+        raise RegisterError("Het gekozen stuk bestaat niet of is niet zichtbaar voor u.")
     if fulfilled_by is not None and fulfilled_by.trajectory_id not in (None, condition.decision.gate.trajectory_id):
         raise RegisterError("Het stuk dat de voorwaarde vervult hoort bij een ander traject.")
     before = audit.snapshot(condition)

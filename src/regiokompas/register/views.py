@@ -96,7 +96,7 @@ def gate_detail(request, pk):
         "cells": cells,
         "flags": query.shared_organisation_flags(result),
         "subject_documents": permissions.visible_documents(request.user, gate.subject_documents.all()),
-        "can_record": {m.pk: permissions.can_record_decision(request.user, m) for m, _ in cells},
+        "can_record": {m.pk: permissions.can_record_decision(request.user, m, gate.trajectory) for m, _ in cells},
         "profile": profile,
         "assignments": gate.assignments.select_related("contractor").prefetch_related("commissioners"),
         "panels": panels.render_panels(panels.GATE_PANELS, request, gate),
@@ -129,8 +129,8 @@ def _decision_input(form, gate, municipality) -> services.DecisionInput:
 def decision_create(request, pk, code):
     gate = get_object_or_404(Gate.objects.select_related("trajectory"), pk=pk)
     municipality = get_object_or_404(Municipality, cbs_code=code)
-    if not permissions.can_record_decision(request.user, municipality):
-        raise DjangoPermissionDenied(f"Alleen medewerkers van {municipality} leggen besluiten van {municipality} vast.")
+    if not permissions.can_record_decision(request.user, municipality, gate.trajectory):
+        raise DjangoPermissionDenied(f"Alleen medewerkers van {municipality} die aan dit traject deelnemen leggen besluiten van {municipality} vast.")
     form = DecisionForm(request.POST or None, documents=_documents_for(request.user, gate.trajectory))
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,7 +158,6 @@ def decision_detail(request, pk):
         except Decision.DoesNotExist:
             break
         newer.append(current)
-    document_visible = decision.document and permissions.can_see_document(request.user, decision.document)
     audit_rows = AuditEntry.objects.filter(object_type="register.Decision", object_id__in=[str(d.pk) for d in history])
     return render(request, "register/decision_detail.html", {
         "decision": decision,
@@ -166,8 +165,7 @@ def decision_detail(request, pk):
         "history": history[1:],
         "newer": newer,
         "conditions": decision.conditions.select_related("fulfilled_by"),
-        "document_visible": document_visible,
-        "can_record": permissions.can_record_decision(request.user, decision.municipality),
+        "can_record": permissions.can_record_decision(request.user, decision.municipality, decision.gate.trajectory),
         "audit_rows": audit_rows,
     })
 
@@ -175,7 +173,7 @@ def decision_detail(request, pk):
 @login_required
 def decision_supersede(request, pk):
     earlier = get_object_or_404(Decision.objects.select_related("gate__trajectory", "municipality"), pk=pk)
-    if not permissions.can_record_decision(request.user, earlier.municipality):
+    if not permissions.can_record_decision(request.user, earlier.municipality, earlier.gate.trajectory):
         raise DjangoPermissionDenied(f"Alleen medewerkers van {earlier.municipality} vervangen besluiten van {earlier.municipality}.")
     initial = {
         "outcome": earlier.outcome, "date": earlier.date, "date_precision": earlier.date_precision,
@@ -204,8 +202,7 @@ def decision_supersede(request, pk):
 @login_required
 def condition_status(request, pk):
     condition = get_object_or_404(Condition.objects.select_related("decision__gate__trajectory", "decision__municipality"), pk=pk)
-    municipality = condition.decision.municipality
-    if not (permissions.can_record_decision(request.user, municipality) or permissions.can_manage_trajectory(request.user)):
+    if not permissions.can_change_condition(request.user, condition):
         raise DjangoPermissionDenied("U mag de status van deze voorwaarde niet wijzigen.")
     trajectory = condition.decision.gate.trajectory
     form = ConditionStatusForm(request.POST or None, initial={"status": condition.status}, documents=_documents_for(request.user, trajectory))
