@@ -1,4 +1,5 @@
-"""Core subcommands of `regiokompas`: demo, serve, load-example, export, import-dossier, check, manage."""
+"""Core subcommands of `regiokompas`: demo, serve, load-example, load-municipalities, export,
+import-dossier, check, manage."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ def add_commands(sub) -> None:
     p = sub.add_parser("load-example", help="laad het voorbeelddossier regio Alkmaar")
     p.add_argument("--accounts", action="store_true", help="maak ook de demo-accounts aan")
     p.set_defaults(func=cmd_load_example)
+
+    p = sub.add_parser("load-municipalities", help="zet alle huidige en voormalige CBS-gemeenten in het register (bijwerken op CBS-code)")
+    p.set_defaults(func=cmd_load_municipalities)
 
     p = sub.add_parser("export", help="exporteer het dossier van een traject als JSON")
     p.add_argument("--trajectory", required=True, metavar="SLUG", help="korte naam van het traject")
@@ -151,6 +155,15 @@ def cmd_load_example(args) -> int:
         from regiokompas.accounts.demo import create_demo_accounts
 
         print("Demo-accounts: " + ", ".join(create_demo_accounts()))
+    return 0
+
+
+def cmd_load_municipalities(args) -> int:
+    setup_django()
+    from regiokompas.register.municipalities import load_municipalities
+
+    _migrate()  # the migration loads the list too; running the command again updates by CBS code
+    print(load_municipalities().summary())
     return 0
 
 
