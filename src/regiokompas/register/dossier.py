@@ -38,6 +38,9 @@ class ModelSpec:
 
 
 SPECS: list[ModelSpec] = []
+# Other apps name arrangements their rows refer to (a variant built on an existing regeling), so the
+# dossier carries them: callables trajectory -> iterable of JointArrangement ids.
+ARRANGEMENT_REFERENCES: list[Callable[[rm.Trajectory], object]] = []
 
 
 def register_model(spec: ModelSpec, *, after: str | None = None) -> None:
@@ -101,6 +104,8 @@ def _arrangement_ids(muni: set[int], orgs: set[int], t: rm.Trajectory | None = N
     ids |= set(rm.ExecutionOrganisation.objects.filter(pk__in=orgs).exclude(legal_vehicle=None).values_list("legal_vehicle_id", flat=True))
     if t is not None:
         ids |= set(rm.Gate.objects.filter(trajectory=t).exclude(body_arrangement=None).values_list("body_arrangement_id", flat=True))
+        for refer in ARRANGEMENT_REFERENCES:
+            ids |= set(refer(t))
     # the whole lineage: predecessors and successors of every arrangement in the dossier
     while True:
         more = set(rm.ArrangementSuccession.objects.filter(successor_id__in=ids).values_list("predecessor_id", flat=True))
