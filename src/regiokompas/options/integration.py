@@ -41,6 +41,12 @@ def _dossier_specs() -> None:
 
     reg = register_model
     reg(ModelSpec("options_variant", om.Variant, lambda t, c: om.Variant.objects.filter(trajectory=t)))
+    reg(ModelSpec("options_variant_component", om.VariantComponent, lambda t, c: om.VariantComponent.objects.filter(variant__trajectory=t)))
+    reg(ModelSpec("options_common_measure", om.CommonMeasure, lambda t, c: om.CommonMeasure.objects.filter(trajectory=t)))
+    from regiokompas.register import dossier
+
+    if _component_arrangements not in dossier.ARRANGEMENT_REFERENCES:
+        dossier.ARRANGEMENT_REFERENCES.append(_component_arrangements)
     reg(ModelSpec("options_criteria_set", om.CriteriaSet, lambda t, c: om.CriteriaSet.objects.filter(trajectory=t)))
     reg(ModelSpec("options_criterion", om.Criterion, lambda t, c: om.Criterion.objects.filter(criteria_set__trajectory=t)))
     reg(ModelSpec("options_score", om.Score, lambda t, c: om.Score.objects.filter(variant__trajectory=t)))
@@ -61,3 +67,9 @@ def install() -> None:
     # The finance extension builds on these variants, so ours must run first.
     if example.extend not in loader.EXTENSIONS:
         loader.EXTENSIONS.insert(0, example.extend)
+
+
+def _component_arrangements(trajectory):
+    from regiokompas.options.models import VariantComponent
+
+    return VariantComponent.objects.filter(variant__trajectory=trajectory).exclude(arrangement=None).values_list("arrangement_id", flat=True)

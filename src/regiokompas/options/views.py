@@ -15,8 +15,25 @@ from regiokompas.accounts import permissions as perm
 from regiokompas.options import quality, report, services
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError
-from regiokompas.options.forms import CriterionForm, PreferenceForm, RunForm, ScoreForm, VariantForm
-from regiokompas.options.models import AnalysisRun, CriteriaSet, Criterion, PreferenceSet, Score, Variant
+from regiokompas.options.forms import (
+    CommonMeasureForm,
+    CriterionForm,
+    PreferenceForm,
+    RunForm,
+    ScoreForm,
+    VariantComponentForm,
+    VariantForm,
+)
+from regiokompas.options.models import (
+    AnalysisRun,
+    CommonMeasure,
+    CriteriaSet,
+    Criterion,
+    PreferenceSet,
+    Score,
+    Variant,
+    VariantComponent,
+)
 from regiokompas.options.problem import Statement, criteria_of, describe_statement, statements_of
 from regiokompas.options.results import compare, read
 from regiokompas.register.errors import RegisterError
@@ -74,6 +91,7 @@ def overview(request, slug):
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "run_form": RunForm(),
         "has_criteria_set": CriteriaSet.objects.filter(trajectory=trajectory).exists(),
+        "common_measures": CommonMeasure.objects.filter(trajectory=trajectory),
         "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
         "formats": report.FORMATS,
@@ -93,7 +111,52 @@ def variant_detail(request, slug, number):
         "trajectory": trajectory, "variant": variant, "rows": [(c, scores.get(c.pk)) for c in criteria],
         "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "can_manage": perm.can_manage_options(request.user, trajectory),
+        "phases": variant.phases(),
+        "common_measures": CommonMeasure.objects.filter(trajectory=trajectory),
     })
+
+
+@login_required
+def variant_component_add(request, slug, number):
+    """Add a task in a form and phase to a variant (its composition)."""
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    form = VariantComponentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        component = VariantComponent(
+            variant=variant, phase=data["phase"], phase_label=data["phase_label"], phase_start=data["phase_start"].value,
+            phase_start_precision=data["phase_start"].precision, task=data["task"], form=data["form"],
+            arrangement=data["arrangement"], note=data["note"], source=data["source"],
+        )
+        try:
+            services.save_variant_component(request.user, component)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{component} is toegevoegd aan {variant}.")
+            return redirect("options:variant-detail", slug=slug, number=number)
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
+                                                 "submit": "Onderdeel opslaan"}, status=400 if form.errors else 200)
+
+
+@login_required
+def common_measure_add(request, slug):
+    """A measure common to every variant (herstelmaatregel), recorded once for the trajectory."""
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    form = CommonMeasureForm(request.POST or None, instance=CommonMeasure(trajectory=trajectory))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_common_measure(request.user, form.instance)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Maatregel '{form.instance}' geldt nu voor elke variant.")
+            return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
+                                                 "submit": "Maatregel opslaan"}, status=400 if form.errors else 200)
 
 
 @login_required

@@ -46,7 +46,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     others = [b for b in bodies if b not in works_councils]
     consultations = list(Consultation.objects.filter(body__trajectory=trajectory).select_related("body", "gate").order_by("requested", "pk"))
     conditions = [x for x in Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True).select_related(
-        "decision__municipality") if "ondernemingsra" in x.text.lower()]
+        "decision__municipality", "decision__governing_body") if "ondernemingsra" in x.text.lower()]
     out = []
 
     why = [f"Deze procesbeschrijving legt vast hoe de ondernemingsraden in het traject '{trajectory.name}' worden geïnformeerd "
@@ -54,7 +54,8 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
            "gevraagd en hoe het advies wordt beantwoord."]
     for cond in conditions:
         day = dutch_date(cond.decision.date, cond.decision.date_precision)
-        why.append(f"- Voorwaarde van het college van {cond.decision.municipality} ({day}): {cond.text}")
+        body = "de raad" if cond.decision.governing_body.kind == "raad" else f"het {cond.decision.governing_body.get_kind_display()}"
+        why.append(f"- Voorwaarde van {body} van {cond.decision.municipality} ({day}): {cond.text}")
     out.append(rs.SectionInput("aanleiding", "Aanleiding", "\n\n".join(why) if len(why) == 1 else why[0] + "\n\n" + "\n".join(why[1:])))
 
     lines = []
