@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.register import dossier
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Trajectory
@@ -43,7 +44,7 @@ def data(exported):
 def refused(data) -> str:
     before = everything()
     with pytest.raises(RegisterError) as exc:
-        dossier.import_dossier("test", data)
+        dossier.import_dossier(SystemActor("test"), data)
     assert everything() == before
     return exc.value.message
 
@@ -53,7 +54,7 @@ def first(data, kind):
 
 
 def test_the_unmodified_copy_imports(data):
-    assert dossier.import_dossier("test", data).slug == COPY
+    assert dossier.import_dossier(SystemActor("test"), data).slug == COPY
 
 
 @pytest.mark.parametrize("name", ["../../../etc/passwd", "/etc/passwd", "..\\..\\win.ini", "sub/dir.pdf", ".verborgen",
