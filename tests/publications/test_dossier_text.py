@@ -82,7 +82,7 @@ def test_no_internal_note_in_a_council_document(region):
             assert "Interne notitie" not in text and "seed:" not in text and gate.description not in text
 
 
-def test_singular_for_a_trajectory_of_one_municipality(db):
+def test_singular_for_a_trajectory_of_one_municipality(db, client, users):
     from regiokompas.register import constants as c
     from regiokompas.register import services as rs
     from regiokompas.register.models import Gate, Trajectory
@@ -96,6 +96,13 @@ def test_singular_for_a_trajectory_of_one_municipality(db):
     text = render(drafting.draft(gate, texel, "memo", today=dt.date(2025, 3, 5)), "md").decode()
     assert "de gemeenten" not in text.lower() and "1 gemeenten" not in text
     assert "De gemeente Texel gaat verder." in text
+    client.force_login(users["beheer"])
+    html = client.get(reverse("register:gate-detail", args=[gate.pk])).content.decode()
+    assert "Nog niet geïnformeerd over dit besluitmoment:</strong> de raad van Texel." in html
+    html = client.get(f"/trajecten/{t.slug}/").content.decode()
+    assert "voor de raad opgesteld" in html
+    html = client.get(f"/trajecten/{t.slug}/raadsinformatie/").content.decode()
+    assert "Is de raad geïnformeerd" in html and "Welke raden" not in html
 
 
 def test_nothing_of_the_example_appears_for_another_trajectory(region, client, users):
