@@ -172,6 +172,7 @@ def cmd_demo(args) -> int:
 
 def cmd_serve(args) -> int:
     setup_django()
+    waitress_options()  # a proxy setting waitress cannot follow stops here, before anything changes
     _migrate()
     _collectstatic()
     print(f"Regiokompas draait op http://{args.host}:{args.port}/", flush=True)
