@@ -8,8 +8,8 @@ trajectory, staff of the municipality, ...), independently of ``accounts.permiss
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.apps import apps

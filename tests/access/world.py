@@ -73,7 +73,15 @@ def build() -> World:
     from regiokompas.publications import services as pub
     from regiokompas.register import constants as c
     from regiokompas.register import services as s
-    from regiokompas.register.models import Condition, Decision, Document, Gate, Municipality, Organisation, Trajectory
+    from regiokompas.register.models import (
+        Condition,
+        Decision,
+        Document,
+        Gate,
+        Municipality,
+        Organisation,
+        Trajectory,
+    )
 
     own = Trajectory.objects.get(slug=OWN_SLUG)
     run = os_.run_analysis(SETUP, own, samples=300, seed=1, label="toegangstest")
@@ -151,8 +159,8 @@ def build() -> World:
     world.objects["alkmaar_draft"] = draft
 
     # a pending import of Alkmaar (owned by Alkmaar; the project organisation of the trajectory too)
-    text = ("Raadsmemo\nGemeente Alkmaar\nOnderwerp: MARKER-IMPORT-TITEL\nDatum: 3 maart 2013\n\n"
-            "Geheime tekst MARKER-IMPORT-TEKST.\n").encode()
+    text = (b"Raadsmemo\nGemeente Alkmaar\nOnderwerp: MARKER-IMPORT-TITEL\nDatum: 3 maart 2013\n\n"
+            b"Geheime tekst MARKER-IMPORT-TEKST.\n")
     world.objects["import"] = pub.start_import(users["alkmaar"], text, "MARKER-IMPORT-bestand.txt", trajectory=own)
     world.markers["MARKER-IMPORT"] = {"beheerder", "projectleider"}
 
