@@ -96,7 +96,7 @@ class Rule:
     ok: int = 200
     post_only: bool = False  # GET answers 405
     variants: tuple[str, ...] = ("own", "other")
-    anonymous: int = 302  # login required: redirect to the login page
+    anonymous: int = 302  # login required: redirect to the login page (200: no login needed, as for others)
 
 
 def R(get, post=None, **kw) -> Rule:
@@ -111,7 +111,7 @@ TABLE: dict[str, Rule] = {
     # site
     "root": R(everyone, ok=302, variants=ONE, anonymous=302),
     "login": R(everyone, everyone, variants=ONE, anonymous=200),
-    "logout": R(None, everyone, post_only=True, ok=302, variants=ONE, anonymous=302),
+    "logout": R(None, everyone, post_only=True, ok=302, variants=ONE, anonymous=200),  # no login needed: 405 / 302
     # register
     "register:trajectory-list": R(logged_in, variants=ONE),
     "register:trajectory-detail": R(logged_in),
