@@ -124,6 +124,8 @@ TABLE: dict[str, Rule] = {
     "register:condition-status": R(manager_or_staff, manager_or_staff),
     "register:municipality-detail": R(logged_in, variants=TM),
     "register:document-detail": R(sees_confidential, deny=404),
+    "register:arrangement-list": R(logged_in, variants=ONE),
+    "register:arrangement-detail": R(logged_in, variants=ONE),
     # options: everything only for members of the trajectory
     "options:overview": R(member),
     "options:variant-create": R(manager, manager),
@@ -132,6 +134,8 @@ TABLE: dict[str, Rule] = {
     "options:variant-delete": R(manager, manager),
     "options:score-edit": R(manager, manager),
     "options:criteria": R(member),
+    "options:variant-component-add": R(manager, manager),
+    "options:common-measure-add": R(manager, manager),
     "options:criteria-template": R(None, manager, post_only=True),
     "options:criterion-create": R(manager, manager),
     "options:criterion-edit": R(manager, manager),
@@ -254,6 +258,9 @@ def url_for(world, name: str, variant: str) -> str | None:
         "register:condition-status": [o[v, "condition"].pk],
         "register:municipality-detail": [code],
         "register:document-detail": [o[v, "document"].pk],
+        "register:arrangement-list": [],
+        "register:arrangement-detail": lambda: [_arrangement().pk],
+        "options:variant-component-add": [slug, variant_obj.number], "options:common-measure-add": [slug],
         "options:overview": [slug], "options:variant-create": [slug],
         "options:variant-detail": [slug, variant_obj.number], "options:variant-edit": [slug, variant_obj.number],
         "options:variant-delete": [slug, variant_obj.number],
@@ -294,6 +301,12 @@ def url_for(world, name: str, variant: str) -> str | None:
     if name == "options:run-compare":
         url += f"?a={o[v, 'run'].number}&b={o[v, 'run'].number}"
     return url
+
+
+def _arrangement():
+    from regiokompas.register.models import JointArrangement
+
+    return JointArrangement.objects.order_by("pk").first()
 
 
 def _decision_of(world, v, code):
