@@ -156,7 +156,9 @@ def _text_line(raw: str) -> list[Line]:
     if m and m.group(3).strip():
         return [Line(clean(_strip_md(m.group(3))), "bullet", level=_indent_level(m.group(1)), cells=[m.group(2)])]
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
-    return [Line(clean(_strip_md(stripped)), "text", bold=bold, indent=indent)]
+    # columns of a flattened header table: cells separated by a tab or a wide gap
+    cells = [clean(c) for c in re.split(r"\t+|\s{3,}", stripped)] if re.search(r"\t|\S\s{3,}\S", stripped) else []
+    return [Line(clean(_strip_md(stripped)), "text", bold=bold, indent=indent, cells=[c for c in cells if c])]
 
 
 def _indent_level(ws: str) -> int:
