@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 from regiokompas.documents import labels as L
 from regiokompas.documents.dates import find_dates, parse_date
 from regiokompas.documents.decisions import RecognisedDecision, recognise_decisions
+from regiokompas.documents.fields import (
+    _ORG_LINE,
+    Field,
+    decision_block,
+    first_person,
+    score_kind,
+    sender_from_lines,
+    strip_person,
+)
 from regiokompas.documents.model import BulletList, Document, Paragraph, Section, Table
 from regiokompas.documents.municipalities import Municipality, find_municipalities, organisation_municipality
 from regiokompas.documents.parsers import Line, is_page_marker
@@ -38,6 +47,10 @@ class Recognised:
     decisions: list[RecognisedDecision]
     date: dt.date | None
     warnings: list[str] = field(default_factory=list)
+    fields: dict[str, Field] = field(default_factory=dict)
+    kenmerken: list[dict] = field(default_factory=list)
+    besluit: dict = field(default_factory=dict)
+    kind_scores: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         header = {k: self.document.header.get(k) for k in JSON_HEADER_FIELDS}
@@ -53,6 +66,11 @@ class Recognised:
             "municipalities": [m.as_dict() for m in self.municipalities],
             "decisions": [d.as_dict() for d in self.decisions],
             "warnings": list(self.warnings),
+            # every recognised field with its confidence (0-1) and the text it came from
+            "fields": {name: f.as_dict() for name, f in self.fields.items()},
+            "kenmerken": [dict(k) for k in self.kenmerken],
+            "besluit": dict(self.besluit),
+            "kind_scores": dict(self.kind_scores),
         }
 
 
@@ -174,6 +192,8 @@ class _HeaderReader:
         self.kind_line = ""
         self.organisation_line = ""
         self.place = ""
+        self.org_line = ""
+        self._last_field = ""
 
     # ---- fields ------------------------------------------------------------------------------
     def set_field(self, field_name: str, value: str, label: str = "", source: str = "") -> None:
@@ -193,6 +213,7 @@ class _HeaderReader:
                 self.header[field_name] += "; " + value
             return
         self.header[field_name] = value
+        self._last_field = field_name
         self.labels[field_name] = label
         self.sources[field_name] = source or (f"{label}: {value}" if label else value)
 
@@ -204,7 +225,8 @@ class _HeaderReader:
     def read(self) -> int:
         handlers = (self._on_pending, self._on_illustrative, self._on_kind_or_org, self._on_row,
                     self._on_title_heading, self._on_secrecy, self._on_label_line, self._on_column_values,
-                    self._on_split_label, self._on_place_date, self._on_addressee, self._on_first_line)
+                    self._on_split_label, self._on_place_date, self._on_addressee, self._on_letterhead,
+                    self._on_first_line)
         i = 0
         while i < self.n:
             ln = self.lines[i]
@@ -385,6 +407,19 @@ class _HeaderReader:
             return i + 1
         return None
 
+    def _on_letterhead(self, i: int, ln: Line, text: str):
+        """Address lines of a letterhead, the name of a non-municipal sender above the header, and the
+        second line of an addressee."""
+        if _ADDRESS.match(text):
+            return i + 1
+        if not self.header and not self.title and not self.org_line and _ORG_LINE.match(text) and len(text.split()) <= 9:
+            self.org_line = text
+            return i + 1
+        if "aan" in self.header and self._last_field == "aan" and text[:1].islower() and len(text) <= 100:
+            self.header["aan"] += " " + text.rstrip(",")
+            return i + 1
+        return None
+
     def _on_first_line(self, i: int, ln: Line, text: str):
         if ln.kind == "text" and not self.title and not self.header and len(text) <= 120 and not _TERMINAL.search(text) \
                 and not L.section_for_heading(text):
@@ -394,6 +429,8 @@ class _HeaderReader:
 
 
 _STOP = object()
+_ADDRESS = re.compile(r"^(postbus|bezoekadres|postadres|telefoon|www\.|e-?mail)\b|^\d{4}\s?[A-Z]{2}\b"
+                      r"|^[A-Z][\w.'-]*(straat|weg|plein|laan|singel|kade|gracht|markt|dijk)\s+\d+", re.IGNORECASE)
 
 
 def _is_label_line(text: str) -> bool:
@@ -464,7 +501,7 @@ def _find_organisation(organisation: str, removed: list[str], lines: list[Line],
     # the addressee ("de gemeenteraad van Heiloo") or the signature ("burgemeester en wethouders van Heiloo")
     for cand in [aan] + [ln.text for ln in lines[-30:] if ln.text]:
         m = _SIGNATURE_ORG.search(cand.strip())
-        muni = organisation_municipality(m.group(1) or m.group(2)) if m else None
+        muni = organisation_municipality("gemeente " + (m.group(1) or m.group(2))) if m else None
         if muni:
             return f"gemeente {muni.name}"
     for name, _ in Counter(m.group(1) for m in _GEMEENTE_NAME.finditer(full_text)).most_common():
@@ -498,11 +535,7 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
     organisation = _find_organisation(reader.organisation, removed_headers + (page_headers or []), lines,
                                       header.get("aan", ""), full_text)
     doc_date = _document_date(header, lines, body_start, warnings)
-    kind = reader.kind
-    if not kind:
-        kind = "brief" if any(_SALUTATION.match(ln.text.strip()) for ln in lines[:80] if ln.text) else "other"
-        if kind == "other":
-            warnings.append("De soort document is niet herkend uit een kopregel.")
+    kind, kind_field = _kind(reader, lines, warnings)
     title = reader.title or header.get("onderwerp") or _kind_title(kind)
     document = Document(
         kind=kind, title=title, organisation=organisation, status=reader.status or "definitief", header=header,
@@ -517,10 +550,95 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
             municipalities.append(d.municipality)
     if not sections:
         warnings.append("Er zijn geen secties herkend.")
-    recognised = Recognised(document, municipalities, decisions, doc_date, [w for w in warnings if w])
-    recognised.reader = reader
-    recognised.lines = lines
-    return recognised
+    found_date = _dated_field(reader, lines, kind)
+    besluit = decision_block(lines, kind, reader.kind_line + " " + title, found_date[0])
+    if besluit["type"] == "proposal":
+        decisions = [d for d in decisions if not _in_points(d.sentence, besluit["points"])]
+    fields = _fields(reader, kind_field, found_date, organisation, lines, kind)
+    return Recognised(document, municipalities, decisions, doc_date, [w for w in warnings if w], fields=fields,
+                      kenmerken=list(reader.kenmerken), besluit=besluit, kind_scores=kind_field.extra.pop("scores", {}))
+
+
+def _in_points(sentence: str, points: list[str]) -> bool:
+    return any(p and (p in sentence or sentence in p) for p in points)
+
+
+def _kind(reader: _HeaderReader, lines: list[Line], warnings: list[str]) -> tuple[str, Field]:
+    scored, confidence, source, scores = score_kind(lines)
+    kind = reader.kind
+    if kind in (None, "brief", "raadsvoorstel", "raadsbesluit", "collegebesluit", "memo", "raadsinformatiebrief",
+                "digitale_nieuwsbrief") and scored:
+        kind = scored
+    if not kind:
+        kind = "brief" if any(_SALUTATION.match(ln.text.strip()) for ln in lines[:80] if ln.text) else "other"
+        confidence, source = (0.4, "aanhef") if kind == "brief" else (0.0, "")
+        if kind == "other":
+            warnings.append("De soort document is niet herkend uit een kopregel.")
+    elif kind != scored:
+        confidence, source = 0.7, reader.kind_line
+    return kind, Field(kind, confidence, source, {"scores": scores})
+
+
+_ADOPTED = re.compile(r"\b(?:vastgesteld|besloten)\b.{0,80}?vergadering\b.{0,160}", re.I)
+_READ_PROPOSAL = re.compile(r"^gelezen het voorstel\b.{0,160}", re.I)
+
+
+def _dated_field(reader: _HeaderReader, lines: list[Line], kind: str):
+    """(FoundDate or None, source): the date of the document with its precision."""
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    if kind == "raadsbesluit":
+        for text in texts:
+            m = _ADOPTED.search(text)
+            found = find_dates(m.group(0)) if m else []
+            if found:
+                return found[0], text
+    if "datum" in reader.header:
+        found = find_dates(reader.header["datum"])
+        if found:
+            return found[0], reader.sources.get("datum", "")
+    for text in texts[:6]:
+        found = find_dates(text)
+        if found and len(text) <= 80:
+            return found[0], text
+    if kind == "raadsbesluit":
+        for text in texts:
+            found = find_dates(text) if _READ_PROPOSAL.match(text) else []
+            if found:
+                return found[0], text
+    return None, ""
+
+
+_BIJLAGE_SUBJECT = re.compile(r"^bijlage\b.*?\b(?:bij|behorend bij)\s+(?:het\s+|de\s+)?(?:raadsvoorstel|voorstel|besluit|raadsbesluit|brief|memo)\s*:?\s*(?P<s>.+)$", re.I)
+
+
+def _onderwerp(reader: _HeaderReader) -> tuple[str | None, float, str]:
+    if reader.header.get("onderwerp"):
+        return reader.header["onderwerp"], 0.9, reader.sources.get("onderwerp", "")
+    m = _BIJLAGE_SUBJECT.match(reader.kind_line or "")
+    if m:
+        return m.group("s").strip(), 0.75, reader.kind_line
+    if reader.title:
+        return reader.title, 0.6, reader.title
+    return None, 0.0, ""
+
+
+def _fields(reader: _HeaderReader, kind_field: Field, found_date, organisation: str, lines: list[Line], kind: str) -> dict[str, Field]:
+    date, date_source = found_date
+    fields = {"soort": kind_field}
+    fields["datum"] = Field(date.iso if date else None, 0.9 if date and date_source else 0.0, date_source,
+                            {"precision": date.precision if date else "unknown"})
+    value, conf, source = _onderwerp(reader)
+    fields["onderwerp"] = Field(value, conf, source)
+    sender, conf, source = sender_from_lines(reader.org_line, organisation)
+    fields["afzender"] = Field(sender or None, conf, source)
+    holder = strip_person(reader.header.get("portefeuillehouder", ""))
+    fields["portefeuillehouder"] = Field(holder or None, 0.85 if holder else 0.0, reader.sources.get("portefeuillehouder", ""))
+    contact = first_person(reader.header.get("contact", ""))
+    fields["contact"] = Field(contact or None, 0.8 if contact else 0.0, reader.sources.get("contact", ""))
+    numbers = [k["value"] for k in reader.kenmerken]
+    fields["kenmerk"] = Field("; ".join(numbers) or None, 0.85 if numbers else 0.0,
+                              "\n".join(k["source"] for k in reader.kenmerken))
+    return fields
 
 
 def _kind_title(kind: str) -> str:
