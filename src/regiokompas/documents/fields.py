@@ -161,7 +161,7 @@ def _point_runs(lines: list[Line]) -> list[tuple[int, int]]:
     start = end = None
     for i, ln in enumerate(lines):
         numbered = (ln.kind == "bullet" and ln.cells and re.match(r"^(\d{1,2}|[a-z])[.)]$", ln.cells[0])) or \
-            (ln.kind == "text" and _POINT.match(ln.text) and re.match(r"^[IVX]{1,4}[.)]", ln.text.strip()))
+            (ln.kind == "text" and _POINT.match(ln.text))
         if numbered:
             if start is None:
                 start = i
@@ -185,7 +185,7 @@ def _intro(lines: list[Line], start: int) -> list[str]:
 
 
 def _point_text(ln: Line) -> str:
-    return re.sub(r"^\s*[IVX]{1,4}[.)]\s+", "", ln.text.strip())
+    return re.sub(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+", "", ln.text.strip()) if ln.kind == "text" else ln.text.strip()
 
 
 def decision_block(lines: list[Line], kind: str | None, title: str, doc_date: FoundDate | None) -> dict:

@@ -587,11 +587,11 @@ def _dated_field(reader: _HeaderReader, lines: list[Line], kind: str):
     """(FoundDate or None, source): the date of the document with its precision."""
     texts = [ln.text.strip() for ln in lines if ln.text.strip()]
     if kind == "raadsbesluit":
-        for text in texts:
-            m = _ADOPTED.search(text)
-            found = find_dates(m.group(0)) if m else []
-            if found:
-                return found[0], text
+        # "Aldus vastgesteld in de openbare vergadering van ...", perhaps wrapped over lines
+        m = _ADOPTED.search(" ".join(texts))
+        found = find_dates(m.group(0)) if m else []
+        if found:
+            return found[0], m.group(0)[: found[0].end]
     if "datum" in reader.header:
         found = find_dates(reader.header["datum"])
         if found:

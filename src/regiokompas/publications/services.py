@@ -470,7 +470,7 @@ def confirm_import(
     header.update({k: v for k, v in (("onderwerp", chosen["onderwerp"]), ("kenmerk", chosen["kenmerk"])) if v})
     if chosen["sender"] and issuer is None and organisation is None:
         header["afzender"] = chosen["sender"]
-    if "municipalities" in chosen["corrected"]:
+    if "municipalities" in (data.get("corrections") or {}):
         names = dict(Municipality.objects.filter(cbs_code__in=chosen["municipalities"]).values_list("cbs_code", "name"))
         header["gemeenten"] = ", ".join(names[code] for code in chosen["municipalities"] if code in names)
     date, precision = _decision_date(chosen["date"])
