@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from regiokompas.documents import labels as L
-from regiokompas.documents.dates import find_dates, parse_date
+from regiokompas.documents.dates import FoundDate, find_dates, parse_date
 from regiokompas.documents.decisions import RecognisedDecision, recognise_decisions
 from regiokompas.documents.fields import (
     _ORG_LINE,
@@ -594,6 +594,9 @@ def _dated_field(reader: _HeaderReader, lines: list[Line], kind: str):
             return found[0], m.group(0)[: found[0].end]
     if "datum" in reader.header:
         found = find_dates(reader.header["datum"])
+        year = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", reader.header["datum"])
+        if year:
+            found = [FoundDate(dt.date(int(year.group(1)), 1, 1), "year", 0, 4, year.group(1))]
         if found:
             return found[0], reader.sources.get("datum", "")
     for text in texts[:6]:
