@@ -105,6 +105,31 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _day_month_year(g: dict, reference_year: int | None) -> tuple[dt.date, str] | None:
+    month = MONTHS[g["month"].lower().rstrip(".")]
+    day = int(g["day"]) if g.get("day") else number_word(g.get("dayw") or "")
+    if day is None:
+        return None
+    year: int | None = reference_year
+    if g.get("year"):
+        year = int(g["year"])
+    elif g.get("yearw"):
+        year = year_words(g["yearw"]) or reference_year
+    if year is None:
+        return None
+    d = _safe_date(year, month, day)
+    return (d, "day") if d else None
+
+
+def _match_date(i: int, g: dict, reference_year: int | None) -> tuple[dt.date, str] | None:
+    if i in (0, 1):
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, "day") if d else None
+    if i == 2:
+        return _day_month_year(g, reference_year)
+    return (dt.date(int(g["myear"]), MONTHS[g["month"].lower().rstrip(".")], 1), "month")
+
+
 def find_dates(text: str, *, reference_year: int | None = None, years: bool = False) -> list[FoundDate]:
     """All dates in the text, in order. 'jl.' (of this year) and a day-month without a year take
     reference_year; without it they are skipped. years=True also finds 'in 2019' (precision year)."""
@@ -118,32 +143,7 @@ def find_dates(text: str, *, reference_year: int | None = None, years: bool = Fa
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            g = m.groupdict()
-            result: tuple[dt.date, str] | None = None
-            if i in (0, 1):
-                d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
-                result = (d, "day") if d else None
-            elif i == 2:
-                month = MONTHS[g["month"].lower().rstrip(".")]
-                day = int(g["day"]) if g.get("day") else number_word(g.get("dayw") or "")
-                if day is None:
-                    continue
-                year: int | None = None
-                if g.get("year"):
-                    year = int(g["year"])
-                elif g.get("yearw"):
-                    year = year_words(g["yearw"])
-                    if year is None:
-                        year = reference_year
-                else:
-                    year = reference_year
-                if year is None:
-                    continue
-                d = _safe_date(year, month, day)
-                result = (d, "day") if d else None
-            else:
-                month = MONTHS[g["month"].lower().rstrip(".")]
-                result = (dt.date(int(g["myear"]), month, 1), "month")
+            result = _match_date(i, m.groupdict(), reference_year)
             if result:
                 found.append(FoundDate(result[0], result[1], m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))

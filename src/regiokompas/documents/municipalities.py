@@ -129,12 +129,28 @@ _REGION_BEFORE = re.compile(r"(?:regio|Regio|REGIO|arbeidsmarktregio|provincie)\
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[-•]\s+)$")
 
 
-def find_mentions(text: str, *, on: dt.date | None = None) -> list[Mention]:
-    """Every municipality mention in the text, in order, with ambiguous names resolved by the
-    document date (the municipality must exist then), an explicit province suffix, and the
-    provinces of the other municipalities in the text."""
-    if not text:
-        return []
+def _match_at(lowered: str, start: int, word: str, first: dict, remaining: int) -> tuple[int, int, str, int] | None:
+    """The longest known name that starts at this token (compared with separators: "Bergen (NH.)")."""
+    for key, n in first.get(word.lower(), ()):
+        if n > remaining:
+            continue
+        if lowered.startswith(key, start):
+            return start, start + len(key), key, n
+        if key[:1] == "'" and start > 0 and lowered.startswith(key, start - 1):
+            return start - 1, start - 1 + len(key), key, n
+    return None
+
+
+def _acceptable(folded: str, m_start: int, found: str, candidates: list) -> bool:
+    before = folded[max(0, m_start - 40):m_start]
+    if _REGION_BEFORE.search(before):
+        return False
+    if found.lower() in COMMON_WORDS and not _GEMEENTE_BEFORE.search(before):
+        return found == candidates[0][0] and not _SENTENCE_START.search(before)
+    return True
+
+
+def _raw_mentions(text: str) -> list[tuple[int, int, str, list[tuple[str, Municipality]]]]:
     first, names = _index()
     folded = fold(text)
     tokens = [(m.start(), m.end(), m.group(0).strip("'-")) for m in _TOKEN.finditer(folded)]
@@ -143,17 +159,7 @@ def find_mentions(text: str, *, on: dt.date | None = None) -> list[Mention]:
     i = 0
     while i < len(tokens):
         start, _, word = tokens[i]
-        match = None
-        for key, n in first.get(word.lower(), ()):
-            if i + n > len(tokens):
-                continue
-            # compare the whole key at the token start (separators included: "Bergen (NH.)")
-            if lowered.startswith(key, start):
-                match = (start, start + len(key), key, n)
-                break
-            if key[:1] == "'" and start > 0 and lowered.startswith(key, start - 1):
-                match = (start - 1, start - 1 + len(key), key, n)
-                break
+        match = _match_at(lowered, start, word, first, len(tokens) - i)
         if match is None:
             i += 1
             continue
@@ -163,43 +169,42 @@ def find_mentions(text: str, *, on: dt.date | None = None) -> list[Mention]:
             continue
         i += n
         found = folded[m_start:m_end]
-        candidates = names.get(key, [])
-        candidates = [c for c in candidates if _case_ok(found, c[0])]
-        if not candidates:
-            continue
-        before = folded[max(0, m_start - 40):m_start]
-        if _REGION_BEFORE.search(before):
-            continue
-        key = found.lower()
-        if key in COMMON_WORDS and not _GEMEENTE_BEFORE.search(before):
-            if found != candidates[0][0] or _SENTENCE_START.search(before):
-                continue
-        raw.append((m_start, m_end, text[m_start:m_end], candidates))
+        candidates = [c for c in names.get(key, []) if _case_ok(found, c[0])]
+        if candidates and _acceptable(folded, m_start, found, candidates):
+            raw.append((m_start, m_end, text[m_start:m_end], candidates))
+    return raw
+
+
+def _resolve(cands: list[tuple[str, Municipality]], provinces: Counter, on: dt.date | None) -> Municipality:
+    munis = list({c[1].code: c[1] for c in cands}.values())
+    if len(munis) > 1 and on is not None:
+        alive = [mu for mu in munis if mu.valid_until is None or mu.valid_until >= on]
+        munis = alive or munis
+    if len(munis) > 1:
+        best = max(provinces[mu.province] for mu in munis)
+        if best:
+            munis = [mu for mu in munis if provinces[mu.province] == best]
+    if len(munis) > 1:
+        munis = [mu for mu in munis if mu.current] or munis
+    if len(munis) > 1:
+        pref = PREFERRED.get(fold(munis[0].name).lower())
+        munis = [mu for mu in munis if mu.code == pref] or munis
+    return munis[0]
+
+
+def find_mentions(text: str, *, on: dt.date | None = None) -> list[Mention]:
+    """Every municipality mention in the text, in order, with ambiguous names resolved by the
+    document date (the municipality must exist then), an explicit province suffix, and the
+    provinces of the other municipalities in the text."""
+    if not text:
+        return []
+    raw = _raw_mentions(text)
     # province context from unambiguous mentions
-    provinces = Counter()
+    provinces: Counter = Counter()
     for _, _, _, cands in raw:
-        codes = {c[1].code for c in cands}
-        if len(codes) == 1:
+        if len({c[1].code for c in cands}) == 1:
             provinces[cands[0][1].province] += 1
-    mentions = []
-    for start, end, found, cands in raw:
-        munis = list({c[1].code: c[1] for c in cands}.values())
-        if len(munis) > 1 and on is not None:
-            alive = [mu for mu in munis if mu.valid_until is None or mu.valid_until >= on]
-            munis = alive or munis
-        if len(munis) > 1:
-            best = max(provinces[mu.province] for mu in munis)
-            if best:
-                munis = [mu for mu in munis if provinces[mu.province] == best]
-        if len(munis) > 1:
-            current = [mu for mu in munis if mu.current]
-            munis = current or munis
-        if len(munis) > 1:
-            pref = PREFERRED.get(fold(munis[0].name).lower())
-            chosen = [mu for mu in munis if mu.code == pref]
-            munis = chosen or munis
-        mentions.append(Mention(munis[0], start, end, found))
-    return mentions
+    return [Mention(_resolve(cands, provinces, on), start, end, found) for start, end, found, cands in raw]
 
 
 def find_municipalities(text: str, *, on: dt.date | None = None) -> list[Municipality]:

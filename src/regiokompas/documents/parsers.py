@@ -156,7 +156,9 @@ def _text_line(raw: str) -> list[Line]:
     if m and m.group(3).strip():
         return [Line(clean(_strip_md(m.group(3))), "bullet", level=_indent_level(m.group(1)), cells=[m.group(2)])]
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
-    return [Line(clean(_strip_md(stripped)), "text", bold=bold, indent=indent)]
+    # columns of a flattened header table: cells separated by a tab or a wide gap
+    cells = [clean(c) for c in re.split(r"\t+|\s{3,}", stripped)] if re.search(r"\t|\S\s{3,}\S", stripped) else []
+    return [Line(clean(_strip_md(stripped)), "text", bold=bold, indent=indent, cells=[c for c in cells if c])]
 
 
 def _indent_level(ws: str) -> int:
@@ -263,6 +265,20 @@ class _CharBudget:
 
 def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
     """Lines of the body in order, and the texts of the page headers."""
+    _check_docx_zip(data)
+    budget = _CharBudget("Het Word-bestand")
+    try:
+        from docx import Document as DocxDocument
+
+        doc = DocxDocument(io.BytesIO(data))
+    except DocumentImportError:
+        raise
+    except Exception as exc:
+        raise DocumentImportError("Het Word-bestand is beschadigd en kan niet worden gelezen.") from exc
+    return _docx_body(doc, budget), _docx_headers(doc, budget)
+
+
+def _check_docx_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
@@ -280,46 +296,47 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
     except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error) as exc:
         # unsupported compression, truncated streams, damaged zip headers
         raise DocumentImportError("Het Word-bestand is beschadigd en kan niet worden gelezen.") from exc
-    budget = _CharBudget("Het Word-bestand")
-    try:
-        from docx import Document as DocxDocument
-        from docx.oxml.ns import qn
 
-        doc = DocxDocument(io.BytesIO(data))
-    except DocumentImportError:
-        raise
-    except Exception as exc:
-        raise DocumentImportError("Het Word-bestand is beschadigd en kan niet worden gelezen.") from exc
 
-    lines: list[Line] = []
-    body = doc.element.body
+def _docx_body(doc, budget: _CharBudget) -> list[Line]:
+    from docx.oxml.ns import qn
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    lines: list[Line] = []
     style_names: dict[str, str] = {}
     for st in doc.styles.element.findall(qn("w:style")):
         name = st.find(qn("w:name"))
         style_names[st.get(qn("w:styleId"))] = name.get(qn("w:val")) if name is not None else ""
-    for child in body.iterchildren():
+    for child in doc.element.body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph_lines = _docx_paragraph(DocxParagraph(child, doc), style_names)
             budget.add(sum(len(ln.text) for ln in paragraph_lines))
             lines.extend(paragraph_lines)
             lines.append(Line("", "blank"))
         elif child.tag == qn("w:tbl"):
-            table = DocxTable(child, doc)
-            for row in table.rows:
-                cells: list[str] = []
-                last = None
-                for cell in row.cells:
-                    if last is not None and cell._tc is last:
-                        continue
-                    last = cell._tc
-                    cells.append(clean(cell.text.replace("\n", " ")))
-                if any(cells):
-                    budget.add(sum(len(c) for c in cells))
-                    lines.append(Line(" ".join(c for c in cells if c), "row", cells=cells))
+            lines.extend(_docx_table(DocxTable(child, doc), budget))
             lines.append(Line("", "blank"))
+    return lines
+
+
+def _docx_table(table, budget: _CharBudget) -> list[Line]:
+    lines: list[Line] = []
+    for row in table.rows:
+        cells: list[str] = []
+        last = None
+        for cell in row.cells:
+            if last is not None and cell._tc is last:
+                continue  # a merged cell appears once per grid column
+            last = cell._tc
+            cells.append(clean(cell.text.replace("\n", " ")))
+        if any(cells):
+            budget.add(sum(len(c) for c in cells))
+            lines.append(Line(" ".join(c for c in cells if c), "row", cells=cells))
+    return lines
+
+
+def _docx_headers(doc, budget: _CharBudget) -> list[str]:
     headers: list[str] = []
     for section in doc.sections:
         try:
@@ -331,7 +348,7 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
             raise
         except Exception:  # noqa: BLE001 - a damaged header part: the body is still worth reading
             pass
-    return lines, headers
+    return headers
 
 
 def _docx_paragraph(p, style_names: dict[str, str]) -> list[Line]:
@@ -503,81 +520,106 @@ def _norm_repeat(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def _pdf_lines(pages) -> tuple[list[Line], list[str]]:
-    grouped = [(h, _pdf_group(words)) for h, words in pages]
-    # repeated page headers/footers: text (digits normalised) in the top or bottom band of >= 2 pages
+def _repeated_band_texts(grouped) -> set[str]:
+    """Repeated page headers/footers: text (digits normalised) in the top or bottom band of >= 2
+    pages. A header or footer is short ("gemeente BERGEN", "Pagina 3 van 19") or stands on most
+    pages; a full body line that happens to open two pages (repetitive text) is kept."""
+    if len(grouped) <= 1:
+        return set()
     band: Counter = Counter()
     for h, rows in grouped:
-        seen = set()
-        for r in rows:
-            if r["top"] < h * 0.09 or r["bottom"] > h * 0.93:
-                seen.add(_norm_repeat(r["text"]))
-        band.update(seen)
-    # a header or footer is short ("gemeente BERGEN", "Pagina 3 van 19") or stands on most pages; a
-    # full body line that happens to open two pages (repetitive text) is kept
+        band.update({_norm_repeat(r["text"]) for r in rows if r["top"] < h * 0.09 or r["bottom"] > h * 0.93})
     most = max(3, len(grouped) // 2)
-    repeated = {t for t, n in band.items() if n >= 2 and (len(t) <= 60 or n >= most)} if len(grouped) > 1 else set()
-    sizes = Counter()
+    return {t for t, n in band.items() if n >= 2 and (len(t) <= 60 or n >= most)}
+
+
+def _bigger_sizes(grouped) -> list[float]:
+    """Font sizes clearly above the body text size, largest first (title, heading levels)."""
+    sizes: Counter = Counter()
     for _, rows in grouped:
         for r in rows:
             sizes[round(r["size"], 1)] += len(r["text"])
     body_size = sizes.most_common(1)[0][0] if sizes else 10
-    bigger = sorted({s for s in sizes if s > body_size * 1.12}, reverse=True)
-    left = min((r["x0"] for _, rows in grouped for r in rows), default=0)
-    lines: list[Line] = []
-    headers: list[str] = []
-    bullet_x: list[float] = []
-    for pi, (h, rows) in enumerate(grouped):
-        if pi:
-            lines.append(Line("", "pagebreak"))
+    return sorted({s for s in sizes if s > body_size * 1.12}, reverse=True)
+
+
+class _PdfLineBuilder:
+    def __init__(self, grouped):
+        self.repeated = _repeated_band_texts(grouped)
+        self.bigger = _bigger_sizes(grouped)
+        self.left = min((r["x0"] for _, rows in grouped for r in rows), default=0)
+        self.lines: list[Line] = []
+        self.headers: list[str] = []
+        self.bullet_x: list[float] = []
+
+    def page(self, h: float, rows: list[dict]) -> None:
         prev_bottom = None
         for r in rows:
             text = clean(r["text"])
             in_band = r["top"] < h * 0.09 or r["bottom"] > h * 0.93
-            if in_band and (_norm_repeat(r["text"]) in repeated or is_page_marker(text)):
+            if in_band and (_norm_repeat(r["text"]) in self.repeated or is_page_marker(text)):
                 if r["top"] < h * 0.09:
-                    headers.append(text)
+                    self.headers.append(text)
                 continue
             if not text:
                 continue
-            if is_page_marker(text) and in_band:
-                continue
             height = r["bottom"] - r["top"]
             if prev_bottom is not None and r["top"] - prev_bottom > max(4.0, 0.6 * height):
-                lines.append(Line("", "blank"))
+                self.lines.append(Line("", "blank"))
             prev_bottom = r["bottom"]
-            indent = r["x0"] - left
-            m = _BULLET.match(text)
-            strong = m is not None and m.group(2) not in "-–—*o"
-            starts_block = not lines or lines[-1].kind in ("blank", "pagebreak", "bullet")
-            if m and m.group(3).strip() and (strong or indent > 3 or starts_block):
-                x = r["x0"]
-                if not bullet_x or all(abs(x - b) > 3 for b in bullet_x):
-                    bullet_x.append(x)
-                    bullet_x.sort()
-                level = min(i for i, b in enumerate(bullet_x) if abs(x - b) <= 3)
-                if m.group(2) in "◦○":
-                    level = max(level, 1)
-                lines.append(Line(m.group(3).strip(), "bullet", level=level, indent=indent))
-                continue
-            if r["size"] in bigger or round(r["size"], 1) in bigger:
-                rank = bigger.index(round(r["size"], 1)) if round(r["size"], 1) in bigger else 0
-                kind = "title" if rank == 0 and len(bigger) > 1 else "heading"
-                # a wrapped title or heading continues on the next line with the same size
-                if lines and lines[-1].kind == kind and lines[-1].level == rank and lines[-1].cells == ["__wrap__"]:
-                    lines[-1].text += " " + text
-                    continue
-                lines.append(Line(text, kind, level=rank, cells=["__wrap__"], bold=r["bold"]))
-                continue
-            cells = [clean(c) for c in r["cells"]]
-            if len(cells) >= 2:
-                lines.append(Line(text, "row", cells=cells, indent=indent))
-            else:
-                lines.append(Line(text, "text", bold=r["bold"], indent=indent))
-    for line in lines:
+            self.row(r, text)
+
+    def row(self, r: dict, text: str) -> None:
+        indent = r["x0"] - self.left
+        if self.bullet(r, text, indent):
+            return
+        size = round(r["size"], 1)
+        if r["size"] in self.bigger or size in self.bigger:
+            self.heading(r, text, self.bigger.index(size) if size in self.bigger else 0)
+            return
+        cells = [clean(c) for c in r["cells"]]
+        if len(cells) >= 2:
+            self.lines.append(Line(text, "row", cells=cells, indent=indent))
+        else:
+            self.lines.append(Line(text, "text", bold=r["bold"], indent=indent))
+
+    def bullet(self, r: dict, text: str, indent: float) -> bool:
+        m = _BULLET.match(text)
+        strong = m is not None and m.group(2) not in "-–—*o"
+        starts_block = not self.lines or self.lines[-1].kind in ("blank", "pagebreak", "bullet")
+        if not (m and m.group(3).strip() and (strong or indent > 3 or starts_block)):
+            return False
+        x = r["x0"]
+        if not self.bullet_x or all(abs(x - b) > 3 for b in self.bullet_x):
+            self.bullet_x.append(x)
+            self.bullet_x.sort()
+        level = min(i for i, b in enumerate(self.bullet_x) if abs(x - b) <= 3)
+        if m.group(2) in "◦○":
+            level = max(level, 1)
+        self.lines.append(Line(m.group(3).strip(), "bullet", level=level, indent=indent))
+        return True
+
+    def heading(self, r: dict, text: str, rank: int) -> None:
+        kind = "title" if rank == 0 and len(self.bigger) > 1 else "heading"
+        last = self.lines[-1] if self.lines else None
+        # a wrapped title or heading continues on the next line with the same size
+        if last is not None and last.kind == kind and last.level == rank and last.cells == ["__wrap__"]:
+            last.text += " " + text
+            return
+        self.lines.append(Line(text, kind, level=rank, cells=["__wrap__"], bold=r["bold"]))
+
+
+def _pdf_lines(pages) -> tuple[list[Line], list[str]]:
+    grouped = [(h, _pdf_group(words)) for h, words in pages]
+    builder = _PdfLineBuilder(grouped)
+    for pi, (h, rows) in enumerate(grouped):
+        if pi:
+            builder.lines.append(Line("", "pagebreak"))
+        builder.page(h, rows)
+    for line in builder.lines:
         if line.cells == ["__wrap__"]:
             line.cells = []
-    return _join_across_pages(lines), headers
+    return _join_across_pages(builder.lines), builder.headers
 
 
 def _join_across_pages(lines: list[Line]) -> list[Line]:

@@ -14,8 +14,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from regiokompas.documents import labels as L
-from regiokompas.documents.dates import find_dates, parse_date
+from regiokompas.documents.dates import FoundDate, find_dates, parse_date
 from regiokompas.documents.decisions import RecognisedDecision, recognise_decisions
+from regiokompas.documents.fields import (
+    _ORG_LINE,
+    Field,
+    decision_block,
+    first_person,
+    score_kind,
+    sender_from_lines,
+    strip_person,
+)
 from regiokompas.documents.model import BulletList, Document, Paragraph, Section, Table
 from regiokompas.documents.municipalities import Municipality, find_municipalities, organisation_municipality
 from regiokompas.documents.parsers import Line, is_page_marker
@@ -38,6 +47,10 @@ class Recognised:
     decisions: list[RecognisedDecision]
     date: dt.date | None
     warnings: list[str] = field(default_factory=list)
+    fields: dict[str, Field] = field(default_factory=dict)
+    kenmerken: list[dict] = field(default_factory=list)
+    besluit: dict = field(default_factory=dict)
+    kind_scores: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         header = {k: self.document.header.get(k) for k in JSON_HEADER_FIELDS}
@@ -53,6 +66,11 @@ class Recognised:
             "municipalities": [m.as_dict() for m in self.municipalities],
             "decisions": [d.as_dict() for d in self.decisions],
             "warnings": list(self.warnings),
+            # every recognised field with its confidence (0-1) and the text it came from
+            "fields": {name: f.as_dict() for name, f in self.fields.items()},
+            "kenmerken": [dict(k) for k in self.kenmerken],
+            "besluit": dict(self.besluit),
+            "kind_scores": dict(self.kind_scores),
         }
 
 
@@ -152,299 +170,379 @@ def _split_label_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def recognise(lines: list[Line], *, page_headers: list[str] | None = None, styled: bool = False) -> Recognised:
-    lines, removed_headers = _drop_repeated(lines, page_headers or [])
-    lines = _split_label_lines(lines)
-    warnings: list[str] = []
-    kind: str | None = None
-    organisation = ""
-    status: str | None = None
-    title = ""
-    illustrative: str | None = None
-    header: dict[str, str] = {}
-    raw_header: dict[str, str] = {}
+class _HeaderReader:
+    """Reads the header zone line by line. Each ``_on_*`` handler takes line i and returns the
+    index to go on from, ``None`` when the line is not its case, or ``_STOP`` when the body starts."""
 
-    def set_field(field_name: str, value: str, label: str = "") -> None:
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.n = len(lines)
+        self.kind: str | None = None
+        self.organisation = ""
+        self.status: str | None = None
+        self.title = ""
+        self.illustrative: str | None = None
+        self.header: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        self.kenmerken: list[dict] = []
+        self.pending_label: str | None = None
+        self._pending_text = ""
+        self.column_labels: list[str] = []
+        self.kind_line = ""
+        self.organisation_line = ""
+        self.place = ""
+        self.org_line = ""
+        self._last_field = ""
+
+    # ---- fields ------------------------------------------------------------------------------
+    def set_field(self, field_name: str, value: str, label: str = "", source: str = "") -> None:
         value = value.strip().lstrip(":：").strip()
         if not value or re.fullmatch(r"[:：]+", value):
             return
         if field_name == "status":
-            nonlocal status
             if re.search(r"concept|ontwerp", value, re.IGNORECASE):
-                status = "concept"
+                self.status = "concept"
             elif re.search(r"definitief", value, re.IGNORECASE):
-                status = "definitief"
+                self.status = "definitief"
             return
-        if field_name in header:
-            if field_name in ("contact", "agendering", "kenmerk", "bijlagen") and value not in header[field_name]:
-                header[field_name] += "; " + value
+        if field_name == "kenmerk" and re.search(r"\w", value):
+            self.kenmerken.append({"label": (label or "kenmerk").strip(" :"), "value": value, "source": source or value})
+        if field_name in self.header:
+            if field_name in ("contact", "agendering", "kenmerk", "bijlagen") and value not in self.header[field_name]:
+                self.header[field_name] += "; " + value
             return
-        header[field_name] = value
-        raw_header[field_name] = label
+        self.header[field_name] = value
+        self._last_field = field_name
+        self.labels[field_name] = label
+        self.sources[field_name] = source or (f"{label}: {value}" if label else value)
 
-    # ---- header zone ------------------------------------------------------------------------
-    i = 0
-    n = len(lines)
-    pending_label: str | None = None  # "TITEL:" alone: the value follows on the next lines
-    column_labels: list[str] = []
-    body_start = n
-    while i < n:
-        ln = lines[i]
-        text = ln.text.strip()
-        if ln.kind in ("blank", "pagebreak") or not text:
-            i += 1
-            continue
-        if pending_label and ln.kind in ("text", "title", "heading") and not L.field_for_label(text) and not L.section_for_heading(text):
-            value = [text]
-            j = i + 1
-            while j < n and lines[j].kind == "text" and lines[j].text.strip():
-                value.append(lines[j].text.strip())
-                j += 1
-            set_field(pending_label, " ".join(value))
-            pending_label = None
-            i = j
-            continue
-        pending_label = None
+    def _append(self, field_name: str, text: str) -> None:
+        if field_name in self.header:
+            self.header[field_name] += " " + text
+
+    # ---- loop --------------------------------------------------------------------------------
+    def read(self) -> int:
+        handlers = (self._on_pending, self._on_illustrative, self._on_kind_or_org, self._on_row,
+                    self._on_title_heading, self._on_secrecy, self._on_label_line, self._on_column_values,
+                    self._on_split_label, self._on_place_date, self._on_addressee, self._on_letterhead,
+                    self._on_first_line)
+        i = 0
+        while i < self.n:
+            ln = self.lines[i]
+            if ln.kind in ("blank", "pagebreak") or not ln.text.strip():
+                i += 1
+                continue
+            for handler in handlers:
+                nxt = handler(i, ln, ln.text.strip())
+                if nxt is not None:
+                    break
+            if nxt is None or nxt is _STOP:
+                return i
+            i = nxt
+        return i
+
+    def _on_pending(self, i: int, ln: Line, text: str):
+        label, self.pending_label = self.pending_label, None
+        if not label or ln.kind not in ("text", "title", "heading") or L.field_for_label(text) or L.section_for_heading(text):
+            return None
+        value = [text]
+        j = i + 1
+        while j < self.n and self.lines[j].kind == "text" and self.lines[j].text.strip() and not _is_label_line(self.lines[j].text):
+            value.append(self.lines[j].text.strip())
+            j += 1
+        self.set_field(label, " ".join(value), self._pending_text, f"{self._pending_text} {' '.join(value)}")
+        return j
+
+    def _on_illustrative(self, i: int, ln: Line, text: str):
         m = _ILLUSTRATIVE.match(text)
         if m:
-            illustrative = m.group(1).strip()
-            i += 1
-            continue
-        if text.lower() in ("kopgegevens",):
-            i += 1
-            continue
-        if not kind:
+            self.illustrative = m.group(1).strip()
+            return i + 1
+        if text.lower() == "kopgegevens":
+            return i + 1
+        return None
+
+    def _on_kind_or_org(self, i: int, ln: Line, text: str):
+        if not self.kind and len(text) <= 80:
             k = L.kind_for_line(text)
-            if k and len(text) <= 80:
-                kind = k
-                i += 1
-                continue
+            if k:
+                self.kind = k
+                self.kind_line = text
+                return i + 1
         m = _ORG.match(text)
-        if m and len(text) <= 80 and not organisation:
-            organisation = _canonical_org(m.group("org"))
+        if m and len(text) <= 80 and not self.organisation:
+            self.organisation = _canonical_org(m.group("org"))
+            self.organisation_line = text
             if m.group("nr"):
-                set_field("kenmerk", m.group("nr"))
-            i += 1
-            continue
+                self.set_field("kenmerk", m.group("nr"))
+            return i + 1
         if _STATUS.match(text):
-            status = "concept" if re.match(r"concept|ontwerp", text, re.IGNORECASE) else "definitief"
-            i += 1
-            continue
-        if ln.kind == "row" and len([c for c in ln.cells if c]) >= 1:
-            cells = ln.cells
-            field_name = L.field_for_label(cells[0]) if cells[0] else None
-            if field_name:
-                set_field(field_name, " ".join(c for c in cells[1:] if c.strip(" :")).strip(), cells[0])
-                # a value wrapped in the pdf: following indented single-cell lines
-                j = i + 1
-                while j < n and lines[j].kind == "text" and lines[j].indent > 40 and not L.split_label(lines[j].text, strict=False):
-                    if field_name in header:
-                        header[field_name] += " " + lines[j].text.strip()
-                    j += 1
-                i = j
-                continue
-            if not cells[0] and header and ln.indent > 40:
-                i += 1
-                continue
-            # pairs of label/value cells in one row: "Datum | 1-2-2013 | Kenmerk | X"
-            pairs = [(cells[k], cells[k + 1]) for k in range(0, len(cells) - 1, 2)]
-            if pairs and all(L.field_for_label(a) for a, _ in pairs):
-                for a, b in pairs:
-                    set_field(L.field_for_label(a), b, a)
-                i += 1
-                continue
-            if text.lower().startswith("veld") and "waarde" in text.lower():
-                i += 1
-                continue
-            break
-        if ln.kind == "title":
-            if not title:
-                title = text
-                i += 1
-                continue
+            self.status = "concept" if re.match(r"concept|ontwerp", text, re.IGNORECASE) else "definitief"
+            return i + 1
+        return None
+
+    def _continuation(self, j: int, field_name: str) -> int:
+        """A value wrapped in the pdf: following indented single-cell lines."""
+        while j < self.n and self.lines[j].kind == "text" and self.lines[j].indent > 40 and not L.split_label(self.lines[j].text, strict=False):
+            self._append(field_name, self.lines[j].text.strip())
+            j += 1
+        return j
+
+    def _on_row(self, i: int, ln: Line, text: str):
+        if ln.kind != "row" or not any(ln.cells):
+            return None
+        cells = ln.cells
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 1 and not self.kind and L.kind_for_line(filled[0]):
+            self.kind = L.kind_for_line(filled[0])
+            self.kind_line = filled[0]
+            return i + 1
+        field_name = L.field_for_label(cells[0]) if cells[0] else None
+        if field_name:
+            value = " ".join(c for c in cells[1:] if c.strip(" :")).strip()
+            self.set_field(field_name, value, cells[0], f"{cells[0]} | {value}")
+            return self._continuation(i + 1, field_name)
+        if not cells[0] and self.header and ln.indent > 40:
+            return i + 1
+        # pairs of label/value cells in one row: "Datum | 1-2-2013 | Kenmerk | X"
+        pairs = [(cells[k], cells[k + 1]) for k in range(0, len(cells) - 1, 2)]
+        if pairs and all(L.field_for_label(a) for a, _ in pairs):
+            for a, b in pairs:
+                self.set_field(L.field_for_label(a), b, a, f"{a} | {b}")
+            return i + 1
+        if text.lower().startswith("veld") and "waarde" in text.lower():
+            return i + 1
+        return _STOP
+
+    def _on_title_heading(self, i: int, ln: Line, text: str):
+        if ln.kind == "title" and not self.title:
+            self.title = text
+            return i + 1
         if ln.kind == "heading" and not L.section_for_heading(text) and L.field_for_label(text) is None:
-            if not title and not header:
-                title = text
-                i += 1
-                continue
-            break
-        if re.match(r"^geheimhouding\b", text, re.IGNORECASE):
-            rest = re.sub(r"^geheimhouding\s*:?\s*", "", text, flags=re.IGNORECASE)
-            # checkbox remnants leave "Nee Ja": no decision can be read from both
-            if rest and not (re.search(r"\bnee\b", rest, re.I) and re.search(r"\bja\b", rest, re.I)):
-                set_field("geheimhouding", rest)
-            i += 1
-            continue
-        # labels in one column, then colons, then values (Bergen 2014)
-        if L.field_for_label(text) and ln.kind in ("text", "heading") and not L.section_for_heading(text) or (
-            L.field_for_label(text) and L.section_for_heading(text) and text.rstrip().endswith(":")
-        ):
-            field_name = L.field_for_label(text)
-            j = i + 1
-            while j < n and lines[j].kind in ("blank",):
-                j += 1
-            nxt = lines[j].text.strip() if j < n else ""
-            if j < n and L.field_for_label(nxt) and not L.section_for_heading(nxt):
-                column_labels.append(text)
-                i = j
-                continue
-            if column_labels:
-                column_labels.append(text)
-                i = _read_column_values(lines, j, column_labels, set_field)
-                column_labels = []
-                continue
-            pending_label = field_name
-            i += 1
-            continue
-        if column_labels:
-            i = _read_column_values(lines, i, column_labels, set_field)
-            column_labels = []
-            continue
-        split = L.split_label(text, strict=ln.kind != "text")
-        if split and (ln.kind == "text") and not (L.section_for_heading(split[1]) in L.HEADING_TO_SECTION.values() and not split[2] and split[0] == "bijlagen"):
-            field_name, label, value = split
-            if L.section_for_heading(text) and not value:
-                break
-            if value or field_name:
-                if value:
-                    set_field(field_name, value, label)
-                    j = i + 1
-                    # continuation of a wrapped value: indented text lines
-                    while j < n and lines[j].kind == "text" and lines[j].indent > 40 and not L.split_label(lines[j].text, strict=False):
-                        header[field_name] += " " + lines[j].text.strip()
-                        j += 1
-                    i = j
-                else:
-                    pending_label = field_name
-                    i += 1
-                continue
-        if _PLACE_DATE.match(text) and "datum" not in header:
-            set_field("datum", text.split(",", 1)[1].strip(), "plaats en datum")
-            i += 1
-            continue
+            if not self.title and not self.header:
+                self.title = text
+                return i + 1
+            return _STOP
+        return None
+
+    def _on_secrecy(self, i: int, ln: Line, text: str):
+        if not re.match(r"^geheimhouding\b", text, re.IGNORECASE):
+            return None
+        rest = re.sub(r"^geheimhouding\s*:?\s*", "", text, flags=re.IGNORECASE)
+        # checkbox remnants leave "Nee Ja": no decision can be read from both
+        if rest and not (re.search(r"\bnee\b", rest, re.I) and re.search(r"\bja\b", rest, re.I)):
+            self.set_field("geheimhouding", rest)
+        return i + 1
+
+    def _on_label_line(self, i: int, ln: Line, text: str):
+        """A label alone on its line: labels in one column, then (colons and) values, or the value
+        on the next line."""
+        if ln.cells and len(ln.cells) >= 2 and all(L.field_for_label(c) for c in ln.cells):
+            return self._on_label_columns(i, ln)
+        field_name = L.field_for_label(text)
+        if not field_name:
+            return None
+        heading = L.section_for_heading(text)
+        if not (ln.kind in ("text", "heading") and not heading or heading and text.rstrip().endswith(":")):
+            return None
+        j = i + 1
+        while j < self.n and self.lines[j].kind == "blank":
+            j += 1
+        nxt = self.lines[j].text.strip() if j < self.n else ""
+        if j < self.n and L.field_for_label(nxt) and not L.section_for_heading(nxt):
+            self.column_labels.append(text)
+            return j
+        if self.column_labels:
+            self.column_labels.append(text)
+            labels, self.column_labels = self.column_labels, []
+            return _read_column_values(self.lines, j, labels, self.set_field)
+        self.pending_label = field_name
+        self._pending_text = _strip_colon(text)
+        return i + 1
+
+    def _on_label_columns(self, i: int, ln: Line):
+        """'Zaaknummer    Registratienummer' over 'Z-2018-1204    R-18-33211'."""
+        j = i + 1
+        values = self.lines[j].cells if j < self.n else []
+        if len(values) != len(ln.cells):
+            return None
+        for label, value in zip(ln.cells, values, strict=True):
+            self.set_field(L.field_for_label(label), value, label, f"{label} {value}")
+        return j + 1
+
+    def _on_column_values(self, i: int, ln: Line, text: str):
+        if not self.column_labels:
+            return None
+        labels, self.column_labels = self.column_labels, []
+        return _read_column_values(self.lines, i, labels, self.set_field)
+
+    def _on_split_label(self, i: int, ln: Line, text: str):
+        if ln.kind != "text":
+            return None
+        split = L.split_label(text, strict=False) or _column_label(ln)
+        if not split or (L.section_for_heading(split[1]) in L.HEADING_TO_SECTION.values() and not split[2] and split[0] == "bijlagen"):
+            return None
+        field_name, label, value = split
+        if L.section_for_heading(text) and not value:
+            return _STOP
+        if not value:
+            self.pending_label = field_name
+            self._pending_text = label
+            return i + 1
+        self.set_field(field_name, value, label, text)
+        return self._continuation(i + 1, field_name)
+
+    def _on_place_date(self, i: int, ln: Line, text: str):
+        if _PLACE_DATE.match(text) and "datum" not in self.header:
+            self.set_field("datum", text.split(",", 1)[1].strip(), "plaats en datum", text)
+            self.place = text.split(",", 1)[0].strip()
+            return i + 1
+        return None
+
+    def _on_addressee(self, i: int, ln: Line, text: str):
         m = _AAN_DE.match(text)
-        if m and "aan" not in header and len(text) <= 120 and not _TERMINAL.search(text.rstrip(",")):
-            set_field("aan", re.sub(r"^aan\s+", "", m.group(1), flags=re.IGNORECASE).rstrip(","))
-            i += 1
-            continue
-        if ln.kind == "text" and not title and not header and len(text) <= 120 and not _TERMINAL.search(text) and not L.section_for_heading(text):
-            title = text
-            i += 1
-            continue
-        break
-    body_start = i
+        if m and "aan" not in self.header and len(text) <= 120 and not _TERMINAL.search(text.rstrip(",")):
+            self.set_field("aan", re.sub(r"^aan\s+", "", m.group(1), flags=re.IGNORECASE).rstrip(","), "aan", text)
+            return i + 1
+        return None
 
-    # ---- body: sections -------------------------------------------------------------------------
-    sections: list[Section] = []
-    current: dict | None = None
-    body_lines = lines[body_start:]
+    def _on_letterhead(self, i: int, ln: Line, text: str):
+        """Address lines of a letterhead, the name of a non-municipal sender above the header, and the
+        second line of an addressee."""
+        if _ADDRESS.match(text):
+            return i + 1
+        if not self.header and not self.title and not self.org_line and _ORG_LINE.match(text) and len(text.split()) <= 9:
+            self.org_line = text
+            return i + 1
+        if "aan" in self.header and self._last_field == "aan" and text[:1].islower() and len(text) <= 100:
+            self.header["aan"] += " " + text.rstrip(",")
+            return i + 1
+        return None
 
-    def start(type_: str, heading: str) -> dict:
-        sec = {"type": type_, "heading": heading, "items": []}
-        sections_raw.append(sec)
-        return sec
+    def _on_first_line(self, i: int, ln: Line, text: str):
+        if ln.kind == "text" and not self.title and not self.header and len(text) <= 120 and not _TERMINAL.search(text) \
+                and not L.section_for_heading(text):
+            self.title = text
+            return i + 1
+        return None
 
+
+_STOP = object()
+_ADDRESS = re.compile(r"^(postbus|bezoekadres|postadres|telefoon|www\.|e-?mail)\b|^\d{4}\s?[A-Z]{2}\b"
+                      r"|^[A-Z][\w.'-]*(straat|weg|plein|laan|singel|kade|gracht|markt|dijk)\s+\d+", re.IGNORECASE)
+
+
+def _is_label_line(text: str) -> bool:
+    t = text.strip()
+    return bool(L.field_for_label(t) or L.split_label(t, strict=True))
+
+
+def _column_label(ln: Line) -> tuple[str, str, str] | None:
+    """'Onderwerp         Deelname ...': a label and its value separated by a wide gap."""
+    if len(ln.cells) >= 2 and L.field_for_label(ln.cells[0]):
+        return L.field_for_label(ln.cells[0]), ln.cells[0], " ".join(ln.cells[1:])
+    return None
+
+
+def _read_sections(body_lines: list[Line], styled: bool, illustrative: str | None) -> tuple[list[Section], str | None]:
     sections_raw: list[dict] = []
-    k = 0
-    while k < len(body_lines):
-        ln = body_lines[k]
+    current: dict | None = None
+    for k, ln in enumerate(body_lines):
         text = ln.text.strip()
         if ln.kind in ("blank", "pagebreak") or not text:
             if current is not None:
                 current["items"].append(("break", ln.kind))
-            k += 1
             continue
         m = _ILLUSTRATIVE.match(text)
         if m and illustrative is None:
             illustrative = m.group(1).strip()
-            k += 1
             continue
         cand = _is_heading_candidate(body_lines, k, styled)
         if cand:
-            current = start(*cand)
-            k += 1
+            current = {"type": cand[0], "heading": cand[1], "items": []}
+            sections_raw.append(current)
             continue
         if current is None:
-            current = start("tekst", "")
-        if ln.kind == "title":
-            current["items"].append(("text", text))
-        else:
-            current["items"].append((ln.kind, ln))
-        k += 1
-
-    for raw in sections_raw:
-        blocks = _blocks(raw["items"])
-        sections.append(Section(raw["type"], raw["heading"], blocks))
+            current = {"type": "tekst", "heading": "", "items": []}
+            sections_raw.append(current)
+        current["items"].append(("text", text) if ln.kind == "title" else (ln.kind, ln))
+    sections = [Section(raw["type"], raw["heading"], _blocks(raw["items"])) for raw in sections_raw]
     # drop an empty leading free-text section
-    sections = [s for s in sections if s.blocks or s.heading]
+    return [s for s in sections if s.blocks or s.heading], illustrative
 
-    # attachments from the bijlagen section (list items or lines)
+
+def _attachments(sections: list[Section]) -> list[str]:
+    """Attachments from the bijlagen section (list items or lines)."""
     attachments: list[str] = []
     for s in sections:
-        if s.type == "bijlagen":
-            for b in s.blocks:
-                if isinstance(b, BulletList):
-                    attachments.extend(str(x) for x in b.items if not isinstance(x, BulletList))
-                elif isinstance(b, Paragraph):
-                    attachments.append(b.text)
+        if s.type != "bijlagen":
+            continue
+        for b in s.blocks:
+            if isinstance(b, BulletList):
+                attachments.extend(str(x) for x in b.items if not isinstance(x, BulletList))
+            elif isinstance(b, Paragraph):
+                attachments.append(b.text)
+    return attachments
 
-    # ---- organisation, date, title, kind --------------------------------------------------------
-    if not organisation:
-        for h in removed_headers + (page_headers or []):
-            m = _ORG.match(h)
-            if m:
-                organisation = _canonical_org(m.group("org"))
-                break
-    full_text = "\n".join([title] + list(header.values()) + [s.text for s in sections])
-    if not organisation:
-        # the addressee ("de gemeenteraad van Heiloo") or the signature ("burgemeester en wethouders van Heiloo")
-        candidates = [header.get("aan", "")] + [ln.text for ln in lines[-30:] if ln.text]
-        for cand in candidates:
-            m = re.search(r"\b(?:gemeente)?raad van (?:de gemeente )?(.+?)[,.]?$|\bburgemeester en wethouders van (?:de gemeente )?(.+?)[,.]?$", cand.strip(), re.IGNORECASE)
-            if m:
-                muni = organisation_municipality(m.group(1) or m.group(2))
-                if muni:
-                    organisation = f"gemeente {muni.name}"
-                    break
-    if not organisation:
-        gemeenten = Counter(
-            m.group(1) for m in re.finditer(r"\bgemeente\s+([A-Z][\w'-]+(?:\s+(?:op|aan|en|de|den)\s+[A-Z][\w'-]+)?)", full_text)
-        )
-        for name, _ in gemeenten.most_common():
-            muni = organisation_municipality(name)
-            if muni:
-                organisation = f"gemeente {muni.name}"
-                break
-    doc_date: dt.date | None = None
+
+_SIGNATURE_ORG = re.compile(r"\b(?:gemeente)?raad van (?:de gemeente )?(.+?)[,.]?$|\bburgemeester en wethouders van (?:de gemeente )?(.+?)[,.]?$",
+                            re.IGNORECASE)
+_GEMEENTE_NAME = re.compile(r"\bgemeente\s+([A-Z][\w'-]+(?:\s+(?:op|aan|en|de|den|van)\s+[A-Z][\w'-]+)?)")
+
+
+def _find_organisation(organisation: str, removed: list[str], lines: list[Line], aan: str, full_text: str) -> str:
+    if organisation:
+        return organisation
+    for h in removed:
+        m = _ORG.match(h)
+        if m:
+            return _canonical_org(m.group("org"))
+    # the addressee ("de gemeenteraad van Heiloo") or the signature ("burgemeester en wethouders van Heiloo")
+    for cand in [aan] + [ln.text for ln in lines[-30:] if ln.text]:
+        m = _SIGNATURE_ORG.search(cand.strip())
+        muni = organisation_municipality("gemeente " + (m.group(1) or m.group(2))) if m else None
+        if muni:
+            return f"gemeente {muni.name}"
+    for name, _ in Counter(m.group(1) for m in _GEMEENTE_NAME.finditer(full_text)).most_common():
+        muni = organisation_municipality(name)
+        if muni:
+            return f"gemeente {muni.name}"
+    return ""
+
+
+def _document_date(header: dict[str, str], lines: list[Line], body_start: int, warnings: list[str]) -> dt.date | None:
     if "datum" in header:
         found = find_dates(header["datum"])
         if found:
-            doc_date = found[0].date
             header["datum"] = found[0].iso
-        else:
-            warnings.append(f"De datum '{header['datum']}' is niet herkend.")
-    if doc_date is None:
-        head_text = " ".join(ln.text for ln in lines[: body_start + 5] if ln.text)
-        d = parse_date(head_text)
-        if d:
-            doc_date = d
-    if not kind:
-        kind = "brief" if any(_SALUTATION.match(ln.text.strip()) for ln in lines[:80] if ln.text) else "other"
-        if kind == "other":
-            warnings.append("De soort document is niet herkend uit een kopregel.")
-    if "onderwerp" in header and not title:
-        title = header["onderwerp"]
-    if not title:
-        title = header.get("onderwerp") or _kind_title(kind)
-    if status is None:
-        status = "definitief"
+            return found[0].date
+        warnings.append(f"De datum '{header['datum']}' is niet herkend.")
+    head_text = " ".join(ln.text for ln in lines[: body_start + 5] if ln.text)
+    return parse_date(head_text)
+
+
+def recognise(lines: list[Line], *, page_headers: list[str] | None = None, styled: bool = False) -> Recognised:
+    lines, removed_headers = _drop_repeated(lines, page_headers or [])
+    lines = _split_label_lines(lines)
+    warnings: list[str] = []
+    reader = _HeaderReader(lines)
+    body_start = reader.read()
+    header = reader.header
+    sections, illustrative = _read_sections(lines[body_start:], styled, reader.illustrative)
+    attachments = _attachments(sections)
+    full_text = "\n".join([reader.title] + list(header.values()) + [s.text for s in sections])
+    organisation = _find_organisation(reader.organisation, removed_headers + (page_headers or []), lines,
+                                      header.get("aan", ""), full_text)
+    doc_date = _document_date(header, lines, body_start, warnings)
+    kind, kind_field = _kind(reader, lines, warnings)
+    title = reader.title or header.get("onderwerp") or _kind_title(kind)
     document = Document(
-        kind=kind, title=title, organisation=organisation, status=status, header=header,
+        kind=kind, title=title, organisation=organisation, status=reader.status or "definitief", header=header,
         sections=sections, attachments=attachments, illustrative_note=illustrative,
     )
     # ---- municipalities and decisions ------------------------------------------------------------
-    mention_text = "\n".join([organisation, full_text])
-    municipalities = find_municipalities(mention_text, on=doc_date)
+    municipalities = find_municipalities("\n".join([organisation, full_text]), on=doc_date)
     issuer = organisation_municipality(organisation) if organisation else None
     decisions = recognise_decisions(sections, issuer=issuer, doc_date=doc_date, kind=kind)
     for d in decisions:
@@ -452,7 +550,98 @@ def recognise(lines: list[Line], *, page_headers: list[str] | None = None, style
             municipalities.append(d.municipality)
     if not sections:
         warnings.append("Er zijn geen secties herkend.")
-    return Recognised(document, municipalities, decisions, doc_date, [w for w in warnings if w])
+    found_date = _dated_field(reader, lines, kind)
+    besluit = decision_block(lines, kind, reader.kind_line + " " + title, found_date[0])
+    if besluit["type"] == "proposal":
+        decisions = [d for d in decisions if not _in_points(d.sentence, besluit["points"])]
+    fields = _fields(reader, kind_field, found_date, organisation, lines, kind)
+    return Recognised(document, municipalities, decisions, doc_date, [w for w in warnings if w], fields=fields,
+                      kenmerken=list(reader.kenmerken), besluit=besluit, kind_scores=kind_field.extra.pop("scores", {}))
+
+
+def _in_points(sentence: str, points: list[str]) -> bool:
+    return any(p and (p in sentence or sentence in p) for p in points)
+
+
+def _kind(reader: _HeaderReader, lines: list[Line], warnings: list[str]) -> tuple[str, Field]:
+    scored, confidence, source, scores = score_kind(lines)
+    kind = reader.kind
+    if kind in (None, "brief", "raadsvoorstel", "raadsbesluit", "collegebesluit", "memo", "raadsinformatiebrief",
+                "digitale_nieuwsbrief") and scored:
+        kind = scored
+    if not kind:
+        kind = "brief" if any(_SALUTATION.match(ln.text.strip()) for ln in lines[:80] if ln.text) else "other"
+        confidence, source = (0.4, "aanhef") if kind == "brief" else (0.0, "")
+        if kind == "other":
+            warnings.append("De soort document is niet herkend uit een kopregel.")
+    elif kind != scored:
+        confidence, source = 0.7, reader.kind_line
+    return kind, Field(kind, confidence, source, {"scores": scores})
+
+
+_ADOPTED = re.compile(r"\b(?:vastgesteld|besloten)\b.{0,80}?vergadering\b.{0,160}", re.I)
+_READ_PROPOSAL = re.compile(r"^gelezen het voorstel\b.{0,160}", re.I)
+
+
+def _dated_field(reader: _HeaderReader, lines: list[Line], kind: str):
+    """(FoundDate or None, source): the date of the document with its precision."""
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    if kind == "raadsbesluit":
+        # "Aldus vastgesteld in de openbare vergadering van ...", perhaps wrapped over lines
+        m = _ADOPTED.search(" ".join(texts))
+        found = find_dates(m.group(0)) if m else []
+        if found:
+            return found[0], m.group(0)[: found[0].end]
+    if "datum" in reader.header:
+        found = find_dates(reader.header["datum"])
+        year = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", reader.header["datum"])
+        if year:
+            found = [FoundDate(dt.date(int(year.group(1)), 1, 1), "year", 0, 4, year.group(1))]
+        if found:
+            return found[0], reader.sources.get("datum", "")
+    for text in texts[:6]:
+        found = find_dates(text)
+        if found and len(text) <= 80:
+            return found[0], text
+    if kind == "raadsbesluit":
+        for text in texts:
+            found = find_dates(text) if _READ_PROPOSAL.match(text) else []
+            if found:
+                return found[0], text
+    return None, ""
+
+
+_BIJLAGE_SUBJECT = re.compile(r"^bijlage\b.*?\b(?:bij|behorend bij)\s+(?:het\s+|de\s+)?(?:raadsvoorstel|voorstel|besluit|raadsbesluit|brief|memo)\s*:?\s*(?P<s>.+)$", re.I)
+
+
+def _onderwerp(reader: _HeaderReader) -> tuple[str | None, float, str]:
+    if reader.header.get("onderwerp"):
+        return reader.header["onderwerp"], 0.9, reader.sources.get("onderwerp", "")
+    m = _BIJLAGE_SUBJECT.match(reader.kind_line or "")
+    if m:
+        return m.group("s").strip(), 0.75, reader.kind_line
+    if reader.title:
+        return reader.title, 0.6, reader.title
+    return None, 0.0, ""
+
+
+def _fields(reader: _HeaderReader, kind_field: Field, found_date, organisation: str, lines: list[Line], kind: str) -> dict[str, Field]:
+    date, date_source = found_date
+    fields = {"soort": kind_field}
+    fields["datum"] = Field(date.iso if date else None, 0.9 if date and date_source else 0.0, date_source,
+                            {"precision": date.precision if date else "unknown"})
+    value, conf, source = _onderwerp(reader)
+    fields["onderwerp"] = Field(value, conf, source)
+    sender, conf, source = sender_from_lines(reader.org_line, organisation)
+    fields["afzender"] = Field(sender or None, conf, source)
+    holder = strip_person(reader.header.get("portefeuillehouder", ""))
+    fields["portefeuillehouder"] = Field(holder or None, 0.85 if holder else 0.0, reader.sources.get("portefeuillehouder", ""))
+    contact = first_person(reader.header.get("contact", ""))
+    fields["contact"] = Field(contact or None, 0.8 if contact else 0.0, reader.sources.get("contact", ""))
+    numbers = [k["value"] for k in reader.kenmerken]
+    fields["kenmerk"] = Field("; ".join(numbers) or None, 0.85 if numbers else 0.0,
+                              "\n".join(k["source"] for k in reader.kenmerken))
+    return fields
 
 
 def _kind_title(kind: str) -> str:

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 
 from regiokompas.documents.importer import EXTENSIONS
 from regiokompas.documents.parsers import MAX_BYTES
 from regiokompas.publications.models import Channel, LegalBasis, PublicationKind
+from regiokompas.publications.services import CORRECTABLE_OUTCOMES
+from regiokompas.register.constants import DocumentKind, Outcome
+from regiokompas.register.dates import FuzzyDate
+from regiokompas.register.forms import FuzzyDateField
 
 HEADER_FIELDS = [
     ("datum", "Datum"), ("aan", "Aan"), ("van", "Van"), ("onderwerp", "Onderwerp / titel"),
@@ -81,23 +87,65 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
+    """Review of an imported document: correct what was recognised, then save (it stays a concept)
+    or confirm it into the register."""
+
+    kind = forms.ChoiceField(label="Soort document", choices=DocumentKind.choices)
+    date = FuzzyDateField(label="Datum van het document")
+    onderwerp = forms.CharField(label="Onderwerp", max_length=300, required=False)
+    sender = forms.CharField(label="Afzender", max_length=200, required=False,
+                             help_text="Bijvoorbeeld 'gemeente Zutphen' of de naam van de organisatie.")
+    kenmerk = forms.CharField(label="Kenmerk(en)", max_length=200, required=False,
+                              help_text="Meerdere nummers gescheiden door een puntkomma.")
+    municipalities = forms.CharField(label="Genoemde gemeenten (CBS-codes)", max_length=2000, required=False,
+                                     help_text="Gescheiden door komma's, bijvoorbeeld GM0373, GM0361.")
     trajectory = forms.ChoiceField(label="Traject", required=False)
     gate = forms.ChoiceField(label="Besluitmoment (voor de herkende besluiten)", required=False)
     title = forms.CharField(label="Titel", max_length=300)
 
-    def __init__(self, *args, trajectories=(), gates=(), decisions=(), **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, trajectories=(), gates=(), decisions=(), **kwargs):
+        if data is not None:
+            # a correction the reviewer did not send keeps what was recognised (or corrected before)
+            data = data.copy()
+            initial = kwargs.get("initial") or {}
+            keys = ["kind", "date", "onderwerp", "sender", "kenmerk", "municipalities"]
+            keys += [f"{p}{i}" for i in range(len(decisions)) for p in ("o", "t")]
+            for key in keys:
+                if key not in data and initial.get(key) is not None:
+                    value = initial[key]
+                    data[key] = value.input_text() if isinstance(value, FuzzyDate) else value
+        super().__init__(data, *args, **kwargs)
         self.fields["trajectory"].choices = [("", "– geen –")] + [(t.slug, str(t)) for t in trajectories]
         self.fields["gate"].choices = [("", "– geen –")] + [(str(g.pk), f"{g.trajectory}: {g}") for g in gates]
         self.decision_count = len(decisions)
+        outcomes = [(o, label) for o, label in Outcome.choices if o in CORRECTABLE_OUTCOMES]
         for i, d in enumerate(decisions):
             self.fields[f"d{i}"] = forms.BooleanField(
                 label=f"{d['municipality']['name']}: {d['outcome_label']}{' (' + d['date'] + ')' if d.get('date') else ''}", required=False,
                 help_text=d["sentence"][:300],
             )
+            self.fields[f"o{i}"] = forms.ChoiceField(label=f"Besluit van {d['municipality']['name']}", choices=outcomes,
+                                                     initial=d["outcome"])
+            self.fields[f"t{i}"] = FuzzyDateField(label=f"Datum van het besluit van {d['municipality']['name']}",
+                                                  initial=FuzzyDate.parse_iso(d.get("date")))
 
     def chosen_decisions(self) -> list[int]:
         return [i for i in range(self.decision_count) if self.cleaned_data.get(f"d{i}")]
 
-    def decision_fields(self):
-        return [self[f"d{i}"] for i in range(self.decision_count)]
+    def decision_rows(self):
+        return [(self[f"d{i}"], self[f"o{i}"], self[f"t{i}"]) for i in range(self.decision_count)]
+
+    def correction_fields(self):
+        return [self[name] for name in ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities")]
+
+    def confirm_fields(self):
+        return [self[name] for name in ("trajectory", "gate", "title")]
+
+    def corrections(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"], "date": data["date"], "onderwerp": data["onderwerp"], "sender": data["sender"],
+            "kenmerk": data["kenmerk"],
+            "municipalities": [code for code in re.split(r"[,;\s]+", data["municipalities"]) if code],
+            "decisions": {i: {"outcome": data[f"o{i}"], "date": data[f"t{i}"]} for i in range(self.decision_count)},
+        }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -24,6 +25,7 @@ from regiokompas.publications.models import (
 )
 from regiokompas.register import constants as c
 from regiokompas.register import services as rs
+from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import Decision, Document, Gate, Municipality, Trajectory
 
@@ -309,13 +311,139 @@ def _decision_date(value: str | None) -> tuple[dt.date | None, str]:
         return None, c.DatePrecision.DAY
 
 
+# --- import: corrections and duplicates ---------------------------------------------------------------
+
+# The outcomes a reviewer may give a recognised decision (a proposal is never recorded as a decision).
+CORRECTABLE_OUTCOMES = ("agree", "agree_with_conditions", "hold", "reject")
+
+
+def _import_kind(kind: str | None) -> str:
+    return kind if kind in IMPORT_KINDS else c.DocumentKind.OTHER
+
+
+def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
+    """What will be stored on confirmation: the recognised fields with the reviewer's corrections
+    over them (kind, date and precision, onderwerp, sender, kenmerk, municipalities, decisions).
+    ``corrected`` lists the fields where a correction differs from what was recognised."""
+    data = record.result or {}
+    fields = data.get("fields") or {}
+    corr = (data.get("corrections") or {}) if corrected else {}
+    date_field = fields.get("datum") or {}
+    header_date = (data.get("header") or {}).get("datum")
+    date_iso = corr["date"] if "date" in corr else (date_field.get("value") or header_date)
+    kenmerk = corr["kenmerk"] if "kenmerk" in corr else "; ".join(k["value"] for k in data.get("kenmerken", []))
+    if not kenmerk and "kenmerk" not in corr:
+        kenmerk = (data.get("header") or {}).get("kenmerk") or ""
+    decisions = []
+    for i, d in enumerate(data.get("decisions", [])):
+        fix = (corr.get("decisions") or {}).get(str(i), {})
+        decisions.append(dict(d, outcome=fix.get("outcome", d["outcome"]), date=fix.get("date", d.get("date"))))
+    result = {
+        "kind": corr.get("kind") or _import_kind(data.get("kind")),
+        "date": date_iso,
+        "onderwerp": corr.get("onderwerp", (fields.get("onderwerp") or {}).get("value") or (data.get("header") or {}).get("onderwerp") or ""),
+        "sender": corr.get("sender", (fields.get("afzender") or {}).get("value") or data.get("organisation") or ""),
+        "kenmerk": kenmerk or "",
+        "municipalities": corr.get("municipalities", [m["code"] for m in data.get("municipalities", [])]),
+        "decisions": decisions,
+        "corrected": [],
+    }
+    if corr:
+        plain = effective_import(record, corrected=False)
+        result["corrected"] = [k for k in ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions")
+                               if result[k] != plain[k]]
+    return result
+
+
+@transaction.atomic
+def correct_import(actor, record: DocumentImport, *, kind: str, date: FuzzyDate, onderwerp: str, sender: str, kenmerk: str,
+                   municipalities: list[str], decisions: dict[int, dict] | None = None) -> DocumentImport:
+    """Store the reviewer's corrections on a pending import (it stays a concept until confirmed).
+    Nothing in the register changes; an invalid correction changes nothing at all."""
+    if not may_import(actor):
+        raise PermissionDenied("U mag geen documenten inlezen.")
+    record = DocumentImport.objects.select_for_update().get(pk=record.pk)
+    _require_import(actor, record)
+    if record.status != ImportStatus.PENDING:
+        raise PublicationError("Dit ingelezen document is al bevestigd; correcties zijn niet meer mogelijk.")
+    corrections = _validated_corrections(record, kind=kind, date=date, onderwerp=onderwerp, sender=sender, kenmerk=kenmerk,
+                                         municipalities=municipalities, decisions=decisions or {})
+    before = dict(record.result.get("corrections") or {})
+    result = dict(record.result)
+    result["corrections"] = corrections
+    record.result = result
+    record.save(update_fields=["result"])
+    audit.record(actor, "document_import.correct", record, before=before, after=corrections, object_repr=record.filename)
+    return record
+
+
+def _validated_corrections(record, *, kind, date, onderwerp, sender, kenmerk, municipalities, decisions) -> dict:
+    if kind not in IMPORT_KINDS:
+        raise PublicationError(f"Soort document '{kind}' bestaat niet.")
+    onderwerp, sender, kenmerk = (onderwerp or "").strip(), (sender or "").strip(), (kenmerk or "").strip()
+    if len(onderwerp) > 300:
+        raise PublicationError("Het onderwerp is te lang (maximaal 300 tekens).")
+    if len(sender) > 200 or len(kenmerk) > 200:
+        raise PublicationError("Afzender en kenmerk zijn elk maximaal 200 tekens.")
+    codes = [code.strip().upper() for code in municipalities if code.strip()]
+    known = set(Municipality.objects.filter(cbs_code__in=codes).values_list("cbs_code", flat=True))
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise PublicationError(f"Gemeente(n) {', '.join(unknown)} staan niet in het register.")
+    recognised = record.result.get("decisions", [])
+    fixed: dict[str, dict] = {}
+    for index, fix in decisions.items():
+        if not isinstance(index, int) or not 0 <= index < len(recognised):
+            raise PublicationError(f"Besluit {index} komt niet voor in de herkende besluiten.")
+        if fix.get("outcome") not in CORRECTABLE_OUTCOMES:
+            raise PublicationError(f"Besluit {index + 1}: kies ingestemd, ingestemd onder voorwaarden, aangehouden of niet ingestemd.")
+        fix_date = fix.get("date")
+        fixed[str(index)] = {"outcome": fix["outcome"], "date": fix_date.iso() if isinstance(fix_date, FuzzyDate) else None}
+    return {"kind": kind, "date": date.iso() if date is not None else None, "onderwerp": onderwerp, "sender": sender,
+            "kenmerk": kenmerk, "municipalities": list(dict.fromkeys(codes)), "decisions": fixed}
+
+
+def _sender_key(text: str) -> str:
+    return re.sub(r"^gemeente\s+", "", (text or "").strip(), flags=re.IGNORECASE).casefold()
+
+
+def _kenmerk_numbers(text: str) -> set[str]:
+    return {part.strip().casefold() for part in (text or "").split(";") if part.strip()}
+
+
+def find_duplicates(record: DocumentImport) -> dict[str, list]:
+    """Earlier uploads and register documents that are the same document: the same file (SHA-256),
+    or the same kenmerk, date and sender."""
+    same_file = list(DocumentImport.objects.filter(sha256=record.sha256).exclude(pk=record.pk).select_related("document"))
+    mine = effective_import(record)
+    numbers, date, sender = _kenmerk_numbers(mine["kenmerk"]), mine["date"], _sender_key(mine["sender"])
+    same_fields: list[DocumentImport] = []
+    documents = {d.document_id: d.document for d in same_file if d.document_id}
+    if numbers and date:
+        for other in DocumentImport.objects.exclude(pk=record.pk).exclude(sha256=record.sha256).select_related("document"):
+            theirs = effective_import(other)
+            if theirs["date"] == date and _sender_key(theirs["sender"]) == sender and numbers & _kenmerk_numbers(theirs["kenmerk"]):
+                same_fields.append(other)
+                if other.document_id:
+                    documents[other.document_id] = other.document
+        parsed = FuzzyDate.parse_iso(date)
+        for doc in Document.objects.filter(date=parsed.value, date_precision=parsed.precision) if parsed.known else []:
+            header = doc.header or {}
+            issuer = _sender_key(str(doc.issuer or header.get("afzender") or ""))
+            if numbers & _kenmerk_numbers(str(header.get("kenmerk", ""))) and issuer == sender:
+                documents.setdefault(doc.pk, doc)
+    pending = [d for d in same_file + same_fields if d.status == ImportStatus.PENDING]
+    return {"same_file": same_file, "same_fields": same_fields, "pending": pending, "documents": list(documents.values())}
+
+
 @transaction.atomic
 def confirm_import(
     actor, record: DocumentImport, *, trajectory: Trajectory | None = None, gate: Gate | None = None,
     decisions: list[int] | None = None, issuer: Municipality | None = None, title: str | None = None,
 ) -> Document:
     """Write the confirmed import to the register: the document with its sections, the original
-    file and text as its source, and (optionally) the chosen recognised decisions at ``gate``."""
+    file and text as its source, and (optionally) the chosen recognised decisions at ``gate``. The
+    reviewer's corrections (``correct_import``) take the place of what was recognised."""
     if not may_import(actor):
         raise PermissionDenied("U mag geen documenten inlezen.")
     record = DocumentImport.objects.select_for_update().get(pk=record.pk)
@@ -330,24 +458,30 @@ def confirm_import(
     if decisions and gate is None:
         raise PublicationError("Kies het besluitmoment waarbij de herkende besluiten horen.")
     data = record.result
-    recognised = data.get("decisions", [])
+    chosen = effective_import(record)
+    recognised = chosen["decisions"]
     for index in decisions:
         if not isinstance(index, int) or index < 0 or index >= len(recognised):
             raise PublicationError(f"Besluit {index} komt niet voor in de herkende besluiten.")
-    if issuer is None and data.get("organisation"):
-        from regiokompas.documents.municipalities import organisation_municipality
-
-        found = organisation_municipality(data["organisation"])
-        if found:
-            issuer = Municipality.objects.filter(cbs_code=found.code).first()
+    organisation = None
+    if issuer is None:
+        issuer, organisation = _issuer_of(chosen["sender"] or data.get("organisation") or "")
     header = {k: v for k, v in (data.get("header") or {}).items() if v}
-    date, precision = _decision_date(header.get("datum"))
-    kind = data.get("kind") if data.get("kind") in IMPORT_KINDS else c.DocumentKind.OTHER
+    header.update({k: v for k, v in (("onderwerp", chosen["onderwerp"]), ("kenmerk", chosen["kenmerk"])) if v})
+    if chosen["sender"] and issuer is None and organisation is None:
+        header["afzender"] = chosen["sender"]
+    if "municipalities" in (data.get("corrections") or {}):
+        names = dict(Municipality.objects.filter(cbs_code__in=chosen["municipalities"]).values_list("cbs_code", "name"))
+        header["gemeenten"] = ", ".join(names[code] for code in chosen["municipalities"] if code in names)
+    date, precision = _decision_date(chosen["date"])
+    if date is not None:
+        header["datum"] = chosen["date"]
     source = f"Ingelezen uit '{record.filename}' (SHA-256 {record.sha256[:16]}…) door {audit.actor_label(actor)}"
     document = Document(
-        trajectory=trajectory, kind=kind, title=(title or data.get("title") or record.filename)[:300],
+        trajectory=trajectory, kind=chosen["kind"],
+        title=(title or chosen["onderwerp"] or data.get("title") or record.filename)[:300],
         status=data.get("status") if data.get("status") in c.DocumentStatus.values else c.DocumentStatus.DEFINITIEF,
-        issuer_municipality=issuer, date=date, date_precision=precision, header=header,
+        issuer_municipality=issuer, issuer_organisation=organisation, date=date, date_precision=precision, header=header,
         original_text=record.text, source=source[:500],
     )
     record.original_file.open("rb")
@@ -362,6 +496,21 @@ def confirm_import(
         document.original_file.delete(save=False)  # the transaction rolls back; leave no file behind
         raise
     return document
+
+
+def _issuer_of(sender: str):
+    """(municipality, organisation) of the register named by the sender text, or (None, None)."""
+    from regiokompas.documents.municipalities import organisation_municipality
+    from regiokompas.register.models import Organisation
+
+    if not sender:
+        return None, None
+    found = organisation_municipality(sender if sender.lower().startswith("gemeente") else f"gemeente {sender}")
+    if found and (sender.lower().startswith("gemeente") or sender.strip().casefold() == found.name.casefold()):
+        municipality = Municipality.objects.filter(cbs_code=found.code).first()
+        if municipality is not None:
+            return municipality, None
+    return None, Organisation.objects.filter(name__iexact=sender.strip()).first()
 
 
 def _store_confirmed(actor, record, document, data, recognised, decisions, gate, trajectory) -> None:

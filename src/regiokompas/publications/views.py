@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -15,6 +16,8 @@ from regiokompas.documents.render import render as render_document
 from regiokompas.publications import drafting, services
 from regiokompas.publications.forms import ConfirmForm, DraftForm, EditForm, InformationEventForm, UploadForm
 from regiokompas.publications.models import DocumentImport, ImportStatus, InformationEvent, Publication
+from regiokompas.register.constants import GoverningBodyKind
+from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Gate, Municipality, Trajectory
 
@@ -213,6 +216,61 @@ def import_upload(request):
     return render(request, "publications/import_upload.html", {"form": form, "pending": pending})
 
 
+FIELD_LABELS = {"soort": "Soort", "datum": "Datum", "onderwerp": "Onderwerp", "afzender": "Afzender", "kenmerk": "Kenmerk(en)",
+                "portefeuillehouder": "Portefeuillehouder", "contact": "Contactpersoon"}
+CORRECTED_LABELS = {"kind": "soort", "date": "datum", "onderwerp": "onderwerp", "sender": "afzender", "kenmerk": "kenmerk",
+                    "municipalities": "gemeenten", "decisions": "besluiten"}
+PRECISION_LABELS = {"day": "op de dag", "month": "op de maand", "year": "op het jaar", "unknown": "onbekend"}
+
+
+def _field_rows(data: dict) -> list[dict]:
+    rows = []
+    for key, label in FIELD_LABELS.items():
+        item = (data.get("fields") or {}).get(key)
+        if item is None:
+            continue
+        value = KIND_NAMES.get(item["value"], item["value"]) if key == "soort" else item["value"]
+        precision = PRECISION_LABELS.get(item.get("precision", "")) if key == "datum" and item["value"] else ""
+        rows.append({"label": label, "value": value, "precision": precision, "confidence": f"{round(100 * item['confidence'])} %",
+                     "source": item.get("source", "")})
+    return rows
+
+
+def _review_initial(record: DocumentImport) -> dict:
+    chosen = services.effective_import(record)
+    return {"kind": chosen["kind"], "date": FuzzyDate.parse_iso(chosen["date"]) if _iso_ok(chosen["date"]) else None,
+            "onderwerp": chosen["onderwerp"], "sender": chosen["sender"], "kenmerk": chosen["kenmerk"],
+            "municipalities": ", ".join(chosen["municipalities"]),
+            "title": chosen["onderwerp"] or record.result.get("title", record.filename),
+            **{f"o{i}": d["outcome"] for i, d in enumerate(chosen["decisions"]) if d["outcome"] in services.CORRECTABLE_OUTCOMES},
+            **{f"t{i}": FuzzyDate.parse_iso(d.get("date")) for i, d in enumerate(chosen["decisions"]) if _iso_ok(d.get("date"))}}
+
+
+def _iso_ok(value) -> bool:
+    try:
+        FuzzyDate.parse_iso(value)
+    except Exception:  # noqa: BLE001 - a recognised value the register cannot hold: leave the field empty
+        return False
+    return True
+
+
+def _apply_review(request, record, form, trajectories, gates):
+    """Save the corrections; on 'confirm' also write the document to the register. Returns the
+    document when confirmed, else None; a RegisterError leaves everything unchanged."""
+    corrections = form.corrections()
+    fixes = {i: corrections["decisions"][i] for i in range(form.decision_count)}
+    with transaction.atomic():
+        services.correct_import(request.user, record, kind=corrections["kind"], date=corrections["date"],
+                                onderwerp=corrections["onderwerp"], sender=corrections["sender"], kenmerk=corrections["kenmerk"],
+                                municipalities=corrections["municipalities"], decisions=fixes)
+        if request.POST.get("action", "confirm") != "confirm":
+            return None
+        trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
+        gate = gates.filter(pk=form.cleaned_data["gate"]).first() if form.cleaned_data["gate"] else None
+        return services.confirm_import(request.user, record, trajectory=trajectory, gate=gate,
+                                       decisions=form.chosen_decisions(), title=form.cleaned_data["title"])
+
+
 @login_required
 def import_review(request, pk):
     record = get_object_or_404(DocumentImport, pk=pk)
@@ -224,27 +282,39 @@ def import_review(request, pk):
     trajectories = permissions.member_trajectories(request.user, Trajectory.objects.order_by("name"))
     gates = Gate.objects.filter(trajectory__in=trajectories).select_related("trajectory").order_by("trajectory__name", "ordinal")
     form = ConfirmForm(request.POST or None, trajectories=trajectories, gates=gates, decisions=decisions,
-                       initial={"title": data.get("title", record.filename),
+                       initial={**_review_initial(record),
                                 "trajectory": record.trajectory.slug if record.trajectory_id else ""})
+    status = 200
     if record.status != ImportStatus.PENDING:
         form = None
     elif request.method == "POST" and form.is_valid():
-        trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
-        gate = gates.filter(pk=form.cleaned_data["gate"]).first() if form.cleaned_data["gate"] else None
         try:
-            document = services.confirm_import(request.user, record, trajectory=trajectory, gate=gate,
-                                               decisions=form.chosen_decisions(), title=form.cleaned_data["title"])
+            document = _apply_review(request, record, form, trajectories, gates)
         except RegisterError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "Het document is in het register opgenomen, met het oorspronkelijke bestand als bron.")
-            return redirect("register:document-detail", document.pk)
+            if document is not None:
+                messages.success(request, "Het document is in het register opgenomen, met het oorspronkelijke bestand als bron.")
+                return redirect("register:document-detail", document.pk)
+            messages.success(request, "De correcties zijn opgeslagen. Het document is nog niet in het register opgenomen.")
+            return redirect("publications:import-review", record.pk)
+    if form is not None and form.errors:
+        status = 400
+    record.refresh_from_db()
+    duplicates = services.find_duplicates(record)
+    visible_pending = [d for d in duplicates["pending"] if permissions.can_handle_import(request.user, d)]
+    besluit = dict(data.get("besluit") or {})
+    besluit["body_label"] = dict(GoverningBodyKind.choices).get(besluit.get("body") or "", "")
     return render(request, "publications/import_review.html", {
         "record": record, "data": data, "decisions": decisions, "form": form,
         "known": set(Municipality.objects.filter(cbs_code__in=codes).values_list("cbs_code", flat=True)),
         "kind_name": KIND_NAMES.get(data.get("kind"), data.get("kind")),
         "header_rows": [(k, v) for k, v in (data.get("header") or {}).items()],
-    })
+        "field_rows": _field_rows(data), "besluit": besluit,
+        "duplicates": dict(duplicates, pending=visible_pending),
+        "hidden_duplicates": len(duplicates["pending"]) - len(visible_pending),
+        "corrected": [CORRECTED_LABELS[k] for k in services.effective_import(record)["corrected"]],
+    }, status=status)
 
 
 @login_required
