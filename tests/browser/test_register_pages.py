@@ -64,16 +64,16 @@ def test_college_proposal_and_raad_decision_in_a_region_outside_the_example(page
     from regiokompas.register.models import Gate, JointArrangement, Municipality, Trajectory
 
     munis = [Municipality.objects.get(cbs_code=code) for code in ("GM0513", "GM1901", "GM1931", "GM1892")]
-    t = s.save_object("test", Trajectory(slug="werk-midden-holland", name="Werk Midden-Holland", source="test"))
+    t = s.save_object(SystemActor("test"), Trajectory(slug="werk-midden-holland", name="Werk Midden-Holland", source="test"))
     for muni in munis:
-        s.add_participant("test", t, muni, source="test")
-    s.save_gate("test", Gate(trajectory=t, ordinal=1, title="Informatieavond raden", kind=c.GateKind.INFORMATION, bodies=["raad"], source="test"))
-    gate = s.save_gate("test", Gate(trajectory=t, ordinal=2, title="Oprichting werkbedrijf", bodies=["college", "raad"], source="test"))
-    old = s.save_arrangement("test", JointArrangement(name="GR De Oude Rijn", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"), participants=munis)
-    new = s.save_arrangement("test", JointArrangement(name="GR Werkbedrijf Groene Hart", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"),
+        s.add_participant(SystemActor("test"), t, muni, source="test")
+    s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=1, title="Informatieavond raden", kind=c.GateKind.INFORMATION, bodies=["raad"], source="test"))
+    gate = s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=2, title="Oprichting werkbedrijf", bodies=["college", "raad"], source="test"))
+    old = s.save_arrangement(SystemActor("test"), JointArrangement(name="GR De Oude Rijn", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"), participants=munis)
+    new = s.save_arrangement(SystemActor("test"), JointArrangement(name="GR Werkbedrijf Groene Hart", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"),
                              participants=munis)
-    s.record_succession("test", new, [old], c.SuccessionKind.AMENDED, date=FuzzyDate(dt.date(2019, 1, 1), "year"), source="test")
-    s.record_appointment("test", s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="R. de Wit", source="test"))
+    s.record_succession(SystemActor("test"), new, [old], c.SuccessionKind.AMENDED, date=FuzzyDate(dt.date(2019, 1, 1), "year"), source="test")
+    s.record_appointment(SystemActor("test"), s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="R. de Wit", source="test"))
     user = get_user_model().objects.create_user("gouda", password="regiokompas-demo")
     Profile.objects.create(user=user, role="beleidsmedewerker", municipality=munis[0])
 
