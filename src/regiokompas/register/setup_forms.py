@@ -45,8 +45,11 @@ class FuzzyDateFormField(forms.CharField):
 
 
 def _required_messages(form: forms.Form) -> None:
+    """'Vul dit veld in.' where a field has no message of its own."""
+    default = str(forms.Field.default_error_messages["required"])
     for f in form.fields.values():
-        f.error_messages["required"] = REQUIRED
+        if str(f.error_messages.get("required")) == default:
+            f.error_messages["required"] = REQUIRED
 
 
 class SetupForm(forms.Form):
@@ -413,3 +416,33 @@ class AppointmentForm(SetupForm):
         if isinstance(start, FuzzyDate) and isinstance(end, FuzzyDate) and start.known and end.known and end.latest < start.earliest:
             self.add_error("end", "De benoeming kan niet eindigen voordat zij begint.")
         return data
+
+
+# --- conditions: fulfilled by a document that may be registered on the way ----------------------
+
+FULFILLING_KINDS = [
+    (k.value, k.label) for k in (
+        c.DocumentKind.ADVIES, c.DocumentKind.RAPPORT, c.DocumentKind.RAADSBESLUIT, c.DocumentKind.COLLEGEBESLUIT,
+        c.DocumentKind.RAADSINFORMATIEBRIEF, c.DocumentKind.BRIEF, c.DocumentKind.OTHER,
+    )
+]
+
+
+def condition_document_fields(form: forms.Form) -> None:
+    """Add the fields of a new fulfilling document to a condition status form."""
+    form.fields["new_document_title"] = forms.CharField(
+        label="Of een nieuw stuk: titel", max_length=300, required=False,
+        help_text="Staat het stuk dat de voorwaarde vervult nog niet in de lijst? Geef de titel; het wordt als stuk van uw gemeente vastgelegd.",
+    )
+    form.fields["new_document_kind"] = forms.ChoiceField(label="Soort van het nieuwe stuk", choices=FULFILLING_KINDS, required=False,
+                                                         initial=c.DocumentKind.ADVIES)
+    form.fields["new_document_date"] = FuzzyDateFormField(label="Datum van het nieuwe stuk")
+
+
+def clean_condition_document(form: forms.Form, data: dict) -> dict:
+    title = (data.get("new_document_title") or "").strip()
+    if title and data.get("fulfilled_by"):
+        form.add_error("new_document_title", "Kies een stuk uit de lijst óf geef een nieuw stuk, niet allebei.")
+    if title and data.get("status") != c.ConditionStatus.MET:
+        form.add_error("new_document_title", "Een stuk dat de voorwaarde vervult, hoort bij de status 'vervuld'.")
+    return data

@@ -139,12 +139,15 @@ def create_trajectory(actor, data: TrajectoryInput) -> Trajectory:
         raise RegisterError("Kies ten minste één deelnemende gemeente.")
     if Trajectory.objects.filter(slug=data.slug).exists():
         raise RegisterError("Er is al een traject met deze korte naam.")
-    trajectory = Trajectory(slug=data.slug)
-    _apply(actor, trajectory, data)
+    # The trajectory first, then its creator's membership: from then on she manages it, and may add
+    # the region, project organisation and laws that it needs.
+    trajectory = Trajectory(slug=data.slug, name=data.name.strip())
     services.save_object(actor, trajectory, reason="traject opgezet")
     profile = permissions.profile_of(actor)
     if profile is not None:
         add_member(actor, profile, trajectory, reason="maker van het traject")
+    _apply(actor, trajectory, data)
+    services.save_object(actor, trajectory, reason="gegevens van het nieuwe traject")
     for municipality in data.participants:
         services.add_participant(actor, trajectory, municipality, source=data.source)
     _set_laws(actor, trajectory, _laws(actor, data))
@@ -301,3 +304,26 @@ def update_participation(actor, participation: ArrangementParticipation, *, orga
     participation.joined, participation.joined_precision = joined.value, joined.precision
     participation.left, participation.left_precision = left.value, left.precision
     return services.save_object(actor, participation)
+
+
+# --- a document that fulfils a condition ---------------------------------------------------------
+
+
+@transaction.atomic
+def fulfil_condition_with_new_document(actor, condition, *, title: str, kind: str, date: FuzzyDate, note: str = ""):
+    """Register the document that fulfils ``condition`` (as a document of the condition's
+    municipality in its trajectory) and set the condition to 'vervuld' with it; one transaction."""
+    from regiokompas.register.models import Document
+
+    decision = condition.decision
+    if not title.strip():
+        raise RegisterError("Geef de titel van het stuk dat de voorwaarde vervult.", field="new_document_title")
+    if kind not in c.DocumentKind.values:
+        raise RegisterError(f"Onbekende soort stuk '{kind}'.", field="new_document_kind")
+    document = Document(
+        trajectory=decision.gate.trajectory, kind=kind, title=title.strip(), status=c.DocumentStatus.DEFINITIEF,
+        issuer_municipality=decision.municipality, date=date.value, date_precision=date.precision,
+        source=f"vastgelegd bij het vervullen van een voorwaarde van {decision.municipality}",
+    )
+    services.save_document(actor, document, reason="stuk dat een voorwaarde vervult")
+    return services.set_condition_status(actor, condition, c.ConditionStatus.MET, fulfilled_by=document, note=note)
