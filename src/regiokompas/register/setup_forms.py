@@ -157,6 +157,8 @@ class TrajectoryForm(SetupForm):
         if self.is_bound:
             codes = self.data.getlist("participants") if hasattr(self.data, "getlist") else list(self.data.get("participants", []))
         self.fields["commissioning"].choices = commissioning_choices(codes)
+        self.fields["commissioning"].error_messages["invalid_choice"] = (
+            "Kies als opdrachtgever een orgaan van een deelnemende gemeente of een bestaand bestuur uit de lijst.")
         if editing:
             self.fields["slug"].disabled = True
             self.fields["slug"].help_text = "De korte naam verandert niet meer: webadressen en exports verwijzen ernaar."
