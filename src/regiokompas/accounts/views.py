@@ -41,13 +41,14 @@ def _input(data, username=None) -> users.UserInput:
 def user_list(request):
     _check_manage(request)
     rows = []
-    for user in get_user_model().objects.order_by("username").select_related("profile__municipality", "profile__organisation"):
-        profile = getattr(user, "profile", None) if Profile.objects.filter(user=user).exists() else None
+    for user in get_user_model().objects.order_by("username"):
+        profile = Profile.objects.filter(user=user).select_related("municipality", "organisation").first()
         rows.append({"user": user, "profile": profile, "editable": users.can_edit_user(request.user, user),
                      "trajectories": list(profile.trajectories.order_by("name")) if profile else []})
-    if not permissions.can_change_role(request.user):
+    all_users = permissions.can_change_role(request.user)
+    if not all_users:
         rows = [r for r in rows if r["editable"]]
-    return render(request, "accounts/user_list.html", {"rows": rows})
+    return render(request, "accounts/user_list.html", {"rows": rows, "all_users": all_users})
 
 
 @login_required

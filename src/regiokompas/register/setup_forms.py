@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from regiokompas.register import constants as c
 from regiokompas.register.dates import INPUT_HELP, DateInputError, FuzzyDate
+from regiokompas.register.forms import ConditionStatusForm
 from regiokompas.register.models import (
     GoverningBody,
     JointArrangement,
@@ -430,21 +431,30 @@ FULFILLING_KINDS = [
 ]
 
 
-def condition_document_fields(form: forms.Form) -> None:
-    """Add the fields of a new fulfilling document to a condition status form."""
-    form.fields["new_document_title"] = forms.CharField(
+class ConditionFulfilForm(ConditionStatusForm):
+    """The condition status form with, beside the list of documents, the title, kind and date of a
+    new document that fulfils the condition (registered as a document of the condition's municipality)."""
+
+    new_document_title = forms.CharField(
         label="Of een nieuw stuk: titel", max_length=300, required=False,
-        help_text="Staat het stuk dat de voorwaarde vervult nog niet in de lijst? Geef de titel; het wordt als stuk van uw gemeente vastgelegd.",
+        help_text="Staat het stuk dat de voorwaarde vervult niet in de lijst? Geef de titel; het wordt als stuk van "
+                  "de gemeente in dit traject vastgelegd.",
     )
-    form.fields["new_document_kind"] = forms.ChoiceField(label="Soort van het nieuwe stuk", choices=FULFILLING_KINDS, required=False,
-                                                         initial=c.DocumentKind.ADVIES)
-    form.fields["new_document_date"] = FuzzyDateFormField(label="Datum van het nieuwe stuk")
+    new_document_kind = forms.ChoiceField(label="Soort van het nieuwe stuk", choices=FULFILLING_KINDS, required=False,
+                                          initial=c.DocumentKind.ADVIES)
+    new_document_date = FuzzyDateFormField(label="Datum van het nieuwe stuk")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _required_messages(self)
 
-def clean_condition_document(form: forms.Form, data: dict) -> dict:
-    title = (data.get("new_document_title") or "").strip()
-    if title and data.get("fulfilled_by"):
-        form.add_error("new_document_title", "Kies een stuk uit de lijst óf geef een nieuw stuk, niet allebei.")
-    if title and data.get("status") != c.ConditionStatus.MET:
-        form.add_error("new_document_title", "Een stuk dat de voorwaarde vervult, hoort bij de status 'vervuld'.")
-    return data
+    def clean(self):
+        data = super().clean()
+        title = (data.get("new_document_title") or "").strip()
+        if title and data.get("fulfilled_by"):
+            self.add_error("new_document_title", "Kies een stuk uit de lijst óf geef een nieuw stuk, niet allebei.")
+        if title and data.get("status") != c.ConditionStatus.MET:
+            self.add_error("new_document_title", "Een stuk dat de voorwaarde vervult, hoort bij de status 'vervuld'.")
+        if data.get("status") == c.ConditionStatus.MET and not title and not data.get("fulfilled_by"):
+            self.add_error("fulfilled_by", "Kies het stuk dat de voorwaarde vervult, of geef een nieuw stuk.")
+        return data
