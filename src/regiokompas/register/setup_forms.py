@@ -8,8 +8,8 @@ from django import forms
 from django.db.models import Q
 
 from regiokompas.register import constants as c
-from regiokompas.register.dates import INPUT_HELP, DateInputError, FuzzyDate
-from regiokompas.register.forms import ConditionStatusForm
+from regiokompas.register.dates import FuzzyDate
+from regiokompas.register.forms import ConditionStatusForm, FuzzyDateField
 from regiokompas.register.models import (
     GoverningBody,
     JointArrangement,
@@ -20,29 +20,6 @@ from regiokompas.register.models import (
 )
 
 REQUIRED = "Vul dit veld in."
-
-
-class FuzzyDateFormField(forms.CharField):
-    """A date as precise as the source: dd-mm-jjjj, mm-jjjj, jjjj or empty (unknown). Cleans to a
-    :class:`FuzzyDate`; the precision follows from what was typed, so no 1 January is invented."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", INPUT_HELP)
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, FuzzyDate):
-            return value.input_text()
-        return value
-
-    def clean(self, value):
-        text = super().clean(value)
-        try:
-            return FuzzyDate.parse(text)
-        except DateInputError as exc:
-            raise forms.ValidationError(str(exc)) from exc
 
 
 def _required_messages(form: forms.Form) -> None:
@@ -130,7 +107,7 @@ class TrajectoryForm(SetupForm):
     domain = forms.CharField(label="Domein", max_length=200, required=False, help_text="Bijvoorbeeld: Participatiewet en Wsw.")
     aim = forms.CharField(label="Doel", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     status = forms.ChoiceField(label="Status", choices=c.TrajectoryStatus.choices, initial=c.TrajectoryStatus.EXPLORING)
-    start = FuzzyDateFormField(label="Start van het traject")
+    start = FuzzyDateField(label="Start van het traject")
     region = forms.ModelChoiceField(label="Regio", queryset=Region.objects.order_by("name"), required=False,
                                     empty_label="– geen of een nieuwe regio –")
     new_region = forms.CharField(label="Nieuwe regio", max_length=120, required=False,
@@ -249,8 +226,8 @@ class GateForm(SetupForm):
         label="Organisatie van het portefeuillehoudersoverleg", queryset=Organisation.objects.order_by("name"), required=False,
         empty_label="– geen –", help_text="Alleen als een portefeuillehoudersoverleg of ander bestuur besluit.",
     )
-    planned = FuzzyDateFormField(label="Gepland")
-    deadline = FuzzyDateFormField(label="Uiterste datum", help_text="Als dd-mm-jjjj; leeg als er geen uiterste datum is.")
+    planned = FuzzyDateField(label="Gepland")
+    deadline = FuzzyDateField(label="Uiterste datum", help_text="Als dd-mm-jjjj; leeg als er geen uiterste datum is.")
     continuation_rule = forms.ChoiceField(label="Doorgaan als", choices=c.ContinuationRule.choices,
                                           initial=c.ContinuationRule.ALL_MUST_AGREE)
     minimum_participants = forms.IntegerField(label="Minimaal aantal deelnemers", min_value=1, initial=2,
@@ -328,8 +305,8 @@ class ArrangementForm(SetupForm):
     centre_municipality = forms.ModelChoiceField(label="Centrumgemeente", queryset=Municipality.objects.filter(valid_to__isnull=True).order_by("name"),
                                                  required=False, empty_label="– geen –",
                                                  help_text="Alleen bij een centrumgemeenteregeling.")
-    valid_from = FuzzyDateFormField(label="In werking vanaf")
-    valid_to = FuzzyDateFormField(label="Opgeheven per")
+    valid_from = FuzzyDateField(label="In werking vanaf")
+    valid_to = FuzzyDateField(label="Opgeheven per")
     publication = forms.CharField(label="Publicatie (CVDR of Gemeenteblad)", max_length=300, required=False)
     exit_rules = forms.CharField(label="Uittredingsregels", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     bodies = forms.MultipleChoiceField(label="Bestuursorganen van de regeling", choices=ARRANGEMENT_BODIES, required=False,
@@ -342,7 +319,7 @@ class ArrangementForm(SetupForm):
         widget=forms.CheckboxSelectMultiple, help_text="De regeling(en) die deze regeling opvolgt.",
     )
     succession_kind = forms.ChoiceField(label="Soort opvolging", choices=[("", "– geen voorganger –"), *c.SuccessionKind.choices], required=False)
-    succession_date = FuzzyDateFormField(label="Datum van de opvolging")
+    succession_date = FuzzyDateField(label="Datum van de opvolging")
     source = forms.CharField(label="Bron", max_length=500, required=False)
 
     def __init__(self, *args, instance=None, **kwargs):
@@ -385,8 +362,8 @@ class ArrangementForm(SetupForm):
 
 class ParticipationForm(SetupForm):
     organs = forms.CharField(label="Deelnemende organen", max_length=200, required=False, help_text="Bijvoorbeeld: college, raad.")
-    joined = FuzzyDateFormField(label="Toegetreden")
-    left = FuzzyDateFormField(label="Uitgetreden")
+    joined = FuzzyDateField(label="Toegetreden")
+    left = FuzzyDateField(label="Uitgetreden")
 
     def clean(self):
         data = super().clean()
@@ -403,8 +380,8 @@ class AppointmentForm(SetupForm):
     municipality = forms.ModelChoiceField(label="Namens gemeente", queryset=Municipality.objects.none(),
                                           empty_label="– kies een gemeente –")
     person_name = forms.CharField(label="Naam van de benoemde", max_length=200)
-    start = FuzzyDateFormField(label="Benoemd per")
-    end = FuzzyDateFormField(label="Tot en met")
+    start = FuzzyDateField(label="Benoemd per")
+    end = FuzzyDateField(label="Tot en met")
     source = forms.CharField(label="Bron", max_length=500, required=False)
 
     def __init__(self, *args, arrangement=None, **kwargs):
@@ -442,7 +419,7 @@ class ConditionFulfilForm(ConditionStatusForm):
     )
     new_document_kind = forms.ChoiceField(label="Soort van het nieuwe stuk", choices=FULFILLING_KINDS, required=False,
                                           initial=c.DocumentKind.ADVIES)
-    new_document_date = FuzzyDateFormField(label="Datum van het nieuwe stuk")
+    new_document_date = FuzzyDateField(label="Datum van het nieuwe stuk")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("voorwaarden/<int:pk>/status/", views.condition_status, name="condition-status"),
     path("gemeenten/<str:code>/", views.municipality_detail, name="municipality-detail"),
     path("documenten/<int:pk>/", views.document_detail, name="document-detail"),
+    path("regelingen/", views.arrangement_list, name="arrangement-list"),
+    path("regelingen/<int:pk>/", views.arrangement_detail, name="arrangement-detail"),
     # setting up a trajectory on the pages (no admin)
     path("inrichting/", setup_views.setup_overview, name="setup-overview"),
     path("inrichting/nieuw-traject/", setup_views.trajectory_create, name="trajectory-create"),
