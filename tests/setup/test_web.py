@@ -310,7 +310,9 @@ def test_a_projectleider_adds_a_user_for_her_trajectory(client, own):
     assert created.check_password("Kompas-Regio-Sterk-2025") and not created.is_staff
     assert created.profile.municipality == hoorn and list(created.profile.trajectories.all()) == [t]
     entry = AuditEntry.objects.get(action="user.create", object_id=str(created.pk))
-    assert entry.actor == user and "password" not in entry.after and entry.after["role"] == "beleidsmedewerker"
+    assert entry.actor == user and "password" not in entry.after and entry.after["username"] == "bm-hoorn"
+    profile_entry = AuditEntry.objects.get(action="profile.create", object_id=str(created.profile.pk))
+    assert profile_entry.actor == user and profile_entry.after["role"] == "beleidsmedewerker"
     assert AuditEntry.objects.filter(action="profile.membership", object_repr="bm-hoorn").exists()
 
 

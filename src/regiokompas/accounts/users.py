@@ -1,7 +1,11 @@
 """Adding, changing and deactivating users on the pages: validate, one transaction, write, audit row.
 
 The beheerder manages every user; a projectleider adds and changes users of the organisations that
-take part in her own trajectories, and never grants beheerder rights (accounts.permissions)."""
+take part in her own trajectories, and never grants beheerder rights (accounts.permissions).
+
+The audit rows of the user and profile themselves (``user.create``, ``profile.update``, ...) are
+written by accounts/signals.py in the same transaction, with the actor set here; the functions add
+rows of their own only for what those do not say (a deactivation's reason, a password link made)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from regiokompas.accounts import permissions
 from regiokompas.accounts.models import Profile, UserRole
 from regiokompas.audit import log as audit
+from regiokompas.audit.context import acting_as
 from regiokompas.register.errors import PermissionDenied, RegisterError
 
 MUNICIPAL_ROLES = {UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER, UserRole.RAADSLID}
@@ -91,20 +96,6 @@ def _check_password(password: str, user) -> None:
         raise RegisterError(" ".join(exc.messages), field="password") from exc
 
 
-def can_edit_user(actor, user) -> bool:
-    """The beheerder edits every user; a projectleider a user who is no beheerder and takes part only
-    in trajectories she manages (at least one)."""
-    if permissions.can_change_role(actor):
-        return True
-    if not permissions.can_manage_users(actor) or permissions.is_manager(user) or getattr(user, "is_superuser", False):
-        return False
-    profile = Profile.objects.filter(user=user).first()
-    if profile is None:
-        return False
-    trajectories = list(profile.trajectories.all())
-    return bool(trajectories) and all(permissions.can_manage_users(actor, t) for t in trajectories)
-
-
 def _username_free(username: str, exclude=None) -> None:
     User = get_user_model()
     field_ = User._meta.get_field(User.USERNAME_FIELD)
@@ -127,10 +118,14 @@ def _set_membership(actor, profile, trajectories, reason):
     return set_membership(actor, profile, list(trajectories), reason=reason)
 
 
-@transaction.atomic
 def create_user(actor, data: UserInput):
     """A new user with a profile and trajectories. Returns the user; without a password the user
     gets an unusable one and :func:`password_link` makes the link to set it."""
+    with acting_as(actor), transaction.atomic():
+        return _create_user(actor, data)
+
+
+def _create_user(actor, data: UserInput):
     User = get_user_model()
     _check(actor, data)
     username = data.username.strip()
@@ -144,7 +139,6 @@ def create_user(actor, data: UserInput):
     user.is_staff = user.is_superuser = data.role == UserRole.BEHEERDER
     user.save()
     profile = Profile.objects.create(user=user, role=data.role, municipality=data.municipality, organisation=data.organisation)
-    audit.record(actor, "user.create", user, after=_state(user), object_repr=username)
     # The trajectories are set after the profile exists, with their own audit row; a projectleider
     # may add the user to her trajectories only.
     if data.trajectories:
@@ -152,15 +146,18 @@ def create_user(actor, data: UserInput):
     return user
 
 
-@transaction.atomic
 def update_user(actor, user, data: UserInput):
     """Change name, e-mail, role, organisation and trajectories. The username stays."""
+    with acting_as(actor), transaction.atomic():
+        return _update_user(actor, user, data)
+
+
+def _update_user(actor, user, data: UserInput):
     User = get_user_model()
     user = User.objects.select_for_update().get(pk=user.pk)
-    if not can_edit_user(actor, user):
+    if not permissions.can_edit_user(actor, user):
         raise PermissionDenied(f"U mag de gebruiker '{user.get_username()}' niet wijzigen.")
     _check(actor, data, target=user)
-    before = _state(user)
     user.first_name, user.last_name, user.email = data.first_name.strip(), data.last_name.strip(), data.email.strip()
     _check_password(data.password, user)
     if data.password:
@@ -177,16 +174,19 @@ def update_user(actor, user, data: UserInput):
         kept = [t for t in profile.trajectories.all() if not permissions.can_manage_users(actor, t)]
         _set_membership(actor, profile, list(dict.fromkeys([*kept, *data.trajectories])), "gebruiker gewijzigd")
     permissions.forget_cached_rights(user)
-    audit.record(actor, "user.update", user, before=before, after=_state(user), object_repr=user.get_username())
     return user
 
 
-@transaction.atomic
 def deactivate_user(actor, user, *, reason: str = ""):
     """The user can no longer log in; everything they recorded stays, with their name."""
+    with acting_as(actor), transaction.atomic():
+        return _deactivate_user(actor, user, reason=reason)
+
+
+def _deactivate_user(actor, user, *, reason: str = ""):
     User = get_user_model()
     user = User.objects.select_for_update().get(pk=user.pk)
-    if not can_edit_user(actor, user):
+    if not permissions.can_edit_user(actor, user):
         raise PermissionDenied(f"U mag de gebruiker '{user.get_username()}' niet deactiveren.")
     if user.pk == getattr(actor, "pk", None):
         raise RegisterError("U kunt uzelf niet deactiveren.")
@@ -202,7 +202,7 @@ def deactivate_user(actor, user, *, reason: str = ""):
 def password_link(actor, user) -> str:
     """The path of a one-time link with which ``user`` sets a password (valid until used or until
     PASSWORD_RESET_TIMEOUT). It is shown once and not stored; its making is audited."""
-    if not can_edit_user(actor, user):
+    if not permissions.can_edit_user(actor, user):
         raise PermissionDenied(f"U mag geen wachtwoordlink maken voor '{user.get_username()}'.")
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)

@@ -43,7 +43,7 @@ def user_list(request):
     rows = []
     for user in get_user_model().objects.order_by("username"):
         profile = Profile.objects.filter(user=user).select_related("municipality", "organisation").first()
-        rows.append({"user": user, "profile": profile, "editable": users.can_edit_user(request.user, user),
+        rows.append({"user": user, "profile": profile, "editable": permissions.can_edit_user(request.user, user),
                      "trajectories": list(profile.trajectories.order_by("name")) if profile else []})
     all_users = permissions.can_change_role(request.user)
     if not all_users:
@@ -71,7 +71,7 @@ def user_create(request):
 
 def _editable(request, pk):
     user = get_object_or_404(get_user_model(), pk=pk)
-    if not users.can_edit_user(request.user, user):
+    if not permissions.can_edit_user(request.user, user):
         raise DjangoPermissionDenied(f"U mag de gebruiker '{user.get_username()}' niet wijzigen.")
     return user
 

@@ -121,10 +121,13 @@ def _set_laws(actor, trajectory: Trajectory, laws: Iterable[Law]) -> None:
 @transaction.atomic
 def add_member(actor, profile, trajectory: Trajectory, *, reason: str = "") -> None:
     """Make the creator of a trajectory its member (she may not manage it before she is one)."""
+    from regiokompas.audit.context import acting_as
+
     if profile.trajectories.filter(pk=trajectory.pk).exists():
         return
     before = {"trajectories": sorted(profile.trajectories.values_list("slug", flat=True))}
-    profile.trajectories.add(trajectory)
+    with acting_as(actor):
+        profile.trajectories.add(trajectory)
     after = {"trajectories": sorted(profile.trajectories.values_list("slug", flat=True))}
     audit.record(actor, "profile.membership", profile, before=before, after=after, reason=reason,
                  object_repr=profile.user.get_username(), trajectory_slug=trajectory.slug)
