@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from tests.security.support import env_for, run
 
 

@@ -2,7 +2,6 @@
 only in a demonstration on a database without other users, unless told explicitly."""
 
 import pytest
-
 from tests.security.support import run, table_counts, usernames
 
 TABLES = ("auth_user", "register_trajectory", "accounts_profile", "audit_auditentry")

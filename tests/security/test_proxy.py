@@ -5,7 +5,6 @@ proxy get HSTS and no redirect to themselves, and plain http is still sent to ht
 import re
 
 import pytest
-
 from tests.security.support import request, server
 
 pytestmark = pytest.mark.slow
