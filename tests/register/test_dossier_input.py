@@ -208,4 +208,4 @@ def test_two_decisions_superseding_the_same_one_are_refused(data):
 def test_a_changed_reference_on_existing_reference_data_is_ignored(data):
     """Municipalities that exist already are reused as they are; their row's references do not apply."""
     first(data, "municipality")["successor"] = first(data, "municipality")["key"]
-    assert dossier.import_dossier("test", data).slug == COPY
+    assert dossier.import_dossier(SystemActor("test"), data).slug == COPY

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 # Gouda, Bodegraven-Reeuwijk, Krimpenerwaard, Zuidplas: in the CBS list, not in the example
 REGION = ["GM0513", "GM1901", "GM1931", "GM1892"]
 G = c.GoverningBodyKind
-O = c.Outcome
+OC = c.Outcome
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_bad_gate_is_refused_in_dutch_and_changes_nothing(region, changes, messa
 
 def test_a_body_with_decisions_stays_on_the_gate(region):
     _t, munis, _info, gate = region
-    record(gate, munis[0], O.PROPOSED, G.COLLEGE)
+    record(gate, munis[0], OC.PROPOSED, G.COLLEGE)
     gate.bodies = [G.RAAD]
     with pytest.raises(s.RegisterError, match="college van B&W"):
         s.save_gate(SystemActor("test"), gate)
@@ -98,7 +98,7 @@ def test_algemeen_bestuur_of_the_arrangement_named_at_the_gate(region):
     gr = s.save_arrangement(SystemActor("test"), JointArrangement(name="GR Werk Midden-Holland", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"),
                             participants=munis)
     gate = s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=3, title="Begroting", bodies=[G.ALGEMEEN_BESTUUR], body_arrangement=gr, source="test"))
-    d = record(gate, munis[0], O.AGREE, G.ALGEMEEN_BESTUUR)
+    d = record(gate, munis[0], OC.AGREE, G.ALGEMEEN_BESTUUR)
     assert d.governing_body.arrangement == gr and d.governing_body.kind == G.ALGEMEEN_BESTUUR
     state = query.trajectory_state(t)
     assert state.cell(gate, munis[0]).decision == d
@@ -110,12 +110,12 @@ def test_algemeen_bestuur_of_the_arrangement_named_at_the_gate(region):
 def test_college_proposes_and_raad_decides_on_the_same_gate(region):
     t, munis, _info, gate = region
     gouda = munis[0]
-    proposal = record(gate, gouda, O.PROPOSED, G.COLLEGE, day=dt.date(2025, 2, 11))
+    proposal = record(gate, gouda, OC.PROPOSED, G.COLLEGE, day=dt.date(2025, 2, 11))
     state = query.trajectory_state(t)
     cell = state.cell(gate, gouda)
     assert cell.decision is None and cell.decisions == [proposal]  # a proposal decides nothing
     assert gouda in state.results[gate.pk].undecided
-    raad = record(gate, gouda, O.AGREE, G.RAAD, day=dt.date(2025, 3, 1), precision=c.DatePrecision.MONTH)
+    raad = record(gate, gouda, OC.AGREE, G.RAAD, day=dt.date(2025, 3, 1), precision=c.DatePrecision.MONTH)
     cell = query.trajectory_state(t).cell(gate, gouda)
     assert cell.decision == raad and cell.decisions == [proposal, raad] and cell.other_decisions == [proposal]
     assert raad.governing_body.kind == G.RAAD and proposal.governing_body.kind == G.COLLEGE
@@ -125,29 +125,29 @@ def test_college_proposes_and_raad_decides_on_the_same_gate(region):
 def test_only_the_counting_body_decides_the_gate(region):
     t, munis, _info, gate = region
     for muni in munis:
-        record(gate, muni, O.AGREE, G.COLLEGE)  # colleges agree, the raden have not decided
+        record(gate, muni, OC.AGREE, G.COLLEGE)  # colleges agree, the raden have not decided
     result = query.trajectory_state(t).results[gate.pk]
     assert result.status == c.GateStatus.OPEN and len(result.undecided) == 4
     for muni in munis:
-        record(gate, muni, O.AGREE, G.RAAD)
+        record(gate, muni, OC.AGREE, G.RAAD)
     assert query.trajectory_state(t).results[gate.pk].status == c.GateStatus.PASSED
 
 
 def test_a_raad_rejection_stops_the_unanimous_gate_whatever_the_college_proposed(region):
     t, munis, _info, gate = region
     for muni in munis:
-        record(gate, muni, O.PROPOSED, G.COLLEGE)
-        record(gate, muni, O.REJECT if muni.cbs_code == "GM1931" else O.AGREE, G.RAAD)
+        record(gate, muni, OC.PROPOSED, G.COLLEGE)
+        record(gate, muni, OC.REJECT if muni.cbs_code == "GM1931" else OC.AGREE, G.RAAD)
     result = query.trajectory_state(t).results[gate.pk]
     assert result.status == c.GateStatus.STOPPED
     assert [m.cbs_code for m in result.rejected] == ["GM1931"]
 
 
 @pytest.mark.parametrize("outcome, body, message", [
-    (O.PROPOSED, G.RAAD, "orgaan dat voorstelt"),
-    (O.NOTED, G.RAAD, "kennisgenomen' past alleen"),
-    (O.AGREE, G.ALGEMEEN_BESTUUR, "besluit het orgaan 'algemeen bestuur' niet"),
-    (O.AGREE, "wethouder", "Onbekend orgaan"),
+    (OC.PROPOSED, G.RAAD, "orgaan dat voorstelt"),
+    (OC.NOTED, G.RAAD, "kennisgenomen' past alleen"),
+    (OC.AGREE, G.ALGEMEEN_BESTUUR, "besluit het orgaan 'algemeen bestuur' niet"),
+    (OC.AGREE, "wethouder", "Onbekend orgaan"),
     ("misschien", G.RAAD, "Onbekende uitkomst"),
 ])
 def test_bad_decision_is_refused_in_dutch_and_changes_nothing(region, outcome, body, message):
@@ -162,20 +162,20 @@ def test_withdrawal_follows_only_from_the_counting_body(region):
     _t, munis, _info, gate = region
     counts = database_counts()
     with pytest.raises(s.RegisterError, match="Uittreden volgt uit het besluit"):
-        record(gate, munis[0], O.REJECT, G.COLLEGE, withdraws=True)
+        record(gate, munis[0], OC.REJECT, G.COLLEGE, withdraws=True)
     assert database_counts() == counts
 
 
 def test_not_yet_decided_needs_no_date(region):
     t, munis, _info, gate = region
-    d = record(gate, munis[1], O.NOT_YET_DECIDED, G.RAAD, day=None)
+    d = record(gate, munis[1], OC.NOT_YET_DECIDED, G.RAAD, day=None)
     assert d.date is None and d.date_precision == c.DatePrecision.UNKNOWN
     assert query.trajectory_state(t).cell(gate, munis[1]).status == c.ParticipationStatus.ACTIVE
 
 
 def test_decision_dates_keep_their_precision_without_an_invented_first_of_january(region):
     _t, munis, _info, gate = region
-    d = record(gate, munis[2], O.AGREE, G.RAAD, day=dt.date(2015, 7, 19), precision=c.DatePrecision.YEAR)
+    d = record(gate, munis[2], OC.AGREE, G.RAAD, day=dt.date(2015, 7, 19), precision=c.DatePrecision.YEAR)
     assert d.date == dt.date(2015, 1, 1) and FuzzyDate.of(d).dutch() == "2015"
     assert FuzzyDate.of(d).iso() == "2015"
 
@@ -186,7 +186,7 @@ def test_a_decision_in_the_future_month_or_of_a_merged_municipality_is_refused(m
     gate = s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=1, title="Besluit", bodies=["college", "raad"], source="test"))
     counts = database_counts()
     with pytest.raises(s.RegisterError, match="bestond niet in maart 2022.*Dijk en Waard"):
-        s.record_decision(SystemActor("test"), s.DecisionInput(gate=gate, municipality=m["heerhugowaard"], outcome=O.AGREE, body_kind="raad",
+        s.record_decision(SystemActor("test"), s.DecisionInput(gate=gate, municipality=m["heerhugowaard"], outcome=OC.AGREE, body_kind="raad",
                                                   date=dt.date(2022, 3, 1), date_precision=c.DatePrecision.MONTH))
     assert database_counts() == counts
 
@@ -196,9 +196,9 @@ def test_a_decision_in_the_future_month_or_of_a_merged_municipality_is_refused(m
 
 def test_information_moment_decides_nothing_and_keeps_participation(region):
     t, munis, info, gate = region
-    noted = record(info, munis[0], O.NOTED, G.RAAD, day=None)
+    noted = record(info, munis[0], OC.NOTED, G.RAAD, day=None)
     with pytest.raises(s.RegisterError, match="informatiemoment: er wordt niets besloten"):
-        record(info, munis[1], O.AGREE, G.RAAD)
+        record(info, munis[1], OC.AGREE, G.RAAD)
     state = query.trajectory_state(t)
     result = state.results[info.pk]
     assert result.status == c.GateStatus.INFORMATION and "1 van 4" in result.explanation
@@ -209,7 +209,7 @@ def test_information_moment_decides_nothing_and_keeps_participation(region):
 
 def test_a_gate_with_decisions_does_not_become_an_information_moment(region):
     _t, munis, _info, gate = region
-    record(gate, munis[0], O.AGREE, G.RAAD)
+    record(gate, munis[0], OC.AGREE, G.RAAD)
     gate.kind = c.GateKind.INFORMATION
     with pytest.raises(s.RegisterError, match="informatiemoment"):
         s.save_gate(SystemActor("test"), gate)
@@ -223,7 +223,7 @@ def test_a_gate_with_decisions_does_not_become_an_information_moment(region):
 def conditional(region):
     t, munis, _info, gate = region
     proof = s.save_document(SystemActor("test"), Document(trajectory=t, kind=c.DocumentKind.RAPPORT, title="Kostenvergelijking", source="test"))
-    d = record(gate, munis[0], O.AGREE_WITH_CONDITIONS, G.RAAD, conditions=[
+    d = record(gate, munis[0], OC.AGREE_WITH_CONDITIONS, G.RAAD, conditions=[
         s.ConditionInput("Kostenvergelijking per gemeente", c.ConditionCategory.FINANCIAL),
         s.ConditionInput("Advies van de ondernemingsraad", c.ConditionCategory.STAFF),
     ])
@@ -233,7 +233,7 @@ def conditional(region):
 
 
 def _correct(d, **kw):
-    data = s.DecisionInput(gate=d.gate, municipality=d.municipality, outcome=kw.pop("outcome", O.AGREE_WITH_CONDITIONS),
+    data = s.DecisionInput(gate=d.gate, municipality=d.municipality, outcome=kw.pop("outcome", OC.AGREE_WITH_CONDITIONS),
                            date=d.date, date_precision=d.date_precision, **kw)
     return s.supersede_decision(SystemActor("test"), d, data, reason="Datum verkeerd overgenomen")
 
@@ -272,7 +272,7 @@ def test_a_correction_changes_a_condition_only_where_it_says_so(conditional):
 def test_a_correction_cannot_carry_another_decisions_condition_and_changes_nothing(conditional, region):
     d, _proof = conditional
     _t, munis, _info, gate = region
-    other = record(gate, munis[1], O.AGREE_WITH_CONDITIONS, G.RAAD, conditions=[s.ConditionInput("Iets anders")])
+    other = record(gate, munis[1], OC.AGREE_WITH_CONDITIONS, G.RAAD, conditions=[s.ConditionInput("Iets anders")])
     counts = database_counts()
     with pytest.raises(s.RegisterError, match="hoort niet bij het besluit"):
         _correct(d, conditions=[s.ConditionInput("Iets anders", carry=other.conditions.get())])

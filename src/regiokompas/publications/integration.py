@@ -6,11 +6,10 @@ from __future__ import annotations
 def gate_panel(request, gate):
     from django.urls import reverse
 
+    from regiokompas import dutch
     from regiokompas.accounts import permissions
     from regiokompas.publications import services
     from regiokompas.publications.models import Publication
-
-    from regiokompas import dutch
 
     rows = services.information_status(gate)
     not_informed = [r["municipality"] for r in rows if not r["informed"]]
