@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("regiokompas.planning.urls")),
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
+    path("", include("regiokompas.accounts.urls")),
 ]

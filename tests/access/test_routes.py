@@ -88,6 +88,16 @@ def handles_import(role, variant):
     return manager(role, variant) or municipal_staff(role, variant)
 
 
+def sets_up(role, variant):
+    """Set-up pages outside one trajectory: beheer and every projectleider who manages a trajectory."""
+    return role in ("beheerder", "projectleider", "projectleider_ander")
+
+
+def edits_own_user(role, variant):
+    """A user who takes part only in the own trajectory: beheer and that trajectory's projectleider."""
+    return role in ("beheerder", "projectleider")
+
+
 @dataclass(frozen=True)
 class Rule:
     get: Callable | None  # who gets ``ok``; None: GET is not allowed (405)
@@ -126,6 +136,24 @@ TABLE: dict[str, Rule] = {
     "register:document-detail": R(sees_confidential, deny=404),
     "register:arrangement-list": R(logged_in, variants=ONE),
     "register:arrangement-detail": R(logged_in, variants=ONE),
+    # setting up on the pages
+    "register:setup-overview": R(sets_up, variants=ONE),
+    "register:trajectory-create": R(sets_up, variants=ONE),
+    "register:trajectory-edit": R(manager),
+    "register:gate-create": R(manager),
+    "register:gate-edit": R(manager),
+    "register:organisation-create": R(sets_up, variants=ONE),
+    "register:organisation-edit": R(sets_up, variants=ONE),
+    "register:arrangement-create": R(sets_up, variants=ONE),
+    "register:arrangement-edit": R(sets_up, variants=ONE),
+    "register:appointment-create": R(sets_up, variants=ONE),
+    "register:participation-edit": R(sets_up, variants=ONE),
+    "accounts:user-list": R(sets_up, variants=ONE),
+    "accounts:user-create": R(sets_up, variants=ONE),
+    "accounts:user-edit": R(edits_own_user, variants=ONE),
+    "accounts:user-deactivate": R(edits_own_user, variants=ONE),
+    "accounts:user-password-link": R(None, edits_own_user, post_only=True, ok=302, variants=ONE),
+    "accounts:password-set": R(everyone, variants=ONE, anonymous=200),
     # options: everything only for members of the trajectory
     "options:overview": R(member),
     "options:variant-create": R(manager, manager),
@@ -260,6 +288,16 @@ def url_for(world, name: str, variant: str) -> str | None:
         "register:document-detail": [o[v, "document"].pk],
         "register:arrangement-list": [],
         "register:arrangement-detail": lambda: [_arrangement().pk],
+        "register:setup-overview": [], "register:trajectory-create": [],
+        "register:trajectory-edit": [slug], "register:gate-create": [slug], "register:gate-edit": [o[v, "gate"].pk],
+        "register:organisation-create": [], "register:organisation-edit": lambda: [_organisation().pk],
+        "register:arrangement-create": [], "register:arrangement-edit": lambda: [_arrangement().pk],
+        "register:appointment-create": lambda: [_arrangement().pk],
+        "register:participation-edit": lambda: [_participation().pk],
+        "accounts:user-list": [], "accounts:user-create": [],
+        "accounts:user-edit": lambda: [_user("w-bergen").pk], "accounts:user-deactivate": lambda: [_user("w-bergen").pk],
+        "accounts:user-password-link": lambda: [_user("w-bergen").pk],
+        "accounts:password-set": ["MQ", "ongeldig-token"],
         "options:variant-component-add": [slug, variant_obj.number], "options:common-measure-add": [slug],
         "options:overview": [slug], "options:variant-create": [slug],
         "options:variant-detail": [slug, variant_obj.number], "options:variant-edit": [slug, variant_obj.number],
@@ -307,6 +345,24 @@ def _arrangement():
     from regiokompas.register.models import JointArrangement
 
     return JointArrangement.objects.order_by("pk").first()
+
+
+def _organisation():
+    from regiokompas.register.models import Organisation
+
+    return Organisation.objects.order_by("pk").first()
+
+
+def _participation():
+    from regiokompas.register.models import ArrangementParticipation
+
+    return ArrangementParticipation.objects.order_by("pk").first()
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
 
 
 def _decision_of(world, v, code):

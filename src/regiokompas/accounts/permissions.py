@@ -468,3 +468,25 @@ def visible_imports(user, queryset):
     if p.role == UserRole.PROJECTLEIDER:
         allowed |= Q(trajectory_id__in=member_trajectory_ids(user))
     return queryset.filter(allowed)
+
+
+# --- users ------------------------------------------------------------------------------------------
+
+
+def profile_of_user(user) -> Profile | None:
+    """The profile of any user (also one who is not logged in), or None."""
+    return Profile.objects.filter(user=user).first() if getattr(user, "pk", None) else None
+
+
+def can_edit_user(actor, user) -> bool:
+    """The beheerder edits every user; a projectleider a user who is no beheerder and takes part only
+    in trajectories she manages (at least one)."""
+    if can_change_role(actor):
+        return True
+    if not can_manage_users(actor) or is_manager(user) or getattr(user, "is_superuser", False):
+        return False
+    profile = profile_of_user(user)
+    if profile is None:
+        return False
+    trajectories = list(profile.trajectories.all())
+    return bool(trajectories) and all(can_manage_users(actor, t) for t in trajectories)

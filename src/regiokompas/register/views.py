@@ -13,10 +13,10 @@ from django.urls import reverse
 from regiokompas.accounts import permissions
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register import constants as c
-from regiokompas.register import panels, query, services
+from regiokompas.register import panels, query, services, setup_services
 from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
-from regiokompas.register.forms import ConditionStatusForm, DecisionForm, SupersedeForm
+from regiokompas.register.forms import DecisionForm, SupersedeForm
 from regiokompas.register.models import (
     Condition,
     Decision,
@@ -27,6 +27,7 @@ from regiokompas.register.models import (
     Municipality,
     Trajectory,
 )
+from regiokompas.register.setup_forms import ConditionFulfilForm
 
 
 @login_required
@@ -233,13 +234,18 @@ def condition_status(request, pk):
     if not permissions.can_change_condition(request.user, condition):
         raise DjangoPermissionDenied("U mag de status van deze voorwaarde niet wijzigen.")
     trajectory = condition.decision.gate.trajectory
-    form = ConditionStatusForm(request.POST or None, initial={"status": condition.status}, documents=_documents_for(request.user, trajectory))
+    form = ConditionFulfilForm(request.POST or None, initial={"status": condition.status}, documents=_documents_for(request.user, trajectory))
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.set_condition_status(
-                request.user, condition, form.cleaned_data["status"],
-                fulfilled_by=form.cleaned_data["fulfilled_by"], note=form.cleaned_data["note"],
-            )
+            if data["new_document_title"].strip():
+                # the fulfilling document is registered on the way, in the same transaction
+                setup_services.fulfil_condition_with_new_document(
+                    request.user, condition, title=data["new_document_title"], kind=data["new_document_kind"],
+                    date=data["new_document_date"], note=data["note"],
+                )
+            else:
+                services.set_condition_status(request.user, condition, data["status"], fulfilled_by=data["fulfilled_by"], note=data["note"])
         except RegisterError as exc:
             form.add_error(None, exc.message)
         else:
