@@ -41,11 +41,16 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
-    "COMPONENT_SPLIT_REQUEST": True,
+    # Input and output have their own serializers (TrajectAanmaken, Traject), so no split is needed.
+    "COMPONENT_SPLIT_REQUEST": False,
     "COMPONENT_NO_READ_ONLY_REQUIRED": False,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "SORT_OPERATIONS": False,
+    # One name per enum table of regiokompas.api.enums.
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectStatus": "regiokompas.api.enums.TRAJECTORY_STATUS",
+    },
     "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "regiokompas.api.schema.postprocess"],
     "DISABLE_ERRORS_AND_WARNINGS": False,

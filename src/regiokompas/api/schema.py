@@ -65,9 +65,11 @@ def postprocess(result, generator, request, public):
 
 def generate_schema() -> dict:
     """The OpenAPI document as the code describes it (the same as /api/v1/openapi.json)."""
+    from django.utils import translation
     from drf_spectacular.generators import SchemaGenerator
 
-    return SchemaGenerator().get_schema(request=None, public=True)
+    with translation.override("nl"):
+        return SchemaGenerator().get_schema(request=None, public=True)
 
 
 def schema_text() -> str:

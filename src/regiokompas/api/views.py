@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import generics, serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -28,6 +29,10 @@ class ApiMixin:
     def dispatch(self, request, *args, **kwargs):
         with translation.override("nl"):
             return super().dispatch(request, *args, **kwargs)
+
+
+class OpenApiDocument(ApiMixin, SpectacularJSONAPIView):
+    """The OpenAPI document (public), in Dutch like docs/openapi.json."""
 
 
 def require(allowed: bool, message: str) -> None:
