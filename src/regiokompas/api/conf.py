@@ -48,9 +48,19 @@ SPECTACULAR_SETTINGS = {
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "SORT_OPERATIONS": False,
     # One name per enum table of regiokompas.api.enums.
-    "ENUM_NAME_OVERRIDES": {
-        "TrajectStatus": "regiokompas.api.enums.TRAJECTORY_STATUS",
-    },
+    "ENUM_NAME_OVERRIDES": {name: f"regiokompas.api.enums.{table}" for name, table in [
+        ("TrajectStatus", "TRAJECTORY_STATUS"),
+        ("Voortgangsregel", "CONTINUATION_RULE"),
+        ("BesluitmomentSoort", "GATE_KIND"),
+        ("Orgaan", "ORGAN"),
+        ("Uitkomst", "OUTCOME"),
+        ("VoorwaardeStatus", "CONDITION_STATUS"),
+        ("VoorwaardeSoort", "CONDITION_CATEGORY"),
+        ("SoortVervanging", "SUPERSEDE_KIND"),
+        ("BesluitmomentStatus", "GATE_STATUS"),
+        ("Deelname", "PARTICIPATION_STATUS"),
+        ("Rechtsvorm", "LEGAL_FORM"),
+    ]},
     "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "regiokompas.api.schema.postprocess"],
     "DISABLE_ERRORS_AND_WARNINGS": False,

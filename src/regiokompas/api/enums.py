@@ -14,3 +14,91 @@ TRAJECTORY_STATUS = {
     "in_uitvoering": c.TrajectoryStatus.OPERATING,
     "gestopt": c.TrajectoryStatus.STOPPED,
 }
+
+# Until the register knows information moments, every gate is a decision moment.
+GATE_KIND = {
+    "besluit": "decision",
+    "informatie": "information",
+}
+
+CONTINUATION_RULE = {
+    "unaniem": c.ContinuationRule.ALL_MUST_AGREE,
+    "meerderheid": c.ContinuationRule.MAJORITY,
+    "wie_instemt_gaat_door": c.ContinuationRule.COALITION_OF_THE_WILLING,
+}
+
+ORGAN = {
+    "college": c.GoverningBodyKind.COLLEGE,
+    "raad": c.GoverningBodyKind.RAAD,
+    "burgemeester": c.GoverningBodyKind.BURGEMEESTER,
+    "algemeen_bestuur": c.GoverningBodyKind.ALGEMEEN_BESTUUR,
+    "dagelijks_bestuur": c.GoverningBodyKind.DAGELIJKS_BESTUUR,
+    "bestuur": c.GoverningBodyKind.BESTUUR,
+    "portefeuillehoudersoverleg": c.GoverningBodyKind.PORTEFEUILLEHOUDERSOVERLEG,
+}
+
+OUTCOME = {
+    "ingestemd": c.Outcome.AGREE,
+    "ingestemd_onder_voorwaarden": c.Outcome.AGREE_WITH_CONDITIONS,
+    "aangehouden": c.Outcome.HOLD,
+    "niet_ingestemd": c.Outcome.REJECT,
+    "nog_niet_besloten": c.Outcome.NOT_YET_DECIDED,
+}
+
+CONDITION_STATUS = {
+    "open": c.ConditionStatus.OPEN,
+    "vervuld": c.ConditionStatus.MET,
+    "vervallen": c.ConditionStatus.DROPPED,
+}
+
+CONDITION_CATEGORY = {
+    "analyse": c.ConditionCategory.ANALYSIS,
+    "proces": c.ConditionCategory.PROCESS,
+    "financieel": c.ConditionCategory.FINANCIAL,
+    "personeel": c.ConditionCategory.STAFF,
+    "clienten": c.ConditionCategory.CLIENT,
+}
+
+SUPERSEDE_KIND = {
+    "correctie": c.SupersedeKind.CORRECTION,
+    "nieuw_besluit": c.SupersedeKind.NEW_DECISION,
+}
+
+GATE_STATUS = {
+    "open": c.GateStatus.OPEN,
+    "gepasseerd": c.GateStatus.PASSED,
+    "deels_gepasseerd": c.GateStatus.PASSED_PARTIALLY,
+    "aangehouden": c.GateStatus.HELD,
+    "gestopt": c.GateStatus.STOPPED,
+}
+
+PARTICIPATION_STATUS = {
+    "niet_betrokken": c.ParticipationStatus.NOT_INVOLVED,
+    "neemt_deel": c.ParticipationStatus.ACTIVE,
+    "pas_op_de_plaats": c.ParticipationStatus.PAUSED,
+    "uitgetreden": c.ParticipationStatus.WITHDRAWN,
+    "later_aangesloten": c.ParticipationStatus.JOINED_LATER,
+    "opgegaan": c.ParticipationStatus.MERGED,
+}
+
+LEGAL_FORM = {
+    "openbaar_lichaam": c.WgrForm.OPENBAAR_LICHAAM,
+    "bedrijfsvoeringsorganisatie": c.WgrForm.BEDRIJFSVOERINGSORGANISATIE,
+    "gemeenschappelijk_orgaan": c.WgrForm.GEMEENSCHAPPELIJK_ORGAAN,
+    "centrumgemeenteregeling": c.WgrForm.CENTRUMGEMEENTE,
+    "regeling_zonder_meer": c.WgrForm.REGELING_ZONDER_MEER,
+}
+
+# Every table with the register's enumeration it covers (checked by the tests).
+TABLES = {
+    "TrajectStatus": (TRAJECTORY_STATUS, c.TrajectoryStatus),
+    "Voortgangsregel": (CONTINUATION_RULE, c.ContinuationRule),
+    "Orgaan": (ORGAN, c.GoverningBodyKind),
+    "Uitkomst": (OUTCOME, c.Outcome),
+    "VoorwaardeStatus": (CONDITION_STATUS, c.ConditionStatus),
+    "VoorwaardeSoort": (CONDITION_CATEGORY, c.ConditionCategory),
+    "SoortVervanging": (SUPERSEDE_KIND, c.SupersedeKind),
+    "BesluitmomentStatus": (GATE_STATUS, c.GateStatus),
+    "Deelname": (PARTICIPATION_STATUS, c.ParticipationStatus),
+    "Rechtsvorm": (LEGAL_FORM, c.WgrForm),
+}

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from regiokompas.api import enums
 from regiokompas.api.fields import MappedChoiceField, PartialDateField, StrictCharField
-from regiokompas.register.models import Municipality, Trajectory
+from regiokompas.register.models import Condition, Decision, Gate, Municipality, Trajectory
 
 
 class Strict(serializers.Serializer):
@@ -115,3 +115,189 @@ class TrajectAanmaken(Strict):
 
     def validate_deelnemers(self, value):
         return unique_list(value, "Gemeente")
+
+
+# --- besluitmomenten -----------------------------------------------------------------------------
+
+
+class Besluitmoment(serializers.ModelSerializer):
+    traject = serializers.SlugRelatedField(source="trajectory", slug_field="slug", read_only=True)
+    volgnummer = serializers.IntegerField(source="ordinal")
+    titel = serializers.CharField(source="title")
+    omschrijving = serializers.CharField(source="description")
+    soort = serializers.SerializerMethodField()
+    organen = serializers.SerializerMethodField(help_text="De organen die besluiten, in volgorde.")
+    voortgangsregel = MappedChoiceField(enums.CONTINUATION_RULE, source="continuation_rule")
+    minimumDeelnemers = serializers.IntegerField(source="minimum_participants",
+                                                 help_text="Voor 'wie_instemt_gaat_door': het minimale aantal gemeenten.")
+    gepland = serializers.DateField(source="planned_date", allow_null=True)
+
+    class Meta:
+        model = Gate
+        fields = ["id", "traject", "volgnummer", "titel", "omschrijving", "soort", "organen", "voortgangsregel",
+                  "minimumDeelnemers", "gepland"]
+        read_only_fields = fields
+
+    @extend_schema_field(MappedChoiceField(enums.GATE_KIND))
+    def get_soort(self, obj) -> str:
+        return "besluit"
+
+    @extend_schema_field(serializers.ListField(child=MappedChoiceField(enums.ORGAN)))
+    def get_organen(self, obj) -> list[str]:
+        return [MappedChoiceField(enums.ORGAN).to_representation(obj.deciding_body_kind)]
+
+
+class BesluitmomentAanmaken(Strict):
+    volgnummer = serializers.IntegerField(min_value=1)
+    titel = StrictCharField(max_length=300)
+    omschrijving = StrictCharField(required=False, allow_blank=True, default="")
+    soort = MappedChoiceField(enums.GATE_KIND, default=enums.GATE_KIND["besluit"])
+    organen = serializers.ListField(child=MappedChoiceField(enums.ORGAN), required=False, min_length=1,
+                                    help_text="De organen die besluiten, in volgorde; standaard [\"college\"].")
+    voortgangsregel = MappedChoiceField(enums.CONTINUATION_RULE, default=enums.CONTINUATION_RULE["unaniem"])
+    minimumDeelnemers = serializers.IntegerField(min_value=1, required=False)
+    gepland = serializers.DateField(required=False, allow_null=True,
+                                    error_messages={"invalid": "Geen datum; schrijf JJJJ-MM-DD."})
+
+
+# --- besluiten en voorwaarden --------------------------------------------------------------------
+
+
+class VoorwaardeKort(serializers.ModelSerializer):
+    omschrijving = serializers.CharField(source="text")
+    status = MappedChoiceField(enums.CONDITION_STATUS)
+
+    class Meta:
+        model = Condition
+        fields = ["id", "omschrijving", "status"]
+        read_only_fields = fields
+
+
+class Voorwaarde(VoorwaardeKort):
+    besluit = serializers.PrimaryKeyRelatedField(source="decision", read_only=True)
+    soort = MappedChoiceField(enums.CONDITION_CATEGORY, source="category")
+    vervuldDoor = serializers.PrimaryKeyRelatedField(source="fulfilled_by", read_only=True, allow_null=True,
+                                                     help_text="Het document (id) waarmee de voorwaarde is vervuld.")
+    toelichting = serializers.CharField(source="status_note")
+    statusDatum = serializers.DateField(source="status_date", allow_null=True)
+
+    class Meta:
+        model = Condition
+        fields = ["id", "besluit", "omschrijving", "soort", "status", "vervuldDoor", "toelichting", "statusDatum"]
+        read_only_fields = fields
+
+
+class Besluit(serializers.ModelSerializer):
+    besluitmoment = serializers.PrimaryKeyRelatedField(source="gate", read_only=True)
+    gemeente = MunicipalityCodeField(source="municipality", read_only=True)
+    orgaan = serializers.SerializerMethodField()
+    uitkomst = MappedChoiceField(enums.OUTCOME, source="outcome")
+    datum = PartialDateField(date_attr="date", precision_attr="date_precision", read_only=True)
+    motivering = serializers.CharField(source="motivation")
+    treedtUit = serializers.BooleanField(source="withdraws")
+    zaaknummer = serializers.CharField()
+    voorwaarden = VoorwaardeKort(source="conditions", many=True, read_only=True)
+    geldend = serializers.BooleanField(source="is_current", help_text="false: vervangen door een later besluit.")
+    vervangt = serializers.PrimaryKeyRelatedField(source="supersedes", read_only=True, allow_null=True)
+    vervangenDoor = serializers.SerializerMethodField()
+    soortVervanging = MappedChoiceField(enums.SUPERSEDE_KIND, source="supersede_kind", allow_null=True)
+    reden = serializers.CharField(source="correction_reason", help_text="Waarom dit besluit een eerder besluit vervangt.")
+    vastgelegdDoor = serializers.CharField(source="recorded_by")
+    vastgelegdOp = serializers.DateTimeField(source="created")
+
+    class Meta:
+        model = Decision
+        fields = ["id", "besluitmoment", "gemeente", "orgaan", "uitkomst", "datum", "motivering", "treedtUit", "zaaknummer",
+                  "voorwaarden", "geldend", "vervangt", "vervangenDoor", "soortVervanging", "reden", "vastgelegdDoor",
+                  "vastgelegdOp"]
+        read_only_fields = fields
+
+    @extend_schema_field(MappedChoiceField(enums.ORGAN))
+    def get_orgaan(self, obj) -> str:
+        return MappedChoiceField(enums.ORGAN).to_representation(obj.governing_body.kind)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_vervangenDoor(self, obj) -> int | None:
+        try:
+            return obj.superseded_by.pk
+        except Decision.DoesNotExist:
+            return None
+
+
+class VoorwaardeInvoer(Strict):
+    omschrijving = StrictCharField(max_length=5000)
+    soort = MappedChoiceField(enums.CONDITION_CATEGORY, default=enums.CONDITION_CATEGORY["analyse"])
+
+
+class GateField(serializers.PrimaryKeyRelatedField):
+    default_error_messages = {
+        "does_not_exist": "Besluitmoment {pk_value} bestaat niet.",
+        "incorrect_type": "Geef het id van het besluitmoment als geheel getal.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Gate.objects.select_related("trajectory"))
+        super().__init__(**kwargs)
+
+
+class BesluitInvoer(Strict):
+    """The body of a decision, shared by recording and superseding."""
+
+    besluitmoment = GateField()
+    gemeente = MunicipalityCodeField()
+    orgaan = MappedChoiceField(enums.ORGAN, required=False,
+                               help_text="Standaard het (laatste) besluitende orgaan van het besluitmoment.")
+    uitkomst = MappedChoiceField(enums.OUTCOME)
+    datum = PartialDateField(date_attr="date", precision_attr="date_precision", required=False)
+    motivering = StrictCharField(required=False, allow_blank=True, default="")
+    treedtUit = serializers.BooleanField(required=False, default=False, help_text="Alleen bij 'niet_ingestemd': de gemeente treedt uit.")
+    zaaknummer = StrictCharField(max_length=60, required=False, allow_blank=True, default="")
+    voorwaarden = VoorwaardeInvoer(many=True, required=False)
+
+
+class BesluitVervangen(BesluitInvoer):
+    besluitmoment = GateField(required=False, help_text="Standaard het besluitmoment van het eerdere besluit.")
+    gemeente = MunicipalityCodeField(required=False, help_text="Standaard de gemeente van het eerdere besluit.")
+    reden = StrictCharField(help_text="Waarom het besluit wordt vervangen (verplicht).")
+    soort = MappedChoiceField(enums.SUPERSEDE_KIND, default=enums.SUPERSEDE_KIND["correctie"])
+    voorwaarden = VoorwaardeInvoer(many=True, required=False,
+                                   help_text="Weglaten: de voorwaarden van het eerdere besluit gaan mee, met hun status.")
+
+
+class VoorwaardeWijzigen(Strict):
+    status = MappedChoiceField(enums.CONDITION_STATUS)
+    vervuldDoor = serializers.IntegerField(required=False, allow_null=True,
+                                           help_text="Id van het document waarmee de voorwaarde is vervuld.")
+    toelichting = StrictCharField(required=False, allow_blank=True, default="")
+
+
+# --- besluitmatrix -------------------------------------------------------------------------------
+
+
+class MatrixGemeente(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class MatrixBesluitmoment(serializers.Serializer):
+    id = serializers.IntegerField()
+    volgnummer = serializers.IntegerField()
+    titel = serializers.CharField()
+    status = MappedChoiceField(enums.GATE_STATUS, help_text="De uitkomst van het moment onder zijn voortgangsregel.")
+    toelichting = serializers.CharField()
+
+
+class MatrixCel(serializers.Serializer):
+    gemeente = serializers.CharField()
+    besluitmoment = serializers.IntegerField()
+    orgaan = MappedChoiceField(enums.ORGAN)
+    uitkomst = MappedChoiceField(enums.OUTCOME)
+    datum = serializers.CharField(allow_null=True, help_text="JJJJ-MM-DD, JJJJ-MM, JJJJ of null.")
+    besluit = serializers.IntegerField(help_text="Id van het geldende besluit.")
+
+
+class Besluitmatrix(serializers.Serializer):
+    traject = serializers.CharField()
+    gemeenten = MatrixGemeente(many=True)
+    besluitmomenten = MatrixBesluitmoment(many=True)
+    cellen = MatrixCel(many=True)

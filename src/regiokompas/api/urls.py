@@ -12,5 +12,13 @@ urlpatterns = [
     path("gemeenten/<str:code>", views.GemeenteDetail.as_view(), name="gemeente-detail"),
     path("trajecten", views.TrajectList.as_view(), name="traject-list"),
     path("trajecten/<slug:slug>", views.TrajectDetail.as_view(), name="traject-detail"),
+    path("trajecten/<slug:slug>/besluitmomenten", views.TrajectBesluitmomenten.as_view(), name="traject-besluitmomenten"),
+    path("trajecten/<slug:slug>/besluitmatrix", views.TrajectBesluitmatrix.as_view(), name="traject-besluitmatrix"),
+    path("besluitmomenten/<int:pk>", views.BesluitmomentDetail.as_view(), name="besluitmoment-detail"),
+    path("besluiten", views.BesluitList.as_view(), name="besluit-list"),
+    path("besluiten/<int:pk>", views.BesluitDetail.as_view(), name="besluit-detail"),
+    path("besluiten/<int:pk>/geschiedenis", views.BesluitGeschiedenis.as_view(), name="besluit-geschiedenis"),
+    path("besluiten/<int:pk>/vervangen", views.BesluitVervangen.as_view(), name="besluit-vervangen"),
+    path("voorwaarden/<int:pk>", views.VoorwaardeDetail.as_view(), name="voorwaarde-detail"),
     re_path(r"^.*$", problems.not_found_view),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -17,10 +18,11 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from regiokompas.accounts import permissions
+from regiokompas.api import actions
 from regiokompas.api import serializers as s
-from regiokompas.register import services
+from regiokompas.register import query, services
 from regiokompas.register.errors import RegisterError
-from regiokompas.register.models import Municipality, Trajectory
+from regiokompas.register.models import Condition, Decision, Document, Gate, Municipality, Trajectory
 
 
 class ApiMixin:
@@ -142,3 +144,224 @@ class TrajectDetail(ApiMixin, generics.RetrieveAPIView):
 
 def trajectory_or_404(slug: str) -> Trajectory:
     return get_object_or_404(Trajectory, slug=slug)
+
+
+# --- besluitmomenten -----------------------------------------------------------------------------
+
+
+def gate_queryset():
+    return Gate.objects.select_related("trajectory").order_by("trajectory__slug", "ordinal")
+
+
+class TrajectBesluitmomenten(ApiMixin, generics.ListCreateAPIView):
+    serializer_class = s.Besluitmoment
+
+    def get_queryset(self):
+        return gate_queryset().filter(trajectory=trajectory_or_404(self.kwargs["slug"]))
+
+    @extend_schema(summary="Besluitmomenten van een traject")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Besluitmoment aanmaken",
+        description="Een besluitmoment (soort 'besluit') of informatiemoment (soort 'informatie') met de organen die besluiten "
+                    "en de voortgangsregel. Alleen wie het traject beheert.",
+        request=s.BesluitmomentAanmaken,
+        responses={201: s.Besluitmoment},
+    )
+    @transaction.atomic
+    def post(self, request, slug):
+        trajectory = trajectory_or_404(slug)
+        require(permissions.can_manage_trajectory(request.user, trajectory), f"U beheert het traject '{trajectory}' niet.")
+        data = s.BesluitmomentAanmaken(data=request.data)
+        data.is_valid(raise_exception=True)
+        gate = actions.create_gate(request.user, trajectory, data.validated_data)
+        return Response(s.Besluitmoment(gate).data, status=201, headers={"Location": reverse("api:besluitmoment-detail", args=[gate.pk])})
+
+
+@extend_schema(summary="Eén besluitmoment")
+class BesluitmomentDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.Besluitmoment
+
+    def get_queryset(self):
+        return gate_queryset()
+
+
+# --- besluiten -----------------------------------------------------------------------------------
+
+
+def decision_queryset():
+    return (Decision.objects.select_related("gate__trajectory", "municipality", "governing_body", "superseded_by")
+            .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("id")))
+            .order_by("gate__trajectory__slug", "gate__ordinal", "municipality__name", "created", "id"))
+
+
+class BesluitList(ApiMixin, generics.ListCreateAPIView):
+    serializer_class = s.Besluit
+
+    def get_queryset(self):
+        qs = decision_queryset()
+        params = self.request.query_params
+        if params.get("traject"):
+            qs = qs.filter(gate__trajectory__slug=params["traject"])
+        if params.get("besluitmoment"):
+            if not params["besluitmoment"].isdigit():
+                raise ValidationError({"besluitmoment": [serializers.ErrorDetail("Geef het id van een besluitmoment.", code="invalid")]})
+            qs = qs.filter(gate_id=int(params["besluitmoment"]))
+        if params.get("gemeente"):
+            qs = qs.filter(municipality__cbs_code__iexact=params["gemeente"].strip())
+        geldend = params.get("geldend", "true")
+        if geldend not in ("true", "false", "alle"):
+            raise ValidationError({"geldend": [serializers.ErrorDetail("Kies true, false of alle.", code="invalid")]})
+        if geldend != "alle":
+            qs = qs.filter(is_current=geldend == "true")
+        return qs
+
+    @extend_schema(
+        summary="Besluiten",
+        parameters=[
+            OpenApiParameter("traject", OpenApiTypes.STR, description="Alleen besluiten van dit traject (slug)."),
+            OpenApiParameter("besluitmoment", OpenApiTypes.INT, description="Alleen besluiten bij dit besluitmoment (id)."),
+            OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen besluiten van deze gemeente (CBS-code)."),
+            OpenApiParameter("geldend", OpenApiTypes.STR, enum=["true", "false", "alle"],
+                             description="true (standaard): alleen geldende besluiten; false: alleen vervangen besluiten; alle: beide."),
+        ],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Besluit vastleggen",
+        description="Het besluit van een orgaan (college, raad, ...) van een gemeente bij een besluitmoment, met voorwaarden. "
+                    "Alleen medewerkers van die gemeente. Een tweede besluit van hetzelfde orgaan geeft 409: vervang het dan.",
+        request=s.BesluitInvoer,
+        responses={201: s.Besluit},
+    )
+    @transaction.atomic
+    def post(self, request, *args, **kwargs):
+        data = s.BesluitInvoer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        municipality, gate = v["gemeente"], v["besluitmoment"]
+        require(permissions.can_record_decision(request.user, municipality),
+                f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente.")
+        decision_input = actions.decision_input(gate, municipality, v)
+        body = decision_input.governing_body
+        if Decision.objects.filter(gate=gate, municipality=municipality, governing_body=body, is_current=True).exists():
+            raise conflict(f"Voor {municipality} ({body}) is bij '{gate}' al een besluit vastgelegd. "
+                           "Vervang het met POST /api/v1/besluiten/{id}/vervangen.")
+        decision = services.record_decision(request.user, decision_input, trajectory=gate.trajectory)
+        return decision_created(decision)
+
+
+def decision_created(decision: Decision) -> Response:
+    decision = decision_queryset().get(pk=decision.pk)
+    return Response(s.Besluit(decision).data, status=201, headers={"Location": reverse("api:besluit-detail", args=[decision.pk])})
+
+
+@extend_schema(summary="Eén besluit")
+class BesluitDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.Besluit
+
+    def get_queryset(self):
+        return decision_queryset()
+
+
+class BesluitGeschiedenis(ApiMixin, generics.ListAPIView):
+    serializer_class = s.Besluit
+    pagination_class = None
+
+    @extend_schema(summary="Geschiedenis van een besluit",
+                   description="Alle versies van het besluit, de geldende eerst: wat het vervangt en wat het vervangt.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        decision = get_object_or_404(Decision, pk=self.kwargs["pk"])
+        while True:  # to the newest version
+            try:
+                decision = decision.superseded_by
+            except Decision.DoesNotExist:
+                break
+        ids = [d.pk for d in query.decision_history(decision)]
+        by_id = {d.pk: d for d in decision_queryset().filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids]
+
+
+class BesluitVervangen(ApiMixin, generics.GenericAPIView):
+    serializer_class = s.BesluitVervangen
+
+    @extend_schema(
+        summary="Besluit vervangen",
+        description="Een correctie of een nieuw besluit van hetzelfde orgaan bij hetzelfde besluitmoment. Het eerdere besluit "
+                    "blijft in de geschiedenis. Zonder 'voorwaarden' gaan de voorwaarden van het eerdere besluit mee, met hun "
+                    "status, soort, vervullend document en toelichting.",
+        request=s.BesluitVervangen,
+        responses={201: s.Besluit},
+    )
+    @transaction.atomic
+    def post(self, request, pk):
+        earlier = get_object_or_404(Decision.objects.select_related("gate__trajectory", "municipality", "governing_body"), pk=pk)
+        data = s.BesluitVervangen(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        require(permissions.can_record_decision(request.user, earlier.municipality),
+                f"U mag geen besluiten van {earlier.municipality} vervangen: alleen medewerkers van die gemeente.")
+        if not earlier.is_current:
+            raise conflict("Dit besluit is al vervangen; vervang de geldende versie.")
+        decision = actions.supersede(request.user, earlier, v)
+        return decision_created(decision)
+
+
+# --- voorwaarden ---------------------------------------------------------------------------------
+
+
+class VoorwaardeDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.Voorwaarde
+    queryset = Condition.objects.select_related("decision__gate__trajectory", "decision__municipality", "fulfilled_by")
+    http_method_names = ["get", "patch", "options", "head"]
+
+    @extend_schema(summary="Eén voorwaarde")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Status van een voorwaarde wijzigen",
+        description="open, vervuld (met het document dat haar vervult, 'vervuldDoor') of vervallen (met 'toelichting').",
+        request=s.VoorwaardeWijzigen,
+        responses={200: s.Voorwaarde},
+    )
+    @transaction.atomic
+    def patch(self, request, pk):
+        condition = self.get_object()
+        data = s.VoorwaardeWijzigen(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        municipality = condition.decision.municipality
+        trajectory = condition.decision.gate.trajectory
+        require(permissions.can_record_decision(request.user, municipality) or permissions.can_manage_trajectory(request.user, trajectory),
+                "U mag de status van deze voorwaarde niet wijzigen.")
+        document = None
+        if v.get("vervuldDoor") is not None:
+            document = Document.objects.filter(pk=v["vervuldDoor"]).first()
+            if document is None or not permissions.can_see_document(request.user, document):
+                raise ValidationError({"vervuldDoor": [serializers.ErrorDetail(f"Document {v['vervuldDoor']} bestaat niet.", code="does_not_exist")]})
+        services.set_condition_status(request.user, condition, v["status"], fulfilled_by=document, note=v["toelichting"])
+        return Response(s.Voorwaarde(self.get_queryset().get(pk=condition.pk)).data)
+
+
+# --- besluitmatrix -------------------------------------------------------------------------------
+
+
+@extend_schema(summary="Besluitmatrix van een traject",
+               description="Per gemeente, besluitmoment en orgaan het geldende besluit; per besluitmoment de uitkomst onder zijn "
+                           "voortgangsregel.",
+               responses={200: s.Besluitmatrix})
+class TrajectBesluitmatrix(ApiMixin, generics.GenericAPIView):
+    serializer_class = s.Besluitmatrix
+    pagination_class = None
+
+    def get(self, request, slug):
+        trajectory = trajectory_or_404(slug)
+        return Response(s.Besluitmatrix(actions.matrix(trajectory)).data)

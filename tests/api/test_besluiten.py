@@ -1,0 +1,60 @@
+"""besluitmomenten, besluiten, voorwaarden, vervangen and the besluitmatrix through the API."""
+
+import pytest
+
+from regiokompas.register.models import Condition, Decision, Gate
+from tests.api.helpers import assert_problem, nothing_changed, patch, post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trajectory(api):
+    pl = api("projectleider")
+    r = post(pl, "/api/v1/trajecten", {"slug": "api-besluiten", "naam": "Besluiten via de API", "deelnemers": ["GM0373", "GM0361"]})
+    assert r.status_code == 201, r.content
+    r = post(pl, "/api/v1/trajecten/api-besluiten/besluitmomenten",
+             {"volgnummer": 1, "titel": "Hoofdlijnen", "organen": ["college"], "voortgangsregel": "unaniem"})
+    assert r.status_code == 201, r.content
+    return r.json()
+
+
+def test_gate_is_created_and_listed(api, trajectory):
+    assert trajectory["volgnummer"] == 1 and trajectory["voortgangsregel"] == "unaniem" and trajectory["organen"] == ["college"]
+    listed = api("raadslid-bergen").get("/api/v1/trajecten/api-besluiten/besluitmomenten").json()
+    assert [g["id"] for g in listed["results"]] == [trajectory["id"]]
+    assert api("bergen").get(f"/api/v1/besluitmomenten/{trajectory['id']}").json() == trajectory
+
+
+def test_decision_with_conditions_correction_keeps_them(api, trajectory):
+    bergen = api("bergen")
+    r = post(bergen, "/api/v1/besluiten", {"besluitmoment": trajectory["id"], "gemeente": "GM0373", "orgaan": "college",
+                                           "uitkomst": "ingestemd_onder_voorwaarden", "datum": "2024-05",
+                                           "motivering": "Mits goed onderbouwd.",
+                                           "voorwaarden": [{"omschrijving": "Kosten in beeld"}]})
+    assert r.status_code == 201, r.content
+    decision = r.json()
+    assert decision["datum"] == "2024-05" and decision["uitkomst"] == "ingestemd_onder_voorwaarden" and decision["orgaan"] == "college"
+    [cond] = decision["voorwaarden"]
+    assert set(cond) == {"id", "omschrijving", "status"} and cond["status"] == "open"
+    r = patch(bergen, f"/api/v1/voorwaarden/{cond['id']}", {"status": "vervallen", "toelichting": "Niet meer nodig"})
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "vervallen"
+    with nothing_changed():
+        assert_problem(post(bergen, "/api/v1/besluiten", {"besluitmoment": trajectory["id"], "gemeente": "GM0373", "uitkomst": "ingestemd"}), 409)
+    r = post(bergen, f"/api/v1/besluiten/{decision['id']}/vervangen", {"uitkomst": "ingestemd_onder_voorwaarden", "datum": "2024-05-14",
+                                                                       "reden": "Datum bekend"})
+    assert r.status_code == 201, r.content
+    newer = r.json()
+    assert newer["vervangt"] == decision["id"] and [v["omschrijving"] for v in newer["voorwaarden"]] == ["Kosten in beeld"]
+    history = bergen.get(f"/api/v1/besluiten/{decision['id']}/geschiedenis").json()
+    assert [d["id"] for d in history] == [newer["id"], decision["id"]] and history[1]["geldend"] is False
+    matrix = bergen.get("/api/v1/trajecten/api-besluiten/besluitmatrix").json()
+    assert matrix["cellen"] == [{"gemeente": "GM0373", "besluitmoment": trajectory["id"], "orgaan": "college",
+                                 "uitkomst": "ingestemd_onder_voorwaarden", "datum": "2024-05-14", "besluit": newer["id"]}]
+
+
+def test_other_municipality_may_not_record(api, trajectory):
+    client = api("alkmaar")
+    with nothing_changed():
+        assert_problem(post(client, "/api/v1/besluiten", {"besluitmoment": trajectory["id"], "gemeente": "GM0373", "uitkomst": "ingestemd"}), 403)
