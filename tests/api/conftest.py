@@ -1,5 +1,4 @@
 import pytest
-
 from tests.api.helpers import client_for
 
 

@@ -1,8 +1,6 @@
 """besluitmomenten, besluiten, voorwaarden, vervangen and the besluitmatrix through the API."""
 
 import pytest
-
-from regiokompas.register.models import Condition, Decision, Gate
 from tests.api.helpers import assert_problem, nothing_changed, patch, post
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
+from tests.api.helpers import assert_problem, client_for, nothing_changed, post
 
 from regiokompas.api.services import api_token
 from regiokompas.cli import main
 from regiokompas.register import services
-from tests.api.helpers import assert_problem, client_for, nothing_changed, post
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 participants through the same services and rights as the web application."""
 
 import pytest
+from tests.api.helpers import assert_problem, nothing_changed, post
 
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register.models import Trajectory
-from tests.api.helpers import assert_problem, nothing_changed, post
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from openapi_spec_validator import validate
+from tests.api.helpers import client_for
 
 from regiokompas.api.schema import generate_schema, schema_text
-from tests.api.helpers import client_for
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
