@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from regiokompas.api.fields import format_partial_date
 from regiokompas.register import query, services
-from regiokompas.register.models import Decision, Gate, Trajectory
+from regiokompas.register.models import ArrangementParticipation, Decision, Gate, JointArrangement, Trajectory
 
 
 def create_gate(actor, trajectory: Trajectory, v: dict) -> Gate:
@@ -76,3 +76,19 @@ def matrix(trajectory: Trajectory) -> dict:
             for d in decisions
         ],
     }
+
+
+def create_arrangement(actor, v: dict) -> JointArrangement:
+    arrangement = JointArrangement(
+        name=v["naam"],
+        wgr_form=v["rechtsvorm"],
+        arrangement_type=v.get("soortRegeling") or "",
+        centre_municipality=v.get("centrumgemeente"),
+        valid_from=v.get("geldigVanaf"),
+        publication=v["publicatie"],
+    )
+    services.save_object(actor, arrangement)
+    for municipality in v["deelnemers"]:
+        services.save_object(actor, ArrangementParticipation(arrangement=arrangement, municipality=municipality,
+                                                             joined=v.get("geldigVanaf")))
+    return arrangement

@@ -60,6 +60,7 @@ SPECTACULAR_SETTINGS = {
         ("BesluitmomentStatus", "GATE_STATUS"),
         ("Deelname", "PARTICIPATION_STATUS"),
         ("Rechtsvorm", "LEGAL_FORM"),
+        ("SoortRegeling", "ARRANGEMENT_TYPE"),
     ]},
     "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "regiokompas.api.schema.postprocess"],

@@ -89,6 +89,12 @@ LEGAL_FORM = {
     "regeling_zonder_meer": c.WgrForm.REGELING_ZONDER_MEER,
 }
 
+ARRANGEMENT_TYPE = {
+    "collegeregeling": c.ArrangementType.COLLEGEREGELING,
+    "raadsregeling": c.ArrangementType.RAADSREGELING,
+    "gemengde_regeling": c.ArrangementType.GEMENGD,
+}
+
 # Every table with the register's enumeration it covers (checked by the tests).
 TABLES = {
     "TrajectStatus": (TRAJECTORY_STATUS, c.TrajectoryStatus),
@@ -101,4 +107,5 @@ TABLES = {
     "BesluitmomentStatus": (GATE_STATUS, c.GateStatus),
     "Deelname": (PARTICIPATION_STATUS, c.ParticipationStatus),
     "Rechtsvorm": (LEGAL_FORM, c.WgrForm),
+    "SoortRegeling": (ARRANGEMENT_TYPE, c.ArrangementType),
 }

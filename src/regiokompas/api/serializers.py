@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from regiokompas.api import enums
 from regiokompas.api.fields import MappedChoiceField, PartialDateField, StrictCharField
-from regiokompas.register.models import Condition, Decision, Gate, Municipality, Trajectory
+from regiokompas.register.models import Condition, Decision, Gate, JointArrangement, Municipality, Trajectory
 
 
 class Strict(serializers.Serializer):
@@ -301,3 +301,60 @@ class Besluitmatrix(serializers.Serializer):
     gemeenten = MatrixGemeente(many=True)
     besluitmomenten = MatrixBesluitmoment(many=True)
     cellen = MatrixCel(many=True)
+
+
+# --- regelingen ----------------------------------------------------------------------------------
+
+
+class Regeling(serializers.ModelSerializer):
+    naam = serializers.CharField(source="name")
+    rechtsvorm = MappedChoiceField(enums.LEGAL_FORM, source="wgr_form")
+    soortRegeling = MappedChoiceField(enums.ARRANGEMENT_TYPE, source="arrangement_type", allow_null=True,
+                                      help_text="Wie de regeling treft: college, raad of beide (alleen bij een Wgr-regeling).")
+    deelnemers = serializers.SerializerMethodField(help_text="CBS-codes van de gemeenten die nu deelnemen.")
+    centrumgemeente = MunicipalityCodeField(source="centre_municipality", read_only=True, allow_null=True)
+    voorganger = serializers.SerializerMethodField(help_text="Id van de regeling die deze opvolgt (gewijzigd of hernoemd).")
+    geldigVanaf = serializers.DateField(source="valid_from", allow_null=True)
+    geldigTot = serializers.DateField(source="valid_to", allow_null=True)
+    publicatie = serializers.CharField(source="publication")
+
+    class Meta:
+        model = JointArrangement
+        fields = ["id", "naam", "rechtsvorm", "soortRegeling", "deelnemers", "centrumgemeente", "voorganger",
+                  "geldigVanaf", "geldigTot", "publicatie"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_deelnemers(self, obj) -> list[str]:
+        return sorted({p.municipality.cbs_code for p in obj.participations.all() if p.left is None})
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_voorganger(self, obj) -> int | None:
+        return getattr(obj, "predecessor_id", None)
+
+
+class ArrangementField(serializers.PrimaryKeyRelatedField):
+    default_error_messages = {
+        "does_not_exist": "Regeling {pk_value} bestaat niet.",
+        "incorrect_type": "Geef het id van de regeling als geheel getal.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", JointArrangement.objects.all())
+        super().__init__(**kwargs)
+
+
+class RegelingAanmaken(Strict):
+    naam = StrictCharField(max_length=200)
+    rechtsvorm = MappedChoiceField(enums.LEGAL_FORM)
+    soortRegeling = MappedChoiceField(enums.ARRANGEMENT_TYPE, required=False)
+    deelnemers = serializers.ListField(child=MunicipalityCodeField(), min_length=1,
+                                       help_text="CBS-codes van de deelnemende gemeenten.")
+    voorganger = ArrangementField(required=False, allow_null=True,
+                                  help_text="Id van de regeling die deze opvolgt (gewijzigd of hernoemd); null: geen.")
+    centrumgemeente = MunicipalityCodeField(required=False, allow_null=True)
+    geldigVanaf = serializers.DateField(required=False, allow_null=True, error_messages={"invalid": "Geen datum; schrijf JJJJ-MM-DD."})
+    publicatie = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+
+    def validate_deelnemers(self, value):
+        return unique_list(value, "Gemeente")

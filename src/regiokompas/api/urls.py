@@ -20,5 +20,7 @@ urlpatterns = [
     path("besluiten/<int:pk>/geschiedenis", views.BesluitGeschiedenis.as_view(), name="besluit-geschiedenis"),
     path("besluiten/<int:pk>/vervangen", views.BesluitVervangen.as_view(), name="besluit-vervangen"),
     path("voorwaarden/<int:pk>", views.VoorwaardeDetail.as_view(), name="voorwaarde-detail"),
+    path("regelingen", views.RegelingList.as_view(), name="regeling-list"),
+    path("regelingen/<int:pk>", views.RegelingDetail.as_view(), name="regeling-detail"),
     re_path(r"^.*$", problems.not_found_view),
 ]

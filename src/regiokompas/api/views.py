@@ -22,7 +22,7 @@ from regiokompas.api import actions
 from regiokompas.api import serializers as s
 from regiokompas.register import query, services
 from regiokompas.register.errors import RegisterError
-from regiokompas.register.models import Condition, Decision, Document, Gate, Municipality, Trajectory
+from regiokompas.register.models import Condition, Decision, Document, Gate, JointArrangement, Municipality, Trajectory
 
 
 class ApiMixin:
@@ -365,3 +365,53 @@ class TrajectBesluitmatrix(ApiMixin, generics.GenericAPIView):
     def get(self, request, slug):
         trajectory = trajectory_or_404(slug)
         return Response(s.Besluitmatrix(actions.matrix(trajectory)).data)
+
+
+# --- regelingen ----------------------------------------------------------------------------------
+
+
+def arrangement_queryset():
+    return JointArrangement.objects.select_related("centre_municipality").prefetch_related("participations__municipality").order_by("name")
+
+
+class RegelingList(ApiMixin, generics.ListCreateAPIView):
+    serializer_class = s.Regeling
+
+    def get_queryset(self):
+        qs = arrangement_queryset()
+        if self.request.query_params.get("gemeente"):
+            qs = qs.filter(participations__municipality__cbs_code__iexact=self.request.query_params["gemeente"].strip()).distinct()
+        return qs
+
+    @extend_schema(summary="Regelingen", parameters=[
+        OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen regelingen waaraan deze gemeente (CBS-code) deelneemt of deelnam."),
+    ])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Regeling aanmaken",
+        description="Een gemeenschappelijke regeling (of stichting, vereniging, nv, bv, convenant) met de deelnemende gemeenten, "
+                    "eventueel als opvolger van een eerdere regeling.",
+        request=s.RegelingAanmaken,
+        responses={201: s.Regeling},
+    )
+    @transaction.atomic
+    def post(self, request, *args, **kwargs):
+        require(permissions.can_manage_trajectory(request.user), "U mag geen regelingen aanmaken.")
+        data = s.RegelingAanmaken(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        if JointArrangement.objects.filter(name__iexact=v["naam"]).exists():
+            raise conflict(f"Er bestaat al een regeling met de naam '{v['naam']}'.", "naam")
+        arrangement = actions.create_arrangement(request.user, v)
+        arrangement = arrangement_queryset().get(pk=arrangement.pk)
+        return Response(s.Regeling(arrangement).data, status=201, headers={"Location": reverse("api:regeling-detail", args=[arrangement.pk])})
+
+
+@extend_schema(summary="Eén regeling")
+class RegelingDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.Regeling
+
+    def get_queryset(self):
+        return arrangement_queryset()
