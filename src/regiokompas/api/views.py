@@ -22,7 +22,15 @@ from regiokompas.api import actions
 from regiokompas.api import serializers as s
 from regiokompas.register import query, services
 from regiokompas.register.errors import RegisterError
-from regiokompas.register.models import Condition, Decision, Document, Gate, JointArrangement, Municipality, Trajectory
+from regiokompas.register.models import (
+    Condition,
+    Decision,
+    Document,
+    Gate,
+    JointArrangement,
+    Municipality,
+    Trajectory,
+)
 
 
 class ApiMixin:
