@@ -184,6 +184,9 @@ class TrajectBesluitmomenten(ApiMixin, generics.ListCreateAPIView):
         require(permissions.can_manage_trajectory(request.user, trajectory), f"U beheert het traject '{trajectory}' niet.")
         data = s.BesluitmomentAanmaken(data=request.data)
         data.is_valid(raise_exception=True)
+        if trajectory.gates.filter(ordinal=data.validated_data["volgnummer"]).exists():
+            raise conflict(f"Het traject '{trajectory}' heeft al een besluitmoment met volgnummer "
+                           f"{data.validated_data['volgnummer']}.", "volgnummer")
         gate = actions.create_gate(request.user, trajectory, data.validated_data)
         return Response(s.Besluitmoment(gate).data, status=201, headers={"Location": reverse("api:besluitmoment-detail", args=[gate.pk])})
 
