@@ -56,3 +56,32 @@ def test_other_municipality_may_not_record(api, trajectory):
     client = api("alkmaar")
     with nothing_changed():
         assert_problem(post(client, "/api/v1/besluiten", {"besluitmoment": trajectory["id"], "gemeente": "GM0373", "uitkomst": "ingestemd"}), 403)
+
+
+def test_document_fulfils_a_condition_and_confidential_ones_stay_hidden(api, trajectory):
+    pl, bergen = api("projectleider"), api("bergen")
+    r = post(pl, "/api/v1/trajecten/api-besluiten/documenten",
+             {"soort": "rapport", "titel": "Kostenraming", "datum": "2024", "afzender": "GM0361", "vertrouwelijk": True})
+    assert r.status_code == 201, r.content
+    doc = r.json()
+    assert doc["datum"] == "2024" and doc["vertrouwelijk"] is True and doc["traject"] == "api-besluiten"
+    decision = post(bergen, "/api/v1/besluiten", {"besluitmoment": trajectory["id"], "gemeente": "GM0373",
+                                                  "uitkomst": "ingestemd_onder_voorwaarden", "datum": "2024-05-01",
+                                                  "voorwaarden": [{"omschrijving": "Kosten in beeld"}]}).json()
+    cond = decision["voorwaarden"][0]
+    # bergen cannot see Alkmaar's confidential report, so cannot cite it
+    with nothing_changed():
+        assert_problem(patch(bergen, f"/api/v1/voorwaarden/{cond['id']}", {"status": "vervuld", "vervuldDoor": doc["id"]}), 400,
+                       param="vervuldDoor")
+    r = patch(pl, f"/api/v1/voorwaarden/{cond['id']}", {"status": "vervuld", "vervuldDoor": doc["id"]})
+    assert r.status_code == 200, r.content
+    assert r.json()["vervuldDoor"] == doc["id"] and r.json()["status"] == "vervuld"
+    assert_problem(api("raadslid-bergen").get(f"/api/v1/documenten/{doc['id']}"), 404)
+    assert api("raadslid-bergen").get("/api/v1/trajecten/api-besluiten/documenten").json()["count"] == 0
+    assert api("alkmaar").get(f"/api/v1/documenten/{doc['id']}").json() == doc
+
+
+def test_only_the_trajectory_manager_registers_documents(api, trajectory):
+    client = api("bergen")
+    with nothing_changed():
+        assert_problem(post(client, "/api/v1/trajecten/api-besluiten/documenten", {"soort": "rapport", "titel": "X"}), 403)

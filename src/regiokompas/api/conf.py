@@ -61,6 +61,8 @@ SPECTACULAR_SETTINGS = {
         ("Deelname", "PARTICIPATION_STATUS"),
         ("Rechtsvorm", "LEGAL_FORM"),
         ("SoortRegeling", "ARRANGEMENT_TYPE"),
+        ("DocumentSoort", "DOCUMENT_KIND"),
+        ("DocumentStatus", "DOCUMENT_STATUS"),
     ]},
     "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "regiokompas.api.schema.postprocess"],

@@ -95,6 +95,29 @@ ARRANGEMENT_TYPE = {
     "gemengde_regeling": c.ArrangementType.GEMENGD,
 }
 
+DOCUMENT_KIND = {
+    "hoofdlijnennotitie": c.DocumentKind.HOOFDLIJNENNOTITIE,
+    "memo": c.DocumentKind.MEMO,
+    "raadsinformatiebrief": c.DocumentKind.RAADSINFORMATIEBRIEF,
+    "digitale_nieuwsbrief": c.DocumentKind.DIGITALE_NIEUWSBRIEF,
+    "raadsvoorstel": c.DocumentKind.RAADSVOORSTEL,
+    "raadsbesluit": c.DocumentKind.RAADSBESLUIT,
+    "collegebesluit": c.DocumentKind.COLLEGEBESLUIT,
+    "bestuursopdracht": c.DocumentKind.BESTUURSOPDRACHT,
+    "onderzoeksvoorstel": c.DocumentKind.ONDERZOEKSVOORSTEL,
+    "rapport": c.DocumentKind.RAPPORT,
+    "adviesaanvraag": c.DocumentKind.ADVIESAANVRAAG,
+    "advies": c.DocumentKind.ADVIES,
+    "zienswijze": c.DocumentKind.ZIENSWIJZE,
+    "brief": c.DocumentKind.BRIEF,
+    "overig": c.DocumentKind.OTHER,
+}
+
+DOCUMENT_STATUS = {
+    "concept": c.DocumentStatus.CONCEPT,
+    "definitief": c.DocumentStatus.DEFINITIEF,
+}
+
 # Every table with the register's enumeration it covers (checked by the tests).
 TABLES = {
     "TrajectStatus": (TRAJECTORY_STATUS, c.TrajectoryStatus),
@@ -108,4 +131,6 @@ TABLES = {
     "Deelname": (PARTICIPATION_STATUS, c.ParticipationStatus),
     "Rechtsvorm": (LEGAL_FORM, c.WgrForm),
     "SoortRegeling": (ARRANGEMENT_TYPE, c.ArrangementType),
+    "DocumentSoort": (DOCUMENT_KIND, c.DocumentKind),
+    "DocumentStatus": (DOCUMENT_STATUS, c.DocumentStatus),
 }

@@ -10,7 +10,15 @@ from rest_framework import serializers
 
 from regiokompas.api import enums
 from regiokompas.api.fields import MappedChoiceField, PartialDateField, StrictCharField
-from regiokompas.register.models import Condition, Decision, Gate, JointArrangement, Municipality, Trajectory
+from regiokompas.register.models import (
+    Condition,
+    Decision,
+    Document,
+    Gate,
+    JointArrangement,
+    Municipality,
+    Trajectory,
+)
 
 
 class Strict(serializers.Serializer):
@@ -358,3 +366,35 @@ class RegelingAanmaken(Strict):
 
     def validate_deelnemers(self, value):
         return unique_list(value, "Gemeente")
+
+
+# --- documenten ----------------------------------------------------------------------------------
+
+
+class DocumentGegevens(serializers.ModelSerializer):
+    """A document's registration (no text or file): what a decision or a fulfilled condition refers to."""
+
+    traject = serializers.SlugRelatedField(source="trajectory", slug_field="slug", read_only=True)
+    soort = MappedChoiceField(enums.DOCUMENT_KIND, source="kind")
+    titel = serializers.CharField(source="title")
+    status = MappedChoiceField(enums.DOCUMENT_STATUS)
+    datum = PartialDateField(date_attr="date", precision_attr="date_precision", read_only=True)
+    afzender = MunicipalityCodeField(source="issuer_municipality", read_only=True, allow_null=True,
+                                     help_text="CBS-code van de gemeente die het stuk uitbrengt.")
+    vertrouwelijk = serializers.BooleanField(source="confidential")
+    bron = serializers.CharField(source="source")
+
+    class Meta:
+        model = Document
+        fields = ["id", "traject", "soort", "titel", "status", "datum", "afzender", "vertrouwelijk", "bron"]
+        read_only_fields = fields
+
+
+class DocumentAanmaken(Strict):
+    soort = MappedChoiceField(enums.DOCUMENT_KIND)
+    titel = StrictCharField(max_length=300)
+    datum = PartialDateField(date_attr="date", precision_attr="date_precision", required=False)
+    afzender = MunicipalityCodeField(required=False, allow_null=True)
+    vertrouwelijk = serializers.BooleanField(required=False, default=False)
+    bron = StrictCharField(max_length=500, required=False, allow_blank=True, default="",
+                           help_text="Waar het stuk staat: zaaknummer, webadres of vindplaats.")

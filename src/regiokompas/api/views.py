@@ -426,3 +426,49 @@ class RegelingDetail(ApiMixin, generics.RetrieveAPIView):
 
     def get_queryset(self):
         return arrangement_queryset()
+
+
+# --- documenten ----------------------------------------------------------------------------------
+
+
+class TrajectDocumenten(ApiMixin, generics.ListCreateAPIView):
+    serializer_class = s.DocumentGegevens
+
+    def get_queryset(self):
+        trajectory = trajectory_or_404(self.kwargs["slug"])
+        documents = Document.objects.filter(trajectory=trajectory).select_related("trajectory", "issuer_municipality")
+        return permissions.visible_documents(self.request.user, documents).order_by("date", "id")
+
+    @extend_schema(summary="Documenten van een traject", description="Alleen de documenten die u mag zien.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Document vastleggen",
+        description="De gegevens van een stuk (soort, titel, datum, afzender, vindplaats), bijvoorbeeld het stuk dat een "
+                    "voorwaarde vervult. Alleen wie het traject beheert.",
+        request=s.DocumentAanmaken,
+        responses={201: s.DocumentGegevens},
+    )
+    @transaction.atomic
+    def post(self, request, slug):
+        trajectory = trajectory_or_404(slug)
+        require(permissions.can_manage_trajectory(request.user, trajectory), f"U beheert het traject '{trajectory}' niet.")
+        data = s.DocumentAanmaken(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        document = Document(trajectory=trajectory, kind=v["soort"], title=v["titel"], issuer_municipality=v.get("afzender"),
+                            confidential=v["vertrouwelijk"], source=v["bron"], date=v.get("date"))
+        if v.get("date_precision"):
+            document.date_precision = v["date_precision"]
+        services.save_document(request.user, document)
+        return Response(s.DocumentGegevens(document).data, status=201,
+                        headers={"Location": reverse("api:document-detail", args=[document.pk])})
+
+
+@extend_schema(summary="Eén document", description="404 als het document niet bestaat of vertrouwelijk is voor u.")
+class DocumentDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.DocumentGegevens
+
+    def get_queryset(self):
+        return permissions.visible_documents(self.request.user, Document.objects.select_related("trajectory", "issuer_municipality"))
