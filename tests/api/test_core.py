@@ -108,7 +108,7 @@ def test_answers_are_dutch_whatever_the_accept_language(api):
                                HTTP_ACCEPT_LANGUAGE="en")
     body = assert_problem(response, 400, param="slug")
     reasons = {p["name"]: p["reason"] for p in body["invalidParams"]}
-    assert reasons["slug"] == "Dit veld is vereist." and reasons["naam"] == "Dit veld is vereist."
+    assert reasons["slug"] == "Dit veld is verplicht." and reasons["naam"] == "Dit veld is verplicht."
 
 
 def test_unexpected_error_is_a_problem_500_and_writes_nothing(api, monkeypatch):

@@ -62,10 +62,10 @@ INSTALLED_APPS = [
     "regiokompas.planning",
     "regiokompas.finance",
     "regiokompas.publications",
+    "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "regiokompas.api",
 ]
 
 MIDDLEWARE = [
