@@ -3,7 +3,7 @@ import os
 import pytest
 from hypothesis import settings
 
-pytest_plugins = ["tests.browser.support"]
+pytest_plugins = ["tests.browser.support", "tests.integrity.flush"]
 
 # Property tests draw the same examples on every run, so a red build is reproducible; set
 # HYPOTHESIS_PROFILE=explore to search with fresh random examples while developing.

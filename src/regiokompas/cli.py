@@ -41,6 +41,9 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         replacements = {
             "the following arguments are required": "deze argumenten zijn verplicht",
+            "one of the arguments": "een van de argumenten",
+            " is required": " is verplicht",
+            "not allowed with argument": "mag niet samen met argument",
             "unrecognized arguments": "onbekende argumenten",
             "invalid int value": "geen geheel getal",
             "invalid choice": "ongeldige keuze",
@@ -64,18 +67,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    from regiokompas.conf.config import ConfigError
+
     try:
-        return int(args.func(args) or 0)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, where a closed pipe is still caught below, not at interpreter exit
+        return code
     except CommandError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except ConfigError as exc:
+        print(f"Fout in de instellingen: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`regiokompas ... | head -1`): stop quietly, as other Unix tools do.
+        # Point stdout at /dev/null so that Python's own flush at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except Exception as exc:
+        from django.core.exceptions import ImproperlyConfigured
+
+        if isinstance(exc, ImproperlyConfigured):
+            print(f"Fout in de instellingen: {exc}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Core subcommands of `regiokompas`: demo, serve, load-example, export, import-dossier, check, manage."""
+"""Core subcommands of `regiokompas`: demo, serve, load-example, export, import-dossier, check, unlock, manage."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def add_commands(sub) -> None:
     p.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, niet starten")
     p.add_argument("--port", type=port_number, default=8000, help="poort (standaard 8000)")
     p.add_argument("--host", default="127.0.0.1", help="adres (standaard 127.0.0.1)")
+    p.add_argument("--force-demo-accounts", action="store_true",
+                   help="maak de demo-accounts ook als de database andere gebruikers heeft (openbaar wachtwoord!)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="start de webapplicatie (waitress)")
@@ -33,7 +35,10 @@ def add_commands(sub) -> None:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load-example", help="laad het voorbeelddossier regio Alkmaar")
-    p.add_argument("--accounts", action="store_true", help="maak ook de demo-accounts aan")
+    p.add_argument("--accounts", action="store_true",
+                   help="maak ook de demo-accounts aan (alleen in een demonstratie met een lege of demodatabase)")
+    p.add_argument("--force-demo-accounts", action="store_true",
+                   help="met --accounts: maak of herstel de demo-accounts toch, ook buiten een demonstratie (openbaar wachtwoord!)")
     p.set_defaults(func=cmd_load_example)
 
     p = sub.add_parser("export", help="exporteer het dossier van een traject als JSON")
@@ -49,6 +54,12 @@ def add_commands(sub) -> None:
     p.add_argument("--deploy", action="store_true", help="ook de controles voor productie")
     p.add_argument("--settings", action="store_true", help="toon alle instellingen uit de omgeving met hun waarde")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("unlock", help="hef een blokkade na te veel mislukte inlogpogingen op")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("username", nargs="?", metavar="GEBRUIKERSNAAM", help="gebruikersnaam waarvan de blokkade wordt opgeheven")
+    target.add_argument("--ip", metavar="ADRES", help="IP-adres waarvan de blokkade wordt opgeheven")
+    p.set_defaults(func=cmd_unlock)
 
     p = sub.add_parser("manage", help="Django-beheeropdrachten (bijv. createsuperuser)", add_help=False)
     p.add_argument("args", nargs=argparse.REMAINDER)
@@ -67,12 +78,33 @@ def _collectstatic() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def waitress_options() -> dict:
+    """waitress' options from the settings: no product name in the Server header, and the forwarded
+    headers (scheme, client address, host) believed only from the trusted proxy, removed otherwise."""
+    from django.conf import settings
+
+    options = {"ident": "", "clear_untrusted_proxy_headers": True}
+    proxies = settings.TRUSTED_PROXIES
+    if len(proxies) > 1:
+        raise CommandError(
+            f"TRUSTED_PROXIES noemt {len(proxies)} adressen ({', '.join(proxies)}); 'regiokompas serve' (waitress) "
+            "vertrouwt één proxyadres. Laat de proxy's achter elkaar doorsturen naar één adres, of geef '*' als "
+            "de webserver alleen via de proxy bereikbaar is."
+        )
+    if proxies:
+        options["trusted_proxy"] = proxies[0]
+        options["trusted_proxy_headers"] = set(settings.TRUSTED_PROXY_HEADERS) or {"x-forwarded-proto"}
+    return options
+
+
 def _serve(host: str, port: int) -> int:
     import socket
 
     from waitress import serve
 
     from regiokompas.wsgi import application
+
+    options = waitress_options()
 
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -84,7 +116,7 @@ def _serve(host: str, port: int) -> int:
                 "Kies een andere poort met --port."
             ) from exc
     _warm_up_engine()
-    serve(application, host=host, port=port, threads=8, ident="Regiokompas")
+    serve(application, host=host, port=port, threads=8, **options)
     return 0
 
 
@@ -112,13 +144,15 @@ def _warm_up_engine() -> None:
 
 
 def cmd_demo(args) -> int:
+    # A local demonstration over plain http, but without DEBUG: errors show the Dutch error pages.
     os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
-    setup_django(debug=True)
+    setup_django(debug=False)
     from django.conf import settings
 
     from regiokompas.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
     from regiokompas.examples import loader
 
+    _refuse_demo_accounts(in_demo=True, force=args.force_demo_accounts)
     _migrate()
     loaded = loader.load_all_if_missing()
     create_demo_accounts()
@@ -142,8 +176,14 @@ def cmd_serve(args) -> int:
 
 def cmd_load_example(args) -> int:
     setup_django()
+    from django.conf import settings
+
     from regiokompas.examples import loader
 
+    if args.force_demo_accounts and not args.accounts:
+        raise CommandError("--force-demo-accounts hoort bij --accounts; er is niets gewijzigd.")
+    if args.accounts:
+        _refuse_demo_accounts(in_demo=not settings.SECURE, force=args.force_demo_accounts)
     _migrate()
     loaded = loader.load_all_if_missing()
     print("Voorbeelddossier regio Alkmaar " + ("geladen." if loaded else "was al geladen; niets gewijzigd."))
@@ -152,6 +192,20 @@ def cmd_load_example(args) -> int:
 
         print("Demo-accounts: " + ", ".join(create_demo_accounts()))
     return 0
+
+
+def _refuse_demo_accounts(*, in_demo: bool, force: bool) -> None:
+    """Stop, before anything is written, when demo accounts (public password) do not belong here."""
+    from regiokompas.accounts.demo import demo_accounts_refusal
+
+    if force:
+        return
+    reason = demo_accounts_refusal(in_demo=in_demo)
+    if reason:
+        raise CommandError(
+            f"{reason} Er is niets gewijzigd. Wilt u dit toch, geef dan ook --force-demo-accounts "
+            "(iedereen die het demowachtwoord kent, kan dan als beheerder inloggen)."
+        )
 
 
 def cmd_export(args) -> int:
@@ -182,12 +236,15 @@ def cmd_import_dossier(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"Bestand '{path}' bestaat niet.")
+    from regiokompas.conf import limits
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CommandError(f"'{path}' is geen tekstbestand (UTF-8).") from None
-    except json.JSONDecodeError as exc:
-        raise CommandError(f"'{path}' is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+        with path.open("rb") as fh:
+            data = limits.loads(fh.read(limits.limit("REGIOKOMPAS_MAX_JSON_BYTES") + 1), what=f"'{path}'")
+    except OSError as exc:
+        raise CommandError(f"'{path}' kan niet worden gelezen ({exc.__class__.__name__}).") from None
+    except limits.JSONLimitError as exc:
+        raise CommandError(f"{exc} Er is niets gewijzigd.") from None
     setup_django()
     _migrate()
     from regiokompas.register.dossier import import_dossier
@@ -204,9 +261,10 @@ def cmd_import_dossier(args) -> int:
 def cmd_check(args) -> int:
     setup_django()
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
+
+    from regiokompas.conf import checks
 
     if args.settings:
         _print_settings()
@@ -219,8 +277,15 @@ def cmd_check(args) -> int:
     executor = MigrationExecutor(connection)
     pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     print(f"Migraties: {'bijgewerkt' if not pending else f'{len(pending)} nog uit te voeren (regiokompas manage migrate)'}")
-    call_command("check", deploy=args.deploy, fail_level="WARNING" if args.deploy else "ERROR")
-    return 0 if not pending else 1
+    findings = checks.run(deploy=args.deploy)
+    kind = "Controles voor productie" if args.deploy else "Controles"
+    if not findings:
+        print(f"{kind}: geen problemen gevonden.")
+    else:
+        print(f"{kind}: {len(findings)} {'probleem' if len(findings) == 1 else 'problemen'} gevonden:")
+        for finding in findings:
+            print(f"  - {checks.dutch_message(finding)}")
+    return 0 if not pending and not findings else 1
 
 
 def _print_settings() -> None:
@@ -236,6 +301,47 @@ def _print_settings() -> None:
         print(f"  {name:<24} {value}")
         print(f"  {'':<24} {setting.help}")
     print()
+
+
+def cmd_unlock(args) -> int:
+    import ipaddress
+
+    if args.ip is not None:
+        try:
+            address = str(ipaddress.ip_address(args.ip.strip()))
+        except ValueError:
+            raise CommandError(f"'{args.ip}' is geen IP-adres (bijvoorbeeld 192.0.2.10 of 2001:db8::1).") from None
+    else:
+        address = None
+        if not args.username.strip():
+            raise CommandError("Geef een gebruikersnaam of --ip ADRES.")
+    setup_django()
+    from axes.utils import reset
+    from django.db import connection, transaction
+
+    if "axes_accessattempt" not in connection.introspection.table_names():
+        raise CommandError("De database is nog niet ingericht (regiokompas manage migrate); er is niets om op te heffen.")
+
+    from regiokompas.audit import log as audit
+
+    with transaction.atomic():
+        if address:
+            removed = reset(ip=address)
+            what = f"het adres {address}"
+        else:
+            removed = reset(username=args.username)
+            what = f"de gebruikersnaam '{args.username}'"
+        if removed:
+            audit.record(
+                "regiokompas unlock", "login.unlock", None, object_type="axes.AccessAttempt",
+                object_repr=address or args.username,
+                after={"ip_address": address, "username": None if address else args.username, "attempts_removed": removed},
+            )
+    if removed:
+        print(f"Blokkade opgeheven voor {what} ({removed} geregistreerde mislukte pogingen verwijderd).")
+    else:
+        print(f"Er was geen blokkade of mislukte inlogpoging geregistreerd voor {what}; er is niets gewijzigd.")
+    return 0
 
 
 def cmd_manage(args) -> int:

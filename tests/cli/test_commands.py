@@ -108,7 +108,8 @@ def test_production_settings_pass_check_deploy(tmp_path):
     env = clean_env("DEBUG", "REGIOKOMPAS_SECURE")
     env.update(REGIOKOMPAS_DATA_DIR=str(tmp_path), ALLOWED_HOSTS="regiokompas.example.nl")
     result = subprocess.run([sys.executable, "-m", "regiokompas", "check", "--deploy"], env=env, capture_output=True, text=True, timeout=120)
-    assert "System check identified no issues" in result.stdout + result.stderr, result.stdout + result.stderr
+    assert "Controles voor productie: geen problemen gevonden." in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_check_lists_every_setting_without_revealing_secrets(demo_dir):

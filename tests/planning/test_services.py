@@ -244,4 +244,4 @@ def test_example_facts_carry_a_source_and_invented_data_is_marked():
         if r.illustrative:
             assert "illustratief" in r.source
         else:
-            assert "seed:" in r.source or "WOR" in r.source or "Gemeentewet" in r.source or "domain.md" in r.source, r
+            assert "seed:" in r.source or "WOR" in r.source or "Gemeentewet" in r.source or "Participatiewet" in r.source, r

@@ -98,7 +98,8 @@ def test_empty_edit_is_refused_and_nothing_changes(gates, m, users):
 
 def test_information_events_and_gate_status(gates, m, users):
     gate = gates["berenschot"]
-    pub = services.create_draft(users["bergen"], gate, m["bergen"], "raadsinformatiebrief")
+    # a letter of 29 May 2020, sent to the raad on 1 June 2020
+    pub = services.create_draft(users["bergen"], gate, m["bergen"], "raadsinformatiebrief", date=dt.date(2020, 5, 29))
     before = counts()
     with pytest.raises(RegisterError, match="definitief"):
         services.record_information_event(users["bergen"], pub.document, m["bergen"], date=dt.date(2020, 6, 1), channel="ris")

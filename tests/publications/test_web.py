@@ -40,8 +40,11 @@ def test_pages_render_for_every_role(client, users, gates, publication, role):
 def test_gate_panel_shows_councils_not_yet_informed(client, users, gates, publication, m):
     import datetime as dt
 
-    services.finalise(users["bergen"], publication)
-    services.record_information_event(users["bergen"], publication.document, m["bergen"], date=dt.date(2020, 6, 2), channel="ris")
+    # a letter of 29 May 2020, sent on 2 June 2020 (a letter drafted today cannot have been sent in 2020)
+    letter = services.create_draft(users["bergen"], gates["berenschot"], m["bergen"], "raadsinformatiebrief",
+                                   date=dt.date(2020, 5, 29))
+    services.finalise(users["bergen"], letter)
+    services.record_information_event(users["bergen"], letter.document, m["bergen"], date=dt.date(2020, 6, 2), channel="ris")
     client.force_login(users["raadslid-bergen"])
     html = client.get(reverse("register:gate-detail", args=[gates["berenschot"].pk])).content.decode()
     panel = html[html.index("Nog niet geïnformeerd"):]

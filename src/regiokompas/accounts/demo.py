@@ -1,4 +1,7 @@
-"""Demo accounts for the example dossier: one per role, all with the same demo password."""
+"""Demo accounts for the example dossier: one per role, all with the same demo password.
+
+The password is public (it is in the README), so the accounts — the superuser ``beheer`` among
+them — may only be made in a demonstration: :func:`demo_accounts_refusal` says why not otherwise."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from regiokompas.accounts.models import Profile, UserRole
-from regiokompas.audit import log as audit
+from regiokompas.audit.context import acting_as
 
 DEMO_PASSWORD = "regiokompas-demo"
 
@@ -22,6 +25,37 @@ DEMO_ACCOUNTS = [
 ]
 
 
+DEMO_USERNAMES = frozenset(account[0] for account in DEMO_ACCOUNTS)
+
+
+def demo_accounts_refusal(*, in_demo: bool) -> str | None:
+    """Why demo accounts must not be created (or reset) on this database, in Dutch; None if they may.
+
+    They may on a database whose only users are demo accounts (or that has none), in a demonstration
+    set-up (``in_demo``). Nothing is written; a database without tables has no users."""
+    from django.db import connection
+
+    User = get_user_model()
+    others: list[str] = []
+    if User._meta.db_table in connection.introspection.table_names():
+        others = sorted(User.objects.exclude(username__in=DEMO_USERNAMES).values_list("username", flat=True)[:6])
+    if others:
+        shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+        return (
+            f"Deze database heeft al andere gebruikers dan de demo-accounts ({shown}). De demo-accounts, "
+            f"met de beheerder 'beheer', hebben een openbaar wachtwoord en worden daarom alleen in een "
+            f"demodatabase aangemaakt."
+        )
+    if not in_demo:
+        return (
+            "Deze installatie is ingesteld voor productie (REGIOKOMPAS_SECURE staat aan). De demo-accounts, "
+            "met de beheerder 'beheer', hebben een openbaar wachtwoord en worden alleen in een demonstratie "
+            "aangemaakt: gebruik 'regiokompas demo', of zet REGIOKOMPAS_SECURE=false voor een lokale demonstratie."
+        )
+    return None
+
+
+@acting_as("demo")  # the audit rows of users and profiles (accounts/signals.py) name the demo set-up
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""
@@ -44,7 +78,5 @@ def create_demo_accounts() -> list[str]:
                 "organisation": Organisation.objects.filter(name=org_name).first() if org_name else None,
             },
         )
-        if created:
-            audit.record("demo", "user.create", user, after={"username": username, "role": role})
         names.append(username)
     return names

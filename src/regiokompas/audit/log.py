@@ -69,6 +69,7 @@ def record(
     reason: str = "",
     object_type: str = "",
     object_repr: str = "",
+    object_id: str = "",
 ) -> AuditEntry:
     user = actor if getattr(actor, "pk", None) and not isinstance(actor, str) else None
     entry = AuditEntry.objects.create(
@@ -76,7 +77,7 @@ def record(
         actor_label=actor_label(actor)[:200],
         action=action,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
-        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_id=object_id or (str(obj.pk) if obj is not None and obj.pk is not None else ""),
         object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
         trajectory_slug=trajectory_slug,
         before=before,

@@ -2,9 +2,33 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+IMMUTABLE = "Een auditregel wordt nooit gewijzigd of verwijderd."
+
+
+class ImmutableAuditEntry(Exception):
+    """An attempt to change or delete an audit row. Also refused by the database (triggers)."""
+
+    def __init__(self, message: str = IMMUTABLE):
+        super().__init__(message)
+        self.message = message
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableAuditEntry()
+
+    def delete(self):
+        raise ImmutableAuditEntry()
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise ImmutableAuditEntry()
+
 
 class AuditEntry(models.Model):
-    """Who changed what, when, with the state before and after. Never updated or deleted."""
+    """Who changed what, when, with the state before and after. Never updated or deleted: model,
+    queryset and database (triggers, migration 0002) all refuse it. The only change the database
+    allows is the one Django makes when a user is deleted: ``actor`` becomes empty (the row keeps
+    ``actor_label``)."""
 
     timestamp = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -20,10 +44,21 @@ class AuditEntry(models.Model):
     after = models.JSONField(_("na"), null=True, blank=True)
     reason = models.TextField(_("reden"), blank=True)
 
+    objects = AuditEntryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("audittrail")
         ordering = ["-timestamp", "-id"]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableAuditEntry()
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableAuditEntry()
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"

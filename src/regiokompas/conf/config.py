@@ -43,6 +43,36 @@ def as_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def as_int(minimum: int | None = None, maximum: int | None = None) -> Callable[[str], int]:
+    """A cast for whole numbers, optionally bounded; the message says what is allowed, in Dutch."""
+
+    def cast(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise ConfigError(f"'{value}' is geen geheel getal") from None
+        if minimum is not None and number < minimum:
+            raise ConfigError(f"{number} is kleiner dan {minimum}")
+        if maximum is not None and number > maximum:
+            raise ConfigError(f"{number} is groter dan {maximum}")
+        return number
+
+    return cast
+
+
+def one_of(*allowed: str) -> Callable[[str], list[str]]:
+    """A cast for a comma-separated list whose items must each be one of ``allowed``."""
+
+    def cast(value: str) -> list[str]:
+        items = [item.lower() for item in as_list(value)]
+        unknown = [item for item in items if item not in allowed]
+        if unknown:
+            raise ConfigError(f"onbekende waarde {', '.join(repr(u) for u in unknown)}; toegestaan: {', '.join(allowed)}")
+        return items
+
+    return cast
+
+
 def config(name: str, default: Any = _UNSET, *, cast: Callable[[str], Any] = str, help: str = "") -> Any:
     """Read ``name`` from the environment, cast it, or fall back to ``default``.
 
@@ -58,8 +88,8 @@ def config(name: str, default: Any = _UNSET, *, cast: Callable[[str], Any] = str
         return cast(raw)
     except ConfigError as exc:
         raise ConfigError(f"{name}: {exc}") from exc
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{name} heeft een ongeldige waarde '{raw}': {exc}") from exc
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} heeft een ongeldige waarde '{raw}'.") from None
 
 
 def data_dir() -> Path:

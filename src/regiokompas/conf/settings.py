@@ -1,16 +1,29 @@
 """Django settings. Every value that varies per installation comes from conf.config.config().
 
-Safe production defaults: DEBUG off, secure cookies, HSTS; ``regiokompas demo`` switches DEBUG
-on for a local demonstration. See docs/configuration.md.
+Safe production defaults: DEBUG off, secure cookies, HSTS, a strict Content-Security-Policy, login
+throttling; ``regiokompas demo`` runs without DEBUG too, only over plain http. See docs/configuration.md.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
-from regiokompas.conf.config import as_bool, as_list, config, data_dir, persistent_secret_key
+from regiokompas.conf import limits as _limits
+from regiokompas.conf.config import (
+    ConfigError,
+    as_bool,
+    as_int,
+    as_list,
+    config,
+    data_dir,
+    one_of,
+    persistent_secret_key,
+)
+from regiokompas.documents.render import CSS_CSP_HASH
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent  # the checkout, in an editable install
@@ -32,20 +45,33 @@ CSRF_TRUSTED_ORIGINS = config(
     "CSRF_TRUSTED_ORIGINS", [], cast=as_list, help="Komma-gescheiden origins (https://...) achter een proxy."
 )
 
+def _database(url: str) -> dict:
+    try:
+        return dj_database_url.parse(url, conn_max_age=60)
+    except ValueError:
+        raise ConfigError(
+            "DATABASE_URL is geen bruikbare database-URL; gebruik postgres://gebruiker@host:5432/naam of sqlite:///pad."
+        ) from None
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": _database(
         config(
             "DATABASE_URL",
             f"sqlite:///{DATA_DIR / 'regiokompas.sqlite3'}",
             help="Database-URL; standaard SQLite in de datamap, in productie postgres://...",
-        ),
-        conn_max_age=60,
+        )
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers queue instead of failing: every transaction takes the write lock at its start
+    # (IMMEDIATE, so no deadlock when a reader turns writer), a waiting writer waits up to 30 s
+    # (no transaction holds the lock that long: computations run outside transactions), and WAL
+    # lets readers read while one writes.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA foreign_keys=ON;"
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = 30
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -55,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "regiokompas.audit",
     "regiokompas.accounts",
     "regiokompas.register",
@@ -70,14 +98,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "regiokompas.audit.context.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "regiokompas.conf.middleware.NoStoreMiddleware",
+    # last, as django-axes asks: turns a refused login into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regiokompas.urls"
@@ -96,6 +130,11 @@ TEMPLATES = [
             ],
         },
     }
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins before any password check
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,6 +173,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Resource limits of every importer and analysis (regiokompas.conf.limits, docs/configuration.md):
+# REGIOKOMPAS_MAX_UPLOAD_BYTES, REGIOKOMPAS_MAX_DOCX_PART_BYTES, REGIOKOMPAS_MAX_ALTERNATIVES, ...
+globals().update(_limits.from_environment())
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The REST API under /api/v1/ (docs/api.md).
@@ -147,10 +190,83 @@ SECURE_SSL_REDIRECT = SECURE and config("SECURE_SSL_REDIRECT", True, cast=as_boo
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Behind a TLS proxy. The web server (`regiokompas serve`) believes the X-Forwarded-* headers only
+# from these addresses and removes them from every other request; Django then reads them as well.
+TRUSTED_PROXIES = config(
+    "TRUSTED_PROXIES",
+    [],
+    cast=as_list,
+    help="Adres van de https-proxy (bijv. 127.0.0.1) waarvan X-Forwarded-*-kopregels vertrouwd worden; leeg: geen proxy.",
+)
+TRUSTED_PROXY_HEADERS = config(
+    "TRUSTED_PROXY_HEADERS",
+    ["x-forwarded-proto", "x-forwarded-for", "x-forwarded-host"],
+    cast=one_of("x-forwarded-proto", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port"),
+    help="Kopregels die van de vertrouwde proxy worden overgenomen, komma-gescheiden.",
+)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES and "x-forwarded-proto" in TRUSTED_PROXY_HEADERS else None
+)
+USE_X_FORWARDED_HOST = bool(TRUSTED_PROXIES) and "x-forwarded-host" in TRUSTED_PROXY_HEADERS
+
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, CSS_CSP_HASH],  # the stylesheet embedded in generated html documents
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Permissions-Policy (django-permissions-policy): the application uses none of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock",
+        "serial", "usb", "xr-spatial-tracking",
+    )
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or
+# from one address, further logins are refused until the lockout ends or the beheerder lifts it.
+AXES_FAILURE_LIMIT = config(
+    "LOGIN_FAILURE_LIMIT", 5, cast=as_int(1, 1000), help="Aantal mislukte inlogpogingen waarna inloggen wordt geblokkeerd."
+)
+_lockout_minutes = config(
+    "LOGIN_LOCKOUT_MINUTES",
+    30,
+    cast=as_int(0, 525600),
+    help="Minuten dat een blokkade duurt; 0: tot de beheerder hem opheft.",
+)
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
+AXES_LOCKOUT_PARAMETERS = [
+    ["username", "ip_address"] if item == "username+ip_address" else item
+    for item in config(
+        "LOGIN_LOCKOUT_BY",
+        ["username", "ip_address"],
+        cast=one_of("username", "ip_address", "username+ip_address"),
+        help="Waarop geblokkeerd wordt: username (gebruikersnaam), ip_address (adres) of username+ip_address (de combinatie).",
+    )
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -7,9 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 
+from regiokompas.conf.limits import limit, nl_bytes, nl_int
 from regiokompas.documents.parsers import (
-    MAX_BYTES,
-    MAX_CHARS,
     DocumentImportError,
     decode_text,
     parse_docx,
@@ -43,9 +42,10 @@ def detect_format(data: bytes, filename: str = "") -> str:
 def check_size(size: int) -> None:
     if size == 0:
         raise DocumentImportError("Het bestand is leeg.")
-    if size > MAX_BYTES:
+    max_bytes = limit("REGIOKOMPAS_MAX_UPLOAD_BYTES")
+    if size > max_bytes:
         raise DocumentImportError(
-            f"Het bestand is te groot ({size / 1024 / 1024:.0f} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB."
+            f"Het bestand is te groot ({nl_bytes(size)}); het maximum is {nl_bytes(max_bytes)} (REGIOKOMPAS_MAX_UPLOAD_BYTES)."
         )
 
 
@@ -97,8 +97,10 @@ def import_bytes(data: bytes, filename: str = "") -> ImportResult:
         lines, page_headers = parse_docx(data)
     else:
         text = decode_text(data)
-        if len(text) > MAX_CHARS:
-            raise DocumentImportError(f"Het tekstbestand is te lang ({len(text)} tekens); het maximum is {MAX_CHARS} tekens.")
+        max_chars = limit("REGIOKOMPAS_MAX_DOCUMENT_CHARS")
+        if len(text) > max_chars:
+            raise DocumentImportError(f"Het tekstbestand is te lang ({nl_int(len(text))} tekens); het maximum is "
+                                      f"{nl_int(max_chars)} tekens (REGIOKOMPAS_MAX_DOCUMENT_CHARS).")
         if not text.strip():
             raise DocumentImportError("Het bestand bevat geen tekst.")
         lines = parse_text(text)

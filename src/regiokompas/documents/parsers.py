@@ -9,12 +9,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_PAGES = 300
-MAX_CHARS = 2_000_000
+from regiokompas.conf.limits import LIMITS, limit, nl_bytes, nl_int
+
+# Defaults; the limits in force come from regiokompas.conf.limits (settings, docs/configuration.md).
+MAX_BYTES = LIMITS["REGIOKOMPAS_MAX_UPLOAD_BYTES"].default
+MAX_PAGES = LIMITS["REGIOKOMPAS_MAX_PDF_PAGES"].default
+MAX_CHARS = LIMITS["REGIOKOMPAS_MAX_DOCUMENT_CHARS"].default
 
 
 class DocumentImportError(ValueError):
@@ -132,7 +136,7 @@ def _text_line(raw: str) -> list[Line]:
     if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", stripped):
         return []  # markdown table separator
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        cells = [clean(c.replace("\\|", "|")) for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+        cells = [clean(unescape_markdown(c.replace("\\|", "|"))) for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
         return [Line(" ".join(c for c in cells if c), "row", cells=cells)]
     m = re.match(r"^(#{1,6})\s+(.*)$", stripped)
     if m:
@@ -141,7 +145,8 @@ def _text_line(raw: str) -> list[Line]:
     if stripped.startswith(">"):
         stripped = stripped.lstrip("> ").strip()
     if stripped.startswith("![") and "](" in stripped:
-        alt = stripped[2:stripped.index("](")]
+        alt = re.match(r"!\[((?:\\.|[^\]\\])*)\]\(", stripped)
+        alt = unescape_markdown(alt.group(1)) if alt else stripped[2:stripped.index("](")]
         return [Line(clean(f"[Figuur] {alt}"))]
     indent = len(raw) - len(raw.lstrip(" \t"))
     m = _BULLET.match(raw)
@@ -161,13 +166,99 @@ def _indent_level(ws: str) -> int:
     return 1 if width <= 3 else min(width // 2, 4)
 
 
+_MD_ESCAPED = re.compile(r"\\([\\<\[\]])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Undo the escapes render.md_text writes (\\< \\[ \\] and a doubled backslash)."""
+    return _MD_ESCAPED.sub(r"\1", text)
+
+
 def _strip_md(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return text
+    return unescape_markdown(text)
 
 
 # --- docx ------------------------------------------------------------------------------------------
+
+
+# A zip entry name as Word writes it: relative, forward slashes, no "." or ".." segments, no drive
+# letter, no control characters.
+_ODD_MEMBER = re.compile(r"^[/\\]|\\|^[A-Za-z]:|(?:^|/)\.{1,2}(?:/|$)|//|[\x00-\x1f\x7f]")
+_CHUNK = 64 * 1024
+_UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _too_large(what: str, setting: str, value: str) -> DocumentImportError:
+    return DocumentImportError(f"Het Word-bestand kan niet worden ingelezen: {what}; het maximum is {value} ({setting}).")
+
+
+def check_docx_archive(z: zipfile.ZipFile) -> None:
+    """Refuse a docx whose zip could exhaust memory or time before python-docx reads it: too many
+    members, odd or duplicate names, encrypted members, and — measured while decompressing, so a
+    header that lies about the size does not help — a member, an XML part or the whole archive
+    larger than its limit."""
+    infos = z.infolist()
+    max_members = limit("REGIOKOMPAS_MAX_DOCX_MEMBERS")
+    if len(infos) > max_members:
+        raise _too_large(f"het bevat {nl_int(len(infos))} onderdelen", "REGIOKOMPAS_MAX_DOCX_MEMBERS", nl_int(max_members))
+    part_bytes = limit("REGIOKOMPAS_MAX_DOCX_PART_BYTES")
+    total_bytes = limit("REGIOKOMPAS_MAX_DOCX_TOTAL_BYTES")
+    xml_chars = limit("REGIOKOMPAS_MAX_DOCX_XML_CHARS")
+    seen: set[str] = set()
+    declared = 0
+    for info in infos:
+        name = info.filename
+        if _ODD_MEMBER.search(name) or name.lower() in seen:
+            shown = name.encode("ascii", "backslashreplace").decode()[:80]
+            raise DocumentImportError(f"Het Word-bestand bevat een onderdeel met een ongeldige naam ('{shown}') en wordt niet ingelezen.")
+        seen.add(name.lower())
+        if info.flag_bits & 0x1:
+            raise DocumentImportError("Het Word-bestand is (deels) versleuteld. Sla het op zonder wachtwoord en probeer het opnieuw.")
+        if info.file_size > part_bytes:
+            raise _too_large(f"onderdeel {name} is uitgepakt {nl_bytes(info.file_size)}", "REGIOKOMPAS_MAX_DOCX_PART_BYTES",
+                             nl_bytes(part_bytes))
+        declared += info.file_size
+        if declared > total_bytes:
+            raise _too_large(f"alle onderdelen samen zijn uitgepakt meer dan {nl_bytes(total_bytes)}",
+                             "REGIOKOMPAS_MAX_DOCX_TOTAL_BYTES", nl_bytes(total_bytes))
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        is_xml = info.filename.lower().endswith((".xml", ".rels"))
+        size = chars = 0
+        with z.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if size > part_bytes:
+                    raise _too_large(f"onderdeel {info.filename} is uitgepakt groter dan {nl_bytes(part_bytes)}",
+                                     "REGIOKOMPAS_MAX_DOCX_PART_BYTES", nl_bytes(part_bytes))
+                if total > total_bytes:
+                    raise _too_large(f"alle onderdelen samen zijn uitgepakt groter dan {nl_bytes(total_bytes)}",
+                                     "REGIOKOMPAS_MAX_DOCX_TOTAL_BYTES", nl_bytes(total_bytes))
+                if is_xml:
+                    chars += len(chunk.translate(None, _UTF8_CONTINUATION))
+                    if chars > xml_chars:
+                        raise _too_large(f"onderdeel {info.filename} heeft meer dan {nl_int(xml_chars)} tekens",
+                                         "REGIOKOMPAS_MAX_DOCX_XML_CHARS", nl_int(xml_chars))
+
+
+class _CharBudget:
+    """Counts the characters of the recognised text; refuses a document above the limit."""
+
+    def __init__(self, what: str):
+        self.limit = limit("REGIOKOMPAS_MAX_DOCUMENT_CHARS")
+        self.used = 0
+        self.what = what
+
+    def add(self, n: int) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise DocumentImportError(f"{self.what} bevat meer dan {nl_int(self.limit)} tekens tekst; dat is het maximum "
+                                      "(REGIOKOMPAS_MAX_DOCUMENT_CHARS).")
 
 
 def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
@@ -177,15 +268,19 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 raise DocumentImportError("Dit is geen geldig Word-bestand (.docx): het hoofddocument ontbreekt.")
-            info = z.getinfo("word/document.xml")
-            if info.file_size > 200 * 1024 * 1024:
-                raise DocumentImportError("Het Word-bestand is te groot om in te lezen.")
+            check_docx_archive(z)
     except zipfile.BadZipFile as exc:
         if data[:4] == b"\xd0\xcf\x11\xe0":
             raise DocumentImportError(
                 "Dit is een oud Word-bestand (.doc) of een beveiligd document. Sla het op als .docx zonder wachtwoord en probeer het opnieuw."
             ) from exc
         raise DocumentImportError("Dit is geen geldig Word-bestand (.docx).") from exc
+    except DocumentImportError:
+        raise
+    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error) as exc:
+        # unsupported compression, truncated streams, damaged zip headers
+        raise DocumentImportError("Het Word-bestand is beschadigd en kan niet worden gelezen.") from exc
+    budget = _CharBudget("Het Word-bestand")
     try:
         from docx import Document as DocxDocument
         from docx.oxml.ns import qn
@@ -207,7 +302,9 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
         style_names[st.get(qn("w:styleId"))] = name.get(qn("w:val")) if name is not None else ""
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.extend(_docx_paragraph(DocxParagraph(child, doc), style_names))
+            paragraph_lines = _docx_paragraph(DocxParagraph(child, doc), style_names)
+            budget.add(sum(len(ln.text) for ln in paragraph_lines))
+            lines.extend(paragraph_lines)
             lines.append(Line("", "blank"))
         elif child.tag == qn("w:tbl"):
             table = DocxTable(child, doc)
@@ -220,6 +317,7 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
                     last = cell._tc
                     cells.append(clean(cell.text.replace("\n", " ")))
                 if any(cells):
+                    budget.add(sum(len(c) for c in cells))
                     lines.append(Line(" ".join(c for c in cells if c), "row", cells=cells))
             lines.append(Line("", "blank"))
     headers: list[str] = []
@@ -228,7 +326,10 @@ def parse_docx(data: bytes) -> tuple[list[Line], list[str]]:
             for p in section.header.paragraphs:
                 if p.text.strip():
                     headers.append(clean(p.text))
-        except Exception:
+                    budget.add(len(headers[-1]))
+        except DocumentImportError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged header part: the body is still worth reading
             pass
     return lines, headers
 
@@ -297,8 +398,10 @@ def parse_pdf(data: bytes) -> tuple[list[Line], list[str]]:
         raise DocumentImportError("Het pdf-bestand is beschadigd en kan niet worden gelezen.") from exc
     if npages == 0:
         raise DocumentImportError("Het pdf-bestand heeft geen pagina's.")
-    if npages > MAX_PAGES:
-        raise DocumentImportError(f"Het pdf-bestand heeft {npages} pagina's; het maximum is {MAX_PAGES}.")
+    max_pages = limit("REGIOKOMPAS_MAX_PDF_PAGES")
+    if npages > max_pages:
+        raise DocumentImportError(f"Het pdf-bestand heeft {nl_int(npages)} pagina's; het maximum is {nl_int(max_pages)} "
+                                  "(REGIOKOMPAS_MAX_PDF_PAGES).")
     try:
         pages = _pdfium_pages(data)
     except DocumentImportError:
@@ -319,12 +422,14 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
     import pypdfium2.raw as raw
 
     pages = []
+    budget = _CharBudget("Het pdf-bestand")
     doc = pdfium.PdfDocument(data)
     try:
         for page in doc:
             height = page.get_height()
             textpage = page.get_textpage()
             count = textpage.count_chars()
+            budget.add(max(count, 0))
             text = textpage.get_text_range(0, count) if count else ""
             words: list[dict] = []
             current: dict | None = None
@@ -360,9 +465,11 @@ def _pdfplumber_pages(data: bytes) -> list[tuple[float, list[dict]]]:
     import pdfplumber
 
     pages = []
+    budget = _CharBudget("Het pdf-bestand")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=True)
+            budget.add(sum(len(w["text"]) for w in words))
             pages.append((page.height, words))
     return pages
 

@@ -14,6 +14,7 @@ document and importing it gives back the same header fields and sections.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html as htmlmod
 import io
 import re
@@ -96,6 +97,9 @@ thead th { background: #f0f0f0; }
 figure { margin: 0.8em 0; } figure img, figure svg { max-width: 100%; height: auto; }
 figcaption { font-style: italic; }
 """
+# The Content-Security-Policy allows exactly this embedded stylesheet, by its hash: an html document
+# shown in the browser keeps its layout, and no other inline style is allowed.
+CSS_CSP_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def _e(text) -> str:
@@ -212,8 +216,24 @@ def render_pdf(document: Document) -> bytes:
 # --- markdown --------------------------------------------------------------------------------------
 
 
+# Markdown is read by people and by renderers that pass inline HTML through. Every text that comes
+# from the register is written so that it can only be text: a backslash before "<" keeps raw HTML
+# and autolinks (<javascript:...>) from forming, and a backslash before "[" and "]" keeps link,
+# image and reference syntax ([x](javascript:...), ![x](data:...), [x]: vbscript:...) from forming;
+# backslashes themselves are doubled so that no escape can be undone. Plain web addresses stay
+# readable (and become links only through the http(s) autolinks of GitHub-style renderers). The
+# importer removes exactly these escapes again (parsers.unescape_markdown). The only images in the
+# output are the charts this module draws itself (SVG as an image, never a link).
+_MD_SPECIAL = re.compile(r"([\\<\[\]])")
+
+
+def md_text(text) -> str:
+    """Register text as inert markdown text (no HTML, no links or images)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
 def _md_escape_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _md_list(blist: BulletList, level: int = 0) -> list[str]:
@@ -225,19 +245,19 @@ def _md_list(blist: BulletList, level: int = 0) -> list[str]:
         else:
             n += 1
             mark = f"{n}." if blist.ordered else "-"
-            lines.append("  " * level + f"{mark} {item}")
+            lines.append("  " * level + f"{mark} {md_text(item)}")
     return lines
 
 
 def render_markdown(document: Document) -> str:
     out: list[str] = []
     if document.organisation:
-        out += [f"**{document.organisation}**", ""]
+        out += [f"**{md_text(document.organisation)}**", ""]
     if document.status == "concept":
         out += ["CONCEPT", ""]
-    out += [document.kind_label, "", f"# {document.title}", ""]
+    out += [md_text(document.kind_label), "", f"# {md_text(document.title)}", ""]
     if document.illustrative_note:
-        out += [f"> **Illustratief:** {document.illustrative_note}", ""]
+        out += [f"> **Illustratief:** {md_text(document.illustrative_note)}", ""]
     rows = header_rows(document)
     if rows:
         out += ["| veld | waarde |", "| --- | --- |"]
@@ -245,24 +265,24 @@ def render_markdown(document: Document) -> str:
         out.append("")
     for section in _sections(document):
         if section.heading:
-            out += [f"## {section.heading}", ""]
+            out += [f"## {md_text(section.heading)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                out += [block.text, ""]
+                out += [md_text(block.text), ""]
             elif isinstance(block, BulletList):
                 out += _md_list(block) + [""]
             elif isinstance(block, Table):
                 if block.caption:
-                    out += [f"*{block.caption}*", ""]
+                    out += [f"*{md_text(block.caption)}*", ""]
                 header = block.header or [""] * (len(block.rows[0]) if block.rows else 1)
                 out.append("| " + " | ".join(_md_escape_cell(h) for h in header) + " |")
                 out.append("|" + " --- |" * len(header))
                 out += ["| " + " | ".join(_md_escape_cell(c) for c in row) + " |" for row in block.rows]
                 out.append("")
             elif isinstance(block, Figure):
-                out += [f"![{block.alt}]({_svg_data_uri(block.svg)})", ""]
+                out += [f"![{md_text(block.alt).replace(chr(10), ' ')}]({_svg_data_uri(block.svg)})", ""]
                 if block.caption:
-                    out += [f"*{block.caption}*", ""]
+                    out += [f"*{md_text(block.caption)}*", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

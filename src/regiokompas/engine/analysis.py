@@ -7,16 +7,18 @@ import operator
 
 import numpy as np
 
+from regiokompas.conf import limits
 from regiokompas.engine import constraints as cons
 from regiokompas.engine import smaa
 from regiokompas.engine.errors import ProblemError, err, nl, statement_list
 from regiokompas.engine.measurements import Measurements, support
-from regiokompas.engine.problem import Problem, parse
+from regiokompas.engine.problem import Problem, check_size, parse
 from regiokompas.engine.sampling import sample_weights
 from regiokompas.engine.sensitivity import stability, sweeps
 
 RESULT_SCHEMA = "regiokompas.result/1"
-MIN_SAMPLES, MAX_SAMPLES = 100, 10_000_000
+MIN_SAMPLES = 100
+MAX_SAMPLES = limits.LIMITS["REGIOKOMPAS_MAX_SAMPLES"].default  # the limit in force: limits.limit(...)
 CACHE_BYTES = 512 * 2**20
 CHUNK_CELLS = 2_000_000  # samples × alternatives × criteria per chunk
 WEIGHT_STREAM, MEASUREMENT_STREAM, CONSENSUS_STREAM = 0, 1, 2
@@ -145,13 +147,15 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     from regiokompas.engine import __version__
 
     samples, seed = _integer(samples), _integer(seed)
-    if samples is None or not MIN_SAMPLES <= samples <= MAX_SAMPLES:
+    max_samples = limits.limit("REGIOKOMPAS_MAX_SAMPLES")
+    if samples is None or not MIN_SAMPLES <= samples <= max_samples:
         raise ProblemError([err("options.samples", f"Het aantal trekkingen moet een geheel getal tussen {MIN_SAMPLES} en "
-                                f"{MAX_SAMPLES:,} zijn.".replace(",", "."))])
+                                f"{limits.nl_int(max_samples)} zijn (REGIOKOMPAS_MAX_SAMPLES).")])
     if seed is None or not 0 <= seed < 2**63:
         raise ProblemError([err("options.seed", "Het zaadgetal (seed) moet een geheel getal van 0 of groter zijn.")])
     if sampler not in (None, "exact", "rejection", "hit_and_run"):
         raise ProblemError([err("options.sampler", f"Onbekende sampler '{sampler}'.")])
+    check_size(problem, samples)
     p = parse(problem)
     n, m = len(p.criteria), len(p.alternatives)
     all_rows = []

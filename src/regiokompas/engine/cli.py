@@ -31,16 +31,29 @@ def add_commands(sub) -> None:
 
 
 def _load(path: str) -> dict:
+    from regiokompas.conf import limits
+
+    max_bytes = limits.limit("REGIOKOMPAS_MAX_JSON_BYTES")
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            file = Path(path)
+            if file.is_dir():
+                raise CommandError(f"'{path}' is een map, geen bestand")
+            with file.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise CommandError(f"bestand '{path}' bestaat niet") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise CommandError(f"bestand '{path}' kan niet worden gelezen ({exc.__class__.__name__})") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CommandError(f"'{path}' is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})") from None
+        problem = limits.loads(data, what=f"'{path}'")
+    except limits.JSONLimitError as exc:
+        raise CommandError(str(exc)) from None
+    if not isinstance(problem, dict):
+        raise CommandError(f"'{path}' is geen probleem: verwacht een JSON-object met \"schema\": \"regiokompas.problem/1\"")
+    return problem
 
 
 def cmd_analyse(args) -> int:

@@ -42,3 +42,43 @@ def statement_list(indices) -> str:
     if len(nums) == 1:
         return f"uitspraak {nums[0]}"
     return "uitspraken " + ", ".join(nums[:-1]) + " en " + nums[-1]
+
+
+_TYPES = {"object": "een object", "array": "een lijst", "string": "tekst", "number": "een getal",
+          "integer": "een geheel getal", "boolean": "waar/onwaar", "null": "leeg"}
+
+
+def schema_error_text(e) -> str:
+    """A jsonschema ValidationError as a short Dutch phrase ("moet een getal zijn")."""
+    import json
+
+    v = e.validator
+    if v == "required":
+        missing = e.message.split("'")[1] if "'" in e.message else e.message
+        text = f"verplicht veld '{missing}' ontbreekt"
+    elif v == "type":
+        expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+        text = "moet " + " of ".join(_TYPES.get(t, t) for t in expected) + " zijn"
+    elif v in ("enum", "const"):
+        allowed = e.validator_value if v == "enum" else [e.validator_value]
+        text = f"waarde {json.dumps(e.instance, ensure_ascii=False)} is niet toegestaan; kies uit: " + ", ".join(
+            json.dumps(a, ensure_ascii=False) for a in allowed)
+    elif v == "minItems":
+        text = f"moet ten minste {e.validator_value} element(en) bevatten"
+    elif v == "maxItems":
+        text = f"mag ten hoogste {e.validator_value} element(en) bevatten"
+    elif v == "minimum":
+        text = f"moet ten minste {nl(e.validator_value)} zijn"
+    elif v == "maximum":
+        text = f"mag ten hoogste {nl(e.validator_value)} zijn"
+    elif v == "exclusiveMinimum":
+        text = f"moet groter dan {nl(e.validator_value)} zijn"
+    elif v == "minLength":
+        text = "mag niet leeg zijn"
+    elif v == "maxLength":
+        text = f"is langer dan {e.validator_value} tekens"
+    elif v == "oneOf":
+        text = "moet een getal of een paar [ondergrens, bovengrens] zijn"
+    else:
+        text = "heeft een ongeldige vorm"
+    return text

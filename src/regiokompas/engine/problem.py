@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from regiokompas.engine.errors import ProblemError, err, nl
+from regiokompas.conf import limits
+from regiokompas.engine.errors import ProblemError, err, nl, schema_error_text
 
 SCHEMA_ID = "regiokompas.problem/1"
 STATEMENT_TYPES = ("ranking", "exact", "interval", "ratio", "swing")
@@ -69,10 +70,6 @@ class Problem:
 
 # --- schema errors in Dutch ---------------------------------------------------------------------
 
-_TYPES = {"object": "een object", "array": "een lijst", "string": "tekst", "number": "een getal",
-          "integer": "een geheel getal", "boolean": "waar/onwaar", "null": "leeg"}
-
-
 def _where(path) -> str:
     parts = [str(p) for p in path]
     return "/".join(parts) if parts else "(hoofdniveau)"
@@ -81,34 +78,7 @@ def _where(path) -> str:
 def _schema_error(e) -> dict:
     where = _where(e.absolute_path)
     v = e.validator
-    if v == "required":
-        missing = e.message.split("'")[1] if "'" in e.message else e.message
-        text = f"verplicht veld '{missing}' ontbreekt"
-    elif v == "type":
-        expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-        text = "moet " + " of ".join(_TYPES.get(t, t) for t in expected) + " zijn"
-    elif v in ("enum", "const"):
-        allowed = e.validator_value if v == "enum" else [e.validator_value]
-        text = f"waarde {json.dumps(e.instance, ensure_ascii=False)} is niet toegestaan; kies uit: " + ", ".join(
-            json.dumps(a, ensure_ascii=False) for a in allowed)
-    elif v == "minItems":
-        text = f"moet ten minste {e.validator_value} element(en) bevatten"
-    elif v == "maxItems":
-        text = f"mag ten hoogste {e.validator_value} element(en) bevatten"
-    elif v == "minimum":
-        text = f"moet ten minste {nl(e.validator_value)} zijn"
-    elif v == "maximum":
-        text = f"mag ten hoogste {nl(e.validator_value)} zijn"
-    elif v == "exclusiveMinimum":
-        text = f"moet groter dan {nl(e.validator_value)} zijn"
-    elif v == "minLength":
-        text = "mag niet leeg zijn"
-    elif v == "maxLength":
-        text = f"is langer dan {e.validator_value} tekens"
-    elif v == "oneOf":
-        text = "moet een getal of een paar [ondergrens, bovengrens] zijn"
-    else:
-        text = "heeft een ongeldige vorm"
+    text = schema_error_text(e)
     return err(f"schema.{v}", f"Fout in het probleem bij {where}: {text}.", path=where)
 
 
@@ -119,11 +89,54 @@ def _finite(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
+def _count(problem: dict, key: str) -> int:
+    value = problem.get(key)
+    return len(value) if isinstance(value, list | dict) else 0
+
+
+def check_size(problem, samples: int | None = None) -> None:
+    """Refuse a problem beyond the limits (regiokompas.conf.limits) before anything is allocated:
+    JSON depth and number range, then the numbers of alternatives, criteria, stakeholders and
+    statements, and alternatives × criteria × samples. Each message states the limit."""
+    try:
+        limits.check_value(problem, what="Het probleem")
+    except limits.JSONLimitError as exc:
+        raise ProblemError([err("problem.json", str(exc))]) from None
+    if not isinstance(problem, dict):
+        return
+    out = []
+    m, n = _count(problem, "alternatives"), _count(problem, "criteria")
+    stakeholders = problem.get("stakeholders") if isinstance(problem.get("stakeholders"), list) else []
+    statements = sum(len(s["statements"]) for s in stakeholders
+                     if isinstance(s, dict) and isinstance(s.get("statements"), list))
+    for count, setting, what in ((m, "REGIOKOMPAS_MAX_ALTERNATIVES", "alternatieven"),
+                                 (n, "REGIOKOMPAS_MAX_CRITERIA", "criteria"),
+                                 (len(stakeholders), "REGIOKOMPAS_MAX_STAKEHOLDERS", "belanghebbenden"),
+                                 (statements, "REGIOKOMPAS_MAX_STATEMENTS", "voorkeursuitspraken")):
+        maximum = limits.limit(setting)
+        if count > maximum:
+            out.append(err("limits." + setting[len("REGIOKOMPAS_MAX_"):].lower(),
+                           f"Het probleem heeft {limits.nl_int(count)} {what}; het maximum is {limits.nl_int(maximum)} "
+                           f"({setting}).", path=what))
+    if samples is not None and not out:
+        cells = max(m, 1) * max(n, 1) * samples
+        maximum = limits.limit("REGIOKOMPAS_MAX_ANALYSIS_CELLS")
+        if cells > maximum:
+            out.append(err("limits.analysis_cells",
+                           f"Het probleem is te groot om door te rekenen: {limits.nl_int(m)} alternatieven × {limits.nl_int(n)} "
+                           f"criteria × {limits.nl_int(samples)} trekkingen = {limits.nl_int(cells)}; het maximum is "
+                           f"{limits.nl_int(maximum)} (REGIOKOMPAS_MAX_ANALYSIS_CELLS). Kies minder trekkingen.",
+                           path="samples"))
+    if out:
+        raise ProblemError(out)
+
+
 def parse(problem) -> Problem:
     """Validate ``problem`` and return its parsed form; raise :class:`ProblemError` listing every
     problem found."""
     if not isinstance(problem, dict):
         raise ProblemError([err("schema.type", "Het probleem moet een JSON-object zijn.")])
+    check_size(problem)
     errors = sorted(_validator().iter_errors(problem), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         if problem.get("schema") != SCHEMA_ID:

@@ -175,7 +175,7 @@ def exit_effects(trajectory: Trajectory, result: dict, *, model: engine.CostMode
     out: dict[str, dict[str, dict[str, dict]]] = {}
     for vid in result["variants"]:
         out[vid] = {}
-        if len(members) < 2 or model.years < 2:
+        if len(members) < 2 or model.years < 2 or not result["variants"][vid].get("known", True):
             continue
         draws = variant_draws(model, model.variant(vid), result["samples"], result["seed"])
         for code in leavers or members:

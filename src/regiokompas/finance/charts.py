@@ -14,11 +14,13 @@ def euro(value: float | None, *, millions: bool = False) -> str:
     """Dutch money notation: € 1.234.567 or € 1,23 mln."""
     if value is None:
         return "–"
+    # the sign follows the amount as shown: an amount that rounds to zero is "€ 0", never "−€ 0"
     if millions:
-        text = f"{abs(value) / 1e6:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        return f"{'−' if value < 0 else ''}€ {text} mln"
-    text = f"{value:,.0f}".replace(",", ".")
-    return f"€ {text}".replace("€ -", "−€ ")
+        shown = round(abs(value) / 1e6, 2)
+        text = f"{shown:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        return f"{'−' if value < 0 and shown else ''}€ {text} mln"
+    shown = round(abs(value))
+    return f"{'−' if value < 0 and shown else ''}€ {shown:,.0f}".replace(",", ".")
 
 
 def _text(x, y, s, *, size=12, anchor="start", fill="#1a1a1a", weight="normal") -> str:

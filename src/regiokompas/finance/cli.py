@@ -9,7 +9,7 @@ from regiokompas.cli import CommandError, setup_django
 
 def add_commands(subparsers) -> None:
     p = subparsers.add_parser("costs", help="financiële gevolgen per variant en per gemeente",
-                              description="Berekent wat elke gemeente betaalt per variant, met onzekerheid, coalitie en eerlijke verdeling.")
+                              description="Berekent wat elke gemeente betaalt per variant, met onzekerheid, coalitie, de verdeling met de gekozen sleutels en de Shapley-verdeling.")
     p.add_argument("--trajectory", required=True, metavar="SLUG", help="korte naam van het traject")
     p.add_argument("--variant", type=int, action="append", metavar="N", help="alleen variant N (mag vaker)")
     p.add_argument("--coalition", metavar="CODE,CODE,...", help="CBS-codes van de gemeenten die meedoen (standaard: allemaal)")
@@ -47,16 +47,30 @@ def run(args) -> int:
         result["variants"][vid]["exits"] = {code: {method: build.exit_json(e) for method, e in by_method.items()}
                                             for code, by_method in by_code.items()}
     if args.json:
+        for vid, v in list(result["variants"].items()):
+            if not presentation.known(v):
+                # no cost items: the costs are unknown, so no amounts at all (zeros would read as "free")
+                result["variants"][vid] = {"name": v["name"], "known": False,
+                                           "note": "Geen kostenposten vastgelegd: de kosten zijn onbekend, niet nul."}
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
     print(f"Financiële gevolgen: {trajectory.name}")
     print(f"Coalitie: {', '.join(result['municipalities'][c] for c in result['coalition'])}; "
-          f"{result['samples']} trekkingen, startwaarde {result['seed']}")
+          f"{result['samples']} trekkingen, startwaarde {result['seed']}; indexatie "
+          f"{presentation.percent(build.settings_of(trajectory).indexation)} per jaar")
     for table in [presentation.variant_summary(result)]:
         _print(table)
-    for vid in result["variants"]:
+    unknown = presentation.unknown_sentence(result)
+    if unknown:
+        print()
+        print(unknown)
+    model = build.parse(trajectory)
+    for vid, v in result["variants"].items():
+        if not presentation.known(v):
+            continue
         _print(presentation.municipality_table(result, vid))
-        for line in presentation.coalition_sentences(result, vid):
+        _print(presentation.keys_comparison(model, result, vid))
+        for line in presentation.shapley_explanation(model, result, vid) + presentation.coalition_sentences(result, vid):
             print(f"- {line}")
         _print(presentation.join_table(result, vid))
         if exits.get(vid):

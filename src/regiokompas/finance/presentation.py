@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from regiokompas import dutch
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.keys import shares
 from regiokompas.engine.costs.model import KEY_LABELS
@@ -13,6 +14,38 @@ from regiokompas.finance.charts import euro
 
 def pct(x: float | None) -> str:
     return "–" if x is None else f"{round(100 * x):d} %"
+
+
+def percent(fraction: float | None, max_decimals: int = 2) -> str:
+    """A fraction as a Dutch percentage with the decimals it needs: 0.015 -> '1,5 %', 0.02 -> '2 %'."""
+    if fraction is None:
+        return "–"
+    text = f"{100 * float(fraction):.{max_decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "0"):
+        text = "0"
+    return text.replace("-", "−").replace(".", ",") + " %"
+
+
+UNKNOWN = "onbekend (geen kostenposten)"
+
+
+def known(v: dict) -> bool:
+    """Whether a variant's costs are known: a variant without cost items is unknown, not free."""
+    return bool(v.get("known", bool(v.get("items"))))
+
+
+def unknown_variants(result: dict) -> list[str]:
+    return [v["name"] for v in result["variants"].values() if not known(v)]
+
+
+def unknown_sentence(result: dict) -> str | None:
+    names = unknown_variants(result)
+    if not names:
+        return None
+    return (f"Voor {dutch.enumerate_nl(names)} {dutch.verb(len(names), 'is', 'zijn')} nog geen kostenposten vastgelegd: "
+            f"de kosten daarvan zijn onbekend (niet nul) en {dutch.verb(len(names), 'telt', 'tellen')} niet mee in de vergelijking.")
 
 
 def span(stats: dict | None) -> str:
@@ -36,6 +69,9 @@ def variant_summary(result: dict) -> Table:
     years = result["years"]
     rows = []
     for v in result["variants"].values():
+        if not known(v):
+            rows.append([v["name"], UNKNOWN, "–", "–"])
+            continue
         h = v["total"]["horizon"]
         diffs = [m["difference"]["horizon"]["mean"] for m in v["municipalities"].values() if m["difference"]]
         rows.append([v["name"], euro(h["mean"]), f"{euro(h['p05'])} – {euro(h['p95'])}",
@@ -49,6 +85,9 @@ def municipality_table(result: dict, vid: str) -> Table:
     years = result["years"]
     rows = []
     for m in v["municipalities"].values():
+        if not known(v):
+            rows.append([m["name"], UNKNOWN, "–", "–", "–", "–"])
+            continue
         h = m["horizon"]
         d = m["difference"]
         rows.append([
@@ -76,6 +115,9 @@ def overview_table(result: dict) -> Table:
         row = [name]
         for v in variants:
             m = v["municipalities"][code]
+            if not known(v):
+                row += [UNKNOWN, "–"]
+                continue
             row.append(with_span(m["horizon"]) + ("" if m["participates"] else " (doet niet mee)"))
             d = m["difference"]
             row.append(f"{with_span(d['horizon'])}; kans goedkoper {pct(d['probability_cheaper'])}" if d else "–")
@@ -88,6 +130,9 @@ def per_year_table(result: dict, vid: str, code: str | None = None) -> Table:
     v = result["variants"][vid]
     stats = v["total"]["per_year"] if code is None else v["municipalities"][code]["per_year"]
     who = "alle deelnemers samen" if code is None else v["municipalities"][code]["name"]
+    if not known(v):
+        return Table(f"Kosten per jaar, {v['name']}, {who}", ["Jaar", "Verwacht", "5e percentiel", "95e percentiel"],
+                     [[str(y), UNKNOWN, "–", "–"] for y in result["years"]])
     rows = [[str(y), euro(stats["mean"][i]), euro(stats["p05"][i]), euro(stats["p95"][i])] for i, y in enumerate(result["years"])]
     return Table(f"Kosten per jaar, {v['name']}, {who}", ["Jaar", "Verwacht", "5e percentiel", "95e percentiel"], rows)
 
@@ -113,7 +158,7 @@ def keys_comparison(model: engine.CostModel, result: dict, vid: str) -> Table:
         columns.append(f"{key.name} ({KEY_LABELS[key.method]})")
         values.append(dict(zip(coalition, s, strict=True)))
     ranges = v["coalition"].get("ranges") or {}
-    header = ["Gemeente", "Gekozen sleutels", "Gekozen sleutels (5–95 %)", *columns, "Shapley (eerlijke verdeling)",
+    header = ["Gemeente", "Gekozen sleutels", "Gekozen sleutels (5–95 %)", *columns, "Shapley (naar toegevoegde kosten)",
               "Shapley (5–95 %)"]
     rows = []
     for code in coalition:
@@ -124,31 +169,80 @@ def keys_comparison(model: engine.CostModel, result: dict, vid: str) -> Table:
     return Table(f"Wie betaalt wat onder elke sleutel: verwachte kosten {v['name']} over de looptijd", header, rows)
 
 
+CORE_TEST = ("Kerntoets: een groep gemeenten is 'alleen beter af' als zij met een verdeling samen meer betaalt dan wat die "
+             "groep kwijt zou zijn als zij de variant alleen onder elkaar uitvoert of als elke gemeente de huidige situatie houdt "
+             "(het goedkoopste van die twee), steeds als verwachting over de looptijd. Een verdeling 'ligt in de kern' als geen "
+             "enkele groep zo beter af is.")
+
+
 def coalition_sentences(result: dict, vid: str) -> list[str]:
     v = result["variants"][vid]
+    if not known(v):
+        return [f"Voor {v['name']} zijn nog geen kostenposten vastgelegd: de kosten zijn onbekend, dus er valt niets te verdelen."]
     c = v["coalition"]
     names = result["municipalities"]
     out = []
     if c["joint_savings"] is not None:
-        verb = "besparen" if c["joint_savings"] >= 0 else "betalen meer dan nu"
-        out.append(f"De deelnemers samen {verb}: {euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
+        if len(c["players"]) == 1:
+            who, verb = names[c["players"][0]], ("bespaart" if c["joint_savings"] >= 0 else "betaalt meer dan nu")
+        else:
+            who, verb = "De deelnemers samen", ("besparen" if c["joint_savings"] >= 0 else "betalen meer dan nu")
+        out.append(f"{who} {verb}: {euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
+    if len(c["players"]) < 2:
+        out.append("Met één gemeente in de coalitie valt er niets te verdelen: zij draagt alle kosten.")
+        return out
+    out.append(CORE_TEST)
     core = c["core"]
     if core["key_in_core"]:
         out.append("De gekozen verdeelsleutels laten geen groep gemeenten beter af zijn als zij het alleen doen "
-                   "(de verdeling ligt in de kern).")
+                   "(de verdeling met de gekozen sleutels ligt in de kern).")
     else:
         worst = core["blocking"][0]
-        group = ", ".join(names[x] for x in worst["members"])
-        out.append(f"Met de gekozen sleutels zijn {core['blocking_count']} groep(en) gemeenten alleen beter af. "
-                   f"Het sterkst: {group} betaalt {euro(worst['pays'])}, alleen zou dat {euro(worst['alone'])} zijn "
-                   f"({euro(worst['excess'])} meer).")
+        group = dutch.enumerate_nl(names[x] for x in worst["members"])
+        count = core["blocking_count"]
+        out.append(f"Met de gekozen sleutels {dutch.verb(count, 'is', 'zijn')} {dutch.count(count, 'groep', 'groepen')} gemeenten "
+                   f"alleen beter af. Het sterkst: {group} {dutch.verb(len(worst['members']), 'betaalt', 'betalen')} "
+                   f"{euro(worst['pays'])}, alleen zou dat {euro(worst['alone'])} zijn ({euro(worst['excess'])} meer).")
     out.append("De Shapley-verdeling " + ("ligt in de kern." if core["shapley_in_core"] else "ligt niet in de kern."))
     if core.get("core_empty") is True:
         out.append("Geen enkele verdeling van deze kosten houdt elke groep tevreden (de kern is leeg): een groep blijft "
                    f"alleen beter af, minstens {euro(-core['core_margin'])}.")
     elif core.get("core_division") and not core["key_in_core"]:
         division = ", ".join(f"{names[p]} {euro(x)}" for p, x in core["core_division"].items())
-        out.append(f"Een verdeling waarbij geen groep alleen beter af is, bestaat wel, bijvoorbeeld: {division}.")
+        out.append(f"Een verdeling waarbij geen groep alleen beter af is, bestaat wel, bijvoorbeeld: {division} "
+                   f"(samen {euro(sum(core['core_division'].values()))}, de te verdelen kosten over de looptijd).")
+    return out
+
+
+def shapley_explanation(model: engine.CostModel, result: dict, vid: str) -> list[str]:
+    """What drives the Shapley division of this variant, from its own cost items: a cost that is the
+    same whoever takes part is shared in equal parts, a cost that grows with a volume follows the
+    volume, an existing obligation stays with its own payers."""
+    v = result["variants"][vid]
+    if not known(v) or len(v["coalition"]["players"]) < 2:
+        return []
+    variant = model.variant(vid)
+    fixed = [it.name for it in variant.items if it.behaviour == "fixed" and not it.binding]
+    scaling = [it.name for it in variant.items if it.behaviour != "fixed" and not it.binding]
+    binding = [it.name for it in variant.items if it.binding]
+    out = ["De Shapley-verdeling rekent elke gemeente toe wat zij gemiddeld aan de kosten toevoegt als zij aanschuift, over "
+           "alle volgordes waarin de gemeenten kunnen aanschuiven. Zij is daarmee één maatstaf voor een eerlijke verdeling, niet "
+           "dé eerlijke verdeling; de verdeling met de gekozen sleutels staat ernaast."]
+    if fixed:
+        out.append(f"{dutch.number(len(fixed), 'De vaste post', 'De vaste posten')} {dutch.enumerate_nl(fixed)} "
+                   f"{dutch.verb(len(fixed), 'kost', 'kosten')} evenveel of er nu twee of alle gemeenten meedoen; Shapley verdeelt "
+                   f"{dutch.number(len(fixed), 'zo’n post', 'zulke posten')} daarom in gelijke delen, ongeacht de grootte van de "
+                   "gemeenten.")
+    if scaling:
+        out.append(f"{dutch.number(len(scaling), 'De post', 'De posten')} {dutch.enumerate_nl(scaling)} "
+                   f"{dutch.verb(len(scaling), 'groeit', 'groeien')} mee met een kostendrager (cliënten, inwoners, gebruik) en "
+                   f"{dutch.verb(len(scaling), 'wordt', 'worden')} naar dat volume verdeeld.")
+    if binding:
+        out.append(f"{dutch.number(len(binding), 'De bestaande verplichting', 'De bestaande verplichtingen')} "
+                   f"{dutch.enumerate_nl(binding)} {dutch.verb(len(binding), 'blijft', 'blijven')} bij de gemeenten die "
+                   f"{dutch.number(len(binding), 'haar', 'ze')} nu al dragen, in hun eigen deel.")
+    if fixed and not scaling and not binding:
+        out.append("Deze variant heeft alleen vaste posten: de Shapley-verdeling is hier dus een verdeling in gelijke delen.")
     return out
 
 
@@ -178,26 +272,31 @@ def join_rows(result: dict, vid: str) -> list[dict]:
 
 
 def exit_table(effect: dict) -> Table:
+    """Per year the exit fee and what each remaining participant pays more, net of its share of the fee.
+    With the uncertainty of the simulation, every amount is the mean over the same draws as its
+    5–95 % range (one simulation, one number)."""
     u = effect.get("uncertainty")
     remaining = list(effect["remaining"])
     rows = []
     for i, y in enumerate(effect["years"]):
-        row = [str(y), euro(effect["fee_per_year"][i])]
+        row = [str(y), euro(u["fee_per_year"]["mean"][i] if u else effect["fee_per_year"][i])]
         if u:
             row.append(f"{euro(u['fee_per_year']['p05'][i])} – {euro(u['fee_per_year']['p95'][i])}")
         for code in remaining:
-            row.append(euro(effect["remaining"][code]["net_extra"][i]))
             if u:
                 band = u["remaining"][code]["net_extra_per_year"]
-                row.append(f"{euro(band['p05'][i])} – {euro(band['p95'][i])}")
+                row += [euro(band["mean"][i]), f"{euro(band['p05'][i])} – {euro(band['p95'][i])}"]
+            else:
+                row.append(euro(effect["remaining"][code]["net_extra"][i]))
         rows.append(row)
-    total = ["Totaal", euro(effect["fee_total"])]
+    total = ["Totaal", euro(u["fee_total"]["mean"] if u else effect["fee_total"])]
     if u:
         total.append(span(u["fee_total"]))
     for code in remaining:
-        total.append(euro(effect["remaining"][code]["net_extra_total"]))
         if u:
-            total.append(span(u["remaining"][code]["net_extra_total"]))
+            total += [euro(u["remaining"][code]["net_extra_total"]["mean"]), span(u["remaining"][code]["net_extra_total"])]
+        else:
+            total.append(euro(effect["remaining"][code]["net_extra_total"]))
     rows.append(total)
     header = ["Jaar", "Uittreedsom"] + (["Uittreedsom (5–95 %)"] if u else [])
     for code in remaining:

@@ -26,7 +26,8 @@ def financial_chapter(trajectory) -> Section | None:
     years = result["years"]
     samples = f"{result['samples']:,}".replace(",", ".")
     blocks: list = [Paragraph(
-        f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend en met verdeelsleutels over de gemeenten verdeeld. "
+        f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend (geïndexeerd met "
+        f"{presentation.percent(settings.indexation)} per jaar) en met verdeelsleutels over de gemeenten verdeeld. "
         f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {samples} trekkingen "
         f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.")]
     illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
@@ -35,12 +36,16 @@ def financial_chapter(trajectory) -> Section | None:
         blocks.append(Paragraph("Let op: de bedragen in dit kostenmodel zijn illustratief (voorbeeldwaarden zonder bron); tabellen "
                                 "met zulke bedragen zeggen dat in hun titel. Inwonertallen en verdeelsleutels met een bron zijn echt."))
     blocks.append(Figure(
-        charts.band_chart(years, [presentation.band_series(result, vid) for vid in result["variants"]], ident="rap-fin",
+        charts.band_chart(years, [presentation.band_series(result, vid) for vid, v in result["variants"].items()
+                                  if presentation.known(v)], ident="rap-fin",
                           title="Totale kosten per jaar per variant",
                           desc="Verwachte totale kosten per jaar per variant met 90 %-bandbreedte; de tabel geeft dezelfde cijfers."),
         "Totale kosten per jaar per variant" + (" (illustratieve bedragen)" if illustrative else ""),
         "Lijndiagram van de verwachte totale kosten per jaar per variant met bandbreedte; de tabel hierna geeft dezelfde cijfers."))
     blocks.append(_table(presentation.variant_summary(result), illustrative))
+    unknown = presentation.unknown_sentence(result)
+    if unknown:
+        blocks.append(Paragraph(unknown))
     blocks.append(Paragraph("Per gemeente en variant: de bijdrage over de looptijd en het verschil met wat de gemeente nu aan de taak "
                             "uitgeeft, steeds als verwachting met de 90 %-bandbreedte (5e–95e percentiel) en de kans dat de variant "
                             "goedkoper is dan nu."))
@@ -51,9 +56,15 @@ def financial_chapter(trajectory) -> Section | None:
     except FinanceError as exc:
         exits = {}
         blocks.append(Paragraph("De gevolgen van uittreden konden niet worden berekend: " + exc.message))
-    for vid in result["variants"]:
+    for vid, v in result["variants"].items():
+        if not presentation.known(v):
+            continue
         blocks.append(_table(presentation.municipality_table(result, vid), illustrative))
         blocks.append(_table(presentation.keys_comparison(model, result, vid), illustrative))
+        shapley = presentation.shapley_explanation(model, result, vid)
+        if shapley:
+            blocks.append(Paragraph(f"Wat de Shapley-verdeling van {v['name']} bepaalt:"))
+            blocks.append(BulletList(shapley))
         blocks.append(BulletList(presentation.coalition_sentences(result, vid)))
         blocks.append(_table(presentation.join_table(result, vid), illustrative))
         if exits.get(vid):

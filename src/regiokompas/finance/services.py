@@ -214,10 +214,8 @@ def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
     _require(actor, trajectory)
     before, text, pk = audit.snapshot(item), str(item), item.pk
     item.delete()
-    entry = audit.record(actor, "costitem.delete", None, before=before, after=None, trajectory_slug=trajectory.slug,
-                         reason=reason, object_type="finance.CostItem", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "costitem.delete", None, before=before, after=None, trajectory_slug=trajectory.slug,
+                 reason=reason, object_type="finance.CostItem", object_repr=text, object_id=str(pk))
 
 
 # --- current situation and shared organisations ----------------------------------------------------
@@ -301,22 +299,39 @@ def criterion_values(trajectory: Trajectory, result: dict | None = None) -> dict
     return out
 
 
-@transaction.atomic
 def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
     """Write the computed cost differences as the scores of criterion ``code`` (PERT, EUR mln per year)
-    through the options service, with the cost model as their substantiation."""
+    through the options service, with the cost model as their substantiation.
+
+    The Monte Carlo simulation runs outside any database transaction (it would hold the lock of
+    every other writer on SQLite); the scores are then written in one transaction: all or nothing."""
     from regiokompas.finance import build
-    from regiokompas.options import services as options_services
-    from regiokompas.options.models import Criterion, Score, ScoreKind, Variant
 
     _require(actor, trajectory)
+    _criterion_for_costs(trajectory, code)  # refuse early, before computing
+    result = build.compute(trajectory)
+    values = criterion_values(trajectory, result)
+    return _write_criterion_scores(actor, trajectory, code, result, values)
+
+
+def _criterion_for_costs(trajectory: Trajectory, code: str):
+    from regiokompas.options.models import Criterion
+
     criterion = Criterion.objects.filter(criteria_set__trajectory=trajectory, code=code).first()
     if criterion is None:
         raise FinanceError(f"Dit traject heeft geen criterium met code '{code}' (Financiële gevolgen).")
     if criterion.unit != "EUR mln per jaar":
         raise FinanceError(f"Criterium '{criterion.name}' wordt gemeten in '{criterion.unit}'; de berekening levert EUR mln per jaar.")
-    result = build.compute(trajectory)
-    values = criterion_values(trajectory, result)
+    return criterion
+
+
+@transaction.atomic
+def _write_criterion_scores(actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
+    from regiokompas.finance import build
+    from regiokompas.options import services as options_services
+    from regiokompas.options.models import Score, ScoreKind, Variant
+
+    criterion = _criterion_for_costs(trajectory, code)  # again, inside the transaction
     settings = build.settings_of(trajectory)
     illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists())
     saved = []

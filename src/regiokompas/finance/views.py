@@ -95,7 +95,15 @@ def apply_criterion(request, slug):
     except FinanceError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"De scores op 'Financiële gevolgen' van {len(saved)} varianten komen nu uit het kostenmodel.")
+        from regiokompas import dutch
+
+        unknown = [str(v) for v in Variant.objects.filter(trajectory=trajectory).exclude(pk__in=[s.variant_id for s in saved])]
+        text = (f"De scores op 'Financiële gevolgen' van {dutch.count(len(saved), 'variant', 'varianten')} komen nu uit het "
+                "kostenmodel.")
+        if unknown:
+            text += (f" {dutch.enumerate_nl(unknown)} {dutch.verb(len(unknown), 'heeft', 'hebben')} nog geen kostenposten en "
+                     f"{dutch.verb(len(unknown), 'krijgt', 'krijgen')} geen score uit het kostenmodel.")
+        messages.success(request, text)
     return redirect("finance:overview", slug)
 
 
@@ -113,14 +121,17 @@ def overview(request, slug):
         if result:
             ctx["result"] = result
             ctx["summary"] = presentation.variant_summary(result)
+            ctx["unknown_note"] = presentation.unknown_sentence(result)
             ctx["chart"] = charts.band_chart(
-                result["years"], [presentation.band_series(result, vid) for vid in result["variants"]], ident="fin-totaal",
+                result["years"], [presentation.band_series(result, vid) for vid, v in result["variants"].items()
+                                  if presentation.known(v)], ident="fin-totaal",
                 title="Totale kosten per jaar per variant",
                 desc="Lijnen met de verwachte totale kosten per jaar van elke variant, met een vlak voor de 90 %-bandbreedte. "
                      "De tabellen hieronder geven dezelfde cijfers.")
             ctx["variant_links"] = [(v, result["variants"].get(v.code)) for v in
                                     Variant.objects.filter(trajectory=trajectory).order_by("number")]
-            ctx["municipality_tables"] = [presentation.municipality_table(result, vid) for vid in result["variants"]]
+            ctx["municipality_tables"] = [presentation.municipality_table(result, vid) for vid, v in result["variants"].items()
+                                          if presentation.known(v)]
             if ctx["coalition"] is None:
                 ctx["criterion_table"] = _criterion_table(trajectory, result)
     ctx["can_manage"] = perm.can_manage_options(request.user, trajectory)
@@ -165,6 +176,10 @@ def variant_detail(request, slug, number):
     vid = variant.code
     v = result["variants"][vid]
     ctx["result"] = result
+    if not presentation.known(v):
+        ctx["unknown_note"] = presentation.unknown_sentence(result)
+        ctx["result"] = None
+        return render(request, "finance/variant.html", ctx)
     ctx["per_year"] = presentation.per_year_table(result, vid)
     ctx["year_chart"] = charts.band_chart(
         result["years"], [presentation.band_series(result, vid, label="Alle deelnemers")], ident="fin-jaar",
@@ -178,6 +193,7 @@ def variant_detail(request, slug, number):
              "de tabel 'Bijdrage per gemeente' geeft dezelfde cijfers.") if diff_rows else None
     ctx["keys_table"] = presentation.keys_comparison(ctx["model"], result, vid)
     ctx["coalition_text"] = presentation.coalition_sentences(result, vid)
+    ctx["shapley_text"] = presentation.shapley_explanation(ctx["model"], result, vid)
     ctx["join_table"] = presentation.join_table(result, vid)
     join_rows = presentation.join_rows(result, vid)
     ctx["join_chart"] = charts.range_bars(
@@ -226,8 +242,10 @@ def municipality_detail(request, slug, code):
         ctx["error"] = exc.message
         return render(request, "finance/municipality.html", ctx)
     ctx["result"] = result
+    ctx["unknown_note"] = presentation.unknown_sentence(result)
     ctx["chart"] = charts.band_chart(
-        result["years"], [presentation.band_series(result, vid, code) for vid in result["variants"]], ident="fin-gemeente",
+        result["years"], [presentation.band_series(result, vid, code) for vid, v in result["variants"].items()
+                          if presentation.known(v)], ident="fin-gemeente",
         title=f"Bijdrage van {model.label(code)} per jaar per variant",
         desc="Lijnen met de verwachte bijdrage per jaar in elke variant, met een vlak voor de 90 %-bandbreedte; de tabellen geven dezelfde cijfers.")
     try:
@@ -236,6 +254,9 @@ def municipality_detail(request, slug, code):
         ctx["exit_error"], exits = exc.message, {}
     blocks = []
     for vid, v in result["variants"].items():
+        if not presentation.known(v):
+            blocks.append({"vid": vid, "name": v["name"], "unknown": True})
+            continue
         m = v["municipalities"][code]
         j = v["join_or_stay"][code]
         blocks.append({"vid": vid, "name": v["name"], "entry": m, "table": presentation.per_year_table(result, vid, code),
@@ -243,7 +264,8 @@ def municipality_detail(request, slug, code):
                        "exits": presentation.exits_table(result, vid, exits[vid], only=code) if exits.get(vid, {}).get(code) else None,
                        "shapley": v["coalition"]["shapley_contribution"].get(code),
                        "shapley_range": (v["coalition"].get("ranges") or {}).get("shapley_contribution", {}).get(code),
-                       "key": v["coalition"]["key_contribution"].get(code)})
+                       "key": v["coalition"]["key_contribution"].get(code),
+                       "shapley_text": presentation.shapley_explanation(model, result, vid)})
     ctx["blocks"] = blocks
     return render(request, "finance/municipality.html", ctx)
 

@@ -1,5 +1,9 @@
 """Starting sets of criteria. A trajectory's criteria set begins as a copy of a template and is
-then edited freely; the template itself never changes stored data."""
+then edited freely; the template itself never changes stored data.
+
+A template serves every trajectory, so its sources are public sources that hold for any region, or
+none: never a document of one dossier (a college memo, a newsletter) and never a project file. A
+trajectory that takes a criterion from its own documents records that source on its own criterion."""
 
 from __future__ import annotations
 
@@ -13,12 +17,10 @@ FIVE_POINT = {
     "5": "zeer gunstig",
 }
 
-SOURCE_MEMO = "Memo college Bergen aan de raad, 29 mei 2012 (effectiviteit, efficiency, klantgerichtheid)"
 SOURCE_HARDINXVELD = (
     "Hardinxveld-Giessendam, Samenwerken in de regio (kwaliteitscriteria democratische legitimatie, robuustheid, "
     "efficiency); docplayer.nl/7963110"
 )
-SOURCE_NEWSLETTER = "Nieuwsbrief Bergen aan de raad (2020): nadruk op lokale toegang en integraal werken"
 SOURCE_ZWAAN = "P. Zwaan, Politiek of management? (fte per 100 WWB-cliënten); my-thesis.info/PDF/Zwaan"
 
 
@@ -39,33 +41,33 @@ SOCIAL_DOMAIN = [
     CriterionTemplate(
         "eff", "Effectiviteit", "%", 0, 25, "higher",
         "Uitstroom naar werk: het deel van het klantenbestand dat per jaar uitstroomt naar (gedeeltelijk) betaald werk.",
-        SOURCE_MEMO,
+        "",
     ),
     CriterionTemplate(
         "efc", "Efficiency", "fte per 100 cliënten", 1, 5, "lower",
         "Formatie van de uitvoering (klantmanagers, inkomensconsulenten, ondersteuning) per 100 cliënten met een uitkering.",
-        f"{SOURCE_MEMO}; maat: {SOURCE_ZWAAN}",
+        f"maat: {SOURCE_ZWAAN}",
     ),
     CriterionTemplate(
         "klant", "Klantgerichtheid", "rapportcijfer", 1, 10, "higher",
         "Klanttevredenheid zoals gemeten in het cliëntervaringsonderzoek (rapportcijfer 1–10).",
-        SOURCE_MEMO,
+        "",
     ),
     CriterionTemplate(
         "lokaal", "Lokale toegang en integraliteit", "punten (1–5)", 1, 5, "higher",
         "De mate waarin inwoners lokaal terechtkunnen en de uitvoering integraal samenwerkt met Wmo, jeugd en schuldhulp.",
-        SOURCE_NEWSLETTER, FIVE_POINT,
+        "", FIVE_POINT,
     ),
     CriterionTemplate(
         "fin", "Financiële gevolgen", "EUR mln per jaar", -2, 3, "lower",
         "Structurele meerkosten (+) of besparing (−) voor de regio ten opzichte van de huidige situatie, inclusief "
         "afschrijving van eenmalige transitiekosten over vijf jaar.",
-        "Memo college Bergen aan de raad, 29 mei 2012 ('grote financiële gevolgen')",
+        "",
     ),
     CriterionTemplate(
         "pers", "Personele gevolgen", "fte", 0, 100, "lower",
         "Aantal fte dat van werkgever wisselt, een andere functie krijgt of boventallig wordt.",
-        "Memo college Bergen aan de raad, 29 mei 2012 (zorgvuldigheid voor het personeel van sociale zaken)",
+        "",
     ),
     CriterionTemplate(
         "kwets", "Kwetsbaarheid en continuïteit", "punten (1–5)", 1, 5, "higher",

@@ -127,6 +127,17 @@ PREFERENCES = {
 }
 
 
+MEMO_2012 = "Memo college Bergen aan de raad, 29 mei 2012"
+CRITERION_SOURCES = {
+    "eff": f"{MEMO_2012} (effectiviteit, efficiency, klantgerichtheid)",
+    "efc": f"{MEMO_2012} (effectiviteit, efficiency, klantgerichtheid)",
+    "klant": f"{MEMO_2012} (effectiviteit, efficiency, klantgerichtheid)",
+    "lokaal": "Nieuwsbrief Bergen aan de raad (2020): nadruk op lokale toegang en integraal werken",
+    "fin": f"{MEMO_2012} ('grote financiële gevolgen')",
+    "pers": f"{MEMO_2012} (zorgvuldigheid voor het personeel van sociale zaken)",
+}
+
+
 def extend() -> None:
     """Run by examples.loader after the register part (same transaction). Idempotent."""
     trajectory = Trajectory.objects.filter(slug=SLUG).first()
@@ -136,6 +147,12 @@ def extend() -> None:
     for data in VARIANTS:
         variants[data["number"]] = services.save_variant(ACTOR, Variant(trajectory=trajectory, **data))
     criteria = {c.code: c for c in services.apply_criteria_template(ACTOR, trajectory, "sociaal-domein")}
+    # this dossier's own sources for its criteria (the template names only public sources)
+    for code, source in CRITERION_SOURCES.items():
+        crit = criteria.get(code)
+        if crit is not None:
+            crit.source = "; ".join(x for x in (source, crit.source) if x)
+            criteria[code] = services.save_criterion(ACTOR, crit, reason="bron uit het voorbeelddossier")
     memo = Document.objects.filter(trajectory=trajectory, kind=rc.DocumentKind.MEMO, date=dt.date(2012, 5, 29)).first()
     for code, per_variant in SCORES.items():
         crit = criteria[code]

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from regiokompas.audit import log as audit
+from regiokompas.faults import pause_point
 from regiokompas.options import engine_api
 from regiokompas.options import permissions as perm
 from regiokompas.options.criteria_templates import TEMPLATES
@@ -45,7 +46,19 @@ DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 1_000_000
 
 
+def _check_finite(obj: models.Model) -> None:
+    """Every number of ``obj`` finite and within ±10^15: NaN or an infinite scale end would reach the
+    audit row and the engine, where it can only fail."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(field, models.FloatField) and isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value) or abs(value) > 1e15:
+                raise OptionsError(f"Ongeldige invoer voor {obj._meta.verbose_name}: {field.verbose_name} moet een eindig getal "
+                                   f"tussen -10^15 en 10^15 zijn (gegeven: {value}).")
+
+
 def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
+    _check_finite(obj)
     register_services.validate(obj, exclude, error=OptionsError)
 
 
@@ -96,10 +109,8 @@ def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
             variant.delete()
     except models.ProtectedError as exc:
         raise OptionsError(f"'{text}' kan niet worden verwijderd: er verwijzen nog gegevens naar.") from exc
-    entry = audit.record(actor, "variant.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
-                         object_type="options.Variant", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "variant.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                 object_type="options.Variant", object_repr=text, object_id=str(pk))
 
 
 # --- criteria --------------------------------------------------------------------------------------
@@ -146,6 +157,7 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
     _require_manager(actor, trajectory)
     if not criterion.unit.strip():
         raise OptionsError(f"Criterium '{criterion.name}': geef een eenheid op (bijvoorbeeld %, EUR mln per jaar of punten (1–5)).")
+    _check_finite(criterion)
     if criterion.scale_min is None or criterion.scale_max is None or criterion.scale_max <= criterion.scale_min:
         raise OptionsError(f"Criterium '{criterion.name}': het einde van de schaal moet boven het begin liggen.")
     if not isinstance(criterion.scale_labels, dict):
@@ -192,10 +204,8 @@ def delete_criterion(actor, criterion: Criterion, *, reason: str = "") -> None:
     before = audit.snapshot(criterion)
     text, pk = str(criterion), criterion.pk
     criterion.delete()
-    entry = audit.record(actor, "criterion.delete", None, before=before, after=None, trajectory_slug=trajectory.slug, reason=reason,
-                         object_type="options.Criterion", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "criterion.delete", None, before=before, after=None, trajectory_slug=trajectory.slug, reason=reason,
+                 object_type="options.Criterion", object_repr=text, object_id=str(pk))
 
 
 # --- scores ----------------------------------------------------------------------------------------
@@ -350,10 +360,8 @@ def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
     before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
     text, pk, slug = str(pref), pref.pk, pref.trajectory.slug
     pref.delete()
-    entry = audit.record(actor, "preferences.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
-                         object_type="options.PreferenceSet", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "preferences.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                 object_type="options.PreferenceSet", object_repr=text, object_id=str(pk))
 
 
 # --- analysis runs ---------------------------------------------------------------------------------
@@ -428,21 +436,26 @@ def _check_seed(seed) -> int:
     return seed
 
 
-@transaction.atomic
 def run_analysis(
     actor, trajectory: Trajectory, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None, label: str = "",
     pooled_weighting: str = "equal",
 ) -> AnalysisRun:
-    """Build the problem from what is stored now, run the engine and store the run."""
+    """Build the problem from what is stored now, run the engine and store the run.
+
+    The engine runs outside any database transaction, so a long analysis never holds a lock other
+    writers wait for (on SQLite a transaction locks the whole database); the run and its audit row
+    are written afterwards in one short transaction: all or nothing."""
     if not perm.can_run_analysis(actor, trajectory):
         raise PermissionDenied("U mag voor dit traject geen analyse starten.")
     if pooled_weighting not in ("equal", "inhabitants"):
         raise OptionsError("Weging van gemeenten in de gezamenlijke analyse: kies 'gelijk' of 'naar inwonertal'.")
     samples = _check_samples(samples)
     seed = _check_seed(secrets.randbelow(2**31) if seed is None else seed)
-    problem = build_problem(trajectory, pooled_weighting=pooled_weighting)
-    snapshot = snapshot_inputs(trajectory)
-    return _store_run(actor, trajectory, problem, snapshot, samples, seed, label=label,
+    with transaction.atomic():  # one consistent reading of the inputs; no computation in here
+        problem = build_problem(trajectory, pooled_weighting=pooled_weighting)
+        snapshot = snapshot_inputs(trajectory)
+    results, duration = _compute(problem, samples, seed)
+    return _store_run(actor, trajectory, problem, snapshot, samples, seed, results, duration, label=label,
                       illustrative=_is_illustrative(snapshot))
 
 
@@ -450,10 +463,19 @@ def _is_illustrative(snapshot: dict) -> bool:
     return any(x.get("illustrative") for key in ("variants", "criteria", "scores", "preferences") for x in snapshot.get(key, []))
 
 
-def _store_run(actor, trajectory, problem, snapshot, samples, seed, *, label="", illustrative=False, reproduces=None) -> AnalysisRun:
+def _compute(problem: dict, samples: int, seed: int) -> tuple[dict, int]:
+    """The engine's results (JSON-safe) and the time it took; touches no database."""
+    pause_point("analysis.compute")
     started = time.perf_counter()
     results = json_safe(engine_api.analyse(problem, samples=samples, seed=seed))
-    duration = int((time.perf_counter() - started) * 1000)
+    return results, int((time.perf_counter() - started) * 1000)
+
+
+@transaction.atomic
+def _store_run(actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
+               reproduces=None) -> AnalysisRun:
+    # runs of one trajectory are numbered in order: concurrent stores wait for each other here
+    Trajectory.objects.select_for_update().filter(pk=trajectory.pk).first()
     run = AnalysisRun(
         trajectory=trajectory, number=_next_number(trajectory), label=label[:300], problem=problem, snapshot=snapshot,
         seed=seed, samples=samples, engine_version=str(results.get("engine_version") or engine_api.version()),
@@ -461,6 +483,7 @@ def _store_run(actor, trajectory, problem, snapshot, samples, seed, *, label="",
         created_by_label=audit.actor_label(actor)[:200], duration_ms=duration,
     )
     _save(run)
+    pause_point("analysis.store")
     audit.record(actor, "analysis.reproduce" if reproduces else "analysis.run", run, after={
         "number": run.number, "seed": seed, "samples": samples, "engine_version": run.engine_version,
         "reproduces": reproduces.number if reproduces else None}, trajectory_slug=trajectory.slug, reason=label)
@@ -497,13 +520,14 @@ class Reproduction:
     same_engine: bool
 
 
-@transaction.atomic
 def reproduce_run(actor, original: AnalysisRun) -> Reproduction:
-    """Run a stored run's own input again with its seed and sample count; store it as a new run."""
+    """Run a stored run's own input again with its seed and sample count; store it as a new run
+    (computed outside any transaction, stored in one short transaction, as in run_analysis)."""
     if not perm.can_run_analysis(actor, original.trajectory):
         raise PermissionDenied("U mag voor dit traject geen analyse starten.")
+    results, duration = _compute(original.problem, original.samples, original.seed)
     run = _store_run(actor, original.trajectory, original.problem, original.snapshot, original.samples, original.seed,
-                     label=f"Reproductie van analyse {original.number}", illustrative=original.illustrative, reproduces=original)
+                     results, duration, label=f"Reproductie van analyse {original.number}", illustrative=original.illustrative, reproduces=original)
     return Reproduction(run=run, identical=comparable(run.results) == comparable(original.results),
                         same_engine=run.engine_version == original.engine_version)
 

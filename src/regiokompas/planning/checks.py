@@ -82,8 +82,12 @@ def _when(day: dt.date | None, decided: bool) -> str:
     return f"{'besloten' if decided else 'gepland'} {day:%d-%m-%Y}"
 
 
-def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None) -> list[Finding]:
+def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today: dt.date | None = None) -> list[Finding]:
+    """The prerequisites of ``gate`` that are not met, per municipality. A gate without a (planned
+    or decided) date is still checked: what is outstanding is reported, with its deadline if that
+    has passed (``today``), instead of being skipped."""
     rules = rules_for(gate.trajectory) if rules is None else rules
+    today = today or dt.date.today()
     dates = decision_dates(gate)
     consultations = list(Consultation.objects.filter(gate=gate).select_related("body"))
     procedures = list(CouncilProcedure.objects.filter(gate=gate))
@@ -108,6 +112,15 @@ def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None) -> li
                         flag(rule, f"Er is voor dit besluitmoment geen {labels} vastgelegd.", m, "")
                     continue
                 if day is None:
+                    for x in relevant:
+                        if x.requested is None:
+                            flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is nog niet gevraagd; "
+                                       "het besluit heeft nog geen datum.", m, _when(None, False))
+                        elif x.is_advice and x.received is None:
+                            late = (f"; de adviestermijn is op {x.due:%d-%m-%Y} verstreken" if x.due and x.due < today
+                                    else (f"; de adviestermijn loopt tot {x.due:%d-%m-%Y}" if x.due else ""))
+                            flag(rule, f"Het advies van {x.body} is nog niet binnen{late}. Het besluit heeft nog geen datum: "
+                                       "plan het na het advies of na het einde van de termijn.", m, _when(None, False))
                     continue
                 for x in relevant:
                     latest = day - dt.timedelta(days=rule.min_days_before)
@@ -129,6 +142,10 @@ def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None) -> li
                     continue
                 for p in relevant:
                     if day is None:
+                        if not p.completed:
+                            done = f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland"
+                            flag(rule, f"De {p.get_kind_display()} van de raad is nog niet afgerond ({done}); het besluit "
+                                       "heeft nog geen datum.", m, _when(None, False))
                         continue
                     # A decision taken needs the procedure completed; a planned one needs it planned (or done) in time.
                     ready = p.completed if decided else (p.completed or p.planned)

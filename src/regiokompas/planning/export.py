@@ -83,6 +83,9 @@ def overview_document(overview: Overview) -> dm.Document:
             dm.Table("Tempo per gemeente per besluitmoment", ["Besluitmoment", "Spoor", "Gemeenten", "Datum", "Verschil met de regio"],
                      tempo_rows),
         ]))
+    if overview.unplanned:
+        sections.append(dm.Section("planning", "Besluitmomenten zonder datum in deze planning", [
+            dm.BulletList([f"{g['ordinal']}. {g['title']}: {g['status_label']}" for g in overview.unplanned])]))
     if overview.law_dates:
         sections.append(dm.Section("overig", "Wetten waarop de planning is afgestemd", [
             dm.BulletList([f"{label}: {nl_date(day)} ({status})" for label, day, status in overview.law_dates])]))

@@ -10,12 +10,17 @@ from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion
 from regiokompas.register import constants as c
-from regiokompas.register.models import Decision, Trajectory
+from regiokompas.register import query
+from regiokompas.register.models import Decision, Gate, Trajectory
 
 LATE = "te laat"
 AT_RISK = "risico"
 NOT_DONE = "niet uitgevoerd"
+NOT_PLANNED = "nog niet gepland"
 OK = ""
+
+# gate results after which the regional gate milestone is done, whatever the plan says
+DECIDED_GATE = {c.GateStatus.PASSED, c.GateStatus.PASSED_PARTIALLY, c.GateStatus.STOPPED}
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
@@ -75,6 +80,7 @@ class Overview:
     reference_note: str = ""  # why this peildatum (shown on the page and in the exports)
     tempo: list[dict] = field(default_factory=list)  # per gate: the regional date and each municipality's own track
     reference_chosen: bool = False  # set by the user (?peildatum=, --peildatum)
+    unplanned: list[dict] = field(default_factory=list)  # gates of the register without a date in this plan
 
     @property
     def late(self) -> list[Row]:
@@ -173,6 +179,7 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
     stopped = trajectory.status == c.TrajectoryStatus.STOPPED
     stop_reason = "het traject is gestopt; dit onderdeel is niet uitgevoerd"
     is_current = bool(plan and version and version.pk == plan.current.pk)
+    state = query.trajectory_state(trajectory)
     findings = checks.evaluate_trajectory(trajectory)
     by_gate: dict[int, list[checks.Finding]] = {}
     for f in findings:
@@ -196,6 +203,16 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         for ms in milestones:
             reasons = []
             flag = OK
+            register_done = _decided_in_register(state, ms, today)
+            if register_done:
+                # the register has the decision: the plan follows it (never "te laat" for a gate that was passed)
+                rows.append(Row(
+                    key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
+                    track=ms.municipality.name if ms.municipality_id else "regio", status=pc.MilestoneStatus.DONE,
+                    status_label=register_done, flag=OK, reasons=[], owner=ms.owner, source=ms.source, illustrative=ms.illustrative,
+                    gate_id=ms.gate_id, dependencies=[str(d) for d in ms.dependencies.all()],
+                ))
+                continue
             if stopped and ms.status == pc.MilestoneStatus.PLANNED and ms.kind != pc.MilestoneKind.LAW:
                 rows.append(Row(
                     key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
@@ -255,6 +272,19 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         ))
     tempo = _tempo(trajectory, version, rows)
     rows.sort(key=lambda r: (r.date, r.track != "regio", r.title))
+    planned_gates = {r.gate_id for r in rows if r.gate_id and r.kind == pc.MilestoneKind.GATE and r.category == "mijlpaal"}
+    unplanned = []
+    for gate in Gate.objects.filter(trajectory=trajectory).order_by("ordinal"):
+        if gate.pk in planned_gates:
+            continue
+        result = state.results.get(gate.pk)
+        decided = result is not None and result.status in DECIDED_GATE
+        unplanned.append({
+            "gate": gate, "title": gate.title, "ordinal": gate.ordinal, "planned_date": gate.planned_date,
+            "status_label": (f"besloten volgens het register ({c.GateStatus(result.status).label})" if decided
+                             else NOT_PLANNED if gate.planned_date is None else
+                             f"geplande datum in het register ({nl_date(gate.planned_date)}), niet in deze versie van de planning"),
+        })
     laws = []
     for law in trajectory.drivers.all():
         if law.planned_start:
@@ -262,7 +292,31 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
         if law.actual_start and law.actual_start != law.planned_start:
             laws.append((f"Inwerkingtreding {law.abbreviation}", law.actual_start, law.get_status_display()))
     return Overview(trajectory, plan, version, today, rows, findings, laws, reference_note=note, reference_chosen=chosen,
-                    tempo=tempo)
+                    tempo=tempo, unplanned=unplanned)
+
+
+def _decided_in_register(state: query.TrajectoryState, ms: Milestone, today: dt.date) -> str:
+    """For a gate milestone: the status label when the register has recorded its decision(s) on or
+    before ``today``, else "". The regional milestone follows the gate's result under its continuation
+    rule; a municipality's own track follows that municipality's decision."""
+    if not ms.gate_id or ms.kind != pc.MilestoneKind.GATE or ms.status != pc.MilestoneStatus.PLANNED:
+        return ""
+    if ms.municipality_id:
+        cell = state.cells.get((ms.gate_id, ms.municipality_id))
+        d = cell.decision if cell else None
+        if d is None or d.outcome not in DECIDED_OUTCOMES or (d.date and d.date > today):
+            return ""
+        return f"besloten volgens het register ({d.get_outcome_display()})"
+    result = state.results.get(ms.gate_id)
+    if result is None or result.status not in DECIDED_GATE:
+        return ""
+    cells = [state.cells.get((ms.gate_id, m.pk)) for m in result.participants]
+    if any(cell and cell.decision and cell.decision.date and cell.decision.date > today for cell in cells):
+        return ""  # decided after the peildatum: on that day it was still open
+    return f"besloten volgens het register ({c.GateStatus(result.status).label})"
+
+
+DECIDED_OUTCOMES = {*c.AGREEING, c.Outcome.REJECT}
 
 
 def tempo_text(days: int) -> str:

@@ -130,12 +130,17 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     return out
 
 
-@transaction.atomic
 def generate(actor, trajectory: Trajectory) -> Document:
-    """Generate (or regenerate) the concept. A definitief description is superseded by a new concept."""
+    """Generate (or regenerate) the concept. A definitief description is superseded by a new concept.
+    The text is composed before the transaction; the document is written in one short transaction."""
     _check_manage(actor, trajectory)
-    existing = current_description(trajectory)
     sections = _sections(trajectory)
+    return _store(actor, trajectory, sections)
+
+
+@transaction.atomic
+def _store(actor, trajectory: Trajectory, sections) -> Document:
+    existing = current_description(trajectory)
     illustrative = Consultation.objects.filter(body__trajectory=trajectory, illustrative=True).exists()
     if existing and existing.status == c.DocumentStatus.CONCEPT:
         return rs.save_document(actor, existing, sections, reason="Procesbeschrijving opnieuw opgesteld")

@@ -1,4 +1,4 @@
-"""Standard prerequisite rules (domain.md §3.4, §3.5, §6.3), region empty. A region replaces one by
+"""Standard prerequisite rules, region empty; every source is a public one (law, official site). A region replaces one by
 adding a rule with the same code, or adds its own. Used by migration 0002 and ``ensure``."""
 
 # code, title, kind, consultation kinds, procedure kinds, required, explanation, source
@@ -8,13 +8,14 @@ RULES = [
      "Het advies moet worden gevraagd als het nog wezenlijke invloed kan hebben; het besluit wacht op het advies of het einde van de termijn.",
      "WOR art. 25 lid 2 (ondernemingsraad.nl/wor/artikel-25/; roaldkleist.nl/wet-op-ondernemingsraden-artikel-25/)"),
     ("clientadvies-voor-besluit", "Advies van cliëntenraad of adviesraad vóór het besluit", "consultation_before_decision",
-     "client_advice", "", False, "Een gevraagd cliëntadvies ligt er vóór het besluit, of de termijn is verstreken.", "domain.md §6.1"),
+     "client_advice", "", False, "Een gevraagd cliëntadvies ligt er vóór het besluit, of de termijn is verstreken.",
+     "Participatiewet art. 47 (cliëntenparticipatie); Wmo 2015 art. 2.1.3 lid 2 onder g"),
     ("raadsprocedure-voor-besluit", "Raadsprocedure afgerond vóór het besluit", "procedure_before_decision",
      "", "wensen_en_bedenkingen,zienswijze,toestemming", False,
      "Een college besluit pas nadat de raad wensen en bedenkingen kon uiten (Gemeentewet art. 169 lid 4) of toestemming gaf (Wgr art. 1).",
-     "Gemeentewet art. 169 lid 4; Wgr art. 1 (domain.md §3.2, §3.5)"),
+     "Gemeentewet art. 169 lid 4; Wgr art. 1"),
     ("afwijken-gemotiveerd", "Afwijken van advies alleen met schriftelijke motivering", "deviation_motivated", "", "", False,
-     "Wijkt het college af van een negatief advies, dan motiveert het dat schriftelijk.", "WOR art. 25 lid 5 (domain.md §3.4)"),
+     "Wijkt het college af van een negatief advies, dan motiveert het dat schriftelijk.", "WOR art. 25 lid 5"),
 ]
 
 

@@ -38,7 +38,8 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
     width = LABEL_W + CHART_W + 110
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" role="img" aria-labelledby="{svg_id}-title {svg_id}-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" font-family="system-ui, sans-serif" font-size="12">',
+        f'class="timeline-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'font-family="system-ui, sans-serif" font-size="12">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',
         f'<desc id="{svg_id}-desc">{escape(desc)}</desc>',
     ]

@@ -24,6 +24,8 @@ def add_commands(sub) -> None:
     p.add_argument("--format", required=True, metavar="FORMAAT", dest="fmt", help="docx, pdf, html of md")
     p.add_argument("-o", "--output", required=True, metavar="BESTAND", help="uitvoerbestand")
     p.add_argument("--fresh", action="store_true", help="altijd opnieuw opstellen uit het register, ook als er een opgeslagen versie is")
+    p.add_argument("--datum", metavar="JJJJ-MM-DD", help="datum van een nieuw opgesteld stuk (standaard vandaag); "
+                   "portefeuillehouder en contact zijn die van deze datum")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser(
@@ -57,6 +59,14 @@ def cmd_publish(args) -> int:
     if fmt not in FORMATS:
         raise CommandError(f"Onbekend formaat '{args.fmt}'. Kies uit: {', '.join(FORMATS)}.")
     gate_id = _gate_id(args.gate)
+    day = None
+    if getattr(args, "datum", None):
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(args.datum.strip())
+        except ValueError as exc:
+            raise CommandError(f"--datum is een datum als JJJJ-MM-DD, niet '{args.datum}'.") from exc
     code = (args.municipality or "").strip().upper()
     out_dir = os.path.dirname(os.path.abspath(args.output))
     if not os.path.isdir(out_dir):
@@ -84,7 +94,9 @@ def cmd_publish(args) -> int:
         document = drafting.to_model(stored.document)
         origin = f"opgeslagen versie {stored.version} ({stored.document.get_status_display()})"
     else:
-        document = drafting.draft(gate, municipality, KIND_ALIASES[kind])
+        if day is not None and not municipality.exists_on(day):
+            raise CommandError(f"{municipality} bestond niet op {day:%d-%m-%Y}; kies een datum waarop de gemeente bestond.")
+        document = drafting.draft(gate, municipality, KIND_ALIASES[kind], today=day)
         origin = "nieuw concept uit het register"
     data = render(document, fmt)
     with open(args.output, "wb") as f:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from regiokompas import dutch
 from regiokompas.documents import model as dm
 from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
@@ -59,18 +60,18 @@ def dm_month(d: dt.date) -> str:
 
 
 def _names(ms) -> str:
-    names = [short_name(m) for m in ms]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " en " + names[-1]
+    return dutch.enumerate_nl(short_name(m) for m in ms)
 
 
-def _role(municipality: Municipality, kind: str, on: dt.date) -> str:
-    """Who held the role on that day. A role without an end date counts for one council term (four
-    years) from its start: after that the register does not know, and the field stays empty."""
-    roles = Role.objects.filter(municipality=municipality, kind=kind).select_related("person").order_by("-valid_from")
+def _role(municipality: Municipality, kind: str, on: dt.date, trajectory=None) -> str:
+    """Who held the role on ``on``, the date of the document (not the day it is drafted). A role for
+    this trajectory goes before a general one. A role without an end date counts for one council term
+    (four years) from its start: after that the register does not know, and the field stays empty."""
+    from django.db.models import Q
+
+    scope = Q(trajectory__isnull=True) | Q(trajectory=trajectory) if trajectory is not None else Q(trajectory__isnull=True)
+    roles = sorted(Role.objects.filter(scope, municipality=municipality, kind=kind).select_related("person"),
+                   key=lambda r: (r.trajectory_id is None, -(r.valid_from or dt.date.min).toordinal()))
     for r in roles:
         if r.valid_from and r.valid_from > on:
             continue
@@ -110,12 +111,11 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     subject_docs = list(gate.subject_documents.all())
     later = trajectory.gates.filter(ordinal__gt=gate.ordinal).order_by("ordinal").first()
     illustrative = bool(gate.illustrative or (own and own.illustrative) or any(cell.decision.illustrative for _, cell in others))
-    date_ref = today  # the college writes now: who holds the portfolio today
+    date_ref = today  # the date of the document: who held the portfolio then
 
     # what was proposed
+    # the gate's description is an internal note of the project organisation: never in a council document
     proposed = [f"In het traject '{trajectory.name}' lag het besluitmoment '{gate.title}' voor."]
-    if gate.description:
-        proposed.append(gate.description.strip())
     if subject_docs:
         proposed.append("Voorliggende stukken: " + "; ".join(d.title for d in subject_docs) + ".")
     # what this college decided
@@ -135,14 +135,17 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         when = _date_text(d.date, d.date_precision)
         other_lines.append(f"{short_name(m)}: {d.get_outcome_display()}{' ' + when if when else ''}")
     if undecided:
-        other_lines.append(f"Nog geen besluit bekend van: {_names(short_name(m) for m in undecided)}")
+        other_lines.append(f"Nog geen besluit bekend van: {_names(undecided)}")
     follow = []
     if result.continuing:
-        follow.append(f"De gemeenten {_names(short_name(m) for m in result.continuing)} gaan verder.")
+        who = dutch.municipalities(short_name(m) for m in result.continuing)
+        follow.append(f"{who[:1].upper()}{who[1:]} {dutch.verb(len(result.continuing), 'gaat', 'gaan')} verder.")
     if result.not_continuing:
-        follow.append(f"{_names(short_name(m) for m in result.not_continuing)} {'gaat' if len(result.not_continuing) == 1 else 'gaan'} (nu) niet verder.")
-    if result.explanation:
-        follow.append(result.explanation)
+        n = len(result.not_continuing)
+        follow.append(f"{_names(result.not_continuing)} {dutch.verb(n, 'gaat', 'gaan')} (nu) niet verder.")
+    status = str(c.GateStatus(result.status).label) if result.status in c.GateStatus.values else ""
+    if status and result.participants:
+        follow.append(f"Stand van dit besluitmoment: {status}.")
     if later is not None:
         follow.append(f"Het volgende besluitmoment is '{later.title}'" + (f", gepland {_date_text(later.planned_date)}." if later.planned_date else "."))
     follow.append("Hierover zullen wij u verder informeren.")
@@ -154,8 +157,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         "aan": "Gemeenteraad",
         "van": "College",
         "onderwerp": subject,
-        "portefeuillehouder": _role(municipality, c.RoleKind.PORTEFEUILLEHOUDER, date_ref),
-        "contact": _role(municipality, c.RoleKind.CONTACT, date_ref),
+        "portefeuillehouder": _role(municipality, c.RoleKind.PORTEFEUILLEHOUDER, date_ref, trajectory),
+        "contact": _role(municipality, c.RoleKind.CONTACT, date_ref, trajectory),
     }
     header = {k: v for k, v in header.items() if v}
     attachments = [d.title for d in subject_docs]

@@ -15,6 +15,8 @@ HEADER_FIELDS = [
 class DraftForm(forms.Form):
     municipality = forms.ChoiceField(label="Gemeente")
     kind = forms.ChoiceField(label="Soort stuk", choices=PublicationKind.choices)
+    date = forms.DateField(label="Datum van het stuk", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                           help_text="Leeg: vandaag. Portefeuillehouder en contactpersoon zijn die van deze datum.")
 
     def __init__(self, *args, municipalities=(), **kwargs):
         super().__init__(*args, **kwargs)

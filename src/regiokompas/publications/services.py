@@ -70,21 +70,34 @@ def _check_kind(kind: str) -> str:
     return KIND_ALIASES[kind]
 
 
-@transaction.atomic
-def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None) -> Publication:
-    """A concept document drafted from the register facts for this gate and municipality."""
+def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None,
+                 date: dt.date | None = None) -> Publication:
+    """A concept document drafted from the register facts for this gate and municipality, dated
+    ``date`` (default: today; ``today`` is the older name of the same argument). The portefeuillehouder
+    and contact are those of that date. The text is drafted before the transaction; the document is
+    then written in one short transaction."""
     kind = _check_kind(kind)
     _require_draft(actor, municipality)
     if not gate.trajectory.participants.filter(municipality=municipality).exists():
         raise PublicationError(f"{municipality} neemt niet deel aan het traject '{gate.trajectory}'.")
-    model = drafting.draft(gate, municipality, kind, today=today)
+    day = date or today or dt.date.today()
+    if not isinstance(day, dt.date):
+        raise PublicationError("Geef de datum van het stuk als dag, maand en jaar.")
+    if not municipality.exists_on(day):
+        raise PublicationError(f"{municipality} bestond niet op {day:%d-%m-%Y}; kies een datum waarop de gemeente bestond.")
+    model = drafting.draft(gate, municipality, kind, today=day)
+    return _store_draft(actor, gate, municipality, kind, model, day)
+
+
+@transaction.atomic
+def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model, day: dt.date) -> Publication:
     document = Document(
         trajectory=gate.trajectory,
         kind=kind,
         title=model.title[:300],
         status=c.DocumentStatus.CONCEPT,
         issuer_municipality=municipality,
-        date=today or dt.date.today(),
+        date=day,
         header=model.header,
         source=f"Opgesteld in Regiokompas uit het register: {gate.trajectory.name}, besluitmoment {gate}"[:500],
         illustrative=model.illustrative_note is not None,
@@ -196,6 +209,11 @@ def record_information_event(
         raise PublicationError("Alleen een definitief stuk wordt aan de raad gezonden; maak het stuk eerst definitief.")
     if not municipality.exists_on(date):
         raise PublicationError(f"{municipality} bestond niet op {date:%d-%m-%Y}.")
+    document_date = Document.objects.filter(pk=document.pk).values_list("date", flat=True).first()
+    if document_date is not None and date < document_date:
+        raise PublicationError(
+            f"De raad kan niet op {date:%d-%m-%Y} zijn geïnformeerd over een stuk van {document_date:%d-%m-%Y}: "
+            "de verzenddatum ligt niet vóór de datum van het stuk.")
     if gate is None and hasattr(document, "publication"):
         gate = document.publication.gate
     council = rs.raad_of(municipality)
@@ -227,16 +245,21 @@ def information_status(gate: Gate) -> list[dict]:
 # --- import: upload -> review -> confirm -------------------------------------------------------------
 
 
-@transaction.atomic
 def start_import(actor, data: bytes, filename: str) -> DocumentImport:
     """Read an uploaded file. A file that cannot be read is refused and nothing is stored; a
-    readable one is kept (outside the register) until a person confirms or cancels."""
+    readable one is kept (outside the register) until a person confirms or cancels. The file is
+    parsed before the transaction; only storing the result happens inside one."""
     if not may_import(actor):
         raise PermissionDenied("U mag geen documenten inlezen.")
     try:
         result = import_bytes(data, filename)
     except DocumentImportError as exc:
         raise PublicationError(str(exc)) from exc
+    return _store_import(actor, data, filename, result)
+
+
+@transaction.atomic
+def _store_import(actor, data: bytes, filename: str, result) -> DocumentImport:
     name = os.path.basename(filename or "document")[:200] or "document"
     record = DocumentImport(
         filename=name, sha256=result.sha256, file_format=result.format, text=result.text,

@@ -52,7 +52,8 @@ def draft(request, pk):
     if request.method == "POST" and form.is_valid():
         municipality = get_object_or_404(Municipality, cbs_code=form.cleaned_data["municipality"])
         try:
-            publication = services.create_draft(request.user, gate, municipality, form.cleaned_data["kind"])
+            publication = services.create_draft(request.user, gate, municipality, form.cleaned_data["kind"],
+                                                date=form.cleaned_data.get("date"))
         except RegisterError as exc:
             form.add_error(None, exc.message)
         else:

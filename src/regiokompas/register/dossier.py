@@ -20,7 +20,9 @@ from django.db import IntegrityError, models, transaction
 
 from regiokompas import __version__
 from regiokompas.audit import log as audit
+from regiokompas.faults import pause_point
 from regiokompas.register import models as rm
+from regiokompas.register.dossier_checks import check_dossier, removes_files_on_error, track_saved_file
 from regiokompas.register.errors import RegisterError
 
 SCHEMA = "regiokompas.dossier/1"
@@ -246,6 +248,7 @@ def _parse_scalar(f: models.Field, raw):
     return raw
 
 
+@removes_files_on_error
 @transaction.atomic
 def import_dossier(actor, data: dict) -> rm.Trajectory:
     """Import a dossier into this database. Refuses a bad file or an existing trajectory; all or nothing."""
@@ -260,11 +263,13 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
     unknown = set(objects) - {s.kind for s in SPECS}
     if unknown:
         raise RegisterError(f"Onbekende onderdelen in het dossier: {', '.join(sorted(unknown))}.")
+    check_dossier(data, SPECS, _fields)  # types, numbers, keys and file names, before anything is written
 
     created: dict[str, models.Model] = {}
     deferred: list[tuple[models.Model, str, str]] = []  # self/forward references set after creation
     m2m_later: list[tuple[models.Model, str, list[str]]] = []
     counts: dict[str, int] = {}
+    imported: list[tuple[str, models.Model]] = []  # new objects, each gets its own audit row
     kinds_seen: set[str] = set()
     for spec in SPECS:
         rows = objects.get(spec.kind, [])
@@ -290,7 +295,9 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
             except IntegrityError as exc:
                 raise RegisterError(f"Object {key} botst met een bestaand gegeven in deze database.") from exc
             created[key] = obj
+            imported.append((key, obj))
             counts[spec.kind] = counts.get(spec.kind, 0) + 1
+            pause_point(f"dossier.import.{spec.kind}")
             for m2m in spec.model._meta.many_to_many:
                 if row.get(m2m.name):
                     m2m_later.append((obj, m2m.name, row[m2m.name]))
@@ -306,6 +313,8 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
             raise RegisterError(f"Verwijzing naar onbekende objecten: {', '.join(missing)}.")
         getattr(obj, name).set([created[k] for k in keys])
     trajectory = rm.Trajectory.objects.get(slug=slug)
+    for key, obj in imported:  # every imported object (decisions and conditions included) on its own row
+        audit.record(actor, f"{obj._meta.model_name}.import", obj, trajectory_slug=slug, reason=f"uit dossier, object {key}")
     audit.record(actor, "dossier.import", trajectory, trajectory_slug=slug,
                  reason="Dossier geïmporteerd: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     return trajectory
@@ -337,6 +346,7 @@ def _build(spec: ModelSpec, row: dict, created: dict, deferred: list, kinds_seen
         if isinstance(f, models.FileField) and isinstance(row.get(f.name), dict):
             payload = row[f.name]
             getattr(obj, f.name).save(payload.get("name", "bestand"), ContentFile(base64.b64decode(payload["base64"])), save=False)
+            track_saved_file(getattr(obj, f.name))
     for name, raw in obj_deferred:
         field = spec.model._meta.get_field(name)
         if not field.null:

@@ -4,7 +4,7 @@ audit row. Views, admin, CLI, importers and the example loader all call these fu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 
 from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
+from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
 from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import (
@@ -53,14 +54,34 @@ def _field_label(obj: models.Model | None, name: str) -> str:
         return name
 
 
+def _constraint_messages(obj: models.Model | None) -> dict[str, str]:
+    """Django's default text for each of the model's constraints (which names the constraint, a
+    technical identifier) mapped to a Dutch sentence a user can act on."""
+    if obj is None:
+        return {}
+    out = {}
+    what = str(obj._meta.verbose_name).capitalize()
+    for constraint in obj._meta.constraints:
+        default = constraint.default_violation_error_message % {"name": constraint.name}
+        if str(constraint.get_violation_error_message()) != str(default):
+            continue  # the model gives its own (Dutch) message
+        if isinstance(constraint, models.UniqueConstraint):
+            out[str(default)] = f"{what} botst met een bestaand gegeven."
+        else:
+            out[str(default)] = f"{what}: de combinatie van ingevulde waarden is niet toegestaan."
+    return out
+
+
 def _validation_message(exc: ValidationError, obj: models.Model | None = None) -> str:
+    dutch = _constraint_messages(obj)
     if hasattr(exc, "message_dict"):
         parts = []
         for name, messages in exc.message_dict.items():
             label = _field_label(obj, name)
-            parts.append(f"{label}: {' '.join(messages)}" if label else " ".join(messages))
+            text = " ".join(dutch.get(str(m), str(m)) for m in messages)
+            parts.append(f"{label}: {text}" if label else text)
         return "; ".join(parts)
-    return " ".join(exc.messages)
+    return " ".join(dutch.get(str(m), str(m)) for m in exc.messages)
 
 
 def validate(obj: models.Model, exclude: Sequence[str] = (), *, error: type[RegisterError] = RegisterError) -> None:
@@ -72,15 +93,18 @@ def validate(obj: models.Model, exclude: Sequence[str] = (), *, error: type[Regi
         raise error(f"Ongeldige invoer voor {obj._meta.verbose_name}: {_validation_message(exc, obj)}") from exc
 
 
-def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clash: str = "") -> None:
-    """Save in a savepoint; a unique constraint that fails becomes a Dutch message, not a database error."""
+def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clash: str = "",
+          message: str | Callable[[], str] = "") -> None:
+    """Save in a savepoint; a constraint that fails (for instance because another user wrote the same
+    thing a moment earlier) becomes a Dutch message, never a database error or a constraint name."""
     try:
         with transaction.atomic():
             obj.save()
     except IntegrityError as exc:
+        if message:
+            raise error(message() if callable(message) else message) from exc
         detail = f" ({clash})" if clash else ""
         raise error(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven{detail}.") from exc
-
 
 
 SYSTEM = "systeem"
@@ -119,10 +143,8 @@ def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
             obj.delete()
     except models.ProtectedError as exc:
         raise RegisterError(f"'{text}' kan niet worden verwijderd: er verwijzen nog gegevens naar.") from exc
-    entry = audit.record(actor, f"{label.split('.')[-1].lower()}.delete", None, before=before, after=None,
-                         trajectory_slug=slug, reason=reason, object_type=label, object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, f"{label.split('.')[-1].lower()}.delete", None, before=before, after=None,
+                 trajectory_slug=slug, reason=reason, object_type=label, object_repr=text, object_id=str(pk))
 
 
 # --- municipalities -----------------------------------------------------------------------------
@@ -181,7 +203,7 @@ def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *
         raise RegisterError(f"{municipality} neemt al deel aan dit traject.")
     participant = TrajectoryParticipant(trajectory=trajectory, municipality=municipality, source=source, note=note)
     validate(participant)
-    participant.save()
+    write(participant, message=f"{municipality} neemt al deel aan dit traject.")
     audit.record(actor, "participant.create", participant, trajectory_slug=trajectory.slug)
     return participant
 
@@ -251,20 +273,31 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
     return body
 
 
+def _already_decided(gate: Gate, municipality: Municipality, body: GoverningBody) -> str:
+    """The one message for every clash on the current decision of a body at a gate: a second first
+    decision, two users recording the first decision at once, two users superseding the same one."""
+    current = Decision.objects.filter(gate=gate, municipality=municipality, governing_body=body, is_current=True).first()
+    state = f" ({current.get_outcome_display()})" if current else ""
+    return (
+        f"Voor {municipality} ({body}) is bij '{gate}' intussen al een besluit vastgelegd{state}; het besluit dat u "
+        "wilde vastleggen of vervangen is niet meer het geldende (mogelijk heeft iemand anders het zojuist al vervangen). "
+        "Bekijk het geldende besluit en leg zo nodig een correctie of een nieuw besluit vast dat het vervangt."
+    )
+
+
 @transaction.atomic
 def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
     """Record a college's (or other body's) decision at a gate, with its conditions.
 
     A second decision for the same gate and body is refused: use :func:`supersede_decision`.
+    Two users recording the first decision at once are serialised on the governing body's row, so
+    the second sees the first and gets the same Dutch message as a sequential second attempt.
     """
     _check_actor_may_record(actor, data.municipality)
     body = _validate_decision(data, trajectory)
-    existing = Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True).first()
-    if existing:
-        raise RegisterError(
-            f"Voor {data.municipality} ({body}) is bij '{data.gate}' al een besluit vastgelegd "
-            f"({existing.get_outcome_display()}). Leg een correctie of een nieuw besluit vast dat het vervangt."
-        )
+    GoverningBody.objects.select_for_update().filter(pk=body.pk).first()
+    if Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True).exists():
+        raise RegisterError(_already_decided(data.gate, data.municipality, body))
     return _create_decision(actor, data, body, supersedes=None, reason="")
 
 
@@ -289,13 +322,23 @@ def _create_decision(
         correction_reason=reason,
         recorded_by=audit.actor_label(actor),
     )
-    validate(decision, exclude=["supersedes"])
-    decision.save()
+    try:
+        decision.full_clean(exclude=["supersedes"])
+    except ValidationError as exc:
+        # the database constraint of one current decision, seen by validation: somebody was first
+        current = Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True)
+        if current.exists():
+            raise RegisterError(_already_decided(data.gate, data.municipality, body)) from exc
+        raise RegisterError(f"Ongeldige invoer voor besluit: {_validation_message(exc, decision)}") from exc
+    # a clash that slips past the checks (another transaction committed in between) is refused in
+    # the same words, and the savepoint keeps this transaction usable
+    write(decision, message=lambda: _already_decided(data.gate, data.municipality, body))
     for cond in data.conditions:
         condition = Condition(decision=decision, text=cond.text.strip(), category=cond.category, source=cond.source or data.source)
         validate(condition)
         condition.save()
         audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug)
+    pause_point("decision.write")
     audit.record(
         actor,
         f"decision.{kind or 'record'}",
@@ -319,7 +362,7 @@ def supersede_decision(
         raise RegisterError("Geef aan waarom het besluit wordt vervangen.")
     earlier = Decision.objects.select_for_update().get(pk=earlier.pk)
     if not earlier.is_current:
-        raise RegisterError("Dit besluit is al vervangen; vervang de geldende versie.")
+        raise RegisterError(_already_decided(earlier.gate, earlier.municipality, earlier.governing_body))
     if data.gate.pk != earlier.gate_id or data.municipality.pk != earlier.municipality_id:
         raise RegisterError("Een vervangend besluit betreft hetzelfde besluitmoment en dezelfde gemeente als het eerdere besluit.")
     _check_actor_may_record(actor, data.municipality)
@@ -341,8 +384,12 @@ def set_condition_status(
 ) -> Condition:
     if not permissions.can_manage_trajectory(actor):
         _check_actor_may_record(actor, condition.decision.municipality)
+    # the status by its value ("met") or by the Dutch label people see ("vervuld")
+    by_label = {str(label).lower(): value for value, label in c.ConditionStatus.choices}
+    status = by_label.get(str(status).strip().lower(), status)
     if status not in c.ConditionStatus.values:
-        raise RegisterError(f"Onbekende status '{status}'. Kies uit: open, vervuld, vervallen.")
+        choices = ", ".join(f"{label} ({value})" for value, label in c.ConditionStatus.choices)
+        raise RegisterError(f"Onbekende status '{status}'. Kies uit: {choices}.")
     if status == c.ConditionStatus.MET and fulfilled_by is None:
         raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
     if status == c.ConditionStatus.DROPPED and not note.strip():
@@ -370,17 +417,33 @@ class SectionInput:
     text: str = ""
 
 
+def document_snapshot(document: Document) -> dict:
+    """A document's audited state: its fields and its ordered sections (the text is in those)."""
+    data = audit.snapshot(document)
+    data["sections"] = [
+        {"order": x.order, "type": x.type, "heading": x.heading, "text": x.text}
+        for x in (document.sections.order_by("order") if document.pk else [])
+    ]
+    return data
+
+
 @transaction.atomic
 def save_document(actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
-    """Create or update a document with its ordered sections. A definitief document is immutable."""
+    """Create or update a document with its ordered sections. A definitief document is immutable.
+    The audit row holds the document before and after, sections included."""
+    before = None
     if document.pk:
         stored = Document.objects.get(pk=document.pk)
         if stored.status == c.DocumentStatus.DEFINITIEF:
             raise RegisterError("Een definitief document wordt niet meer gewijzigd; maak een nieuwe versie die het vervangt.")
-    save_object(actor, document, reason=reason)
+        before = document_snapshot(stored)
+    validate(document)
+    write(document)
     if sections is not None:
         document.sections.all().delete()
         DocumentSection.objects.bulk_create(
             DocumentSection(document=document, order=i, type=s.type, heading=s.heading, text=s.text) for i, s in enumerate(sections, 1)
         )
+    audit.record(actor, f"document.{'update' if before else 'create'}", document, before=before,
+                 after=document_snapshot(document), trajectory_slug=_trajectory_slug(document), reason=reason)
     return document

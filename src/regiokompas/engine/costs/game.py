@@ -83,10 +83,12 @@ def members(mask: int, players: Sequence[str]) -> list[str]:
 LEAST_CORE_MAX_PLAYERS = 14
 
 
-def least_core(stand_alone: np.ndarray) -> tuple[float, np.ndarray] | None:
+def least_core(stand_alone: np.ndarray, total: float | None = None) -> tuple[float, np.ndarray] | None:
     """The least-core division of the cost game ``stand_alone`` (length ``2**n``).
 
-    Finds the allocation x with sum ``stand_alone[-1]`` that maximises the smallest margin
+    Finds the allocation x with sum ``total`` (what is shared: by default ``stand_alone[-1]``; pass the
+    cost of the grand coalition when ``stand_alone`` is the cheaper of doing it together and keeping the
+    current situation, so that the division adds up to the cost that is shared) that maximises the smallest margin
     ``stand_alone[S] - x(S)`` over proper coalitions S. Returns ``(margin, x)``; the core is
     non-empty exactly when margin >= 0 (then x lies in it). ``None`` above
     :data:`LEAST_CORE_MAX_PLAYERS` players (the linear programme grows with 2^n) or if the solver fails.
@@ -94,6 +96,7 @@ def least_core(stand_alone: np.ndarray) -> tuple[float, np.ndarray] | None:
     from scipy.optimize import linprog  # SciPy only for this optional step
 
     n = len(stand_alone).bit_length() - 1
+    total = float(stand_alone[-1]) if total is None else float(total)
     if n == 0 or n > LEAST_CORE_MAX_PLAYERS:
         return None
     masks = np.arange(1, (1 << n) - 1)
@@ -105,8 +108,8 @@ def least_core(stand_alone: np.ndarray) -> tuple[float, np.ndarray] | None:
     cost = np.zeros(n + 1)
     cost[-1] = -1.0
     if len(masks) == 0:
-        return 0.0, np.array([stand_alone[-1]])
-    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[stand_alone[-1]], bounds=[(None, None)] * (n + 1),
+        return 0.0, np.array([total])
+    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[total], bounds=[(None, None)] * (n + 1),
                   method="highs")
     if not res.success:
         return None

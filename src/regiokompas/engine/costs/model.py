@@ -8,11 +8,16 @@ All amounts are euros per year (price level of the first horizon year unless ind
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+from regiokompas.conf import limits
 from regiokompas.engine.costs.errors import CostError, nl_number
+from regiokompas.engine.errors import schema_error_text
 
 SCHEMA = "regiokompas.costs/1"
 
@@ -205,11 +210,64 @@ def _values(raw: Any, c: _Collector, path: str, what: str, codes: set[str]) -> d
     return out
 
 
+@lru_cache(maxsize=1)
+def json_schema() -> dict:
+    """Structure and types of ``regiokompas.costs/1`` (costs.schema.json); meaning is checked below."""
+    return json.loads(resources.files("regiokompas.engine.costs").joinpath("costs.schema.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(json_schema())
+
+
+def _path(parts) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def check_structure(data: Any) -> None:
+    """Refuse a cost model whose shape, types, numbers or size are wrong before anything reads it:
+    JSON depth and number range, the JSON Schema, and the limits on municipalities, years and cost
+    items (regiokompas.conf.limits). Raises :class:`CostError` with Dutch messages."""
+    if not isinstance(data, dict):
+        raise CostError([{"key": "not_an_object", "message": "Het kostenmodel moet een object zijn.", "path": ""}])
+    try:
+        limits.check_value(data, what="Het kostenmodel")
+    except limits.JSONLimitError as exc:
+        raise CostError([{"key": "json", "message": str(exc), "path": ""}]) from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        raise CostError([{"key": f"schema.{e.validator}", "path": _path(e.absolute_path),
+                          "message": f"Fout in het kostenmodel bij {_path(e.absolute_path) or '(hoofdniveau)'}: "
+                                     f"{schema_error_text(e)}."} for e in errors[:20]])
+    years = (data.get("horizon") or {}).get("years", 0)
+    counts = (
+        (len(data.get("municipalities") or []), "REGIOKOMPAS_MAX_COST_MUNICIPALITIES", "gemeenten", "municipalities"),
+        (years if isinstance(years, int) and not isinstance(years, bool) else 0, "REGIOKOMPAS_MAX_COST_YEARS",
+         "jaren looptijd", "horizon.years"),
+        (sum(len(v.get("items") or []) for v in data.get("variants") or []), "REGIOKOMPAS_MAX_COST_ITEMS",
+         "kostenposten", "variants"),
+    )
+    out = []
+    for count, setting, what, path in counts:
+        maximum = limits.limit(setting)
+        if count > maximum:
+            out.append({"key": "limits." + setting[len("REGIOKOMPAS_MAX_"):].lower(), "path": path,
+                        "message": f"Het kostenmodel heeft {limits.nl_int(count)} {what}; het maximum is "
+                                   f"{limits.nl_int(maximum)} ({setting})."})
+    if out:
+        raise CostError(out)
+
+
 def parse_model(data: dict) -> CostModel:
     """Validate a cost model dict and build the model. Raises :class:`CostError` with all problems."""
     c = _Collector()
-    if not isinstance(data, dict):
-        raise CostError([{"key": "not_an_object", "message": "Het kostenmodel moet een object zijn.", "path": ""}])
+    check_structure(data)
     if data.get("schema", SCHEMA) != SCHEMA:
         c.add("schema", f"Onbekend schema '{data.get('schema')}'; verwacht {SCHEMA}.", "schema")
 
@@ -219,8 +277,9 @@ def parse_model(data: dict) -> CostModel:
     if isinstance(start_year, bool) or not isinstance(start_year, int) or not 1900 <= start_year <= 2200:
         c.add("horizon", "Geef het eerste jaar van de looptijd op als jaartal (bijv. 2021).", "horizon.start_year")
         start_year = 2000
-    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 50:
-        c.add("horizon", "De looptijd is een geheel aantal jaren tussen 1 en 50.", "horizon.years")
+    max_years = limits.limit("REGIOKOMPAS_MAX_COST_YEARS")
+    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= max_years:
+        c.add("horizon", f"De looptijd is een geheel aantal jaren tussen 1 en {max_years}.", "horizon.years")
         years = 1
     indexation = c.number(data.get("indexation", 0.0), "indexation", "Indexatie") or 0.0
     if not -0.5 < indexation < 1:

@@ -231,19 +231,40 @@ def item_games(model: CostModel, variant: Variant, players: Sequence[str]):
         yield i, horizon * (reference * ratio if item.per_unit else ratio)
 
 
-def coalition_game(model: CostModel, variant: Variant, players: Sequence[str]) -> CoalitionGame:
-    """Expected horizon cost of the variant for every sub-coalition of ``players`` (exact, vectorised)."""
+def item_means(variant: Variant, draws: np.ndarray | None = None) -> np.ndarray:
+    """Expected annual amount per item: the mean of the Monte Carlo draws when given (so that every
+    expected value reported next to a simulated contribution is the same number), else the PERT mean."""
+    if draws is not None and draws.shape[0] and draws.shape[1] == len(variant.items):
+        return draws.mean(axis=0)
+    return np.array([item.amount.mean for item in variant.items])
+
+
+def baseline_means(model: CostModel, base_draws: np.ndarray | None = None) -> dict[str, float]:
+    """Expected current annual cost per municipality: the mean of the draws when given, else the PERT mean."""
+    if base_draws is not None and base_draws.shape[0]:
+        m = base_draws.mean(axis=0)
+        return {code: float(m[j]) for j, code in enumerate(model.municipalities) if code in model.baseline}
+    return {code: r.mean for code, r in model.baseline.items()}
+
+
+def coalition_game(model: CostModel, variant: Variant, players: Sequence[str], amounts: np.ndarray | None = None,
+                   baseline: dict[str, float] | None = None) -> CoalitionGame:
+    """Expected horizon cost of the variant for every sub-coalition of ``players`` (exact, vectorised).
+    ``amounts`` (per item) and ``baseline`` (per municipality) are the expected annual amounts to use;
+    by default the PERT means."""
     players = tuple(players)
     game.check_size(len(players))
     size = 1 << len(players)
+    amounts = item_means(variant) if amounts is None else amounts
+    baseline = baseline_means(model) if baseline is None else baseline
     cost = np.zeros(size)
     for i, g in item_games(model, variant, players):
-        cost += variant.items[i].amount.mean * g
+        cost += float(amounts[i]) * g
     cost[0] = 0.0
     stand_alone = None
-    if all(p in model.baseline for p in players):
+    if all(p in baseline for p in players):
         horizon = float(baseline_factors(model).sum())
-        stand_alone = game.subset_sums([model.baseline[p].mean * horizon for p in players])
+        stand_alone = game.subset_sums([baseline[p] * horizon for p in players])
     return CoalitionGame(players, cost, stand_alone)
 
 
@@ -266,7 +287,9 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
     contribution per sample and coalition member under the keys, ``(samples, members)``) the result
     also gives 5–95 % ranges of the Shapley division, the key division and the savings.
     """
-    g = coalition_game(model, variant, coalition)
+    amounts = item_means(variant, draws)
+    baseline = baseline_means(model, base_draws)
+    g = coalition_game(model, variant, coalition, amounts, baseline)
     fair = game.shapley(g.cost)
     players = list(g.players)
     key_alloc = [key_totals[p] for p in players]
@@ -293,7 +316,7 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
             "core_division": None,
         },
     }
-    lc = game.least_core(alone)
+    lc = game.least_core(alone, total=float(g.cost[-1]))
     if lc is not None:
         margin, division = lc
         tolerance = 1e-9 * max(1.0, float(np.max(np.abs(alone))))
@@ -302,7 +325,7 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
         if margin >= -tolerance:
             result["core"]["core_division"] = dict(zip(players, map(float, division), strict=True))
     if g.stand_alone is not None:
-        b = {p: model.baseline[p].mean * float(baseline_factors(model).sum()) for p in players}
+        b = {p: baseline[p] * float(baseline_factors(model).sum()) for p in players}
         result["stand_alone"] = b
         result["shapley_savings"] = {p: b[p] - float(f) for p, f in zip(players, fair, strict=True)}
         result["joint_savings"] = float(g.stand_alone[-1] - g.cost[-1])
@@ -329,7 +352,8 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
     probability that joining is cheaper."""
     horizon = float(baseline_factors(model).sum())
     inside = set(coalition)
-    means = np.array([item.amount.mean for item in variant.items])
+    means = item_means(variant, draws)
+    baseline = baseline_means(model, base_draws)
     n_items = len(variant.items)
     out: dict[str, dict] = {}
     for j, code in enumerate(model.municipalities):
@@ -342,7 +366,7 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
         others_with_vec = t_with.sum(axis=1) - t_with[:, j]
         others_without_vec = t_without.sum(axis=1) - t_without[:, j]
         join = float(means @ t_with[:, j]) if n_items else 0.0
-        stay = model.baseline[code].mean * horizon if code in model.baseline else None
+        stay = baseline[code] * horizon if code in baseline else None
         others_more = float(means @ (others_without_vec - others_with_vec)) if without_code and n_items else (
             0.0 if without_code else None)
         entry = {
@@ -369,12 +393,30 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
     return out
 
 
+def check_draws(model: CostModel, samples) -> None:
+    """The number of draws, and draws × (years × municipalities + cost items), within the limits."""
+    from regiokompas.conf import limits
+
+    maximum = min(MAX_SAMPLES, limits.limit("REGIOKOMPAS_MAX_COST_DRAWS"))
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= maximum:
+        raise CostError([{"key": "samples", "path": "samples",
+                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {limits.nl_int(maximum)} "
+                                     "(REGIOKOMPAS_MAX_COST_DRAWS)."}])
+    items = max((len(v.items) for v in model.variants), default=0)
+    cells = samples * (model.years * len(model.municipalities) + items)
+    maximum = limits.limit("REGIOKOMPAS_MAX_COST_CELLS")
+    if cells > maximum:
+        raise CostError([{"key": "limits.cost_cells", "path": "samples",
+                          "message": f"De kostenberekening is te groot: {limits.nl_int(samples)} trekkingen × "
+                                     f"({model.years} jaar × {len(model.municipalities)} gemeenten + {items} kostenposten) = "
+                                     f"{limits.nl_int(cells)}; het maximum is {limits.nl_int(maximum)} "
+                                     "(REGIOKOMPAS_MAX_COST_CELLS). Kies minder trekkingen."}])
+
+
 def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalition: Sequence[str] | None = None,
              variants: Sequence[str] | None = None, coalition_detail: bool = True) -> dict:
     """Monte Carlo over the cost ranges; returns a JSON-able result (see docs/costs.md)."""
-    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
-        raise CostError([{"key": "samples", "path": "samples",
-                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {MAX_SAMPLES:,}.".replace(",", ".")}])
+    check_draws(model, samples)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise CostError([{"key": "seed", "path": "seed", "message": "Het startgetal (seed) is een geheel getal ≥ 0."}])
     members = validate_coalition(model, coalition)
@@ -402,7 +444,7 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
             contrib = (draws @ tensor.reshape(len(variant.items), -1)).reshape(samples, model.years, len(codes))
         else:
             contrib = np.zeros((samples, model.years, len(codes)))
-        means = np.array([it.amount.mean for it in variant.items])
+        means = item_means(variant, draws)  # the sample means: expected values equal the simulated means
         by_category = {cat: np.zeros(len(codes)) for cat in CATEGORIES}
         for i, item in enumerate(variant.items):
             by_category[item.category] += means[i] * tensor[i].sum(axis=0)
@@ -453,6 +495,8 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
                                   "reference_date": key.reference_date, "source": key.source, "shares": table}
         entry = {
             "name": variant.name,
+            # a variant without cost items has unknown costs, not zero costs: consumers must not show it as free
+            "known": bool(variant.items),
             "total": {"per_year": _stats(total), "horizon": _scalar_stats(total.sum(axis=1)), "difference": total_difference},
             "municipalities": per_muni,
             "keys": keys_used,
@@ -481,6 +525,8 @@ def as_criterion(result: dict, municipality: str | None = None, *, difference: b
     out = {}
     factor = scale / (len(result["years"]) if per_year else 1)
     for vid, v in result["variants"].items():
+        if not v.get("known", True):
+            continue  # unknown costs are no measurement (and certainly not zero)
         if difference:
             d = v["total"]["difference"] if municipality is None else v["municipalities"][municipality]["difference"]
             if d is None:
