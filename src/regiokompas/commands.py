@@ -1,4 +1,5 @@
-"""Core subcommands of `regiokompas`: demo, serve, load-example, export, import-dossier, check, unlock, manage."""
+"""Core subcommands of `regiokompas`: demo, serve, load-example, load-municipalities, export,
+import-dossier, check, unlock, manage."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def add_commands(sub) -> None:
     p.add_argument("--force-demo-accounts", action="store_true",
                    help="met --accounts: maak of herstel de demo-accounts toch, ook buiten een demonstratie (openbaar wachtwoord!)")
     p.set_defaults(func=cmd_load_example)
+
+    p = sub.add_parser("load-municipalities", help="zet alle huidige en voormalige CBS-gemeenten in het register (bijwerken op CBS-code)")
+    p.set_defaults(func=cmd_load_municipalities)
 
     p = sub.add_parser("export", help="exporteer het dossier van een traject als JSON")
     p.add_argument("--trajectory", required=True, metavar="SLUG", help="korte naam van het traject")
@@ -208,6 +212,15 @@ def _refuse_demo_accounts(*, in_demo: bool, force: bool) -> None:
         )
 
 
+def cmd_load_municipalities(args) -> int:
+    setup_django()
+    from regiokompas.register.municipalities import load_municipalities
+
+    _migrate()  # the migration loads the list too; running the command again updates by CBS code
+    print(load_municipalities().summary())
+    return 0
+
+
 def cmd_export(args) -> int:
     setup_django()
     from regiokompas.register.dossier import dossier_json
@@ -247,11 +260,12 @@ def cmd_import_dossier(args) -> int:
         raise CommandError(f"{exc} Er is niets gewijzigd.") from None
     setup_django()
     _migrate()
+    from regiokompas.accounts.actors import SystemActor
     from regiokompas.register.dossier import import_dossier
     from regiokompas.register.errors import RegisterError
 
     try:
-        trajectory = import_dossier("import-dossier", data)
+        trajectory = import_dossier(SystemActor("import-dossier"), data)
     except RegisterError as exc:
         raise CommandError(f"{exc.message} Er is niets gewijzigd.") from exc
     print(f"Dossier '{trajectory.slug}' geïmporteerd: {trajectory.name}.")

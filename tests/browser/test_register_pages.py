@@ -3,6 +3,8 @@
 import pytest
 from tests.browser.support import assert_accessible, login
 
+from regiokompas.accounts.actors import SystemActor
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -26,7 +28,7 @@ def test_record_a_decision_with_an_error_then_correctly(page, site):
     from regiokompas.register.models import Gate, Trajectory
 
     t = Trajectory.objects.get(slug="alkmaar-participatiewet-2019")
-    gate = s.save_object("test", Gate(trajectory=t, ordinal=4, title="Evaluatie van de samenwerking"))
+    gate = s.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=4, title="Evaluatie van de samenwerking"))
     login(page, site.url, "bergen")
     page.goto(f"{site.url}/besluitmomenten/{gate.pk}/")
     row = page.get_by_role("row", name="Bergen (NH.)")

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.apps import apps
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
 from regiokompas.finance import build, services
 from regiokompas.finance.errors import FinanceError, PermissionDenied
@@ -82,7 +83,7 @@ def test_percentages_not_summing_to_100_are_rejected_and_nothing_changes(traject
     key = AllocationKey(trajectory=trajectory, code="fout", name="Fout", method=KeyMethod.FIXED_PERCENTAGES, source="test",
                          reference_date=dt.date(2022, 1, 1))
     with pytest.raises(FinanceError, match="tellen op tot 90 % in plaats van 100 %"):
-        services.save_key("test", key, {m["alkmaar"]: 60, m["bergen"]: 30})
+        services.save_key(SystemActor("test"), key, {m["alkmaar"]: 60, m["bergen"]: 30})
     assert counts() == before
 
 
@@ -91,7 +92,7 @@ def test_negative_volume_is_rejected(trajectory, m):
     key = AllocationKey(trajectory=trajectory, code="neg", name="Negatief", method=KeyMethod.PER_CLIENT,
                         reference_date=dt.date(2022, 1, 1), source="test")
     with pytest.raises(FinanceError, match="negatief"):
-        services.save_key("test", key, {m["alkmaar"]: 10, m["bergen"]: -1})
+        services.save_key(SystemActor("test"), key, {m["alkmaar"]: 10, m["bergen"]: -1})
     assert counts() == before
 
 
@@ -100,7 +101,7 @@ def test_missing_population_for_the_reference_date_is_rejected(trajectory):
     key = AllocationKey(trajectory=trajectory, code="inw2019", name="Inwoners 2019", method=KeyMethod.PER_INHABITANT,
                         reference_date=dt.date(2019, 1, 1), source="test")
     with pytest.raises(FinanceError, match="geen inwonertal voor .*Dijk en Waard.* op peildatum 01-01-2019"):
-        services.save_key("test", key)
+        services.save_key(SystemActor("test"), key)
     assert counts() == before
 
 
@@ -109,15 +110,15 @@ def test_bad_cost_item_is_rejected_and_a_good_one_is_audited(trajectory):
     before = counts()
     bad = CostItem(variant=variant, code="x", name="Onjuist", low=decimal.Decimal(5), likely=decimal.Decimal(3), high=decimal.Decimal(9))
     with pytest.raises(FinanceError, match="is niet voldaan"):
-        services.save_item("test", bad)
+        services.save_item(SystemActor("test"), bad)
     variable = CostItem(variant=variant, code="y", name="Zonder drager", behaviour="variable", low=1, likely=2, high=3)
     with pytest.raises(FinanceError, match="kostendrager"):
-        services.save_item("test", variable)
+        services.save_item(SystemActor("test"), variable)
     late = CostItem(variant=variant, code="z", name="Te laat", low=1, likely=2, high=3, first_year=2040)
     with pytest.raises(FinanceError, match="buiten de looptijd"):
-        services.save_item("test", late)
+        services.save_item(SystemActor("test"), late)
     assert counts() == before
-    good = services.save_item("test", CostItem(variant=variant, code="ok", name="Extra", low=1, likely=2, high=3, source="test"))
+    good = services.save_item(SystemActor("test"), CostItem(variant=variant, code="ok", name="Extra", low=1, likely=2, high=3, source="test"))
     entry = AuditEntry.objects.filter(action="costitem.create").latest("pk")
     assert entry.object_id == str(good.pk) and entry.trajectory_slug == SLUG
 
@@ -199,7 +200,7 @@ def test_dossier_round_trip_keeps_the_cost_model(trajectory):
         assert first["objects"][kind], kind
     copy_slug = "kopie-financien-2012"
     data = json.loads(json.dumps(first).replace(f'"{SLUG}"', f'"{copy_slug}"'))
-    copy = dossier.import_dossier("test", data)
+    copy = dossier.import_dossier(SystemActor("test"), data)
     assert CostItem.objects.filter(variant__trajectory=copy).count() == 12
     a = build.compute(trajectory, samples=300)
     b = build.compute(copy, samples=300)

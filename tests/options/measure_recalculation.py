@@ -18,6 +18,8 @@ import statistics
 import sys
 import time
 
+from regiokompas.accounts.actors import SystemActor
+
 
 def main(repeats: int = 5) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regiokompas.conf.test_settings")
@@ -43,7 +45,7 @@ def main(repeats: int = 5) -> dict:
     create_demo_accounts()
     trajectory = Trajectory.objects.get(slug="alkmaar-sociale-zaken-2012")
     t0 = time.perf_counter()
-    services.run_analysis("meting", trajectory, samples=10000, seed=1)
+    services.run_analysis(SystemActor("meting"), trajectory, samples=10000, seed=1)
     first = time.perf_counter() - t0
 
     client = Client()

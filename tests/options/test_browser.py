@@ -3,6 +3,8 @@
 import pytest
 from tests.browser.support import assert_accessible, login
 
+from regiokompas.accounts.actors import SystemActor
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLUG = "alkmaar-sociale-zaken-2012"
@@ -12,7 +14,7 @@ def test_options_pages_are_accessible(page, site, engine):
     from regiokompas.options import services
     from regiokompas.register.models import Trajectory
 
-    run = services.run_analysis("test", Trajectory.objects.get(slug=SLUG), samples=1000, seed=1)
+    run = services.run_analysis(SystemActor("test"), Trajectory.objects.get(slug=SLUG), samples=1000, seed=1)
     login(page, site.url, "bergen")
     base = f"{site.url}/trajecten/{SLUG}/varianten/"
     for path in ("", "3/", "criteria/", "voorkeuren/GM0373/", "analyses/", f"analyses/{run.number}/"):

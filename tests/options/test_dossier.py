@@ -5,6 +5,7 @@ import json
 import pytest
 from tests.options.helpers import SLUG
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.options.models import AnalysisRun, PreferenceStatement, Score, Variant
 from regiokompas.register import dossier
 from regiokompas.register.models import Trajectory
@@ -22,13 +23,13 @@ def _renamed(data: dict, old: str, new: str) -> dict:
 def test_dossier_round_trip_keeps_options_data(engine):
     from regiokompas.options import services
 
-    run = services.run_analysis("test", Trajectory.objects.get(slug=SLUG), samples=500, seed=2)
-    services.reproduce_run("test", run)
+    run = services.run_analysis(SystemActor("test"), Trajectory.objects.get(slug=SLUG), samples=500, seed=2)
+    services.reproduce_run(SystemActor("test"), run)
     first = dossier.export_dossier(Trajectory.objects.get(slug=SLUG))
     assert len(first["objects"]["options_analysis_run"]) == 2
     for kind in ("options_variant", "options_criterion", "options_score", "options_preference_set", "options_preference_statement"):
         assert first["objects"][kind], kind
-    copy = dossier.import_dossier("test", _renamed(first, SLUG, COPY))
+    copy = dossier.import_dossier(SystemActor("test"), _renamed(first, SLUG, COPY))
     assert Variant.objects.filter(trajectory=copy).count() == 3
     assert Score.objects.filter(variant__trajectory=copy).count() == 24
     assert PreferenceStatement.objects.filter(preference_set__trajectory=copy).count() == \

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.urls import reverse
 from tests.options.helpers import SLUG, database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
 from regiokompas.options import report, services
 from regiokompas.options.errors import OptionsError
@@ -29,7 +30,7 @@ def t():
 
 @pytest.fixture
 def run(engine, t):
-    return services.run_analysis("test", t, samples=2000, seed=7, label="test")
+    return services.run_analysis(SystemActor("test"), t, samples=2000, seed=7, label="test")
 
 
 def test_run_is_stored_with_full_input_and_audited(run):
@@ -71,7 +72,7 @@ def test_results_page_shows_conclusions_charts_and_tables(client, users, run):
 
 
 def test_compare_two_runs_page(client, users, run, engine):
-    second = services.run_analysis("test", run.trajectory, samples=2000, seed=8)
+    second = services.run_analysis(SystemActor("test"), run.trajectory, samples=2000, seed=8)
     client.force_login(users["bergen"])
     r = client.get(reverse("options:run-compare", args=[SLUG]) + f"?a={run.number}&b={second.number}")
     assert r.status_code == 200 and "De invoer (scores, voorkeuren, varianten en criteria) is gelijk." in r.content.decode()
@@ -108,12 +109,12 @@ def test_empty_criteria_set_is_refused_with_nothing_saved(engine):
     from tests.register.helpers import new_trajectory
 
     t, _ = new_trajectory("zonder-criteria")
-    services.save_variant("test", Variant(trajectory=t, number=1, name="A"))
-    services.save_variant("test", Variant(trajectory=t, number=2, name="B"))
-    services.ensure_criteria_set("test", t)
+    services.save_variant(SystemActor("test"), Variant(trajectory=t, number=1, name="A"))
+    services.save_variant(SystemActor("test"), Variant(trajectory=t, number=2, name="B"))
+    services.ensure_criteria_set(SystemActor("test"), t)
     before = database_counts()
     with pytest.raises(OptionsError, match="De criteriaset is leeg"):
-        services.run_analysis("test", t)
+        services.run_analysis(SystemActor("test"), t)
     assert database_counts() == before
 
 

@@ -3,6 +3,7 @@
 import pytest
 from tests.options.helpers import SLUG, database_counts, engine_available
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.options import services
 from regiokompas.options.errors import OptionsError, PermissionDenied
 from regiokompas.options.models import PreferenceSet
@@ -34,7 +35,7 @@ def test_only_the_municipalitys_own_staff_enter_its_preferences(t, m, users):
 def test_municipality_outside_the_trajectory_and_empty_input_are_refused(t, m, users):
     before = database_counts()
     with pytest.raises(OptionsError, match="neemt niet deel"):
-        services.save_preferences("test", t, m["uitgeest"], [RANK])
+        services.save_preferences(SystemActor("test"), t, m["uitgeest"], [RANK])
     with pytest.raises(OptionsError, match="ten minste één uitspraak"):
         services.save_preferences(users["bergen"], t, m["bergen"], [])
     assert database_counts() == before

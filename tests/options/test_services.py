@@ -3,6 +3,7 @@
 import pytest
 from tests.options.helpers import SLUG, database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
 from regiokompas.options import services
 from regiokompas.options.errors import OptionsError, PermissionDenied
@@ -36,7 +37,7 @@ def test_bad_score_is_refused_in_dutch_and_nothing_changes(t, changes, fragment)
     for k, v in changes.items():
         setattr(score, k, v)
     with pytest.raises(OptionsError) as err:
-        services.save_score("test", score)
+        services.save_score(SystemActor("test"), score)
     assert fragment in err.value.message
     assert database_counts() == before
     fresh = _score(t)
@@ -47,7 +48,7 @@ def test_score_update_writes_audit_row_with_before_and_after(t):
     score = _score(t, "klant", 2)
     score.low, score.most_likely, score.high = 6.0, 7.0, 8.0
     score.evidence_source = "Cliëntervaringsonderzoek 2011"
-    services.save_score("test", score)
+    services.save_score(SystemActor("test"), score)
     entry = AuditEntry.objects.filter(action="score.update", object_id=str(score.pk)).first()
     assert entry.before["high"] == 7.4 and entry.after["high"] == 8.0
     assert _score(t, "klant", 2).substantiated
@@ -75,7 +76,7 @@ def test_only_project_organisation_changes_variants_and_scores(t, users):
 def test_duplicate_variant_number_is_refused(t):
     before = database_counts()
     with pytest.raises(OptionsError, match="al een variant 2"):
-        services.save_variant("test", Variant(trajectory=t, number=2, name="Dubbel"))
+        services.save_variant(SystemActor("test"), Variant(trajectory=t, number=2, name="Dubbel"))
     assert database_counts() == before
 
 
@@ -83,13 +84,13 @@ def test_criterion_needs_unit_and_ordered_scale(t):
     cs = t.criteria_set
     before = database_counts()
     with pytest.raises(OptionsError, match="geef een eenheid op"):
-        services.save_criterion("test", Criterion(criteria_set=cs, code="x", name="X", unit=" ", scale_min=0, scale_max=1))
+        services.save_criterion(SystemActor("test"), Criterion(criteria_set=cs, code="x", name="X", unit=" ", scale_min=0, scale_max=1))
     with pytest.raises(OptionsError, match="boven het begin"):
-        services.save_criterion("test", Criterion(criteria_set=cs, code="x", name="X", unit="%", scale_min=5, scale_max=5))
+        services.save_criterion(SystemActor("test"), Criterion(criteria_set=cs, code="x", name="X", unit="%", scale_min=5, scale_max=5))
     crit = Criterion.objects.get(criteria_set=cs, code="eff")
     crit.scale_max = 10  # would exclude existing scores
     with pytest.raises(OptionsError, match="sluit bestaande scores uit"):
-        services.save_criterion("test", crit)
+        services.save_criterion(SystemActor("test"), crit)
     assert database_counts() == before
 
 
@@ -109,8 +110,8 @@ def test_criterion_used_in_preferences_cannot_be_deleted_or_recoded(t):
     crit = Criterion.objects.get(criteria_set=t.criteria_set, code="klant")
     before = database_counts()
     with pytest.raises(OptionsError, match="komt voor in de voorkeuren van"):
-        services.delete_criterion("test", crit)
+        services.delete_criterion(SystemActor("test"), crit)
     crit.code = "klanttevredenheid"
     with pytest.raises(OptionsError, match="wijzig de code pas"):
-        services.save_criterion("test", crit)
+        services.save_criterion(SystemActor("test"), crit)
     assert database_counts() == before

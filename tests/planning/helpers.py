@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.apps import apps
 
+from regiokompas.accounts.actors import SystemActor
+
 D = dt.date
 
 
@@ -22,13 +24,16 @@ def trajectory_with_law(slug="plan-test", municipalities=(), law_date=None):
     from regiokompas.register.models import Gate, Law, Trajectory
 
     law_date = law_date or D(2030, 1, 1)
-    law = s.save_object("test", Law(name=f"Testwet {slug}", abbreviation=f"TW-{slug}"[:30], status=c.LawStatus.BILL,
+    law = s.save_object(SystemActor("test"), Law(name=f"Testwet {slug}", abbreviation=f"TW-{slug}"[:30], status=c.LawStatus.BILL,
                                     planned_start=law_date))
-    t = s.save_object("test", Trajectory(slug=slug, name=f"Traject {slug}"), m2m={"drivers": [law]})
-    gates = [s.save_object("test", Gate(trajectory=t, ordinal=i, title=f"Besluitmoment {i}", planned_date=D(2029, 6, i)))
+    t = s.save_object(SystemActor("test"), Trajectory(slug=slug, name=f"Traject {slug}"), m2m={"drivers": [law]})
+    gates = [s.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=i, title=f"Besluitmoment {i}", planned_date=D(2029, 6, i)))
              for i in (1, 2)]
     for muni in municipalities:
-        s.add_participant("test", t, muni)
+        s.add_participant(SystemActor("test"), t, muni)
+    from tests.register.helpers import add_members
+
+    add_members(t)
     return t, law, gates
 
 
@@ -49,4 +54,4 @@ def simple_plan(t, law, gates, *, done=()):
         M("evaluatie", "Evaluatie", D(2030, 6, 30), status=st("evaluatie"), depends_on=[Dep("invoering", 180)]),
         M("los", "Losse mijlpaal", D(2030, 3, 1)),
     ]
-    return ps.create_plan("test", t, title="Eerste planning", milestones=items, reason="Start")
+    return ps.create_plan(SystemActor("test"), t, title="Eerste planning", milestones=items, reason="Start")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import timeline
@@ -51,7 +52,7 @@ def test_stopped_trajectory_reads_not_done_and_uses_the_last_decision(m):
     t, law, gates = trajectory_with_law("peil-gestopt", municipalities=[m["bergen"]], law_date=D(2030, 1, 1))
     simple_plan(t, law, gates, done=("besluit",))
     bergen = m["bergen"]
-    rs.record_decision("test", rs.DecisionInput(gate=gates[1], municipality=bergen, outcome=c.Outcome.REJECT, date=D(2025, 7, 1)))
+    rs.record_decision(SystemActor("test"), rs.DecisionInput(gate=gates[1], municipality=bergen, outcome=c.Outcome.REJECT, date=D(2025, 7, 1)))
     t.status = c.TrajectoryStatus.STOPPED
     t.save()
     data = ov.build(t)

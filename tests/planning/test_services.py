@@ -3,6 +3,7 @@ audit rows, and change nothing when they refuse."""
 
 import pytest
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.planning import constants as pc
 from regiokompas.planning import services as ps
 from regiokompas.planning.models import Consultation, ConsultationBody, Milestone, Plan
@@ -25,7 +26,7 @@ def test_moving_a_law_date_moves_exactly_the_dependent_milestones():
     assert shifts["invoering"].new == D(2030, 7, 1)
     assert shifts["voorbereiding"].new == D(2030, 4, 2)  # moves as much as the law: 181 days
     assert shifts["evaluatie"].new == D(2030, 12, 28)  # transitively, 181 days later
-    v2 = ps.apply_law_change("test", t, law, new_date=D(2030, 7, 1), reason="Wet een half jaar later")
+    v2 = ps.apply_law_change(SystemActor("test"), t, law, new_date=D(2030, 7, 1), reason="Wet een half jaar later")
     before, after = dates(v1), dates(v2)
     assert after["los"] == before["los"] and after["besluit"] == before["besluit"]
     assert {k for k in before if before[k] != after[k]} == {"voorbereiding", "invoering", "evaluatie"}
@@ -45,7 +46,7 @@ def test_done_milestones_and_decisions_stay_when_the_law_moves():
 def test_withdrawn_law_releases_the_dependencies_in_the_new_version_only():
     t, law, gates = trajectory_with_law(slug="plan-weg")
     v1 = simple_plan(t, law, gates)
-    v2 = ps.apply_law_change("test", t, law, new_date=D(2031, 1, 1), new_status="withdrawn", reason="Wet gaat niet door")
+    v2 = ps.apply_law_change(SystemActor("test"), t, law, new_date=D(2031, 1, 1), new_status="withdrawn", reason="Wet gaat niet door")
     assert not v2.milestones.get(code="invoering").dependencies.exists()
     assert v1.milestones.get(code="invoering").dependencies.filter(law=law).exists()
     law.refresh_from_db()
@@ -59,7 +60,7 @@ def test_version_history_is_kept_and_records_what_moved():
     for m in items:
         if m.key == "los":
             m.date = D(2030, 4, 1)
-    v2 = ps.new_version("test", t, title="Tweede", reason="Later", milestones=items)
+    v2 = ps.new_version(SystemActor("test"), t, title="Tweede", reason="Later", milestones=items)
     assert [v.number for v in Plan.objects.get(trajectory=t).versions.all()] == [1, 2]
     assert dates(v1)["los"] == D(2030, 3, 1) and dates(v2)["los"] == D(2030, 4, 1)
     assert v2.based_on == v1
@@ -76,7 +77,7 @@ def test_moving_a_done_milestone_is_refused_and_nothing_changes():
     next(m for m in items if m.key == "besluit").date = D(2029, 9, 1)
     before = database_counts()
     with pytest.raises(RegisterError, match="al afgerond"):
-        ps.new_version("test", t, title="x", reason="y", milestones=items)
+        ps.new_version(SystemActor("test"), t, title="x", reason="y", milestones=items)
     assert database_counts() == before
 
 
@@ -87,7 +88,7 @@ def test_dependency_cycle_is_rejected_with_a_clear_message_and_nothing_saved():
              M("c", "Gamma", D(2030, 3, 1), depends_on=[Dep("b", 1)])]
     before = database_counts()
     with pytest.raises(RegisterError) as exc:
-        ps.create_plan("test", t, title="Kring", milestones=items)
+        ps.create_plan(SystemActor("test"), t, title="Kring", milestones=items)
     assert "kring" in exc.value.message and "Alfa" in exc.value.message
     assert database_counts() == before
     assert not Plan.objects.filter(trajectory=t).exists()
@@ -111,7 +112,7 @@ def test_bad_milestones_are_rejected_and_nothing_saved(change, message):
     change(m)
     before = database_counts()
     with pytest.raises(RegisterError, match=message):
-        ps.create_plan("test", t, title="Fout", milestones=[m])
+        ps.create_plan(SystemActor("test"), t, title="Fout", milestones=[m])
     assert database_counts() == before
 
 
@@ -125,10 +126,10 @@ def test_parse_date_gives_dutch_errors():
 
 def test_law_change_without_dependent_milestones_is_refused():
     t, law, gates = trajectory_with_law(slug="plan-geen")
-    ps.create_plan("test", t, title="Los", milestones=[ps.MilestoneInput("los", "Los", D(2030, 1, 1))])
+    ps.create_plan(SystemActor("test"), t, title="Los", milestones=[ps.MilestoneInput("los", "Los", D(2030, 1, 1))])
     before = database_counts()
     with pytest.raises(RegisterError, match="niets te verschuiven"):
-        ps.apply_law_change("test", t, law, new_date=D(2031, 1, 1), reason="Later")
+        ps.apply_law_change(SystemActor("test"), t, law, new_date=D(2031, 1, 1), reason="Later")
     assert database_counts() == before
 
 
@@ -143,34 +144,34 @@ def test_law_change_without_dependent_milestones_is_refused():
 ])
 def test_bad_consultations_are_rejected_and_nothing_saved(m, fields, message):
     t, law, gates = trajectory_with_law(slug="plan-or", municipalities=[m["bergen"]])
-    body = ps.save_body("test", ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR Bergen", employer_municipality=m["bergen"]))
+    body = ps.save_body(SystemActor("test"), ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR Bergen", employer_municipality=m["bergen"]))
     before = database_counts()
     with pytest.raises(RegisterError, match=message):
-        ps.save_consultation("test", Consultation(body=body, subject="Advies", **fields))
+        ps.save_consultation(SystemActor("test"), Consultation(body=body, subject="Advies", **fields))
     assert database_counts() == before
 
 
 def test_or_without_employer_and_procedure_for_outsider_are_refused(m):
     t, law, gates = trajectory_with_law(slug="plan-or2", municipalities=[m["bergen"]])
     with pytest.raises(RegisterError, match="werkgever"):
-        ps.save_body("test", ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR zonder werkgever"))
+        ps.save_body(SystemActor("test"), ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR zonder werkgever"))
     from regiokompas.planning.models import CouncilProcedure
     with pytest.raises(RegisterError, match="neemt niet deel"):
-        ps.save_procedure("test", CouncilProcedure(gate=gates[0], municipality=m["alkmaar"], kind="toestemming"))
-    proc = ps.save_procedure("test", CouncilProcedure(gate=gates[0], municipality=m["bergen"], kind="toestemming"))
+        ps.save_procedure(SystemActor("test"), CouncilProcedure(gate=gates[0], municipality=m["alkmaar"], kind="toestemming"))
+    proc = ps.save_procedure(SystemActor("test"), CouncilProcedure(gate=gates[0], municipality=m["bergen"], kind="toestemming"))
     assert proc.legal_basis == "Wgr art. 1"
 
 
 def test_record_advice_with_deviation_needs_motivation(m):
     t, law, gates = trajectory_with_law(slug="plan-adv", municipalities=[m["bergen"]])
-    body = ps.save_body("test", ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR Bergen", employer_municipality=m["bergen"]))
-    cons = ps.save_consultation("test", Consultation(body=body, kind="or_advice_art25", subject="Advies", requested=D(2030, 1, 1),
+    body = ps.save_body(SystemActor("test"), ConsultationBody(trajectory=t, kind=pc.BodyKind.OR, name="OR Bergen", employer_municipality=m["bergen"]))
+    cons = ps.save_consultation(SystemActor("test"), Consultation(body=body, kind="or_advice_art25", subject="Advies", requested=D(2030, 1, 1),
                                                      due=D(2030, 2, 1)))
     with pytest.raises(RegisterError, match="motivering"):
-        ps.record_advice("test", cons, received=D(2030, 1, 20), outcome="negative", deviates=True)
+        ps.record_advice(SystemActor("test"), cons, received=D(2030, 1, 20), outcome="negative", deviates=True)
     cons.refresh_from_db()
     assert cons.outcome == "pending"
-    ps.record_advice("test", cons, received=D(2030, 1, 20), outcome="negative", deviates=True, motivation="Omdat ...")
+    ps.record_advice(SystemActor("test"), cons, received=D(2030, 1, 20), outcome="negative", deviates=True, motivation="Omdat ...")
     cons.refresh_from_db()
     assert cons.outcome == "negative" and cons.deviation_motivation == "Omdat ..."
 
@@ -221,12 +222,12 @@ def test_gate_milestone_stays_when_its_decisions_are_taken(m):
     items = [M("besluit", "Besluit colleges", D(2024, 3, 1), kind=pc.MilestoneKind.GATE, gate=gates[0], depends_on=[Dep(law, -100)]),
              M("besluit-bergen", "Besluit Bergen", D(2024, 6, 1), kind=pc.MilestoneKind.GATE, gate=gates[0],
                municipality=m["bergen"], depends_on=[Dep(law, -50)])]
-    ps.create_plan("test", t, title="P", milestones=items)
-    rs.record_decision("test", rs.DecisionInput(gate=gates[0], municipality=m["bergen"], outcome="agree", date=D(2024, 6, 1)))
+    ps.create_plan(SystemActor("test"), t, title="P", milestones=items)
+    rs.record_decision(SystemActor("test"), rs.DecisionInput(gate=gates[0], municipality=m["bergen"], outcome="agree", date=D(2024, 6, 1)))
     current = ps.inputs_of(Plan.objects.get(trajectory=t).current)
     shifts = {s.key: s for s in ps.propose_law_shift(current, law, D(2031, 1, 1), ps.decided_keys(current))}
     assert shifts["besluit-bergen"].kept and not shifts["besluit"].kept  # Alkmaar has not decided yet
-    rs.record_decision("test", rs.DecisionInput(gate=gates[0], municipality=m["alkmaar"], outcome="hold", date=D(2024, 3, 1)))
+    rs.record_decision(SystemActor("test"), rs.DecisionInput(gate=gates[0], municipality=m["alkmaar"], outcome="hold", date=D(2024, 3, 1)))
     shifts = {s.key: s for s in ps.propose_law_shift(current, law, D(2031, 1, 1), ps.decided_keys(current))}
     assert shifts["besluit"].kept
 

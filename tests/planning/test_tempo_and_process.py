@@ -7,6 +7,7 @@ import re
 import pytest
 from icalendar import Calendar
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, timeline
@@ -59,9 +60,9 @@ def test_page_table_and_exports_show_the_tempo(client, users, t):
 
 def test_process_description_covers_documents_informing_advice_and_answers(t):
     cons = Consultation.objects.get(body__name="Ondernemingsraad gemeente Bergen (NH.)", kind="or_advice_art25")
-    ps.record_advice("test", cons, received=cons.due, outcome="negative", text="Te weinig aandacht voor herplaatsing",
+    ps.record_advice(SystemActor("test"), cons, received=cons.due, outcome="negative", text="Te weinig aandacht voor herplaatsing",
                      deviates=True, motivation="De colleges kiezen om bestuurlijke redenen toch voor de blauwdruk.")
-    doc = process.generate("test", t)
+    doc = process.generate(SystemActor("test"), t)
     texts = {s.heading: s.text for s in doc.sections.all()}
     docs = texts["Welke stukken de ondernemingsraden krijgen"]
     assert "toegang tot alle stukken van het traject, ook vertrouwelijke" in docs

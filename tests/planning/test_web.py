@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.planning import process
 from regiokompas.planning.models import Plan
 from regiokompas.register.models import Document, Trajectory
@@ -129,7 +130,7 @@ def test_works_council_member_sees_all_documents_of_the_trajectory(client, users
     from regiokompas.accounts import permissions
     from regiokompas.register import services as s
 
-    secret = s.save_document("test", Document(trajectory=t, kind="memo", title="Vertrouwelijk stuk", confidential=True,
+    secret = s.save_document(SystemActor("test"), Document(trajectory=t, kind="memo", title="Vertrouwelijk stuk", confidential=True,
                                               issuer_municipality=t.participants.first().municipality))
     visible = permissions.visible_documents(users["or-bergen"], t.documents.all())
     assert set(visible) == set(t.documents.all()) and secret in visible
@@ -242,8 +243,8 @@ def test_law_change_names_other_trajectories_that_hang_on_the_same_law(client, u
     from regiokompas.register import services as s
 
     wwnv = t.drivers.get(abbreviation="Wwnv")
-    other = s.save_object("test", Trajectory(slug="ander-traject", name="Ander traject"), m2m={"drivers": [wwnv]})
-    ps.create_plan("test", other, title="Eigen planning", milestones=[
+    other = s.save_object(SystemActor("test"), Trajectory(slug="ander-traject", name="Ander traject"), m2m={"drivers": [wwnv]})
+    ps.create_plan(SystemActor("test"), other, title="Eigen planning", milestones=[
         ps.MilestoneInput("start", "Start na de wet", wwnv.planned_start, depends_on=[ps.DependencyInput(wwnv, 0)])])
     html = login(client, users, "projectleider").post(BASE + "wetswijziging/", {
         "law": wwnv.pk, "date": "2014-01-01", "reason": "x", "action": "preview"}).content.decode()

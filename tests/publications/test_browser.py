@@ -3,6 +3,8 @@
 import pytest
 from tests.browser.support import assert_accessible, login
 
+from regiokompas.accounts.actors import SystemActor
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,8 +16,11 @@ def test_draft_review_and_import_pages_are_accessible(page, site):
 
     gate = Gate.objects.get(title__startswith="Bestuursopdracht aan Berenschot")
     bergen = Municipality.objects.get(cbs_code="GM0373")
-    publication = services.create_draft("test", gate, bergen, "memo")
-    record = services.start_import("test", NIEUWSBRIEF_2020.read_bytes(), NIEUWSBRIEF_2020.name)
+    publication = services.create_draft(SystemActor("test"), gate, bergen, "memo")
+    from django.contrib.auth import get_user_model
+
+    bergen_user = get_user_model().objects.get(username="bergen")
+    record = services.start_import(bergen_user, NIEUWSBRIEF_2020.read_bytes(), NIEUWSBRIEF_2020.name)
     base = site.url
     login(page, base, "bergen")
     for path in [

@@ -2,6 +2,8 @@
 
 from django.apps import apps
 
+from regiokompas.accounts.actors import SystemActor
+
 
 def database_counts() -> dict[str, int]:
     return {
@@ -11,16 +13,28 @@ def database_counts() -> dict[str, int]:
     }
 
 
-def new_trajectory(slug="test-traject", rule="all_must_agree", municipalities=(), gates=2, minimum=2):
+def new_trajectory(slug="test-traject", rule="all_must_agree", municipalities=(), gates=2, minimum=2, members=True):
     from regiokompas.register import services as s
     from regiokompas.register.models import Gate, Trajectory
 
-    t = s.save_object("test", Trajectory(slug=slug, name=f"Traject {slug}"))
-    made = [s.save_object("test", Gate(trajectory=t, ordinal=i, title=f"Besluitmoment {i}", continuation_rule=rule,
+    t = s.save_object(SystemActor("test"), Trajectory(slug=slug, name=f"Traject {slug}"))
+    made = [s.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=i, title=f"Besluitmoment {i}", continuation_rule=rule,
                                           minimum_participants=minimum)) for i in range(1, gates + 1)]
     for muni in municipalities:
-        s.add_participant("test", t, muni)
+        s.add_participant(SystemActor("test"), t, muni)
+    if members:
+        add_members(t)
     return t, made
+
+
+def add_members(trajectory, usernames=None):
+    """Make the demo accounts (or those named) members of ``trajectory``."""
+    from regiokompas.accounts.models import Profile
+    from regiokompas.accounts.services import set_membership
+
+    for profile in Profile.objects.select_related("user"):
+        if usernames is None or profile.user.username in usernames:
+            set_membership(SystemActor("test"), profile, [*profile.trajectories.all(), trajectory])
 
 
 def decide(gate, muni, outcome, day=None, **kw):
@@ -28,4 +42,4 @@ def decide(gate, muni, outcome, day=None, **kw):
 
     from regiokompas.register import services as s
 
-    return s.record_decision("test", s.DecisionInput(gate=gate, municipality=muni, outcome=outcome, date=day or dt.date(2024, 1, 1), **kw))
+    return s.record_decision(SystemActor("test"), s.DecisionInput(gate=gate, municipality=muni, outcome=outcome, date=day or dt.date(2024, 1, 1), **kw))

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from tests.register.helpers import database_counts, decide, new_trajectory
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
@@ -47,9 +48,9 @@ def test_a_decision_is_never_edited_in_place(m):
     d = decide(g1, m["bergen"], c.Outcome.HOLD)
     d.outcome = c.Outcome.AGREE
     with pytest.raises(s.RegisterError, match="nooit gewijzigd"):
-        s.save_object("test", d)
+        s.save_object(SystemActor("test"), d)
     with pytest.raises(s.RegisterError, match="geschiedenis"):
-        s.delete_object("test", d)
+        s.delete_object(SystemActor("test"), d)
     d.refresh_from_db()
     assert d.outcome == c.Outcome.HOLD
 
@@ -59,7 +60,7 @@ def test_failure_after_writing_rolls_back_everything(m):
     counts = database_counts()
     with mock.patch("regiokompas.register.services.audit.record", side_effect=RuntimeError("schijf vol")):
         with pytest.raises(RuntimeError):
-            s.record_decision("test", s.DecisionInput(gate=g1, municipality=m["bergen"], outcome=c.Outcome.AGREE_WITH_CONDITIONS,
+            s.record_decision(SystemActor("test"), s.DecisionInput(gate=g1, municipality=m["bergen"], outcome=c.Outcome.AGREE_WITH_CONDITIONS,
                                                       date=dt.date(2024, 1, 1), conditions=[s.ConditionInput("Voorwaarde")]))
     assert database_counts() == counts
 
@@ -81,7 +82,7 @@ def test_bad_decisions_are_refused_in_dutch_and_change_nothing(m, users, case, e
     t, (g1, _) = new_trajectory(municipalities=[m["bergen"], m["alkmaar"]])
     other, _ = new_trajectory(slug="ander-traject", municipalities=[m["bergen"]])
     decide(g1, m["bergen"], c.Outcome.HOLD)
-    actor, kwargs, trajectory = "test", {"gate": g1, "municipality": m["alkmaar"], "outcome": c.Outcome.AGREE, "date": dt.date(2024, 1, 1)}, None
+    actor, kwargs, trajectory = SystemActor("test"), {"gate": g1, "municipality": m["alkmaar"], "outcome": c.Outcome.AGREE, "date": dt.date(2024, 1, 1)}, None
     if case == "other_trajectory":
         trajectory = other
     elif case == "second_decision":
@@ -113,7 +114,7 @@ def test_condition_status_needs_evidence_and_is_audited(m, users):
         s.set_condition_status(users["bergen"], cond, "klaar")
     with pytest.raises(s.PermissionDenied):
         s.set_condition_status(users["alkmaar"], cond, c.ConditionStatus.DROPPED, note="x")
-    doc = s.save_document("test", Document(trajectory=t, kind=c.DocumentKind.RAPPORT, title="Analyse dienstverleningsmodellen"))
+    doc = s.save_document(SystemActor("test"), Document(trajectory=t, kind=c.DocumentKind.RAPPORT, title="Analyse dienstverleningsmodellen"))
     s.set_condition_status(users["bergen"], cond, c.ConditionStatus.MET, fulfilled_by=doc)
     cond.refresh_from_db()
     assert cond.status == c.ConditionStatus.MET and cond.fulfilled_by == doc
@@ -125,16 +126,16 @@ def test_definitief_document_is_immutable(m):
     doc = Document.objects.filter(status=c.DocumentStatus.DEFINITIEF).first()
     doc.title = "Andere titel"
     with pytest.raises(s.RegisterError, match="definitief"):
-        s.save_document("test", doc)
+        s.save_document(SystemActor("test"), doc)
 
 
 def test_generic_save_validates_and_audits(db):
     t = Trajectory.objects.first()
     counts = database_counts()
     with pytest.raises(s.RegisterError, match="besluitmoment"):
-        s.save_object("test", Gate(trajectory=t, ordinal=1, title="Dubbel volgnummer"))
+        s.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=1, title="Dubbel volgnummer"))
     assert database_counts() == counts
-    s.save_object("test", Gate(trajectory=t, ordinal=99, title="Nieuw"))
+    s.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=99, title="Nieuw"))
     assert AuditEntry.objects.latest("id").action == "gate.create"
 
 

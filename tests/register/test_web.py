@@ -71,8 +71,12 @@ def test_only_users_of_the_municipality_record_its_decisions(client, users):
 @pytest.mark.parametrize(
     "data,message",
     [
-        ({"outcome": "agree", "date": "2024/13/45", "date_precision": "day"}, "Vul een geldige datum in als dd-mm-jjjj"),
-        ({"outcome": "agree", "date": "", "date_precision": "day"}, "Dit veld is verplicht"),
+        ({"outcome": "agree", "date": "2024/13/45"}, "is geen datum. Als dd-mm-jjjj, mm-jjjj of jjjj"),
+        ({"outcome": "agree", "date": "31-02-2024"}, "bestaat niet als datum"),
+        ({"outcome": "agree", "date": "13-2024"}, "bestaat niet als datum"),
+        ({"outcome": "agree", "date": "03-2099"}, "niet in de toekomst"),
+        ({"outcome": "agree", "date": "", "date_precision": "day"}, "alleen bij &#x27;nog niet besloten&#x27; mag de datum leeg blijven"),
+        ({"outcome": "kennisgenomen", "date": "2024"}, "Selecteer een geldige keuze"),
         ({"outcome": "misschien", "date": "01-02-2024", "date_precision": "day"}, "Selecteer een geldige keuze"),
         ({"outcome": "agree_with_conditions", "date": "01-02-2024", "date_precision": "day"}, "ten minste één voorwaarde"),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from regiokompas.accounts.actors import DEMO
 from regiokompas.accounts.models import Profile, UserRole
 from regiokompas.audit.context import acting_as
 
@@ -59,7 +60,11 @@ def demo_accounts_refusal(*, in_demo: bool) -> str | None:
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""
-    from regiokompas.register.models import Municipality, Organisation
+    from regiokompas.accounts.services import set_membership
+    from regiokompas.examples.alkmaar import SLUG_2012, SLUG_2019
+    from regiokompas.register.models import Municipality, Organisation, Trajectory
+
+    example_slugs = (SLUG_2012, SLUG_2019)
 
     User = get_user_model()
     names = []
@@ -70,7 +75,7 @@ def create_demo_accounts() -> list[str]:
         user.is_staff = role == UserRole.BEHEERDER
         user.is_superuser = role == UserRole.BEHEERDER
         user.save()
-        Profile.objects.update_or_create(
+        profile, _ = Profile.objects.update_or_create(
             user=user,
             defaults={
                 "role": role,
@@ -78,5 +83,8 @@ def create_demo_accounts() -> list[str]:
                 "organisation": Organisation.objects.filter(name=org_name).first() if org_name else None,
             },
         )
+        # every demo account takes part in the example trajectories
+        set_membership(DEMO, profile, list(Trajectory.objects.filter(slug__in=example_slugs)),
+                       reason="demo-account neemt deel aan de voorbeeldtrajecten")
         names.append(username)
     return names

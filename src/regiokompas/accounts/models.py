@@ -24,6 +24,10 @@ class Profile(models.Model):
     organisation = models.ForeignKey(
         "register.Organisation", verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    trajectories = models.ManyToManyField(
+        "register.Trajectory", verbose_name=_("trajecten"), blank=True, related_name="members",
+        help_text=_("De trajecten waaraan deze gebruiker deelneemt; rechten gelden per traject."),
+    )
 
     class Meta:
         verbose_name = _("profiel")

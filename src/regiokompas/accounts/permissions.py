@@ -1,17 +1,64 @@
-"""What a user may see and do. Views, forms, CLI and services ask these functions, nothing else."""
+"""What a user may see and do: the one place that decides.
+
+Views, panels, downloads, generated documents, the command line and the service functions all ask
+the functions here, nothing else. Rights are scoped per trajectory: a user takes part in
+trajectories (``Profile.trajectories``, see :func:`is_member`), and
+
+- the beheerder (or a Django superuser) may see and do everything;
+- a projectleider manages only the trajectories she is a member of, and creates new ones;
+- analyses, preferences and costs of a trajectory are for its members (and the beheerder);
+- a decision of a municipality is recorded by that municipality's staff who are members of the
+  trajectory of the decision;
+- a confidential document is seen by its issuing organisation, the organisations it names, and the
+  project organisation and works-council members of its trajectory;
+- a draft council document (not yet sent to the raad) is seen only by the issuing municipality and
+  the project organisation of its trajectory;
+- an uploaded document that waits for confirmation belongs to the uploader's organisation, the
+  project organisation and the beheerder.
+
+An actor is a user or an explicit :class:`~regiokompas.accounts.actors.SystemActor` (the example
+loader, the command line, the dossier importer); only a SystemActor acts without a user. A plain
+string is no actor and has no rights.
+
+Templates never print a document's title themselves: they use :func:`document_title` (through the
+``document_title`` tag in ``register/templatetags/access.py``) or the visible lists from
+:func:`visible_documents`; generated documents for a raad or the public use :func:`public_title`.
+"""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, Q
+
+from regiokompas.accounts.actors import SystemActor
+from regiokompas.accounts.actors import is_system as is_system  # noqa: PLC0414 - re-exported
 from regiokompas.accounts.models import Profile, UserRole
+
+MUNICIPAL_STAFF = frozenset({UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER})
+IMPORTING_ROLES = frozenset({UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER, UserRole.PROJECTLEIDER})
+
+
+# --- who is it -------------------------------------------------------------------------------------
+
+
+def is_authenticated(user) -> bool:
+    return not isinstance(user, SystemActor) and bool(getattr(user, "is_authenticated", False))
 
 
 def profile_of(user) -> Profile | None:
-    if user is None or not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return None
+    cached = getattr(user, "_regiokompas_profile", False)
+    if cached is not False:
+        return cached
     try:
-        return user.profile
+        profile = user.profile
     except Profile.DoesNotExist:
-        return None
+        profile = None
+    try:
+        user._regiokompas_profile = profile
+    except AttributeError:  # pragma: no cover - objects without attributes (never a real user)
+        pass
+    return profile
 
 
 def role_of(user) -> str | None:
@@ -19,35 +66,243 @@ def role_of(user) -> str | None:
     return p.role if p else None
 
 
+def is_superuser(user) -> bool:
+    return is_authenticated(user) and bool(getattr(user, "is_superuser", False))
+
+
 def is_manager(user) -> bool:
     """Functioneel beheer (or a Django superuser): may maintain the whole register."""
-    return bool(getattr(user, "is_superuser", False)) or role_of(user) == UserRole.BEHEERDER
+    return is_superuser(user) or role_of(user) == UserRole.BEHEERDER
 
 
-def can_record_decision(user, municipality) -> bool:
-    """Only users of a municipality record that municipality's decisions (superusers excepted)."""
-    if getattr(user, "is_superuser", False):
-        return True
+def _trusted(actor) -> bool:
+    """The system itself or the beheerder: every check passes."""
+    return is_system(actor) or is_manager(actor)
+
+
+# --- membership ------------------------------------------------------------------------------------
+
+
+def member_trajectory_ids(user) -> frozenset[int]:
+    """The ids of the trajectories ``user`` takes part in (cached on the user object per request)."""
     p = profile_of(user)
-    return bool(p and p.role in {UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER} and p.municipality_id == municipality.pk)
+    if p is None or p.pk is None:
+        return frozenset()
+    cached = getattr(user, "_regiokompas_trajectory_ids", None)
+    if cached is None:
+        cached = frozenset(p.trajectories.values_list("pk", flat=True))
+        try:
+            user._regiokompas_trajectory_ids = cached
+        except AttributeError:  # pragma: no cover
+            pass
+    return cached
+
+
+def forget_cached_rights(user) -> None:
+    """Drop the per-object caches (after a change of membership or role)."""
+    for name in ("_regiokompas_trajectory_ids", "_regiokompas_profile"):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def _trajectory_id(trajectory) -> int | None:
+    if trajectory is None:
+        return None
+    return trajectory if isinstance(trajectory, int) else trajectory.pk
+
+
+def is_member(user, trajectory) -> bool:
+    """``user`` takes part in ``trajectory`` (a Trajectory or its id)."""
+    tid = _trajectory_id(trajectory)
+    return tid is not None and tid in member_trajectory_ids(user)
+
+
+def visible_trajectories(user, queryset):
+    """All trajectories are listed to every logged-in user: what the councils decided is public."""
+    return queryset if (is_system(user) or is_authenticated(user)) else queryset.none()
+
+
+def member_trajectories(user, queryset):
+    """The trajectories of ``queryset`` whose analyses and costs ``user`` may see."""
+    if _trusted(user):
+        return queryset
+    return queryset.filter(pk__in=member_trajectory_ids(user))
+
+
+# --- trajectories ----------------------------------------------------------------------------------
+
+
+def can_create_trajectory(user) -> bool:
+    """The beheerder and projectleiders start trajectories (the creator becomes a member)."""
+    return _trusted(user) or role_of(user) == UserRole.PROJECTLEIDER
 
 
 def can_manage_trajectory(user, trajectory=None) -> bool:
-    """Gates, participants, assignments and documents of a trajectory: project organisation and beheer."""
-    return is_manager(user) or role_of(user) == UserRole.PROJECTLEIDER
+    """Gates, participants, assignments, planning and documents of a trajectory: its projectleiders
+    and the beheerder. Without a trajectory: whether the user manages any trajectory at all."""
+    if _trusted(user):
+        return True
+    if role_of(user) != UserRole.PROJECTLEIDER:
+        return False
+    if trajectory is None:
+        return bool(member_trajectory_ids(user))
+    return is_member(user, trajectory)
 
 
-def can_see_document(user, document) -> bool:
+def can_manage_users(user, trajectory=None) -> bool:
+    """Add users and set their trajectories: the beheerder for all, a projectleider for her own
+    trajectories (without a trajectory: whether she manages any)."""
+    return can_manage_trajectory(user, trajectory)
+
+
+def can_change_role(user) -> bool:
+    """Roles and the beheerder's own rights are set by the beheerder only."""
+    return _trusted(user)
+
+
+def can_see_analysis(user, trajectory) -> bool:
+    """Variants, criteria, scores, preferences, analysis runs, costs and their reports."""
+    return _trusted(user) or is_member(user, trajectory)
+
+
+can_see_costs = can_see_analysis
+
+
+def can_manage_options(actor, trajectory=None) -> bool:
+    """Variants, criteria, scores and the cost model: the project organisation and beheer."""
+    return can_manage_trajectory(actor, trajectory)
+
+
+def can_edit_preferences(actor, municipality, trajectory=None) -> bool:
+    """Only a municipality's own policy staff, as members of the trajectory, enter its preferences."""
+    if _trusted(actor):
+        return True
+    p = profile_of(actor)
+    if not (p and p.role == UserRole.BELEIDSMEDEWERKER and municipality is not None and p.municipality_id == municipality.pk):
+        return False
+    return trajectory is None or is_member(actor, trajectory)
+
+
+def can_run_analysis(actor, trajectory=None) -> bool:
+    if can_manage_options(actor, trajectory):
+        return True
+    if role_of(actor) != UserRole.BELEIDSMEDEWERKER:
+        return False
+    return bool(member_trajectory_ids(actor)) if trajectory is None else is_member(actor, trajectory)
+
+
+def can_record_decision(user, municipality, trajectory=None) -> bool:
+    """Staff of a municipality record that municipality's decisions, in the trajectories they take
+    part in (superusers and the system excepted). Without a trajectory only the municipality counts."""
+    if is_system(user) or is_superuser(user):
+        return True
+    p = profile_of(user)
+    if not (p and p.role in MUNICIPAL_STAFF and municipality is not None and p.municipality_id == municipality.pk):
+        return False
+    return trajectory is None or is_member(user, trajectory)
+
+
+def can_change_condition(user, condition) -> bool:
+    trajectory = condition.decision.gate.trajectory
+    return can_manage_trajectory(user, trajectory) or can_record_decision(user, condition.decision.municipality, trajectory)
+
+
+def can_change_register_object(actor, obj) -> bool:
+    """Generic register writes (admin, importers): beheer, or the project organisation of the
+    object's trajectory."""
+    if _trusted(actor):
+        return True
+    from regiokompas.register.models import Document
+
+    if isinstance(obj, Document):
+        return can_write_document(actor, obj)
+    from regiokompas.register.models import Trajectory
+
+    if isinstance(obj, Trajectory) and obj.pk is None:
+        return can_create_trajectory(actor)
+    # Objects outside any trajectory (laws, regions, organisations) are shared: a projectleider
+    # who manages a trajectory maintains them too.
+    return can_manage_trajectory(actor, _trajectory_of(obj))
+
+
+def _trajectory_of(obj):
+    from regiokompas.register.models import Trajectory
+
+    if isinstance(obj, Trajectory):
+        return obj
+    for path in ("trajectory", "gate.trajectory", "decision.gate.trajectory"):
+        target = obj
+        for part in path.split("."):
+            target = getattr(target, part, None) if target is not None else None
+        if isinstance(target, Trajectory):
+            return target
+    return None
+
+
+# --- documents -------------------------------------------------------------------------------------
+
+
+def publication_of(document):
+    """The council publication that ``document`` is, or None."""
+    try:
+        return document.publication
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist or no publications app
+        return None
+
+
+def is_sent(publication) -> bool:
+    """A council document is sent once an information event records that a raad received it."""
+    return publication.document.information_events.exists()
+
+
+def is_unsent_draft(document) -> bool:
+    publication = publication_of(document)
+    return publication is not None and not is_sent(publication)
+
+
+def _publication_trajectory_id(publication):
+    if publication.gate_id:
+        return publication.gate.trajectory_id
+    return publication.document.trajectory_id
+
+
+def can_see_publication(user, publication_or_document) -> bool:
+    """A council document: once sent, like any document; before that only the issuing municipality's
+    staff, the project organisation of its trajectory and the beheerder see it."""
+    from regiokompas.register.models import Document
+
+    publication = publication_or_document
+    if isinstance(publication_or_document, Document):
+        publication = publication_of(publication_or_document)
+        if publication is None:
+            return can_see_document(user, publication_or_document)
+    if _trusted(user):
+        return True
+    if not is_authenticated(user):
+        return False
+    if is_sent(publication):
+        return _can_see_document_itself(user, publication.document)
+    return _may_see_draft(user, publication)
+
+
+def _may_see_draft(user, publication) -> bool:
+    p = profile_of(user)
+    if p is None:
+        return False
+    if p.role in MUNICIPAL_STAFF and p.municipality_id == publication.municipality_id:
+        return True
+    return p.role == UserRole.PROJECTLEIDER and is_member(user, _publication_trajectory_id(publication))
+
+
+def _can_see_document_itself(user, document) -> bool:
     if not document.confidential:
-        return bool(getattr(user, "is_authenticated", False))
-    if is_manager(user):
         return True
     p = profile_of(user)
     if p is None:
         return False
-    # Works councils get access to all documents of the trajectory (seed memo 2012), as does the
-    # project organisation that prepares them.
-    if p.role in {UserRole.OR_LID, UserRole.PROJECTLEIDER}:
+    if p.role in {UserRole.OR_LID, UserRole.PROJECTLEIDER} and document.trajectory_id and is_member(user, document.trajectory_id):
+        # Works councils see all documents of the trajectories they take part in (seed memo 2012),
+        # as does the project organisation that prepares them.
         return True
     if p.municipality_id and p.municipality_id == document.issuer_municipality_id:
         return p.role != UserRole.RAADSLID
@@ -59,18 +314,157 @@ def can_see_document(user, document) -> bool:
     return False
 
 
+def can_see_document(user, document) -> bool:
+    """May ``user`` see ``document`` (its title included)?"""
+    if document is None:
+        return False
+    if _trusted(user):
+        return True
+    if not is_authenticated(user):
+        return False
+    publication = publication_of(document)
+    if publication is not None and not is_sent(publication):
+        return _may_see_draft(user, publication)
+    return _can_see_document_itself(user, document)
+
+
+def _unsent_draft_q():
+    """Documents that are a council publication not yet sent to any raad."""
+    from regiokompas.register.models import Document
+
+    if not hasattr(Document, "publication"):
+        return Q(pk__in=[])
+    from regiokompas.publications.models import InformationEvent
+
+    sent = InformationEvent.objects.filter(document_id=OuterRef("pk"))
+    return Q(publication__isnull=False) & ~Q(Exists(sent))
+
+
 def visible_documents(user, queryset):
     """Filter a Document queryset down to what ``user`` may see."""
-    if is_manager(user):
+    if _trusted(user):
         return queryset
+    if not is_authenticated(user):
+        return queryset.none()
     p = profile_of(user)
-    if p and p.role in {UserRole.OR_LID, UserRole.PROJECTLEIDER}:
-        return queryset
-    from django.db.models import Q
-
+    members = member_trajectory_ids(user)
     allowed = Q(confidential=False)
+    if p and p.role in {UserRole.OR_LID, UserRole.PROJECTLEIDER} and members:
+        allowed |= Q(trajectory_id__in=members)
     if p and p.municipality_id and p.role != UserRole.RAADSLID:
         allowed |= Q(issuer_municipality_id=p.municipality_id)
     if p and p.organisation_id:
         allowed |= Q(issuer_organisation_id=p.organisation_id) | Q(allowed_organisations__id=p.organisation_id)
-    return queryset.filter(allowed).distinct()
+    draft_allowed = Q(pk__in=[])
+    if p and p.role in MUNICIPAL_STAFF and p.municipality_id:
+        draft_allowed |= Q(publication__municipality_id=p.municipality_id)
+    if p and p.role == UserRole.PROJECTLEIDER and members:
+        draft_allowed |= Q(publication__gate__trajectory_id__in=members) | Q(publication__gate__isnull=True, trajectory_id__in=members)
+    ids = queryset.filter(allowed).exclude(_unsent_draft_q() & ~draft_allowed).values("pk")
+    return queryset.filter(pk__in=ids)
+
+
+def can_write_document(actor, document) -> bool:
+    """Register a document (or change a concept): the project organisation of its trajectory, or
+    the staff of the issuing municipality who take part in that trajectory."""
+    if _trusted(actor):
+        return True
+    if document.trajectory_id and can_manage_trajectory(actor, document.trajectory_id):
+        return True
+    if not document.trajectory_id and can_manage_trajectory(actor):
+        return True
+    p = profile_of(actor)
+    if not (p and p.role in MUNICIPAL_STAFF and p.municipality_id
+            and document.issuer_municipality_id in (None, p.municipality_id)):
+        return False
+    return not document.trajectory_id or is_member(actor, document.trajectory_id)
+
+
+def document_title(user, document) -> str | None:
+    """How ``document`` may be referred to for ``user``: its title, or None (then name nothing)."""
+    return document.title if document is not None and can_see_document(user, document) else None
+
+
+def is_public(document) -> bool:
+    """May a document for the raad or the public name this document? Only when anyone may see it:
+    not confidential, and not a council document that has not been sent yet."""
+    return document is not None and not document.confidential and not is_unsent_draft(document)
+
+
+def public_title(document) -> str | None:
+    """The title of ``document`` if a public text may name it, else None."""
+    return document.title if is_public(document) else None
+
+
+def public_documents(queryset):
+    """The documents of ``queryset`` that a public council document may name."""
+    return queryset.filter(confidential=False).exclude(_unsent_draft_q())
+
+
+def documents_for_reader(reader, queryset):
+    """The documents a generated text may name for ``reader``: a user, or None for the raad and the
+    public (public documents only)."""
+    if reader is None:
+        return public_documents(queryset)
+    return visible_documents(reader, queryset)
+
+
+def title_for_reader(reader, document) -> str | None:
+    return public_title(document) if reader is None else document_title(reader, document)
+
+
+# --- council information ---------------------------------------------------------------------------
+
+
+def can_draft_publication(user, municipality, trajectory=None) -> bool:
+    """Council information of a municipality: its staff (as members of the trajectory), the
+    project organisation of the trajectory and the beheerder."""
+    return can_manage_trajectory(user, trajectory) or can_record_decision(user, municipality, trajectory)
+
+
+def can_record_information_event(user, municipality, trajectory=None) -> bool:
+    return can_draft_publication(user, municipality, trajectory)
+
+
+# --- uploads and imports ---------------------------------------------------------------------------
+
+
+def can_import(user) -> bool:
+    """May upload documents to be read into the register."""
+    if _trusted(user):
+        return True
+    return role_of(user) in IMPORTING_ROLES
+
+
+def can_handle_import(user, pending) -> bool:
+    """See, confirm or cancel an uploaded document that waits for confirmation: the uploader's
+    organisation (municipality or organisation), the project organisation of its trajectory and the
+    beheerder."""
+    if _trusted(user):
+        return True
+    if not can_import(user):
+        return False
+    p = profile_of(user)
+    if pending.owner_id is not None and pending.owner_id == getattr(user, "pk", None):
+        return True
+    if p.municipality_id and p.municipality_id == pending.owner_municipality_id:
+        return True
+    if p.organisation_id and p.organisation_id == pending.owner_organisation_id:
+        return True
+    return p.role == UserRole.PROJECTLEIDER and pending.trajectory_id is not None and is_member(user, pending.trajectory_id)
+
+
+def visible_imports(user, queryset):
+    if _trusted(user):
+        return queryset
+    if not can_import(user):
+        return queryset.none()
+    p = profile_of(user)
+    allowed = Q(owner_id=user.pk)
+    if p.municipality_id:
+        allowed |= Q(owner_municipality_id=p.municipality_id)
+    if p.organisation_id:
+        allowed |= Q(owner_organisation_id=p.organisation_id)
+    if p.role == UserRole.PROJECTLEIDER:
+        allowed |= Q(trajectory_id__in=member_trajectory_ids(user))
+    return queryset.filter(allowed)

@@ -17,11 +17,12 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
 
 logger = logging.getLogger("regiokompas.audit")
 
-SYSTEM_ACTOR = "systeem"
+SYSTEM_ACTOR = SystemActor().label
 
 
 def _jsonable(value: Any) -> Any:
@@ -50,10 +51,13 @@ def snapshot(obj: models.Model | None) -> dict | None:
 
 
 def actor_label(actor: Any) -> str:
+    """The name the audit log records: the user's name and username, or the system actor's name."""
     if actor is None:
         return SYSTEM_ACTOR
+    if isinstance(actor, SystemActor):
+        return actor.label
     if isinstance(actor, str):
-        return actor
+        raise TypeError("Een actor is een gebruiker of een SystemActor, geen tekst.")
     full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
     return f"{full} ({actor.get_username()})" if full else actor.get_username()
 
@@ -71,10 +75,11 @@ def record(
     object_repr: str = "",
     object_id: str = "",
 ) -> AuditEntry:
-    user = actor if getattr(actor, "pk", None) and not isinstance(actor, str) else None
+    label = actor_label(actor)
+    user = None if isinstance(actor, SystemActor) or actor is None else actor
     entry = AuditEntry.objects.create(
         actor=user,
-        actor_label=actor_label(actor)[:200],
+        actor_label=label[:200],
         action=action,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
         object_id=object_id or (str(obj.pk) if obj is not None and obj.pk is not None else ""),

@@ -12,8 +12,10 @@ from importlib import resources
 
 from django.db import transaction
 
+from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
+from regiokompas.register.municipalities import SOURCE as CBS_LIST
 from regiokompas.register.models import (
     ArrangementParticipation,
     Assignment,
@@ -33,7 +35,7 @@ from regiokompas.register.models import (
     Trajectory,
 )
 
-ACTOR = "voorbeelddossier"
+ACTOR = EXAMPLE
 SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
 SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
 DOMAIN_MERGER_ALKMAAR = "herindeling.nl/dossier/alkmaar-een-kerngerichte-aanpak/; Stb. 2014, 190"
@@ -118,13 +120,24 @@ def load() -> dict[str, Trajectory]:
 
 def _municipalities() -> dict[str, Municipality]:
     result: dict[str, Municipality] = {}
+    # The register holds every CBS municipality after `migrate` (register.municipalities); the example
+    # reuses those rows and adds what its sources say (a start date, the source itself).
     for code, name, valid_from, _valid_to, _succ, source in MUNICIPALITIES:
         existing = Municipality.objects.filter(cbs_code=code).first()
-        result[code] = existing or _save(Municipality(cbs_code=code, name=name, valid_from=valid_from, source=source))
+        if existing is None:
+            result[code] = _save(Municipality(cbs_code=code, name=name, valid_from=valid_from, source=source))
+            continue
+        changed = False
+        if valid_from and existing.valid_from is None:
+            existing.valid_from, changed = valid_from, True
+        if existing.source in ("", CBS_LIST):
+            existing.source, changed = source, True
+        result[code] = _save(existing) if changed else existing
     for code, _name, _vf, valid_to, succ, source in MUNICIPALITIES:
         muni = result[code]
         if succ and muni.successor_id is None:
-            s.record_merger(ACTOR, [muni], result[succ], valid_to + dt.timedelta(days=1), source=source)
+            s.record_merger(ACTOR, [muni], result[succ], valid_to + dt.timedelta(days=1), source=source,
+                            new_municipality=result[succ].valid_from is not None)
     for code, day, inhabitants, source in POPULATION:
         if not PopulationFigure.objects.filter(municipality=result[code], reference_date=day).exists():
             _save(PopulationFigure(municipality=result[code], reference_date=day, inhabitants=inhabitants, source=source))
@@ -176,7 +189,7 @@ def _organisations(m) -> dict[str, object]:
 
     wnk = _save(JointArrangement(
         name="GR Werkvoorzieningschap Noord-Kennemerland (WNK)",
-        wgr_form=c.WgrForm.OPENBAAR_LICHAAM,
+        legal_form=c.LegalForm.OPENBAAR_LICHAAM,
         arrangement_type=c.ArrangementType.GEMENGD,
         exit_rules="",
         source="docplayer.nl/105722074-Jaarstukken-april-2018.html; Wgr-vorm, regelingstype en deelnemers niet in de bronnen bevestigd",
@@ -192,7 +205,7 @@ def _organisations(m) -> dict[str, object]:
 
     halte = _save(JointArrangement(
         name="Gemeenschappelijke Regeling BVO Halte Werk",
-        wgr_form=c.WgrForm.BEDRIJFSVOERINGSORGANISATIE,
+        legal_form=c.LegalForm.BEDRIJFSVOERINGSORGANISATIE,
         arrangement_type=c.ArrangementType.COLLEGEREGELING,
         valid_from=dt.date(2015, 1, 1),
         source="heerhugowaardsdagblad.nl/regio/halte-werk-nieuwe-sociale-dienst-hal",
@@ -210,7 +223,7 @@ def _organisations(m) -> dict[str, object]:
 
     buch = _save(JointArrangement(
         name="GR Werkorganisatie BUCH",
-        wgr_form=c.WgrForm.OPENBAAR_LICHAAM,
+        legal_form=c.LegalForm.OPENBAAR_LICHAAM,
         arrangement_type=c.ArrangementType.COLLEGEREGELING,
         valid_from=dt.date(2017, 1, 1),
         source="castricum105.nl/2015/06/24/buch-fusie-beklonken-per-1-januari-2017-ambtelijke-samenvoeging/; Wgr-vorm niet in de bronnen bevestigd",
@@ -229,7 +242,7 @@ def _organisations(m) -> dict[str, object]:
 
     zaffier = _save(JointArrangement(
         name="Gemeenschappelijke regeling Zaffier",
-        wgr_form=c.WgrForm.OPENBAAR_LICHAAM,
+        legal_form=c.LegalForm.OPENBAAR_LICHAAM,
         arrangement_type=c.ArrangementType.COLLEGEREGELING,
         publication="CVDR723045",
         source="lokaleregelgeving.overheid.nl/CVDR723045/1; zoek.officielebekendmakingen.nl/gmb-2024-320264.html",
@@ -255,7 +268,7 @@ def _laws() -> dict[str, Law]:
         kamerstuk="33161",
         status=c.LawStatus.WITHDRAWN,
         planned_start=dt.date(2013, 1, 1),
-        status_note="Controversieel verklaard in 2012; 'Inmiddels staat vast dat de Wwv in de huidige vorm niet doorgaat' (memo 29 mei 2012). Omgewerkt tot de Participatiewet.",
+        status_note="Controversieel verklaard in 2012; omgewerkt tot de Participatiewet.",
         source=SEED_MEMO + "; openkamer.org/kamerstuk/33161/105/",
     ))
     pw = _save(Law(
@@ -291,7 +304,9 @@ def _trajectory_2012(m, o, laws) -> Trajectory:
         commissioning_body=o["pora_body"],
         project_organisation=o["project"],
         source=SEED_MEMO,
-    ), drivers=[laws["wwnv"]])
+    ))
+    s.set_trajectory_law(ACTOR, t, laws["wwnv"], source=SEED_MEMO,
+                         remark="'Inmiddels staat vast dat de Wwv in de huidige vorm niet doorgaat' (memo 29 mei 2012).")
     for code in ("GM0361", "GM0373", "GM0383", "GM0365", "GM0398", "GM0399", "GM0416", "GM0458"):
         s.add_participant(ACTOR, t, m[code], source=SEED_MEMO + "; regio Alkmaar tot 2013: " + REGION_2012)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
+from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.finance import services
 from regiokompas.finance.models import (
     AllocationKey,
@@ -26,7 +27,7 @@ from regiokompas.finance.models import (
 from regiokompas.options.models import Variant
 from regiokompas.register.models import ExecutionOrganisation, Municipality, Trajectory
 
-ACTOR = "voorbeelddossier"
+ACTOR = EXAMPLE
 SLUG = "alkmaar-sociale-zaken-2012"
 ILLUSTRATIVE = "illustratief: voorbeeldbedrag zonder bron"
 SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"

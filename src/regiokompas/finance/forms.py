@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from regiokompas.accounts import permissions
 from regiokompas.finance.build import municipalities, settings_of
 from regiokompas.finance.models import AllocationKey, CostItem, CostSettings, CurrentCost, KeyMethod
 from regiokompas.register.models import Document, Municipality
@@ -20,7 +21,7 @@ class CostItemForm(forms.ModelForm):
         widgets = {"category": forms.RadioSelect, "behaviour": forms.RadioSelect, "members": forms.CheckboxSelectMultiple,
                    "argument": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, trajectory, **kwargs):
+    def __init__(self, *args, trajectory, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         keys = AllocationKey.objects.filter(trajectory=trajectory)
         self.fields["driver"].queryset = keys.filter(method__in=VOLUME_METHODS)
@@ -30,7 +31,9 @@ class CostItemForm(forms.ModelForm):
         ids = [m.pk for m in municipalities(trajectory, settings)] if settings else []
         self.fields["members"].queryset = Municipality.objects.filter(pk__in=ids)
         self.fields["members"].help_text = "Leeg: alle deelnemers."
-        self.fields["evidence_document"].queryset = Document.objects.filter(trajectory=trajectory)
+        documents = Document.objects.filter(trajectory=trajectory)
+        # only documents that the user may see are offered (and accepted) as evidence
+        self.fields["evidence_document"].queryset = permissions.visible_documents(user, documents) if user is not None else documents
 
 
 class DateInput(forms.DateInput):
@@ -94,7 +97,7 @@ class CostSettingsForm(forms.ModelForm):
                   "note", "source", "illustrative"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3}), "source": forms.TextInput}
 
-    def __init__(self, *args, trajectory, **kwargs):
+    def __init__(self, *args, trajectory, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         keys = AllocationKey.objects.filter(trajectory=trajectory)
         for name in ("structural_key", "transition_key", "deficit_key"):

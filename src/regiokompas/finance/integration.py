@@ -6,8 +6,11 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas.accounts import permissions
     from regiokompas.finance.models import CostItem, CostSettings
 
+    if not permissions.can_see_costs(request.user, trajectory):
+        return None
     settings = CostSettings.objects.filter(trajectory=trajectory).first()
     items = CostItem.objects.filter(variant__trajectory=trajectory)
     if settings is None and not items.exists():
@@ -27,11 +30,14 @@ def trajectory_panel(request, trajectory):
 def municipality_panel(request, municipality):
     from django.urls import reverse
 
+    from regiokompas.accounts import permissions
     from regiokompas.finance.build import municipalities
     from regiokompas.finance.models import CostSettings
 
     links = []
     for settings in CostSettings.objects.select_related("trajectory"):
+        if not permissions.can_see_costs(request.user, settings.trajectory):
+            continue
         if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings)):
             links.append((settings.trajectory, reverse("finance:municipality", args=[settings.trajectory.slug, municipality.cbs_code])))
     if not links:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from django.db import models, transaction
 
+from regiokompas.accounts import permissions as perm
 from regiokompas.audit import log as audit
 from regiokompas.engine.costs.errors import nl_number
 from regiokompas.finance.errors import FinanceError, PermissionDenied, RegisterError
@@ -21,7 +22,6 @@ from regiokompas.finance.models import (
     KeyMethod,
     SharedOrganisationScenario,
 )
-from regiokompas.options import permissions as perm
 from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from regiokompas.accounts import permissions as perm
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.exit import METHOD_LABELS
 from regiokompas.engine.costs.simulate import validate_coalition
@@ -22,7 +23,6 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
-from regiokompas.options import permissions as perm
 from regiokompas.options.models import Score, Variant
 from regiokompas.register.models import Trajectory
 
@@ -42,8 +42,16 @@ def _coalition(request, model) -> tuple[list[str] | None, str | None]:
         return None, str(exc)
 
 
-def _context(request, slug):
+def _trajectory(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may see its costs (members and beheer); else 403."""
     trajectory = get_object_or_404(Trajectory, slug=slug)
+    if not perm.can_see_costs(request.user, trajectory):
+        raise DjangoPermissionDenied("De kosten van dit traject zijn alleen voor wie aan het traject deelneemt.")
+    return trajectory
+
+
+def _context(request, slug):
+    trajectory = _trajectory(request, slug)
     settings = build.settings_of(trajectory)
     ctx = {"trajectory": trajectory, "settings": settings, "error": None, "model": None, "result": None}
     if settings is None:
@@ -87,7 +95,7 @@ def _criterion_table(trajectory, result) -> presentation.Table | None:
 @login_required
 @require_POST
 def apply_criterion(request, slug):
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     if not perm.can_manage_options(request.user, trajectory):
         raise DjangoPermissionDenied(services.DENIED)
     try:
@@ -279,11 +287,11 @@ def _require_manage(request, trajectory):
 def item_edit(request, slug, number, code=None):
     from regiokompas.finance.forms import CostItemForm
 
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     item = get_object_or_404(CostItem, variant=variant, code=code) if code else CostItem(variant=variant)
-    form = CostItemForm(request.POST or None, instance=item, trajectory=trajectory)
+    form = CostItemForm(request.POST or None, instance=item, trajectory=trajectory, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_item(request.user, form.instance, members=form.cleaned_data.get("members"))
@@ -303,7 +311,7 @@ def item_edit(request, slug, number, code=None):
 
 @login_required
 def item_delete(request, slug, number, code):
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     item = get_object_or_404(CostItem, variant__trajectory=trajectory, variant__number=number, code=code)
     if request.method == "POST":
@@ -328,7 +336,7 @@ def key_edit(request, slug, code=None):
     """Create or edit an allocation key with its values per municipality (through finance.services)."""
     from regiokompas.finance.forms import AllocationKeyForm
 
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     key = get_object_or_404(AllocationKey, trajectory=trajectory, code=code) if code else AllocationKey(trajectory=trajectory)
     form = AllocationKeyForm(request.POST or None, instance=key, trajectory=trajectory)
@@ -351,7 +359,7 @@ def key_edit(request, slug, code=None):
 def settings_edit(request, slug):
     from regiokompas.finance.forms import CostSettingsForm
 
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     settings = build.settings_of(trajectory) or CostSettings(trajectory=trajectory)
     form = CostSettingsForm(request.POST or None, instance=settings, trajectory=trajectory)
@@ -372,7 +380,7 @@ def settings_edit(request, slug):
 def current_cost_edit(request, slug, code=None):
     from regiokompas.finance.forms import CurrentCostForm
 
-    trajectory = get_object_or_404(Trajectory, slug=slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     cost = (get_object_or_404(CurrentCost, trajectory=trajectory, municipality__cbs_code=code) if code
             else CurrentCost(trajectory=trajectory))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.cli import CommandError, setup_django
 
 FORMATS = ("docx", "pdf", "html", "md")
-ACTOR = "regiokompas report (opdrachtregel)"
+ACTOR = SystemActor("regiokompas report (opdrachtregel)")
 
 
 def positive_int(value: str) -> int:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.options import services
 from regiokompas.options.models import Score, StatementKind, Variant
 from regiokompas.options.problem import Statement
 from regiokompas.register import constants as rc
 from regiokompas.register.models import Document, Municipality, Trajectory
 
-ACTOR = "voorbeelddossier"
+ACTOR = EXAMPLE
 SLUG = "alkmaar-sociale-zaken-2012"
 SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
 TYPOLOGY = (

@@ -6,9 +6,10 @@ import re
 
 from django import forms
 
-from regiokompas.options.models import Criterion, Score, StatementKind, Variant
+from regiokompas.options.models import CommonMeasure, Criterion, ExecutionForm, Score, StatementKind, Variant
 from regiokompas.options.problem import Statement
-from regiokompas.register.forms import DutchDateField
+from regiokompas.register.forms import DutchDateField, FuzzyDateField
+from regiokompas.register.models import JointArrangement
 
 
 class NumberField(forms.FloatField):
@@ -47,6 +48,30 @@ class VariantForm(forms.ModelForm):
             "transition_notes": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {"name": {"required": "Geef de variant een naam."}, "number": {"required": "Geef de variant een nummer."}}
+
+
+class VariantComponentForm(forms.Form):
+    """One task of a variant in a form and a phase."""
+
+    phase = forms.IntegerField(label="Fase", min_value=1, initial=1, help_text="1 voor de eerste fase, 2 voor de volgende.",
+                               error_messages={"min_value": "De fase is een volgnummer vanaf 1.", "invalid": "Vul een volgnummer in."})
+    phase_label = forms.CharField(label="Naam van de fase", max_length=100, required=False, help_text="Bijvoorbeeld: nu, vanaf 2027.")
+    phase_start = FuzzyDateField(label="Fase begint")
+    task = forms.CharField(label="Taak", max_length=200, help_text="Bijvoorbeeld: Participatiewet, Wsw, schuldhulpverlening.",
+                           error_messages={"required": "Geef de taak van dit onderdeel."})
+    form = forms.ChoiceField(label="Vorm", choices=ExecutionForm.choices)
+    arrangement = forms.ModelChoiceField(label="Bestaande regeling", queryset=JointArrangement.objects.order_by("name"), required=False,
+                                         help_text="Alleen als de taak naar een bestaande regeling gaat.")
+    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    source = forms.CharField(label="Bron", max_length=500, required=False)
+
+
+class CommonMeasureForm(forms.ModelForm):
+    class Meta:
+        model = CommonMeasure
+        fields = ["title", "description", "source", "illustrative"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"title": {"required": "Geef de maatregel een titel."}}
 
 
 class CriterionForm(forms.ModelForm):

@@ -6,12 +6,15 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas.accounts import permissions
     from regiokompas.options import quality
     from regiokompas.options.models import AnalysisRun, PreferenceSet, Variant
     from regiokompas.options.report import summary_line
     from regiokompas.options.results import read
     from regiokompas.options.services import snapshot_inputs
 
+    if not permissions.can_see_analysis(request.user, trajectory):
+        return None
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     snapshot = snapshot_inputs(trajectory)
@@ -38,6 +41,12 @@ def _dossier_specs() -> None:
 
     reg = register_model
     reg(ModelSpec("options_variant", om.Variant, lambda t, c: om.Variant.objects.filter(trajectory=t)))
+    reg(ModelSpec("options_variant_component", om.VariantComponent, lambda t, c: om.VariantComponent.objects.filter(variant__trajectory=t)))
+    reg(ModelSpec("options_common_measure", om.CommonMeasure, lambda t, c: om.CommonMeasure.objects.filter(trajectory=t)))
+    from regiokompas.register import dossier
+
+    if _component_arrangements not in dossier.ARRANGEMENT_REFERENCES:
+        dossier.ARRANGEMENT_REFERENCES.append(_component_arrangements)
     reg(ModelSpec("options_criteria_set", om.CriteriaSet, lambda t, c: om.CriteriaSet.objects.filter(trajectory=t)))
     reg(ModelSpec("options_criterion", om.Criterion, lambda t, c: om.Criterion.objects.filter(criteria_set__trajectory=t)))
     reg(ModelSpec("options_score", om.Score, lambda t, c: om.Score.objects.filter(variant__trajectory=t)))
@@ -58,3 +67,9 @@ def install() -> None:
     # The finance extension builds on these variants, so ours must run first.
     if example.extend not in loader.EXTENSIONS:
         loader.EXTENSIONS.insert(0, example.extend)
+
+
+def _component_arrangements(trajectory):
+    from regiokompas.options.models import VariantComponent
+
+    return VariantComponent.objects.filter(variant__trajectory=trajectory).exclude(arrangement=None).values_list("arrangement_id", flat=True)

@@ -42,7 +42,10 @@ class Variant(Sourced):
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), blank=True)
     scope = models.TextField(_("taken (reikwijdte)"), blank=True, help_text=_("Eén taak per regel."))
-    wgr_form = models.CharField(_("voorgestelde Wgr-vorm"), max_length=40, choices=rc.WgrForm.choices, blank=True)
+    wgr_form = models.CharField(
+        _("voorgestelde rechtsvorm"), max_length=40, choices=rc.LegalForm.choices, blank=True,
+        help_text=_("Eén vorm voor de hele variant; een variant met verschillende vormen per taak of fase legt haar onderdelen vast."),
+    )
     existing_organisations_role = models.TextField(
         _("rol van bestaande organisaties"), blank=True, help_text=_("Bijvoorbeeld de plaats van het WNK re-integratiebedrijf.")
     )
@@ -64,6 +67,77 @@ class Variant(Sourced):
 
     def tasks(self) -> list[str]:
         return [line.strip() for line in self.scope.splitlines() if line.strip()]
+
+    def phases(self) -> list[tuple[int, str, list[VariantComponent]]]:
+        """The components grouped per phase: (phase, label, components)."""
+        grouped: dict[int, list[VariantComponent]] = {}
+        for component in self.components.select_related("arrangement").order_by("phase", "task"):
+            grouped.setdefault(component.phase, []).append(component)
+        return [(phase, next((x.phase_label for x in items if x.phase_label), ""), items) for phase, items in grouped.items()]
+
+
+class ExecutionForm(models.TextChoices):
+    """How a task is carried out in a variant: by the municipality itself, or in a legal form."""
+
+    OWN = "eigen_gemeente", _("de gemeente zelf (eigen uitvoering)")
+    OPENBAAR_LICHAAM = rc.LegalForm.OPENBAAR_LICHAAM.value, rc.LegalForm.OPENBAAR_LICHAAM.label
+    BEDRIJFSVOERINGSORGANISATIE = rc.LegalForm.BEDRIJFSVOERINGSORGANISATIE.value, rc.LegalForm.BEDRIJFSVOERINGSORGANISATIE.label
+    GEMEENSCHAPPELIJK_ORGAAN = rc.LegalForm.GEMEENSCHAPPELIJK_ORGAAN.value, rc.LegalForm.GEMEENSCHAPPELIJK_ORGAAN.label
+    CENTRUMGEMEENTEREGELING = rc.LegalForm.CENTRUMGEMEENTEREGELING.value, rc.LegalForm.CENTRUMGEMEENTEREGELING.label
+    REGELING_ZONDER_MEER = rc.LegalForm.REGELING_ZONDER_MEER.value, rc.LegalForm.REGELING_ZONDER_MEER.label
+    STICHTING = rc.LegalForm.STICHTING.value, rc.LegalForm.STICHTING.label
+    VERENIGING = rc.LegalForm.VERENIGING.value, rc.LegalForm.VERENIGING.label
+    NV = rc.LegalForm.NV.value, rc.LegalForm.NV.label
+    BV = rc.LegalForm.BV.value, rc.LegalForm.BV.label
+    CONVENANT = rc.LegalForm.CONVENANT.value, rc.LegalForm.CONVENANT.label
+
+
+class VariantComponent(Sourced):
+    """One part of a variant: a task carried out in a form (the municipality itself for the
+    Participatiewet, a joint arrangement for the Wsw), in a phase (centrumgemeente now, openbaar
+    lichaam later). A variant without components is described by its text and proposed form only."""
+
+    variant = models.ForeignKey(Variant, on_delete=models.CASCADE, related_name="components", verbose_name=_("variant"))
+    phase = models.PositiveIntegerField(_("fase"), default=1, help_text=_("1 voor de eerste fase, 2 voor de volgende, enzovoort."))
+    phase_label = models.CharField(_("naam van de fase"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: nu, vanaf 2027."))
+    phase_start = models.DateField(_("fase begint"), null=True, blank=True)
+    phase_start_precision = models.CharField(_("nauwkeurigheid begin fase"), max_length=10, choices=rc.DatePrecision.choices,
+                                             default=rc.DatePrecision.UNKNOWN)
+    task = models.CharField(_("taak"), max_length=200, help_text=_("Bijvoorbeeld: Participatiewet, Wsw, schuldhulpverlening."))
+    form = models.CharField(_("vorm"), max_length=40, choices=ExecutionForm.choices)
+    arrangement = models.ForeignKey(
+        "register.JointArrangement", verbose_name=_("bestaande regeling"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="variant_components",
+    )
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("onderdeel van een variant")
+        verbose_name_plural = _("onderdelen van varianten")
+        ordering = ["variant", "phase", "task"]
+        constraints = [models.UniqueConstraint(fields=["variant", "phase", "task"], name="variant_component_once_per_phase")]
+
+    def __str__(self) -> str:
+        return f"{self.task}: {self.get_form_display()} (fase {self.phase})"
+
+
+class CommonMeasure(Sourced):
+    """A measure common to every variant of a trajectory (a herstelmaatregel): recorded once and
+    shown as such, not as a difference between variants."""
+
+    trajectory = models.ForeignKey("register.Trajectory", on_delete=models.CASCADE, related_name="common_measures", verbose_name=_("traject"))
+    order = models.PositiveIntegerField(_("volgorde"), default=1)
+    title = models.CharField(_("maatregel"), max_length=300)
+    description = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("maatregel voor elke variant")
+        verbose_name_plural = _("maatregelen voor elke variant")
+        ordering = ["trajectory", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "title"], name="common_measure_once")]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class CriteriaSet(Sourced):

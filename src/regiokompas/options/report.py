@@ -45,14 +45,14 @@ def latest_run(trajectory) -> AnalysisRun | None:
 
 
 def _hidden_documents(snapshot: dict, viewer) -> set:
-    """Evidence documents the viewer may not see: their titles are left out of the report."""
-    if viewer is None:  # the command line: the operator of the installation
-        return set()
-    from regiokompas.accounts.permissions import can_see_document
+    """Evidence documents the viewer may not see: their titles are left out of the report. Without a
+    viewer (the command line) the report may reach the raad and the public: only public documents
+    are named."""
+    from regiokompas.accounts.permissions import title_for_reader
     from regiokompas.register.models import Document
 
     ids = {s.get("evidence", {}).get("document_id") for s in snapshot.get("scores", [])} - {None}
-    return {d.pk for d in Document.objects.filter(pk__in=ids, confidential=True) if not can_see_document(viewer, d)}
+    return {d.pk for d in Document.objects.filter(pk__in=ids) if title_for_reader(viewer, d) is None}
 
 
 def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None = None, problem_error: str = "", viewer=None):
@@ -95,7 +95,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         if v.get("tasks"):
             items.append("Taken: " + "; ".join(v["tasks"]))
         if v.get("wgr_form"):
-            items.append(f"Voorgestelde Wgr-vorm: {v['wgr_form']}")
+            items.append(f"Voorgestelde rechtsvorm: {v['wgr_form']}")
         if v.get("existing_organisations_role"):
             items.append(f"Rol van bestaande organisaties: {v['existing_organisations_role']}")
         if v.get("transition_notes"):
@@ -104,6 +104,18 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
             items.append(f"Bron: {v['source']}")
         if items:
             blocks.append(B(items))
+        phases = v.get("composition") or []
+        if phases:
+            rows = [[f"{ph['phase']}{' (' + ph['label'] + ')' if ph.get('label') else ''}", ph.get("start") or "–", x["task"],
+                     x["form"] + (f": {x['arrangement']}" if x.get("arrangement") else ""), x.get("note", "")]
+                    for ph in phases for x in ph["components"]]
+            blocks.append(T(f"Opbouw van variant {v['number']} per fase en taak", ["Fase", "Vanaf", "Taak", "Vorm", "Toelichting"], rows))
+    measures = snapshot.get("common_measures") or []
+    if measures:
+        blocks.append(P("Maatregelen voor elke variant. Deze maatregelen horen bij elke variant; zij maken geen verschil "
+                        "tussen de varianten en zijn daarom niet in de scores verwerkt:"))
+        blocks.append(B([f"{m['title']}{_ill(m.get('illustrative'))}" + (f": {m['description']}" if m.get("description") else "")
+                         + (f" (bron: {m['source']})" if m.get("source") else "") for m in measures]))
     sections.append(S("varianten", "De varianten", blocks or [P("Er zijn nog geen varianten vastgelegd.")]))
 
     # 3. criteria

@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.db.models import Max
 
+from regiokompas.accounts import permissions as perm
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.options import engine_api
-from regiokompas.options import permissions as perm
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError, PermissionDenied
 from regiokompas.options.models import (
     AnalysisRun,
+    CommonMeasure,
     CriteriaSet,
     Criterion,
+    ExecutionForm,
     PreferenceSet,
     PreferenceStatement,
     Score,
     ScoreKind,
     StatementKind,
     Variant,
+    VariantComponent,
 )
 from regiokompas.options.problem import (
     Statement,
@@ -39,7 +42,9 @@ from regiokompas.options.problem import (
     statement_codes,
     validation_problem,
 )
+from regiokompas.register import constants as rc
 from regiokompas.register import services as register_services
+from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.models import Municipality, Trajectory, TrajectoryParticipant
 
 DEFAULT_SAMPLES = 10_000
@@ -111,6 +116,97 @@ def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
         raise OptionsError(f"'{text}' kan niet worden verwijderd: er verwijzen nog gegevens naar.") from exc
     audit.record(actor, "variant.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
                  object_type="options.Variant", object_repr=text, object_id=str(pk))
+
+
+# --- variant composition and measures common to every variant -----------------------------------
+
+
+@transaction.atomic
+def save_variant_component(actor, component: VariantComponent, *, reason: str = "") -> VariantComponent:
+    """A task of a variant in a form and a phase. An existing arrangement named here fixes the form."""
+    variant = component.variant
+    _require_manager(actor, variant.trajectory)
+    component.task = (component.task or "").strip()
+    if not component.task:
+        raise OptionsError("Geef de taak van dit onderdeel (bijvoorbeeld Participatiewet of Wsw).")
+    if component.form not in ExecutionForm.values:
+        raise OptionsError(f"Onbekende vorm '{component.form}'. Kies de gemeente zelf of een rechtsvorm.")
+    if not component.phase or component.phase < 1:
+        raise OptionsError("De fase is een volgnummer vanaf 1.")
+    if component.arrangement_id:
+        if component.form == ExecutionForm.OWN:
+            raise OptionsError("Een taak die de gemeente zelf uitvoert, hoort niet bij een regeling; kies een rechtsvorm of laat de regeling leeg.")
+        if component.arrangement.legal_form != component.form:
+            raise OptionsError(
+                f"{component.arrangement} is een {component.arrangement.get_legal_form_display()}, geen "
+                f"{ExecutionForm(component.form).label}; kies de vorm van de regeling."
+            )
+    if component.phase_start_precision not in rc.DatePrecision.values:
+        raise OptionsError("Onbekende nauwkeurigheid van de begindatum van de fase.")
+    fuzzy = FuzzyDate(component.phase_start, component.phase_start_precision)
+    component.phase_start, component.phase_start_precision = fuzzy.value, fuzzy.precision
+    clash = VariantComponent.objects.filter(variant=variant, phase=component.phase, task__iexact=component.task).exclude(pk=component.pk)
+    if clash.exists():
+        raise OptionsError(f"In fase {component.phase} van {variant} staat de taak '{component.task}' al; wijzig dat onderdeel.")
+    before = audit.snapshot(VariantComponent.objects.filter(pk=component.pk).first()) if component.pk else None
+    _clean(component)
+    _save(component)
+    audit.record(actor, f"variantcomponent.{'update' if before else 'create'}", component, before=before,
+                 trajectory_slug=variant.trajectory.slug, reason=reason)
+    return component
+
+
+@transaction.atomic
+def delete_variant_component(actor, component: VariantComponent, *, reason: str = "") -> None:
+    _require_manager(actor, component.variant.trajectory)
+    before, slug, text, pk = audit.snapshot(component), component.variant.trajectory.slug, str(component), component.pk
+    component.delete()
+    entry = audit.record(actor, "variantcomponent.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                         object_type="options.VariantComponent", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+@transaction.atomic
+def save_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> CommonMeasure:
+    """A measure every variant takes (a herstelmaatregel), recorded once for the trajectory."""
+    _require_manager(actor, measure.trajectory)
+    measure.title = (measure.title or "").strip()
+    if not measure.title:
+        raise OptionsError("Geef de maatregel een titel.")
+    if CommonMeasure.objects.filter(trajectory=measure.trajectory, title__iexact=measure.title).exclude(pk=measure.pk).exists():
+        raise OptionsError(f"De maatregel '{measure.title}' staat al bij dit traject.")
+    if not measure.pk:  # a new measure comes last unless a later place is asked for
+        last = CommonMeasure.objects.filter(trajectory=measure.trajectory).aggregate(Max("order"))["order__max"] or 0
+        measure.order = max(measure.order or 0, last + 1)
+    before = audit.snapshot(CommonMeasure.objects.filter(pk=measure.pk).first()) if measure.pk else None
+    _clean(measure)
+    _save(measure)
+    audit.record(actor, f"commonmeasure.{'update' if before else 'create'}", measure, before=before,
+                 trajectory_slug=measure.trajectory.slug, reason=reason)
+    return measure
+
+
+@transaction.atomic
+def delete_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> None:
+    _require_manager(actor, measure.trajectory)
+    before, slug, text, pk = audit.snapshot(measure), measure.trajectory.slug, str(measure), measure.pk
+    measure.delete()
+    entry = audit.record(actor, "commonmeasure.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                         object_type="options.CommonMeasure", object_repr=text)
+    entry.object_id = str(pk)
+    entry.save(update_fields=["object_id"])
+
+
+def composition(variant: Variant) -> list[dict]:
+    """The variant's phases with their components, as plain data (snapshot and report)."""
+    return [
+        {"phase": phase, "label": label,
+         "start": FuzzyDate(items[0].phase_start, items[0].phase_start_precision).dutch() if items[0].phase_start else "",
+         "components": [{"task": x.task, "form": x.get_form_display(), "arrangement": str(x.arrangement) if x.arrangement_id else "",
+                         "note": x.note} for x in items]}
+        for phase, label, items in variant.phases()
+    ]
 
 
 # --- criteria --------------------------------------------------------------------------------------
@@ -322,7 +418,7 @@ def save_preferences(
     """Replace a municipality's preference statements (all or nothing). ``check=False`` skips the
     engine's feasibility check (only for known-good data such as the example dossier); the
     statements are still compiled and checked for structure."""
-    if not perm.can_edit_preferences(actor, municipality):
+    if not perm.can_edit_preferences(actor, municipality, trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
     if not TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
         raise OptionsError(f"{municipality.name} neemt niet deel aan '{trajectory}'.")
@@ -355,7 +451,7 @@ def save_preferences(
 
 @transaction.atomic
 def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
-    if not perm.can_edit_preferences(actor, pref.municipality):
+    if not perm.can_edit_preferences(actor, pref.municipality, pref.trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {pref.municipality.name} verwijderen de voorkeuren van {pref.municipality.name}.")
     before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
     text, pk, slug = str(pref), pref.pk, pref.trajectory.slug
@@ -381,8 +477,13 @@ def snapshot_inputs(trajectory: Trajectory) -> dict:
         "variants": [
             {"id": v.code, "number": v.number, "name": v.name, "description": v.description, "tasks": v.tasks(),
              "wgr_form": v.get_wgr_form_display() if v.wgr_form else "", "existing_organisations_role": v.existing_organisations_role,
-             "transition_notes": v.transition_notes, "source": v.source, "illustrative": v.illustrative}
+             "transition_notes": v.transition_notes, "source": v.source, "illustrative": v.illustrative,
+             "composition": composition(v)}
             for v in variants
+        ],
+        "common_measures": [
+            {"title": m.title, "description": m.description, "source": m.source, "illustrative": m.illustrative}
+            for m in CommonMeasure.objects.filter(trajectory=trajectory)
         ],
         "criteria": [
             {"id": c.code, "name": c.name, "definition": c.definition, "unit": c.unit, "scale": [c.scale_min, c.scale_max],

@@ -11,12 +11,29 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from regiokompas.accounts import permissions as base_perm
-from regiokompas.options import permissions as perm
+from regiokompas.accounts import permissions as perm
 from regiokompas.options import quality, report, services
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError
-from regiokompas.options.forms import CriterionForm, PreferenceForm, RunForm, ScoreForm, VariantForm
-from regiokompas.options.models import AnalysisRun, CriteriaSet, Criterion, PreferenceSet, Score, Variant
+from regiokompas.options.forms import (
+    CommonMeasureForm,
+    CriterionForm,
+    PreferenceForm,
+    RunForm,
+    ScoreForm,
+    VariantComponentForm,
+    VariantForm,
+)
+from regiokompas.options.models import (
+    AnalysisRun,
+    CommonMeasure,
+    CriteriaSet,
+    Criterion,
+    PreferenceSet,
+    Score,
+    Variant,
+    VariantComponent,
+)
 from regiokompas.options.problem import Statement, criteria_of, describe_statement, statements_of
 from regiokompas.options.results import compare, read
 from regiokompas.register.errors import RegisterError
@@ -25,8 +42,12 @@ from regiokompas.register.models import Document, Municipality, Trajectory
 MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
 
 
-def _trajectory(slug) -> Trajectory:
-    return get_object_or_404(Trajectory, slug=slug)
+def _trajectory(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may see its analyses (members and beheer); else 403."""
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    if not perm.can_see_analysis(request.user, trajectory):
+        raise DjangoPermissionDenied("De varianten, voorkeuren en analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
+    return trajectory
 
 
 def _require_manage(request, trajectory):
@@ -40,14 +61,14 @@ def _documents(request, trajectory):
 
 @login_required
 def overview(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
     criteria = criteria_of(trajectory)
     scores = {(s.variant_id, s.criterion_id): s for s in Score.objects.filter(variant__in=variants).select_related("evidence_document")}
     matrix = [(c, [(v, scores.get((v.pk, c.pk))) for v in variants]) for c in criteria]
     prefs = {p.municipality_id: p for p in PreferenceSet.objects.filter(trajectory=trajectory).prefetch_related("statements")}
     participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
-    pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni)) for muni in participants]
+    pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni, trajectory)) for muni in participants]
     snapshot = services.snapshot_inputs(trajectory)
     latest = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     own_conclusion = ""
@@ -70,6 +91,7 @@ def overview(request, slug):
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "run_form": RunForm(),
         "has_criteria_set": CriteriaSet.objects.filter(trajectory=trajectory).exists(),
+        "common_measures": CommonMeasure.objects.filter(trajectory=trajectory),
         "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
         "formats": report.FORMATS,
@@ -81,7 +103,7 @@ def overview(request, slug):
 
 @login_required
 def variant_detail(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criteria = criteria_of(trajectory)
     scores = {s.criterion_id: s for s in variant.scores.select_related("evidence_document")}
@@ -89,12 +111,57 @@ def variant_detail(request, slug, number):
         "trajectory": trajectory, "variant": variant, "rows": [(c, scores.get(c.pk)) for c in criteria],
         "visible_docs": set(_documents(request, trajectory).values_list("pk", flat=True)),
         "can_manage": perm.can_manage_options(request.user, trajectory),
+        "phases": variant.phases(),
+        "common_measures": CommonMeasure.objects.filter(trajectory=trajectory),
     })
 
 
 @login_required
-def variant_edit(request, slug, number=None):
+def variant_component_add(request, slug, number):
+    """Add a task in a form and phase to a variant (its composition)."""
     trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
+    form = VariantComponentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        component = VariantComponent(
+            variant=variant, phase=data["phase"], phase_label=data["phase_label"], phase_start=data["phase_start"].value,
+            phase_start_precision=data["phase_start"].precision, task=data["task"], form=data["form"],
+            arrangement=data["arrangement"], note=data["note"], source=data["source"],
+        )
+        try:
+            services.save_variant_component(request.user, component)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{component} is toegevoegd aan {variant}.")
+            return redirect("options:variant-detail", slug=slug, number=number)
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
+                                                 "submit": "Onderdeel opslaan"}, status=400 if form.errors else 200)
+
+
+@login_required
+def common_measure_add(request, slug):
+    """A measure common to every variant (herstelmaatregel), recorded once for the trajectory."""
+    trajectory = _trajectory(slug)
+    _require_manage(request, trajectory)
+    form = CommonMeasureForm(request.POST or None, instance=CommonMeasure(trajectory=trajectory))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_common_measure(request.user, form.instance)
+        except RegisterError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Maatregel '{form.instance}' geldt nu voor elke variant.")
+            return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
+    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
+                                                 "submit": "Maatregel opslaan"}, status=400 if form.errors else 200)
+
+
+@login_required
+def variant_edit(request, slug, number=None):
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number) if number else Variant(trajectory=trajectory)
     if number is None and not request.method == "POST":
@@ -115,7 +182,7 @@ def variant_edit(request, slug, number=None):
 
 @login_required
 def variant_delete(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     if request.method == "POST":
@@ -135,7 +202,7 @@ def variant_delete(request, slug, number):
 
 @login_required
 def criteria_list(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     return render(request, "options/criteria.html", {
         "trajectory": trajectory, "criteria": criteria_of(trajectory), "can_manage": perm.can_manage_options(request.user, trajectory),
         "templates": [(k, v[0]) for k, v in TEMPLATES.items()],
@@ -145,7 +212,7 @@ def criteria_list(request, slug):
 @login_required
 @require_POST
 def criteria_template(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     try:
         added = services.apply_criteria_template(request.user, trajectory, request.POST.get("template", ""))
@@ -158,7 +225,7 @@ def criteria_template(request, slug):
 
 @login_required
 def criterion_edit(request, slug, code=None):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     if code:
         criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
@@ -184,7 +251,7 @@ def criterion_edit(request, slug, code=None):
 
 @login_required
 def criterion_delete(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     if request.method == "POST":
@@ -204,7 +271,7 @@ def criterion_delete(request, slug, code):
 
 @login_required
 def score_edit(request, slug, number, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
@@ -229,7 +296,7 @@ def score_edit(request, slug, number, code):
 
 @login_required
 def preferences(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     municipality = get_object_or_404(Municipality, cbs_code=code)
     if not trajectory.participants.filter(municipality=municipality).exists():
         raise Http404("Deze gemeente neemt niet deel aan het traject.")
@@ -237,7 +304,7 @@ def preferences(request, slug, code):
     criteria = criteria_of(trajectory)
     names = {c.code: c.name for c in criteria}
     existing = statements_of(pref) if pref else []
-    can_edit = perm.can_edit_preferences(request.user, municipality)
+    can_edit = perm.can_edit_preferences(request.user, municipality, trajectory)
     if request.method == "POST" and not can_edit:
         raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} geven de voorkeuren van {municipality.name} op.")
     form = PreferenceForm(request.POST or None, criteria=criteria, statements=existing,
@@ -274,10 +341,10 @@ def preferences(request, slug, code):
 @login_required
 @require_POST
 def preferences_withdraw(request, slug, code):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     municipality = get_object_or_404(Municipality, cbs_code=code)
     pref = get_object_or_404(PreferenceSet, trajectory=trajectory, municipality=municipality)
-    if not perm.can_edit_preferences(request.user, municipality):
+    if not perm.can_edit_preferences(request.user, municipality, trajectory):
         raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} trekken de voorkeuren van {municipality.name} in.")
     try:
         services.delete_preferences(request.user, pref, reason="ingetrokken via de website")
@@ -293,7 +360,7 @@ def preferences_withdraw(request, slug, code):
 
 @login_required
 def runs(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     form = RunForm(request.POST or None)
     if request.method == "POST":
         if not perm.can_run_analysis(request.user, trajectory):
@@ -319,7 +386,7 @@ def _run(trajectory, number) -> AnalysisRun:
 
 @login_required
 def run_detail(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     reading = read(run.problem, run.results, run.snapshot)
     blocks = []
@@ -356,7 +423,7 @@ CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking", "gevo
 @login_required
 def run_chart(request, slug, number, kind, who):
     """One chart of a stored run as an SVG file, for use in other documents."""
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     reading = read(run.problem, run.results, run.snapshot)
     if kind not in CHART_KINDS:
@@ -384,7 +451,7 @@ def run_chart(request, slug, number, kind, who):
 @login_required
 @require_POST
 def run_reproduce(request, slug, number):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     if not perm.can_run_analysis(request.user, trajectory):
         raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
@@ -403,7 +470,7 @@ def run_reproduce(request, slug, number):
 
 @login_required
 def run_compare(request, slug):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     try:
         a_num, b_num = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
     except ValueError:
@@ -447,7 +514,7 @@ CONTENT_TYPES = {
 
 @login_required
 def report_download(request, slug, fmt):
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     if fmt not in report.FORMATS:
         raise Http404("Onbekend formaat")
     number = request.GET.get("analyse")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.examples.alkmaar import SEED_MEMO, SLUG_2012
 from regiokompas.planning import constants as pc
 from regiokompas.planning import services as ps
@@ -25,7 +26,7 @@ from regiokompas.register import constants as c
 from regiokompas.register import services as rs
 from regiokompas.register.models import Gate, Law, Municipality, Region, Trajectory
 
-ACTOR = "voorbeelddossier"
+ACTOR = EXAMPLE
 MEMO_DATE = dt.date(2012, 5, 29)
 ILLUSTRATIVE = "illustratief: datum niet in de bron"
 WOR = "WOR art. 2 en 25; domain.md §3.4"

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, ConsultationBody, Milestone, Plan
@@ -45,7 +46,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     others = [b for b in bodies if b not in works_councils]
     consultations = list(Consultation.objects.filter(body__trajectory=trajectory).select_related("body", "gate").order_by("requested", "pk"))
     conditions = [x for x in Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True).select_related(
-        "decision__municipality") if "ondernemingsra" in x.text.lower()]
+        "decision__municipality", "decision__governing_body") if "ondernemingsra" in x.text.lower()]
     out = []
 
     why = [f"Deze procesbeschrijving legt vast hoe de ondernemingsraden in het traject '{trajectory.name}' worden geïnformeerd "
@@ -53,7 +54,8 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
            "gevraagd en hoe het advies wordt beantwoord."]
     for cond in conditions:
         day = dutch_date(cond.decision.date, cond.decision.date_precision)
-        why.append(f"- Voorwaarde van het college van {cond.decision.municipality} ({day}): {cond.text}")
+        body = "de raad" if cond.decision.governing_body.kind == "raad" else f"het {cond.decision.governing_body.get_kind_display()}"
+        why.append(f"- Voorwaarde van {body} van {cond.decision.municipality} ({day}): {cond.text}")
     out.append(rs.SectionInput("aanleiding", "Aanleiding", "\n\n".join(why) if len(why) == 1 else why[0] + "\n\n" + "\n".join(why[1:])))
 
     lines = []
@@ -63,12 +65,22 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     out.append(rs.SectionInput("overig", "Betrokken medezeggenschapsorganen",
                                "\n".join(lines) if lines else "Er zijn nog geen medezeggenschapsorganen vastgelegd."))
 
-    docs = list(trajectory.documents.order_by("date", "title"))
+    # This description is not confidential: it names only the documents that anyone may see. The
+    # confidential ones are counted, never named; members of a works council see them in Regiokompas.
+    public_ids = set(permissions.public_documents(trajectory.documents.all()).values_list("pk", flat=True))
+    all_docs = [d for d in trajectory.documents.order_by("date", "title") if d.header.get("documentsoort") != MARK]
+    docs = [d for d in all_docs if d.pk in public_ids]
+    hidden = len(all_docs) - len(docs)
     doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {dutch_date(d.date, d.date_precision)}, {d.get_status_display()})"
-                          for d in docs if d.header.get("documentsoort") != MARK)
+                          for d in docs)
+    if hidden:
+        doc_lines += ("\n" if doc_lines else "") + (
+            f"- daarnaast {hidden} vertrouwelijk{'e stukken' if hidden != 1 else ' stuk'} of nog niet verzonden "
+            f"concept{'en' if hidden != 1 else ''}, alleen in Regiokompas in te zien")
     out.append(rs.SectionInput("overig", "Welke stukken de ondernemingsraden krijgen",
-                               "De ondernemingsraden krijgen toegang tot alle stukken van het traject, ook vertrouwelijke, via hun "
-                               "account in Regiokompas (rol 'lid ondernemingsraad'). Nieuwe stukken zijn direct zichtbaar.\n\n"
+                               "De leden van de ondernemingsraden die aan dit traject deelnemen, krijgen toegang tot alle stukken "
+                               "van het traject, ook vertrouwelijke, via hun account in Regiokompas (rol 'lid ondernemingsraad'). "
+                               "Nieuwe stukken zijn direct zichtbaar. Deze beschrijving noemt alleen de openbare stukken.\n\n"
                                + (doc_lines or "Er zijn nog geen stukken vastgelegd.")))
 
     info = [x for x in consultations if x.kind == pc.ConsultationKind.INFORMATION]

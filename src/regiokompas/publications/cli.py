@@ -6,6 +6,7 @@ import json
 import os
 import sys
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.cli import CommandError, setup_django
 
 KINDS = ("memo", "raadsinformatiebrief", "nieuwsbrief")
@@ -127,7 +128,7 @@ def cmd_import_document(args) -> int:
             trajectory = Trajectory.objects.filter(slug=args.trajectory).first()
             if trajectory is None:
                 raise CommandError(f"Traject '{args.trajectory}' bestaat niet.")
-        actor = f"opdrachtregel ({os.environ.get('USER', 'onbekend')})"
+        actor = SystemActor(f"opdrachtregel ({os.environ.get('USER', 'onbekend')})")
         with open(args.file, "rb") as f:
             raw = f.read()
         try:

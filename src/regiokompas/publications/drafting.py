@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from regiokompas import dutch
+from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
@@ -25,21 +26,55 @@ def short_name(municipality) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", str(municipality)).strip()
 
 
-def decision_sentence(name: str, outcome: str, subject: str, when: str) -> str:
+BODY_PHRASE = {
+    c.GoverningBodyKind.COLLEGE: "Het college van {name}",
+    c.GoverningBodyKind.RAAD: "De gemeenteraad van {name}",
+    c.GoverningBodyKind.BURGEMEESTER: "De burgemeester van {name}",
+    c.GoverningBodyKind.ALGEMEEN_BESTUUR: "Het algemeen bestuur (voor {name})",
+    c.GoverningBodyKind.DAGELIJKS_BESTUUR: "Het dagelijks bestuur (voor {name})",
+    c.GoverningBodyKind.BESTUUR: "Het bestuur (voor {name})",
+    c.GoverningBodyKind.PORTEFEUILLEHOUDERSOVERLEG: "Het portefeuillehoudersoverleg (voor {name})",
+}
+
+
+def body_phrase(name: str, body_kind: str = c.GoverningBodyKind.COLLEGE) -> str:
+    """'Het college van Bergen', 'De gemeenteraad van Bergen': a raad decision is never a college's."""
+    return BODY_PHRASE.get(body_kind, BODY_PHRASE[c.GoverningBodyKind.COLLEGE]).format(name=name)
+
+
+def body_noun(body_kind: str) -> str:
+    """'het college', 'de gemeenteraad', 'het algemeen bestuur'."""
+    if body_kind == c.GoverningBodyKind.COLLEGE:
+        return "het college"
+    if body_kind in (c.GoverningBodyKind.RAAD, c.GoverningBodyKind.BURGEMEESTER):
+        return f"de {c.GoverningBodyKind(body_kind).label}"
+    return f"het {c.GoverningBodyKind(body_kind).label}" if body_kind in c.GoverningBodyKind.values else "het bestuur"
+
+
+def decision_sentence(name: str, outcome: str, subject: str, when: str, body_kind: str = c.GoverningBodyKind.COLLEGE) -> str:
     w = f" {when}" if when else ""
+    who = body_phrase(name, body_kind)
     if outcome == c.Outcome.HOLD:
-        return f"Het college van {name} heeft het besluit over '{subject}'{w} aangehouden."
+        return f"{who} heeft het besluit over '{subject}'{w} aangehouden."
     if outcome == c.Outcome.AGREE_WITH_CONDITIONS:
-        return f"Het college van {name} heeft{w} onder voorwaarden ingestemd met '{subject}'."
+        return f"{who} heeft{w} onder voorwaarden ingestemd met '{subject}'."
     if outcome == c.Outcome.REJECT:
-        return f"Het college van {name} heeft{w} niet ingestemd met '{subject}'."
-    return f"Het college van {name} heeft{w} ingestemd met '{subject}'."
+        return f"{who} heeft{w} niet ingestemd met '{subject}'."
+    if outcome == c.Outcome.PROPOSED:
+        return f"{who} heeft '{subject}'{w} aan de raad voorgesteld."
+    if outcome == c.Outcome.NOTED:
+        return f"{who} heeft{w} kennisgenomen van '{subject}'."
+    if outcome == c.Outcome.NOT_YET_DECIDED:
+        return f"{who} heeft over '{subject}' nog geen besluit genomen."
+    return f"{who} heeft{w} ingestemd met '{subject}'."
 
 TITLE_PHRASE = {
     c.Outcome.AGREE: "stemt in met",
     c.Outcome.AGREE_WITH_CONDITIONS: "stemt onder voorwaarden in met",
     c.Outcome.HOLD: "houdt het besluit aan over",
     c.Outcome.REJECT: "stemt niet in met",
+    c.Outcome.PROPOSED: "stelt de raad voor:",
+    c.Outcome.NOTED: "neemt kennis van",
 }
 
 
@@ -84,13 +119,14 @@ def _role(municipality: Municipality, kind: str, on: dt.date, trajectory=None) -
 
 
 def _decision(gate: Gate, municipality: Municipality) -> Decision | None:
-    return (
+    """The decision that counts at the gate (the counting body's), else the latest of another body."""
+    current = list(
         Decision.objects.filter(gate=gate, municipality=municipality, is_current=True)
-        .select_related("governing_body")
+        .select_related("governing_body", "gate")
         .prefetch_related("conditions")
         .order_by("-created")
-        .first()
     )
+    return query.counting_decision(gate, current) or (current[0] if current else None)
 
 
 def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None) -> dm.Document:
@@ -108,7 +144,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         (m, state.cell(gate, m)) for m in state.municipalities if m.pk != municipality.pk and state.cell(gate, m).decision is not None
     ]
     undecided = [m for m in result.undecided if m.pk != municipality.pk]
-    subject_docs = list(gate.subject_documents.all())
+    # a council document is read by the raad and the public: it names only documents anyone may see
+    subject_docs = list(permissions.public_documents(gate.subject_documents.all()))
     later = trajectory.gates.filter(ordinal__gt=gate.ordinal).order_by("ordinal").first()
     illustrative = bool(gate.illustrative or (own and own.illustrative) or any(cell.decision.illustrative for _, cell in others))
     date_ref = today  # the date of the document: who held the portfolio then
@@ -121,11 +158,11 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     # what this college decided
     if own is not None:
         when = _date_text(own.date, own.date_precision)
-        decided = decision_sentence(short_name(municipality), own.outcome, gate.title, when)
+        decided = decision_sentence(short_name(municipality), own.outcome, gate.title, when, own.governing_body.kind)
         motivation = own.motivation.strip()
         conditions = [cond.text for cond in own.conditions.all()]
     else:
-        decided = f"Het college van {short_name(municipality)} heeft over '{gate.title}' nog geen besluit genomen."
+        decided = f"{body_phrase(short_name(municipality), gate.counting_body_kind)} heeft over '{gate.title}' nog geen besluit genomen."
         motivation = ""
         conditions = []
     # others
@@ -133,7 +170,7 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     for m, cell in others:
         d = cell.decision
         when = _date_text(d.date, d.date_precision)
-        other_lines.append(f"{short_name(m)}: {d.get_outcome_display()}{' ' + when if when else ''}")
+        other_lines.append(f"{short_name(m)}: {d.get_outcome_display()} door {body_noun(d.governing_body.kind)}{' ' + when if when else ''}")
     if undecided:
         other_lines.append(f"Nog geen besluit bekend van: {_names(undecided)}")
     follow = []
@@ -168,12 +205,16 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         if conditions:
             besluit_items.append("Voorwaarden voor het vervolg:")
             besluit_items.append(B(conditions))
+    body_kind = own.governing_body.kind if own is not None else gate.counting_body_kind
+    body_word = "raad" if body_kind == c.GoverningBodyKind.RAAD else (
+        "college" if body_kind == c.GoverningBodyKind.COLLEGE else str(c.GoverningBodyKind(body_kind).label))
+    body_article = "de raad" if body_kind == c.GoverningBodyKind.RAAD else f"het {body_word}"
     if kind in ("memo", "raadsinformatiebrief"):
         sections = [
             S("aanleiding", "Aanleiding", [B(["Op initiatief van het college als onderdeel van de actieve informatieplicht (artikel 169 Gemeentewet)"])]),
             S("kernboodschap", "Kernboodschap", [P(" ".join(proposed)), P(decided)] + ([P(motivation)] if motivation else [])),
-            S("besluit", "Besluit college", [P("Op basis van bovenstaande informatie heeft het college besloten:"), B(besluit_items or [decided])]),
-            S("vervolg", "Vervolg", ([P("Besluiten van de andere colleges:"), B(other_lines)] if other_lines else []) + [P(" ".join(follow))]),
+            S("besluit", f"Besluit {body_word}", [P(f"Op basis van bovenstaande informatie heeft {body_article} besloten:"), B(besluit_items or [decided])]),
+            S("vervolg", "Vervolg", ([P("Besluiten van de andere gemeenten:"), B(other_lines)] if other_lines else []) + [P(" ".join(follow))]),
         ]
         if attachments:
             sections.append(S("bijlagen", "Bijlagen", [B(list(attachments))]))
@@ -205,8 +246,9 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
     )
 
 
-def to_model(document: Document) -> dm.Document:
-    """A stored register Document as the neutral document model (for rendering)."""
+def to_model(document: Document, *, viewer=None) -> dm.Document:
+    """A stored register Document as the neutral document model (for rendering to ``viewer``; without
+    a viewer the reader is the raad or the public, and only public attachments are named)."""
     sections = [dm.Section.from_text(s.type, s.heading, s.text) for s in document.sections.order_by("order")]
     attachments = []
     for s in sections:
@@ -215,7 +257,7 @@ def to_model(document: Document) -> dm.Document:
                 if isinstance(b, dm.BulletList):
                     attachments.extend(str(x) for x in b.items if not isinstance(x, dm.BulletList))
     if not attachments:
-        attachments = [a.title for a in document.attachments.all()]
+        attachments = [a.title for a in permissions.documents_for_reader(viewer, document.attachments.all())]
     organisation = ""
     if document.issuer_municipality_id:
         organisation = f"gemeente {short_name(document.issuer_municipality)}"

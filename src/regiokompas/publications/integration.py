@@ -6,12 +6,14 @@ from __future__ import annotations
 def gate_panel(request, gate):
     from django.urls import reverse
 
+    from regiokompas.accounts import permissions
     from regiokompas.publications import services
     from regiokompas.publications.models import Publication
 
     rows = services.information_status(gate)
     publications = Publication.objects.filter(gate=gate).select_related("document", "municipality").order_by("municipality__name", "kind", "-version")
-    draftable = [r["municipality"] for r in rows if services.may_draft(request.user, r["municipality"])]
+    publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
+    draftable = [r["municipality"] for r in rows if services.may_draft(request.user, r["municipality"], gate.trajectory)]
     return {
         "template": "publications/_gate_panel.html",
         "context": {
@@ -45,10 +47,12 @@ def trajectory_panel(request, trajectory):
 
 
 def municipality_panel(request, municipality):
+    from regiokompas.accounts import permissions
     from regiokompas.publications.models import InformationEvent, Publication
 
     events = InformationEvent.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-date")
     publications = Publication.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-pk")
+    publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
     if not events and not publications:
         return None
     return {

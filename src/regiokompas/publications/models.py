@@ -4,6 +4,7 @@ import keeps an uploaded file until a person confirms what was recognised."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,16 @@ class DocumentImport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports")
     uploaded_by = models.CharField(_("ingelezen door"), max_length=200, blank=True)
+    # Who owns the pending upload: only the uploader's organisation, the project organisation of its
+    # trajectory and the beheerder see, confirm or cancel it (accounts.permissions.can_handle_import).
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ingelezen door (gebruiker)"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    owner_municipality = models.ForeignKey(Municipality, verbose_name=_("gemeente van de inlezer"), null=True, blank=True,
+                                           on_delete=models.SET_NULL, related_name="+")
+    owner_organisation = models.ForeignKey("register.Organisation", verbose_name=_("organisatie van de inlezer"), null=True,
+                                           blank=True, on_delete=models.SET_NULL, related_name="+")
+    trajectory = models.ForeignKey("register.Trajectory", verbose_name=_("traject"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
 
     class Meta:

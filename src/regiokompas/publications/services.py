@@ -10,7 +10,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from regiokompas.accounts import permissions
-from regiokompas.accounts.models import UserRole
 from regiokompas.audit import log as audit
 from regiokompas.documents.importer import DocumentImportError, import_bytes
 from regiokompas.publications import drafting
@@ -38,21 +37,29 @@ class PublicationError(RegisterError):
 # --- permissions ---------------------------------------------------------------------------------
 
 
-def may_draft(user, municipality: Municipality) -> bool:
-    if isinstance(user, str):
-        return True
-    return permissions.can_manage_trajectory(user) or permissions.can_record_decision(user, municipality)
+def may_draft(user, municipality: Municipality, trajectory: Trajectory | None = None) -> bool:
+    return permissions.can_draft_publication(user, municipality, trajectory)
 
 
 def may_import(user) -> bool:
-    if isinstance(user, str):
-        return True
-    return permissions.can_manage_trajectory(user) or permissions.role_of(user) in {UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER}
+    return permissions.can_import(user)
 
 
-def _require_draft(user, municipality: Municipality) -> None:
-    if not may_draft(user, municipality):
+def _require_draft(user, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+    if not may_draft(user, municipality, trajectory):
         raise PermissionDenied(f"U mag geen raadsinformatie van {municipality} opstellen of wijzigen.")
+
+
+def _require_publication(user, publication: Publication) -> None:
+    trajectory = publication.gate.trajectory if publication.gate_id else publication.document.trajectory
+    _require_draft(user, publication.municipality, trajectory)
+    if not permissions.can_see_publication(user, publication):
+        raise PermissionDenied("Dit stuk is niet zichtbaar voor u.")
+
+
+def _require_import(user, record: DocumentImport) -> None:
+    if not permissions.can_handle_import(user, record):
+        raise PermissionDenied("Dit ingelezen document is niet van uw organisatie; u mag het niet inzien, bevestigen of annuleren.")
 
 
 def _slug(publication: Publication) -> str:
@@ -77,7 +84,7 @@ def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, to
     and contact are those of that date. The text is drafted before the transaction; the document is
     then written in one short transaction."""
     kind = _check_kind(kind)
-    _require_draft(actor, municipality)
+    _require_draft(actor, municipality, gate.trajectory)
     if not gate.trajectory.participants.filter(municipality=municipality).exists():
         raise PublicationError(f"{municipality} neemt niet deel aan het traject '{gate.trajectory}'.")
     day = date or today or dt.date.today()
@@ -115,7 +122,7 @@ def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model
 @transaction.atomic
 def update_draft(actor, publication: Publication, *, title: str, header: dict[str, str], sections: list[tuple[str, str, str]]) -> Publication:
     """Edit a concept: title, header fields and the text of its sections (type, heading, text)."""
-    _require_draft(actor, publication.municipality)
+    _require_publication(actor, publication)
     document = Document.objects.select_for_update().get(pk=publication.document_id)
     if document.status == c.DocumentStatus.DEFINITIEF:
         raise PublicationError("Een definitief stuk wordt niet meer gewijzigd; maak een nieuwe versie.")
@@ -142,7 +149,7 @@ def update_draft(actor, publication: Publication, *, title: str, header: dict[st
 
 @transaction.atomic
 def finalise(actor, publication: Publication) -> Publication:
-    _require_draft(actor, publication.municipality)
+    _require_publication(actor, publication)
     document = Document.objects.select_for_update().get(pk=publication.document_id)
     if document.status == c.DocumentStatus.DEFINITIEF:
         raise PublicationError("Dit stuk is al definitief.")
@@ -154,7 +161,7 @@ def finalise(actor, publication: Publication) -> Publication:
 @transaction.atomic
 def new_version(actor, publication: Publication) -> Publication:
     """A new concept that supersedes a definitief document; the definitief one stays as it was."""
-    _require_draft(actor, publication.municipality)
+    _require_publication(actor, publication)
     old = publication.document
     if old.status != c.DocumentStatus.DEFINITIEF:
         raise PublicationError("Alleen van een definitief stuk wordt een nieuwe versie gemaakt; een concept kunt u bewerken.")
@@ -193,9 +200,8 @@ def record_information_event(
     legal_basis: str = LegalBasis.ACTIEVE_INFORMATIEPLICHT, gate: Gate | None = None, note: str = "", source: str = "",
 ) -> InformationEvent:
     """Record that the raad of ``municipality`` received ``document``."""
-    if not isinstance(actor, str) and not (
-        permissions.can_manage_trajectory(actor) or permissions.can_record_decision(actor, municipality)
-    ):
+    trajectory = gate.trajectory if gate is not None else document.trajectory
+    if not permissions.can_record_information_event(actor, municipality, trajectory) or not permissions.can_see_document(actor, document):
         raise PermissionDenied(f"U mag niet vastleggen dat de raad van {municipality} is geïnformeerd.")
     if date is None:
         raise PublicationError("Geef de datum waarop de raad is geïnformeerd.")
@@ -245,25 +251,32 @@ def information_status(gate: Gate) -> list[dict]:
 # --- import: upload -> review -> confirm -------------------------------------------------------------
 
 
-def start_import(actor, data: bytes, filename: str) -> DocumentImport:
+def start_import(actor, data: bytes, filename: str, *, trajectory: Trajectory | None = None) -> DocumentImport:
     """Read an uploaded file. A file that cannot be read is refused and nothing is stored; a
-    readable one is kept (outside the register) until a person confirms or cancels. The file is
-    parsed before the transaction; only storing the result happens inside one."""
+    readable one is kept (outside the register) until a person confirms or cancels. It belongs to
+    the uploader's organisation (and the project organisation of ``trajectory``, if given). The file
+    is parsed before the transaction; only storing the result happens inside one."""
     if not may_import(actor):
         raise PermissionDenied("U mag geen documenten inlezen.")
+    if trajectory is not None and not (permissions.is_system(actor) or permissions.is_manager(actor)
+                                       or permissions.is_member(actor, trajectory)):
+        raise PermissionDenied(f"U neemt niet deel aan het traject '{trajectory}'.")
     try:
         result = import_bytes(data, filename)
     except DocumentImportError as exc:
         raise PublicationError(str(exc)) from exc
-    return _store_import(actor, data, filename, result)
+    return _store_import(actor, data, filename, result, trajectory)
 
 
 @transaction.atomic
-def _store_import(actor, data: bytes, filename: str, result) -> DocumentImport:
+def _store_import(actor, data: bytes, filename: str, result, trajectory: Trajectory | None) -> DocumentImport:
     name = os.path.basename(filename or "document")[:200] or "document"
     record = DocumentImport(
         filename=name, sha256=result.sha256, file_format=result.format, text=result.text,
-        result=result.to_json(), uploaded_by=audit.actor_label(actor),
+        result=result.to_json(), uploaded_by=audit.actor_label(actor), trajectory=trajectory,
+        owner=actor if permissions.is_authenticated(actor) else None,
+        owner_municipality_id=getattr(permissions.profile_of(actor), "municipality_id", None),
+        owner_organisation_id=getattr(permissions.profile_of(actor), "organisation_id", None),
     )
     record.original_file.save(name, ContentFile(data), save=False)
     record.save()
@@ -273,6 +286,7 @@ def _store_import(actor, data: bytes, filename: str, result) -> DocumentImport:
 
 @transaction.atomic
 def cancel_import(actor, record: DocumentImport) -> None:
+    _require_import(actor, record)
     if record.status != ImportStatus.PENDING:
         raise PublicationError("Dit ingelezen document is al bevestigd en kan niet meer worden geannuleerd.")
     name = record.filename
@@ -305,6 +319,7 @@ def confirm_import(
     if not may_import(actor):
         raise PermissionDenied("U mag geen documenten inlezen.")
     record = DocumentImport.objects.select_for_update().get(pk=record.pk)
+    _require_import(actor, record)
     if record.status != ImportStatus.PENDING:
         raise PublicationError("Dit ingelezen document is al bevestigd.")
     if gate is not None and trajectory is not None and gate.trajectory_id != trajectory.pk:

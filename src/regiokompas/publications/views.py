@@ -21,16 +21,20 @@ from regiokompas.register.models import Document, Gate, Municipality, Trajectory
 
 def _publication(request, pk) -> Publication:
     publication = get_object_or_404(Publication.objects.select_related("document", "gate__trajectory", "municipality"), pk=pk)
-    if not permissions.can_see_document(request.user, publication.document):
+    if not permissions.can_see_publication(request.user, publication):
         raise Http404("Dit stuk is niet zichtbaar voor u.")
     return publication
+
+
+def _publication_trajectory(publication: Publication):
+    return publication.gate.trajectory if publication.gate_id else publication.document.trajectory
 
 
 @login_required
 def overview(request, slug):
     trajectory = get_object_or_404(Trajectory, slug=slug)
     publications = Publication.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
-    publications = [p for p in publications if permissions.can_see_document(request.user, p.document)]
+    publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
     gates = list(trajectory.gates.order_by("ordinal"))
     status = [(g, services.information_status(g)) for g in gates]
     events = InformationEvent.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
@@ -44,7 +48,7 @@ def overview(request, slug):
 def draft(request, pk):
     gate = get_object_or_404(Gate.objects.select_related("trajectory"), pk=pk)
     municipalities = [p.municipality for p in gate.trajectory.participants.select_related("municipality").order_by("municipality__name")
-                      if services.may_draft(request.user, p.municipality)]
+                      if services.may_draft(request.user, p.municipality, gate.trajectory)]
     if not municipalities:
         messages.error(request, "U mag voor geen van de deelnemende gemeenten raadsinformatie opstellen.")
         return redirect("register:gate-detail", gate.pk)
@@ -66,7 +70,7 @@ def draft(request, pk):
 def detail(request, pk):
     publication = _publication(request, pk)
     document = publication.document
-    model = drafting.to_model(document)
+    model = drafting.to_model(document, viewer=request.user)
     municipalities = [p.municipality for p in publication.gate.trajectory.participants.select_related("municipality").order_by("municipality__name")] if publication.gate_id else [publication.municipality]
     event_form = InformationEventForm(municipalities=[m for m in municipalities if m.pk == publication.municipality_id] or municipalities)
     preview = render_html(model)
@@ -77,9 +81,10 @@ def detail(request, pk):
     return render(request, "publications/detail.html", {
         "publication": publication, "document": document, "trajectory": publication.gate.trajectory if publication.gate_id else None,
         "preview": mark_safe(body),  # noqa: S308 - built from escaped text by render_html
-        "formats": FORMATS, "may_edit": services.may_draft(request.user, publication.municipality),
+        "formats": FORMATS, "may_edit": services.may_draft(request.user, publication.municipality, _publication_trajectory(publication)),
         "events": document.information_events.select_related("municipality").all(), "event_form": event_form,
-        "versions": Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind).order_by("-version"),
+        "versions": [v for v in Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind)
+                     .select_related("document").order_by("-version") if permissions.can_see_publication(request.user, v)],
         "kind_name": KIND_NAMES.get(publication.kind, publication.kind),
     })
 
@@ -156,10 +161,10 @@ def information_event(request, pk):
     return redirect("publications:detail", publication.pk)
 
 
-def _download(document: Document, fmt: str) -> HttpResponse:
+def _download(document: Document, fmt: str, viewer) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
-    data = render_document(drafting.to_model(document), fmt)
+    data = render_document(drafting.to_model(document, viewer=viewer), fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{safe_filename(document.title, fmt)}"'
@@ -169,7 +174,7 @@ def _download(document: Document, fmt: str) -> HttpResponse:
 @login_required
 def download(request, pk, fmt):
     publication = _publication(request, pk)
-    return _download(publication.document, fmt)
+    return _download(publication.document, fmt, request.user)
 
 
 @login_required
@@ -177,7 +182,7 @@ def document_download(request, pk, fmt):
     document = get_object_or_404(Document, pk=pk)
     if not permissions.can_see_document(request.user, document):
         raise Http404("Dit document is niet zichtbaar voor u.")
-    return _download(document, fmt)
+    return _download(document, fmt, request.user)
 
 
 # --- import ------------------------------------------------------------------------------------------
@@ -202,27 +207,27 @@ def import_upload(request):
                 form.add_error("file", exc.message)
             else:
                 return redirect("publications:import-review", record.pk)
-    pending = DocumentImport.objects.filter(status=ImportStatus.PENDING)[:20]
+    pending = permissions.visible_imports(request.user, DocumentImport.objects.filter(status=ImportStatus.PENDING))[:20]
     return render(request, "publications/import_upload.html", {"form": form, "pending": pending})
 
 
 @login_required
 def import_review(request, pk):
     record = get_object_or_404(DocumentImport, pk=pk)
-    if not services.may_import(request.user):
+    if not permissions.can_handle_import(request.user, record):
         raise Http404("Niet gevonden.")
     data = record.result
     decisions = [dict(d, outcome_label=OUTCOME_LABELS.get(d["outcome"], d["outcome"])) for d in data.get("decisions", [])]
     codes = [m["code"] for m in data.get("municipalities", [])]
-    trajectories = Trajectory.objects.order_by("name")
-    gates = Gate.objects.select_related("trajectory").order_by("trajectory__name", "ordinal")
+    trajectories = permissions.member_trajectories(request.user, Trajectory.objects.order_by("name"))
+    gates = Gate.objects.filter(trajectory__in=trajectories).select_related("trajectory").order_by("trajectory__name", "ordinal")
     form = ConfirmForm(request.POST or None, trajectories=trajectories, gates=gates, decisions=decisions,
                        initial={"title": data.get("title", record.filename)})
     if record.status != ImportStatus.PENDING:
         form = None
     elif request.method == "POST" and form.is_valid():
-        trajectory = Trajectory.objects.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
-        gate = Gate.objects.filter(pk=form.cleaned_data["gate"]).first() if form.cleaned_data["gate"] else None
+        trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
+        gate = gates.filter(pk=form.cleaned_data["gate"]).first() if form.cleaned_data["gate"] else None
         try:
             document = services.confirm_import(request.user, record, trajectory=trajectory, gate=gate,
                                                decisions=form.chosen_decisions(), title=form.cleaned_data["title"])
@@ -243,6 +248,8 @@ def import_review(request, pk):
 @require_POST
 def import_cancel(request, pk):
     record = get_object_or_404(DocumentImport, pk=pk)
+    if not permissions.can_handle_import(request.user, record):
+        raise Http404("Niet gevonden.")
     try:
         services.cancel_import(request.user, record)
         messages.success(request, "Het inlezen is geannuleerd; er is niets opgeslagen.")

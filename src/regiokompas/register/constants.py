@@ -5,16 +5,57 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class WgrForm(models.TextChoices):
-    OPENBAAR_LICHAAM = "openbaar_lichaam", _("openbaar lichaam")
-    BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie", _("bedrijfsvoeringsorganisatie")
-    GEMEENSCHAPPELIJK_ORGAAN = "gemeenschappelijk_orgaan", _("gemeenschappelijk orgaan")
-    CENTRUMGEMEENTE = "centrumgemeente", _("centrumgemeente (centrumregeling)")
-    REGELING_ZONDER_MEER = "regeling_zonder_meer", _("regeling zonder meer")
+class LegalForm(models.TextChoices):
+    """The legal form of a cooperation: the five Wgr forms and the private-law and contract forms
+    municipalities also use. Values are the API's ``rechtsvorm`` codes."""
+
+    OPENBAAR_LICHAAM = "openbaar_lichaam", _("openbaar lichaam (Wgr)")
+    BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie", _("bedrijfsvoeringsorganisatie (Wgr)")
+    GEMEENSCHAPPELIJK_ORGAAN = "gemeenschappelijk_orgaan", _("gemeenschappelijk orgaan (Wgr)")
+    CENTRUMGEMEENTEREGELING = "centrumgemeenteregeling", _("centrumgemeenteregeling (Wgr)")
+    REGELING_ZONDER_MEER = "regeling_zonder_meer", _("regeling zonder meer (Wgr)")
+    STICHTING = "stichting", _("stichting")
+    VERENIGING = "vereniging", _("vereniging")
+    NV = "nv", _("naamloze vennootschap (NV)")
+    BV = "bv", _("besloten vennootschap (BV)")
+    CONVENANT = "convenant", _("convenant (overeenkomst)")
 
 
-# Forms that create a body with legal personality (domain.md §3.1).
-LEGAL_PERSONALITY = {WgrForm.OPENBAAR_LICHAAM, WgrForm.BEDRIJFSVOERINGSORGANISATIE}
+# The former name of LegalForm, for code written before the non-Wgr forms.
+WgrForm = LegalForm
+
+WGR_FORMS = {
+    LegalForm.OPENBAAR_LICHAAM, LegalForm.BEDRIJFSVOERINGSORGANISATIE, LegalForm.GEMEENSCHAPPELIJK_ORGAAN,
+    LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER,
+}
+
+# Forms that create a body with legal personality (domain.md §3.1; Burgerlijk Wetboek boek 2).
+LEGAL_PERSONALITY = {
+    LegalForm.OPENBAAR_LICHAAM, LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+    LegalForm.STICHTING, LegalForm.VERENIGING, LegalForm.NV, LegalForm.BV,
+}
+
+
+class SuccessionKind(models.TextChoices):
+    """How one arrangement follows another."""
+
+    AMENDED = "amended", _("gewijzigde regeling (zelfde rechtspersoon)")
+    RENAMED = "renamed", _("nieuwe naam (zelfde rechtspersoon)")
+    MERGER = "merger", _("fusie van regelingen")
+
+
+# One predecessor only: the same legal body continues under a new regeling or name.
+SAME_BODY_SUCCESSION = {SuccessionKind.AMENDED, SuccessionKind.RENAMED}
+
+
+class AppointmentOrgan(models.TextChoices):
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", _("algemeen bestuur")
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("dagelijks bestuur")
+
+
+class AppointmentCapacity(models.TextChoices):
+    MEMBER = "member", _("lid")
+    DEPUTY = "deputy", _("plaatsvervangend lid")
 
 
 class ArrangementType(models.TextChoices):
@@ -40,6 +81,19 @@ class GoverningBodyKind(models.TextChoices):
     DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("dagelijks bestuur")
     BESTUUR = "bestuur", _("bestuur")
     PORTEFEUILLEHOUDERSOVERLEG = "portefeuillehoudersoverleg", _("portefeuillehoudersoverleg")
+
+
+# Bodies every municipality has by law (Gemeentewet art. 6); the others belong to an arrangement or
+# an organisation named at the gate.
+MUNICIPAL_BODIES = {GoverningBodyKind.RAAD, GoverningBodyKind.COLLEGE, GoverningBodyKind.BURGEMEESTER}
+
+
+class GateKind(models.TextChoices):
+    """A decision moment, or an information moment (forum, informatieavond) where nothing is decided.
+    Values are the API's ``soort`` codes."""
+
+    DECISION = "besluit", _("besluitmoment")
+    INFORMATION = "informatie", _("informatiemoment (er wordt niets besloten)")
 
 
 class RoleKind(models.TextChoices):
@@ -73,21 +127,45 @@ class ContinuationRule(models.TextChoices):
     COALITION_OF_THE_WILLING = "coalition_of_the_willing", _("wie instemt gaat door (coalition of the willing)")
 
 
+CONTINUATION_RULE_API = {
+    ContinuationRule.ALL_MUST_AGREE: "unaniem",
+    ContinuationRule.MAJORITY: "meerderheid",
+    ContinuationRule.COALITION_OF_THE_WILLING: "wie_instemt_gaat_door",
+}
+
+
 class Outcome(models.TextChoices):
     AGREE = "agree", _("ingestemd")
     AGREE_WITH_CONDITIONS = "agree_with_conditions", _("ingestemd onder voorwaarden")
     HOLD = "hold", _("aangehouden")
     REJECT = "reject", _("niet ingestemd")
     NOT_YET_DECIDED = "not_yet_decided", _("nog niet besloten")
+    PROPOSED = "proposed", _("voorgesteld aan de raad")
+    NOTED = "noted", _("kennisgenomen")
 
 
 AGREEING = {Outcome.AGREE, Outcome.AGREE_WITH_CONDITIONS}
+# Outcomes that decide nothing (yet): the body's position at the gate is still open.
+UNDECIDED = {Outcome.NOT_YET_DECIDED, Outcome.PROPOSED, Outcome.NOTED}
+
+# The public API's codes (snake_case Dutch, issue 12 §3) for enumerations whose stored values are
+# English. New enumerations store the API code itself (GateKind, LegalForm, GoverningBodyKind).
+OUTCOME_API = {
+    Outcome.AGREE: "ingestemd",
+    Outcome.AGREE_WITH_CONDITIONS: "ingestemd_onder_voorwaarden",
+    Outcome.HOLD: "aangehouden",
+    Outcome.REJECT: "niet_ingestemd",
+    Outcome.NOT_YET_DECIDED: "nog_niet_besloten",
+    Outcome.PROPOSED: "voorgesteld",
+    Outcome.NOTED: "kennisgenomen",
+}
 
 
 class DatePrecision(models.TextChoices):
     DAY = "day", _("dag")
     MONTH = "month", _("maand")
     YEAR = "year", _("jaar")
+    UNKNOWN = "unknown", _("onbekend")
 
 
 class ConditionStatus(models.TextChoices):
@@ -142,6 +220,7 @@ class GateStatus(models.TextChoices):
     PASSED_PARTIALLY = "passed_partially", _("gepasseerd door een deel van de gemeenten")
     HELD = "held", _("aangehouden")
     STOPPED = "stopped", _("gestopt")
+    INFORMATION = "information", _("informatiemoment: er wordt niets besloten")
 
 
 class SupersedeKind(models.TextChoices):

@@ -19,11 +19,12 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 
 from regiokompas import __version__
+from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import models as rm
 from regiokompas.register.dossier_checks import check_dossier, removes_files_on_error, track_saved_file
-from regiokompas.register.errors import RegisterError
+from regiokompas.register.errors import PermissionDenied, RegisterError
 
 SCHEMA = "regiokompas.dossier/1"
 SKIP_FIELDS = {"id", "created", "updated"}
@@ -35,9 +36,14 @@ class ModelSpec:
     model: type[models.Model]
     collect: Callable[[rm.Trajectory, dict[str, set[int]]], models.QuerySet]
     natural_key: tuple[str, ...] | None = None  # matched when it exists already (reference data)
+    # reference data that exists already may take over what the dossier knows better (fields changed)
+    merge: Callable[[models.Model, models.Model], list[str]] | None = None
 
 
 SPECS: list[ModelSpec] = []
+# Other apps name arrangements their rows refer to (a variant built on an existing regeling), so the
+# dossier carries them: callables trajectory -> iterable of JointArrangement ids.
+ARRANGEMENT_REFERENCES: list[Callable[[rm.Trajectory], object]] = []
 
 
 def register_model(spec: ModelSpec, *, after: str | None = None) -> None:
@@ -92,13 +98,24 @@ def _organisation_ids(t: rm.Trajectory, muni: set[int]) -> set[int]:
     if t.commissioning_body_id and t.commissioning_body.organisation_id:
         ids.add(t.commissioning_body.organisation_id)
     ids |= set(rm.Role.objects.filter(trajectory=t).exclude(organisation=None).values_list("organisation_id", flat=True))
+    ids |= set(rm.Gate.objects.filter(trajectory=t).exclude(body_organisation=None).values_list("body_organisation_id", flat=True))
     return ids
 
 
-def _arrangement_ids(muni: set[int], orgs: set[int]) -> set[int]:
+def _arrangement_ids(muni: set[int], orgs: set[int], t: rm.Trajectory | None = None) -> set[int]:
     ids = set(rm.ArrangementParticipation.objects.filter(municipality_id__in=muni).values_list("arrangement_id", flat=True))
     ids |= set(rm.ExecutionOrganisation.objects.filter(pk__in=orgs).exclude(legal_vehicle=None).values_list("legal_vehicle_id", flat=True))
-    return ids
+    if t is not None:
+        ids |= set(rm.Gate.objects.filter(trajectory=t).exclude(body_arrangement=None).values_list("body_arrangement_id", flat=True))
+        for refer in ARRANGEMENT_REFERENCES:
+            ids |= set(refer(t))
+    # the whole lineage: predecessors and successors of every arrangement in the dossier
+    while True:
+        more = set(rm.ArrangementSuccession.objects.filter(successor_id__in=ids).values_list("predecessor_id", flat=True))
+        more |= set(rm.ArrangementSuccession.objects.filter(predecessor_id__in=ids).values_list("successor_id", flat=True))
+        if more <= ids:
+            return ids
+        ids |= more
 
 
 def _with_mergers(ids: set[int]) -> set[int]:
@@ -116,38 +133,62 @@ def _closure(t: rm.Trajectory) -> dict[str, set[int]]:
     muni = _municipality_ids(t)
     while True:
         orgs = _organisation_ids(t, muni)
-        arrangements = _arrangement_ids(muni, orgs)
+        arrangements = _arrangement_ids(muni, orgs, t)
         linked = set(rm.ExecutionOrganisation.served_municipalities.through.objects.filter(
             executionorganisation_id__in=orgs).values_list("municipality_id", flat=True))
         linked |= set(rm.ArrangementParticipation.objects.filter(arrangement_id__in=arrangements).values_list("municipality_id", flat=True))
+        linked |= set(rm.JointArrangement.objects.filter(pk__in=arrangements).exclude(centre_municipality=None).values_list("centre_municipality_id", flat=True))
         grown = _with_mergers(muni | linked)
         if grown == muni:
             return {"municipality": muni, "organisation": orgs, "arrangement": arrangements}
         muni = grown
 
 
+def _merge_municipality(existing: rm.Municipality, incoming: rm.Municipality) -> list[str]:
+    """A municipality still as the CBS list made it takes the dossier's source and start date."""
+    from regiokompas.register.municipalities import SOURCE
+
+    if existing.source not in ("", SOURCE) or incoming.source in ("", SOURCE):
+        return []
+    changed = ["source", "illustrative"]
+    existing.source, existing.illustrative = incoming.source, incoming.illustrative
+    for name in ("valid_from", "province", "note"):
+        if not getattr(existing, name) and getattr(incoming, name):
+            setattr(existing, name, getattr(incoming, name))
+            changed.append(name)
+    return changed
+
+
 def _default_specs() -> None:
     Q = models.Q
     reg = register_model
-    reg(ModelSpec("municipality", rm.Municipality, lambda t, c: rm.Municipality.objects.filter(pk__in=c["municipality"]), ("cbs_code",)))
+    reg(ModelSpec("municipality", rm.Municipality, lambda t, c: rm.Municipality.objects.filter(pk__in=c["municipality"]), ("cbs_code",),
+                  merge=_merge_municipality))
     reg(ModelSpec("population_figure", rm.PopulationFigure, lambda t, c: rm.PopulationFigure.objects.filter(municipality_id__in=c["municipality"]), ("municipality", "reference_date")))
     reg(ModelSpec("region", rm.Region, lambda t, c: rm.Region.objects.filter(Q(pk=t.region_id) | Q(memberships__municipality_id__in=c["municipality"])).distinct(), ("name",)))
     reg(ModelSpec("region_membership", rm.RegionMembership, lambda t, c: rm.RegionMembership.objects.filter(municipality_id__in=c["municipality"]), ("region", "municipality", "valid_from")))
     reg(ModelSpec("law", rm.Law, lambda t, c: t.drivers.all(), ("abbreviation",)))
     reg(ModelSpec("arrangement", rm.JointArrangement, lambda t, c: rm.JointArrangement.objects.filter(pk__in=c["arrangement"]), ("name",)))
     reg(ModelSpec("arrangement_participation", rm.ArrangementParticipation, lambda t, c: rm.ArrangementParticipation.objects.filter(arrangement_id__in=c["arrangement"], municipality_id__in=c["municipality"]), ("arrangement", "municipality")))
+    reg(ModelSpec("arrangement_succession", rm.ArrangementSuccession, lambda t, c: rm.ArrangementSuccession.objects.filter(
+        successor_id__in=c["arrangement"], predecessor_id__in=c["arrangement"]), ("successor", "predecessor")))
     reg(ModelSpec("organisation", rm.Organisation, lambda t, c: rm.Organisation.objects.filter(pk__in=c["organisation"], executionorganisation__isnull=True), ("name",)))
     reg(ModelSpec("execution_organisation", rm.ExecutionOrganisation, lambda t, c: rm.ExecutionOrganisation.objects.filter(pk__in=c["organisation"]), ("name",)))
     reg(ModelSpec("governing_body", rm.GoverningBody, lambda t, c: rm.GoverningBody.objects.filter(
         Q(municipality_id__in=c["municipality"]) | Q(organisation_id__in=c["organisation"]) | Q(arrangement_id__in=c["arrangement"])),
         ("kind", "municipality", "organisation", "arrangement")))
     reg(ModelSpec("trajectory", rm.Trajectory, lambda t, c: rm.Trajectory.objects.filter(pk=t.pk)))
+    reg(ModelSpec("trajectory_law", rm.TrajectoryLaw, lambda t, c: t.law_links.all(), ("trajectory", "law")))
     reg(ModelSpec("person", rm.Person, lambda t, c: rm.Person.objects.filter(
-        Q(roles__trajectory=t) | Q(roles__municipality_id__in=c["municipality"]) | Q(roles__organisation_id__in=c["organisation"])).distinct(),
+        Q(roles__trajectory=t) | Q(roles__municipality_id__in=c["municipality"]) | Q(roles__organisation_id__in=c["organisation"])
+        | Q(appointments__arrangement_id__in=c["arrangement"], appointments__municipality_id__in=c["municipality"])).distinct(),
         ("name",)))
     reg(ModelSpec("role", rm.Role, lambda t, c: rm.Role.objects.filter(
         Q(trajectory=t) | Q(municipality_id__in=c["municipality"]) | Q(organisation_id__in=c["organisation"])).distinct(),
         ("person", "kind", "municipality", "organisation", "trajectory", "valid_from")))
+    reg(ModelSpec("appointment", rm.Appointment, lambda t, c: rm.Appointment.objects.filter(
+        arrangement_id__in=c["arrangement"], municipality_id__in=c["municipality"]),
+        ("arrangement", "organ", "capacity", "municipality", "person", "start")))
     reg(ModelSpec("document", rm.Document, lambda t, c: rm.Document.objects.filter(trajectory=t)))
     reg(ModelSpec("document_section", rm.DocumentSection, lambda t, c: rm.DocumentSection.objects.filter(document__trajectory=t)))
     reg(ModelSpec("gate", rm.Gate, lambda t, c: t.gates.all()))
@@ -252,6 +293,8 @@ def _parse_scalar(f: models.Field, raw):
 @transaction.atomic
 def import_dossier(actor, data: dict) -> rm.Trajectory:
     """Import a dossier into this database. Refuses a bad file or an existing trajectory; all or nothing."""
+    if not permissions.can_create_trajectory(actor):
+        raise PermissionDenied("Alleen functioneel beheer of een projectleider importeert een dossier.")
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise RegisterError(f"Dit is geen Regiokompas-dossier in formaat {SCHEMA} (veld 'schema' ontbreekt of klopt niet).")
     objects = data.get("objects")
@@ -282,7 +325,11 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
             key = row["key"]
             existing = _match_existing(spec, obj) if spec.natural_key else None
             if existing is not None:
+                changed = spec.merge(existing, obj) if spec.merge else []
+                if changed:
+                    existing.save(update_fields=changed)
                 created[key] = existing
+                deferred[:] = [entry for entry in deferred if entry[0] is not obj]  # reference data stays as it is
                 continue
             try:
                 obj.full_clean(exclude=[name for _o, name, _k in deferred if _o is obj] or None, validate_unique=False)

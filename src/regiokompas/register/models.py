@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from regiokompas.register import constants as c
 
 
+def precision_field(label: str = "nauwkeurigheid datum") -> models.CharField:
+    """The precision column beside a date (register.dates.FuzzyDate): day, month, year or unknown."""
+    return models.CharField(_(label), max_length=10, choices=c.DatePrecision.choices, default=c.DatePrecision.DAY)
+
+
 class Sourced(models.Model):
     """Every fact carries its source (seed file name, document, or web address)."""
 
@@ -38,6 +43,8 @@ class Municipality(Sourced):
         on_delete=models.PROTECT,
         related_name="predecessors",
     )
+    province = models.CharField(_("provincie"), max_length=60, blank=True)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True, help_text=_("Naamswijziging, splitsing, tussenliggende fusies."))
 
     class Meta:
         verbose_name = _("gemeente")
@@ -114,11 +121,15 @@ class RegionMembership(Sourced):
 
 
 class JointArrangement(Sourced):
-    """A gemeenschappelijke regeling under the Wgr."""
+    """A cooperation between municipalities: a gemeenschappelijke regeling under the Wgr, or a
+    stichting, vereniging, NV, BV or convenant. It may succeed other arrangements (ArrangementSuccession)."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
-    wgr_form = models.CharField(_("Wgr-vorm"), max_length=40, choices=c.WgrForm.choices)
-    arrangement_type = models.CharField(_("soort regeling"), max_length=20, choices=c.ArrangementType.choices)
+    legal_form = models.CharField(_("rechtsvorm"), max_length=40, choices=c.LegalForm.choices)
+    arrangement_type = models.CharField(
+        _("soort regeling"), max_length=20, choices=c.ArrangementType.choices, blank=True,
+        help_text=_("Alleen bij een Wgr-regeling: collegeregeling, raadsregeling of gemengd."),
+    )
     centre_municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("centrumgemeente"),
@@ -129,12 +140,14 @@ class JointArrangement(Sourced):
     )
     publication = models.CharField(_("publicatie (CVDR/Gemeenteblad)"), max_length=300, blank=True)
     valid_from = models.DateField(_("in werking vanaf"), null=True, blank=True)
+    valid_from_precision = precision_field("nauwkeurigheid datum in werking")
     valid_to = models.DateField(_("opgeheven per"), null=True, blank=True)
+    valid_to_precision = precision_field("nauwkeurigheid datum opgeheven")
     exit_rules = models.TextField(_("uittredingsregels"), blank=True)
 
     class Meta:
-        verbose_name = _("gemeenschappelijke regeling")
-        verbose_name_plural = _("gemeenschappelijke regelingen")
+        verbose_name = _("regeling")
+        verbose_name_plural = _("regelingen")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -142,7 +155,76 @@ class JointArrangement(Sourced):
 
     @property
     def legal_personality(self) -> bool:
-        return self.wgr_form in c.LEGAL_PERSONALITY
+        return self.legal_form in c.LEGAL_PERSONALITY
+
+    @property
+    def is_wgr(self) -> bool:
+        return self.legal_form in c.WGR_FORMS
+
+    @property
+    def wgr_form(self) -> str:
+        """The former name of ``legal_form`` (read only)."""
+        return self.legal_form
+
+    def get_wgr_form_display(self) -> str:
+        return self.get_legal_form_display()
+
+    def lineage(self) -> list[ArrangementSuccession]:
+        """Every succession that led to this arrangement, nearest first (breadth first, no repeats)."""
+        seen: set[int] = {self.pk}
+        result: list[ArrangementSuccession] = []
+        frontier = [self]
+        while frontier:
+            following = []
+            for arrangement in frontier:
+                links = ArrangementSuccession.objects.filter(successor=arrangement).select_related("predecessor").order_by("date", "pk")
+                for link in links:
+                    result.append(link)
+                    if link.predecessor_id not in seen:
+                        seen.add(link.predecessor_id)
+                        following.append(link.predecessor)
+            frontier = following
+        return result
+
+    def descendants(self) -> list[ArrangementSuccession]:
+        """Every succession that followed from this arrangement, nearest first."""
+        seen: set[int] = {self.pk}
+        result: list[ArrangementSuccession] = []
+        frontier = [self]
+        while frontier:
+            following = []
+            for arrangement in frontier:
+                for link in ArrangementSuccession.objects.filter(predecessor=arrangement).select_related("successor").order_by("date", "pk"):
+                    result.append(link)
+                    if link.successor_id not in seen:
+                        seen.add(link.successor_id)
+                        following.append(link.successor)
+            frontier = following
+        return result
+
+
+class ArrangementSuccession(Sourced):
+    """``successor`` follows ``predecessor``: the same legal body under an amended regeling or a new
+    name, or a merger of several arrangements into one (one row per predecessor)."""
+
+    successor = models.ForeignKey(JointArrangement, verbose_name=_("opvolger"), on_delete=models.CASCADE, related_name="predecessor_links")
+    predecessor = models.ForeignKey(JointArrangement, verbose_name=_("voorganger"), on_delete=models.PROTECT, related_name="successor_links")
+    kind = models.CharField(_("soort opvolging"), max_length=20, choices=c.SuccessionKind.choices)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    date_precision = precision_field()
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("opvolging van een regeling")
+        verbose_name_plural = _("opvolgingen van regelingen")
+        ordering = ["successor", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["successor", "predecessor"], name="succession_once"),
+            models.CheckConstraint(condition=~Q(successor=models.F("predecessor")), name="succession_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.get_kind_display()})"
 
 
 class ArrangementParticipation(Sourced):
@@ -150,7 +232,9 @@ class ArrangementParticipation(Sourced):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="arrangement_participations")
     organs = models.CharField(_("deelnemende organen"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: college."))
     joined = models.DateField(_("toegetreden"), null=True, blank=True)
+    joined_precision = precision_field("nauwkeurigheid datum toegetreden")
     left = models.DateField(_("uitgetreden"), null=True, blank=True)
+    left_precision = precision_field("nauwkeurigheid datum uitgetreden")
 
     class Meta:
         verbose_name = _("deelname aan regeling")
@@ -265,6 +349,35 @@ class Role(Sourced):
         return f"{self.person}: {self.get_kind_display()} {where}".strip()
 
 
+class Appointment(Sourced):
+    """A member or deputy member (plaatsvervangend lid) of the algemeen or dagelijks bestuur of an
+    arrangement, on behalf of one participating municipality, for a period."""
+
+    arrangement = models.ForeignKey(JointArrangement, verbose_name=_("regeling"), on_delete=models.CASCADE, related_name="appointments")
+    organ = models.CharField(_("orgaan"), max_length=30, choices=c.AppointmentOrgan.choices)
+    capacity = models.CharField(_("hoedanigheid"), max_length=10, choices=c.AppointmentCapacity.choices, default=c.AppointmentCapacity.MEMBER)
+    municipality = models.ForeignKey(Municipality, verbose_name=_("namens gemeente"), on_delete=models.PROTECT, related_name="appointments")
+    person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="appointments")
+    start = models.DateField(_("benoemd per"), null=True, blank=True)
+    start_precision = precision_field("nauwkeurigheid datum benoemd")
+    end = models.DateField(_("tot en met"), null=True, blank=True)
+    end_precision = precision_field("nauwkeurigheid einddatum")
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("benoeming in een bestuur")
+        verbose_name_plural = _("benoemingen in besturen")
+        ordering = ["arrangement", "organ", "municipality__name", "capacity", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")), name="appointment_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_capacity_display()} {self.get_organ_display()} {self.arrangement} namens {self.municipality}"
+
+
 class Law(Sourced):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     abbreviation = models.CharField(_("afkorting"), max_length=30, unique=True)
@@ -291,9 +404,11 @@ class Trajectory(Sourced):
     aim = models.TextField(_("doel"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=c.TrajectoryStatus.choices, default=c.TrajectoryStatus.EXPLORING)
     start_date = models.DateField(_("gestart"), null=True, blank=True)
-    start_precision = models.CharField(_("nauwkeurigheid startdatum"), max_length=5, choices=c.DatePrecision.choices, default=c.DatePrecision.DAY)
+    start_precision = precision_field("nauwkeurigheid startdatum")
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="trajectories")
-    drivers = models.ManyToManyField(Law, verbose_name=_("aanleiding (wetten)"), blank=True, related_name="trajectories")
+    drivers = models.ManyToManyField(
+        Law, verbose_name=_("aanleiding (wetten)"), blank=True, related_name="trajectories", through="TrajectoryLaw"
+    )
     commissioning_body = models.ForeignKey(
         GoverningBody, verbose_name=_("opdrachtgever"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -308,6 +423,24 @@ class Trajectory(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TrajectoryLaw(Sourced):
+    """A law that drives a trajectory, with what this trajectory has to say about it. A law is shared
+    by trajectories; a remark here is shown on this trajectory only."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="law_links")
+    law = models.ForeignKey(Law, on_delete=models.PROTECT, related_name="trajectory_links")
+    remark = models.TextField(_("opmerking voor dit traject"), blank=True)
+
+    class Meta:
+        verbose_name = _("wet van een traject")
+        verbose_name_plural = _("wetten van een traject")
+        ordering = ["trajectory", "law__name"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "law"], name="trajectory_law_once")]
+
+    def __str__(self) -> str:
+        return f"{self.law} ({self.trajectory})"
 
 
 class TrajectoryParticipant(Sourced):
@@ -335,6 +468,10 @@ class TrajectoryParticipant(Sourced):
         return f"{self.municipality} in {self.trajectory}"
 
 
+def default_gate_bodies() -> list[str]:
+    return [c.GoverningBodyKind.COLLEGE.value]
+
+
 class Document(Sourced):
     """A document of the trajectory. Header fields and ordered sections follow domain.md §5.1."""
 
@@ -349,7 +486,7 @@ class Document(Sourced):
         Organisation, verbose_name=_("afzender (organisatie)"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
     )
     date = models.DateField(_("datum"), null=True, blank=True)
-    date_precision = models.CharField(_("nauwkeurigheid datum"), max_length=5, choices=c.DatePrecision.choices, default=c.DatePrecision.DAY)
+    date_precision = precision_field()
     header = models.JSONField(_("kopgegevens"), default=dict, blank=True)
     attachments = models.ManyToManyField("self", verbose_name=_("bijlagen"), blank=True, symmetrical=False, related_name="attached_to")
     confidential = models.BooleanField(_("vertrouwelijk"), default=False)
@@ -400,10 +537,27 @@ class Gate(Sourced):
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("toelichting"), blank=True)
     subject_documents = models.ManyToManyField(Document, verbose_name=_("voorliggende stukken"), blank=True, related_name="gates")
-    deciding_body_kind = models.CharField(
-        _("besluitend orgaan"), max_length=40, choices=c.GoverningBodyKind.choices, default=c.GoverningBodyKind.COLLEGE
+    kind = models.CharField(_("soort moment"), max_length=20, choices=c.GateKind.choices, default=c.GateKind.DECISION)
+    bodies = models.JSONField(
+        _("besluitende organen"), default=default_gate_bodies, blank=True,
+        help_text=_("In volgorde, bijvoorbeeld eerst het college (voorstel) en dan de raad (besluit)."),
+    )
+    counting_body = models.CharField(
+        _("orgaan waarvan het besluit telt"), max_length=40, choices=c.GoverningBodyKind.choices, blank=True,
+        help_text=_("Leeg: het laatste orgaan in de lijst."),
+    )
+    body_arrangement = models.ForeignKey(
+        JointArrangement, verbose_name=_("regeling van het besluitende bestuur"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="gates",
+        help_text=_("Bij een algemeen of dagelijks bestuur: van welke regeling."),
+    )
+    body_organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie van het besluitende overleg"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="gates",
+        help_text=_("Bij een portefeuillehoudersoverleg of ander bestuur: van welke organisatie."),
     )
     planned_date = models.DateField(_("gepland besluitmoment"), null=True, blank=True)
+    planned_date_precision = precision_field("nauwkeurigheid geplande datum")
     deadline = models.DateField(_("uiterste datum"), null=True, blank=True)
     continuation_rule = models.CharField(
         _("doorgaan als"), max_length=40, choices=c.ContinuationRule.choices, default=c.ContinuationRule.ALL_MUST_AGREE
@@ -420,6 +574,56 @@ class Gate(Sourced):
 
     def __str__(self) -> str:
         return f"{self.ordinal}. {self.title}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        bodies = self.bodies
+        if not isinstance(bodies, list) or not bodies:
+            raise ValidationError({"bodies": "Noem ten minste één orgaan dat besluit of wordt geïnformeerd."})
+        unknown = [b for b in bodies if b not in c.GoverningBodyKind.values]
+        if unknown:
+            raise ValidationError({"bodies": f"Onbekend orgaan: {', '.join(map(str, unknown))}. Kies uit: {', '.join(c.GoverningBodyKind.values)}."})
+        if len(set(bodies)) != len(bodies):
+            raise ValidationError({"bodies": "Elk orgaan staat maar één keer in de lijst."})
+        if self.counting_body and self.counting_body not in bodies:
+            raise ValidationError({"counting_body": f"Het orgaan waarvan het besluit telt ({self.get_counting_body_display()}) staat niet in de lijst van organen."})
+        others = [b for b in bodies if b not in c.MUNICIPAL_BODIES]
+        if others and not (self.body_arrangement_id or self.body_organisation_id):
+            labels = ", ".join(str(c.GoverningBodyKind(b).label) for b in others)
+            raise ValidationError({"bodies": f"Geef aan van welke regeling of organisatie het {labels} is."})
+        if self.kind == c.GateKind.INFORMATION and self.counting_body:
+            raise ValidationError({"counting_body": "Bij een informatiemoment wordt niets besloten; er telt geen besluit."})
+
+    @property
+    def is_information(self) -> bool:
+        return self.kind == c.GateKind.INFORMATION
+
+    @property
+    def counting_body_kind(self) -> str:
+        """The body whose outcome counts for the continuation rule: the one named, else the last in the list."""
+        if self.counting_body:
+            return self.counting_body
+        return self.bodies[-1] if self.bodies else c.GoverningBodyKind.COLLEGE
+
+    @property
+    def deciding_body_kind(self) -> str:
+        """The former single deciding body: now the counting body (read only)."""
+        return self.counting_body_kind
+
+    @property
+    def counting_body_label(self) -> str:
+        kind = self.counting_body_kind
+        return str(c.GoverningBodyKind(kind).label) if kind in c.GoverningBodyKind.values else kind
+
+    def body_labels(self) -> list[str]:
+        return [str(c.GoverningBodyKind(b).label) for b in self.bodies if b in c.GoverningBodyKind.values]
+
+    @property
+    def planned(self):
+        from regiokompas.register.dates import FuzzyDate
+
+        return FuzzyDate(self.planned_date, self.planned_date_precision)
 
 
 class Assignment(Sourced):
@@ -450,7 +654,7 @@ class Decision(Sourced):
     governing_body = models.ForeignKey(GoverningBody, on_delete=models.PROTECT, related_name="decisions")
     outcome = models.CharField(_("besluit"), max_length=30, choices=c.Outcome.choices)
     date = models.DateField(_("datum"), null=True, blank=True)
-    date_precision = models.CharField(_("nauwkeurigheid datum"), max_length=5, choices=c.DatePrecision.choices, default=c.DatePrecision.DAY)
+    date_precision = precision_field()
     motivation = models.TextField(_("motivering"), blank=True)
     withdraws = models.BooleanField(
         _("treedt uit het traject"), default=False, help_text=_("Alleen bij 'niet ingestemd': uittreden in plaats van pas op de plaats.")
@@ -494,6 +698,10 @@ class Condition(Sourced):
     )
     status_note = models.TextField(_("toelichting status"), blank=True)
     status_date = models.DateField(_("datum status"), null=True, blank=True)
+    carried_from = models.ForeignKey(
+        "self", verbose_name=_("overgenomen van"), null=True, blank=True, on_delete=models.PROTECT, related_name="carried_to",
+        help_text=_("De voorwaarde van het vervangen besluit, met haar status overgenomen."),
+    )
 
     class Meta:
         verbose_name = _("voorwaarde")

@@ -27,9 +27,10 @@ class Cell:
     """The state of one municipality at one gate."""
 
     status: str
-    decision: Decision | None = None
+    decision: Decision | None = None  # the counting body's decision (see Gate.counting_body_kind)
     returned: bool = False  # came back after a pause or withdrawal
     note: str = ""
+    decisions: list[Decision] = field(default_factory=list)  # every body's current decision, in the gate's order
 
     @property
     def status_label(self) -> str:
@@ -38,6 +39,11 @@ class Cell:
     @property
     def outcome(self) -> str:
         return self.decision.outcome if self.decision else c.Outcome.NOT_YET_DECIDED
+
+    @property
+    def other_decisions(self) -> list[Decision]:
+        """Decisions of the other bodies (a college's proposal beside the raad's decision)."""
+        return [d for d in self.decisions if self.decision is None or d.pk != self.decision.pk]
 
 
 @dataclass
@@ -91,17 +97,42 @@ class TrajectoryState:
         return [(m, [(g, self.cell(g, m)) for g in self.gates]) for m in self.municipalities]
 
 
-def _current_decisions(trajectory: Trajectory) -> dict[tuple[int, int], Decision]:
+def _body_order(gate: Gate, decision: Decision) -> tuple[int, str]:
+    kind = decision.governing_body.kind
+    bodies = gate.bodies or []
+    return (bodies.index(kind) if kind in bodies else len(bodies), kind)
+
+
+def current_decisions_by_cell(trajectory: Trajectory) -> dict[tuple[int, int], list[Decision]]:
+    """Every body's current decision per (gate, municipality), in the order of the gate's bodies."""
     decisions = (
         Decision.objects.filter(gate__trajectory=trajectory, is_current=True)
         .select_related("governing_body", "municipality", "gate")
         .prefetch_related(Prefetch("conditions", queryset=Condition.objects.order_by("id")))
     )
-    chosen: dict[tuple[int, int], Decision] = {}
+    by_cell: dict[tuple[int, int], list[Decision]] = defaultdict(list)
     for d in decisions:
-        key = (d.gate_id, d.municipality_id)
-        # The gate's deciding body counts for participation; other bodies' decisions are shown elsewhere.
-        if d.governing_body.kind == d.gate.deciding_body_kind or key not in chosen:
+        by_cell[(d.gate_id, d.municipality_id)].append(d)
+    for items in by_cell.values():
+        items.sort(key=lambda d: _body_order(d.gate, d))
+    return dict(by_cell)
+
+
+def counting_decision(gate: Gate, decisions: list[Decision]) -> Decision | None:
+    """The decision that counts for the continuation rule: the counting body's; at an information
+    moment none counts."""
+    if gate.kind == c.GateKind.INFORMATION:
+        return None
+    kind = gate.counting_body_kind
+    return next((d for d in decisions if d.governing_body.kind == kind), None)
+
+
+def _current_decisions(trajectory: Trajectory) -> dict[tuple[int, int], Decision]:
+    """The counting body's current decision per (gate, municipality)."""
+    chosen: dict[tuple[int, int], Decision] = {}
+    for key, items in current_decisions_by_cell(trajectory).items():
+        d = counting_decision(items[0].gate, items)
+        if d is not None:
             chosen[key] = d
     return chosen
 
@@ -111,7 +142,8 @@ def trajectory_state(trajectory: Trajectory) -> TrajectoryState:
     participants = list(trajectory.participants.select_related("municipality__successor", "joined_at_gate").order_by("municipality__name"))
     municipalities = [p.municipality for p in participants]
     joined_at = {p.municipality_id: (p.joined_at_gate.ordinal if p.joined_at_gate else None) for p in participants}
-    decisions = _current_decisions(trajectory)
+    by_cell = current_decisions_by_cell(trajectory)
+    decisions = {key: d for key, items in by_cell.items() if (d := counting_decision(items[0].gate, items)) is not None}
     cells: dict[tuple[int, int], Cell] = {}
     # Founding participants are in from the start; later ones from the gate at which they joined.
     previous: dict[int, str] = {m.pk: (PS.ACTIVE if joined_at[m.pk] is None else PS.NOT_INVOLVED) for m in municipalities}
@@ -125,6 +157,7 @@ def trajectory_state(trajectory: Trajectory) -> TrajectoryState:
                 cell = Cell(PS.NOT_INVOLVED)
             else:
                 cell = _derive_cell(index, gate, gate_day, m, d, prev)
+            cell.decisions = by_cell.get((gate.pk, m.pk), [])
             cells[(gate.pk, m.pk)] = cell
         results[gate.pk] = _gate_result(gate, municipalities, cells, previous)
         for m in municipalities:
@@ -136,7 +169,7 @@ def _derive_cell(index: int, gate: Gate, gate_day, m: Municipality, d: Decision 
     decision_day = d.date if d and d.date else gate_day
     if d is None and decision_day and not m.exists_on(decision_day) and m.successor_id:
         return Cell(PS.MERGED, note=f"Opgegaan in {m.successor}")
-    if d is None or d.outcome == c.Outcome.NOT_YET_DECIDED:
+    if d is None or d.outcome in c.UNDECIDED:
         return Cell(prev if prev != PS.JOINED_LATER else PS.ACTIVE, d)
     if d.outcome in c.AGREEING or d.outcome == c.Outcome.HOLD:
         if prev == PS.NOT_INVOLVED:
@@ -156,7 +189,7 @@ def _gate_result(gate: Gate, municipalities, cells, previous) -> GateResult:
     for m in municipalities:
         cell = cells[(gate.pk, m.pk)]
         prev = previous[m.pk]
-        involved = cell.decision is not None and cell.decision.outcome != c.Outcome.NOT_YET_DECIDED
+        involved = cell.decision is not None and cell.decision.outcome not in c.UNDECIDED
         if not involved and prev not in IN_TRAJECTORY:
             continue  # paused, withdrawn, merged or not (yet) involved, and not deciding here
         participants.append(m)
@@ -172,6 +205,16 @@ def _gate_result(gate: Gate, municipalities, cells, previous) -> GateResult:
     result = GateResult(gate, c.GateStatus.OPEN, participants, agreed, held, rejected, undecided)
     n = len(participants)
     rule = gate.continuation_rule
+    if gate.kind == c.GateKind.INFORMATION:
+        result.status = c.GateStatus.INFORMATION
+        noted = sum(1 for m in participants if any(d.outcome == c.Outcome.NOTED for d in cells[(gate.pk, m.pk)].decisions))
+        result.continuing = [m for m in participants]
+        result.explanation = (
+            f"Informatiemoment: er wordt niets besloten; {noted} van {n} gemeenten hebben kennisgenomen."
+            if n else "Informatiemoment: er wordt niets besloten."
+        )
+        return result
+    body = c.GoverningBodyKind(gate.counting_body_kind).label if gate.counting_body_kind in c.GoverningBodyKind.values else "orgaan"
     if n == 0:
         result.explanation = "Nog geen deelnemende gemeenten bij dit besluitmoment."
         return result
@@ -182,7 +225,7 @@ def _gate_result(gate: Gate, municipalities, cells, previous) -> GateResult:
             result.not_continuing = participants
         elif held and not undecided:
             result.status = c.GateStatus.HELD
-            result.explanation = "Eén of meer colleges hebben het besluit aangehouden."
+            result.explanation = f"Bij één of meer gemeenten heeft het orgaan dat telt ({body}) het besluit aangehouden."
         elif not held and not undecided:
             result.status = c.GateStatus.PASSED
             result.continuing = agreed

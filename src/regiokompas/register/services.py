@@ -10,20 +10,28 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from regiokompas.accounts import permissions
+from regiokompas.accounts import actors, permissions
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
+from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import (
+    Appointment,
+    ArrangementParticipation,
+    ArrangementSuccession,
     Condition,
     Decision,
     Document,
     DocumentSection,
     Gate,
     GoverningBody,
+    JointArrangement,
+    Law,
     Municipality,
+    Person,
     Trajectory,
+    TrajectoryLaw,
     TrajectoryParticipant,
 )
 
@@ -107,7 +115,8 @@ def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clas
         raise error(f"{str(obj._meta.verbose_name).capitalize()} botst met een bestaand gegeven{detail}.") from exc
 
 
-SYSTEM = "systeem"
+
+SYSTEM = actors.SYSTEM
 
 
 # --- generic create / update / delete (admin, example loader, importers) -------------------------
@@ -116,6 +125,8 @@ SYSTEM = "systeem"
 @transaction.atomic
 def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
     """Validate and save any register object with an audit row (before/after)."""
+    if not permissions.can_change_register_object(actor, obj):
+        raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, Decision) and obj.pk:
         raise RegisterError("Een besluit wordt nooit gewijzigd; leg een correctie vast die het vervangt.")
     before = None
@@ -125,7 +136,13 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
     validate(obj)
     write(obj)
     for name, values in (m2m or {}).items():
-        getattr(obj, name).set(values)
+        manager = getattr(obj, name)
+        through = manager.through
+        if not through._meta.auto_created and any(f.name == "source" for f in through._meta.fields):
+            # a link with its own model (TrajectoryLaw) carries a source too: the object's
+            manager.set(values, through_defaults={"source": getattr(obj, "source", "")})
+        else:
+            manager.set(values)
     audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
                  trajectory_slug=_trajectory_slug(obj), reason=reason)
     return obj
@@ -133,6 +150,8 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
 
 @transaction.atomic
 def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
+    if not permissions.can_change_register_object(actor, obj):
+        raise PermissionDenied("U mag dit gegeven niet verwijderen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, (Decision, Condition)):
         raise RegisterError("Besluiten en voorwaarden zijn geschiedenis en worden niet verwijderd.")
     before = audit.snapshot(obj)
@@ -151,8 +170,14 @@ def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def record_merger(actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "") -> None:
-    """Predecessors end the day before ``date``; their decisions stay attached to them."""
+def record_merger(
+    actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "",
+    new_municipality: bool = False,
+) -> None:
+    """Predecessors end the day before ``date``; their decisions stay attached to them.
+
+    A merger *into* an existing municipality (Graft-De Rijp and Schermer into Alkmaar, 2015) keeps
+    the successor valid from before; only a new municipality (``new_municipality=True``) begins on ``date``."""
     if not predecessors:
         raise RegisterError("Geef ten minste één gemeente op die in de nieuwe gemeente opgaat.")
     if successor in predecessors:
@@ -166,7 +191,7 @@ def record_merger(actor, predecessors: Sequence[Municipality], successor: Munici
         validate(m)
         m.save()
         audit.record(actor, "municipality.merge", m, before=before, reason=f"Opgegaan in {successor} per {date:%d-%m-%Y}")
-    if successor.valid_from is None or successor.valid_from > date:
+    if new_municipality and (successor.valid_from is None or successor.valid_from > date):
         before = audit.snapshot(successor)
         successor.valid_from = date
         successor.save()
@@ -197,8 +222,8 @@ def raad_of(municipality: Municipality) -> GoverningBody:
 
 @transaction.atomic
 def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
-    if not isinstance(actor, str) and not permissions.can_manage_trajectory(actor, trajectory):
-        raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer voegt gemeenten aan een traject toe.")
+    if not permissions.can_manage_trajectory(actor, trajectory):
+        raise PermissionDenied("Alleen de projectorganisatie van dit traject of functioneel beheer voegt gemeenten aan een traject toe.")
     if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
         raise RegisterError(f"{municipality} neemt al deel aan dit traject.")
     participant = TrajectoryParticipant(trajectory=trajectory, municipality=municipality, source=source, note=note)
@@ -208,14 +233,96 @@ def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *
     return participant
 
 
+# --- gates ----------------------------------------------------------------------------------------
+
+
+def _check_may_manage(actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
+    # A string actor is the system itself (example loader, importer, data migration).
+    if isinstance(actor, str):
+        return
+    if not permissions.can_manage_trajectory(actor, trajectory):
+        raise PermissionDenied(f"Alleen de projectorganisatie of functioneel beheer legt {what} vast.")
+
+
+def fuzzy_date(value: dt.date | None, precision: str, label: str = "datum") -> tuple[dt.date | None, str]:
+    """A date and its precision, checked and normalised (register.dates.FuzzyDate)."""
+    if precision not in c.DatePrecision.values:
+        raise RegisterError(f"Onbekende nauwkeurigheid van de {label} '{precision}'. Kies uit: dag, maand, jaar, onbekend.")
+    fuzzy = FuzzyDate(value, precision)
+    return fuzzy.value, fuzzy.precision
+
+
+def _owner_label(kind: str) -> str:
+    return str(c.GoverningBodyKind(kind).label) if kind in c.GoverningBodyKind.values else kind
+
+
+@transaction.atomic
+def save_gate(actor, gate: Gate, *, subject_documents: Iterable[Document] | None = None, reason: str = "") -> Gate:
+    """Create or change a gate: kind, ordered bodies, counting body, planned date with precision.
+    A body that has already recorded decisions at this gate cannot be taken off its list."""
+    _check_may_manage(actor, gate.trajectory if gate.trajectory_id else None, "besluitmomenten")
+    if isinstance(gate.bodies, (list, tuple)):
+        gate.bodies = [str(b) for b in gate.bodies]
+    gate.planned_date, gate.planned_date_precision = fuzzy_date(gate.planned_date, gate.planned_date_precision, "geplande datum")
+    if gate.pk:
+        kinds = set(Decision.objects.filter(gate=gate).values_list("governing_body__kind", flat=True))
+        dropped = sorted(k for k in kinds if k not in (gate.bodies or []))
+        if dropped:
+            raise RegisterError(
+                f"Bij '{gate}' zijn al besluiten vastgelegd van: {', '.join(_owner_label(k) for k in dropped)}; "
+                "dat orgaan kan niet van de lijst af."
+            )
+        if gate.kind == c.GateKind.INFORMATION and Decision.objects.filter(
+            gate=gate, is_current=True).exclude(outcome__in=[c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED]).exists():
+            raise RegisterError(f"Bij '{gate}' zijn al besluiten vastgelegd; het wordt geen informatiemoment.")
+    return save_object(actor, gate, reason=reason, m2m={"subject_documents": subject_documents} if subject_documents is not None else None)
+
+
+def resolve_body(gate: Gate, municipality: Municipality, kind: str) -> GoverningBody:
+    """The governing body of ``kind`` that decides for ``municipality`` at ``gate``: the
+    municipality's own raad, college or burgemeester, or the algemeen bestuur (dagelijks bestuur,
+    portefeuillehoudersoverleg) of the arrangement or organisation named at the gate."""
+    if kind not in c.GoverningBodyKind.values:
+        raise RegisterError(f"Onbekend orgaan '{kind}'. Kies uit: {', '.join(c.GoverningBodyKind.values)}.")
+    if kind not in (gate.bodies or []):
+        raise RegisterError(
+            f"Bij '{gate}' besluit het orgaan '{_owner_label(kind)}' niet; organen bij dit moment: "
+            f"{', '.join(gate.body_labels()) or 'geen'}."
+        )
+    if kind in c.MUNICIPAL_BODIES:
+        return body_of(municipality, kind)
+    owner = {"arrangement": gate.body_arrangement} if gate.body_arrangement_id else (
+        {"organisation": gate.body_organisation} if gate.body_organisation_id else None)
+    if owner is None:
+        raise RegisterError(
+            f"Bij '{gate}' staat niet van welke regeling of organisatie het {_owner_label(kind)} is; vul dat eerst aan bij het besluitmoment."
+        )
+    body = GoverningBody.objects.filter(kind=kind, **owner).order_by("pk").first()
+    if body is None:
+        body = GoverningBody(kind=kind, source=gate.source, **owner)
+        validate(body)
+        body.save()
+        audit.record(SYSTEM, "governingbody.create", body, trajectory_slug=gate.trajectory.slug)
+    return body
+
+
 # --- decisions and conditions --------------------------------------------------------------------
 
 
 @dataclass
 class ConditionInput:
+    """A condition of a decision. In a correction, ``carry`` names the condition of the earlier
+    decision it continues: its status, category, fulfilling document and note are kept unless given
+    here explicitly (``category``, ``status``, ``fulfilled_by``, ``status_note``, ``status_date``)."""
+
     text: str
-    category: str = c.ConditionCategory.ANALYSIS
+    category: str | None = None
     source: str = ""
+    carry: Condition | None = None
+    status: str | None = None
+    fulfilled_by: Document | None = None
+    status_note: str | None = None
+    status_date: dt.date | None = None
 
 
 @dataclass
@@ -232,15 +339,35 @@ class DecisionInput:
     zaaknummer: str = ""
     source: str = ""
     illustrative: bool = False
-    conditions: list[ConditionInput] = field(default_factory=list)
+    # None: no conditions for a new decision; in a correction, the earlier decision's conditions as they are
+    conditions: list[ConditionInput] | None = None
+    body_kind: str = ""  # college, raad, algemeen_bestuur, ...; empty: the gate's counting body
 
 
-def _check_actor_may_record(actor, municipality: Municipality) -> None:
-    # A string actor is the system itself (example loader, importer after confirmation).
-    if isinstance(actor, str):
-        return
-    if not permissions.can_record_decision(actor, municipality):
-        raise PermissionDenied(f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente.")
+def _check_actor_may_record(actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+    if not permissions.can_record_decision(actor, municipality, trajectory):
+        raise PermissionDenied(
+            f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen."
+        )
+
+
+def _body_for(data: DecisionInput) -> GoverningBody:
+    gate, m = data.gate, data.municipality
+    if data.governing_body is not None:
+        body = data.governing_body
+        if body.kind not in (gate.bodies or []):
+            raise RegisterError(
+                f"Bij '{gate}' besluit het orgaan '{body.get_kind_display()}' niet; organen bij dit moment: "
+                f"{', '.join(gate.body_labels()) or 'geen'}."
+            )
+        if body.kind in c.MUNICIPAL_BODIES and body.municipality_id != m.pk:
+            raise RegisterError(f"Bestuursorgaan '{body}' is niet van {m}.")
+        if body.kind not in c.MUNICIPAL_BODIES and body.municipality_id is not None and body.municipality_id != m.pk:
+            raise RegisterError(f"Bestuursorgaan '{body}' is niet van {m}.")
+        if data.body_kind and data.body_kind != body.kind:
+            raise RegisterError(f"Het orgaan '{_owner_label(data.body_kind)}' is niet '{body}'.")
+        return body
+    return resolve_body(gate, m, data.body_kind or gate.counting_body_kind)
 
 
 def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> GoverningBody:
@@ -251,25 +378,49 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
         )
     if data.outcome not in c.Outcome.values:
         raise RegisterError(f"Onbekende uitkomst '{data.outcome}'. Kies uit: {', '.join(str(label) for label in c.Outcome.labels)}.")
+    if data.date_precision not in c.DatePrecision.values:
+        raise RegisterError(f"Onbekende nauwkeurigheid van de datum '{data.date_precision}'. Kies uit: dag, maand, jaar, onbekend.")
+    fuzzy = FuzzyDate(data.date, data.date_precision)
+    data.date, data.date_precision = fuzzy.value, fuzzy.precision
     if not TrajectoryParticipant.objects.filter(trajectory=gate.trajectory, municipality=m).exists():
         raise RegisterError(f"{m} neemt niet deel aan het traject '{gate.trajectory}'; voeg de gemeente eerst toe.")
-    if data.date and not m.exists_on(data.date):
+    if data.date and not (m.exists_on(fuzzy.earliest) or m.exists_on(fuzzy.latest)):
         hint = f" (opgegaan in {m.successor})" if m.successor_id else ""
-        raise RegisterError(f"{m} bestond niet op {data.date:%d-%m-%Y}{hint}; leg het besluit vast bij de juiste gemeente.")
+        when = f"op {data.date:%d-%m-%Y}" if fuzzy.precision == c.DatePrecision.DAY else f"in {fuzzy.dutch()}"
+        raise RegisterError(f"{m} bestond niet {when}{hint}; leg het besluit vast bij de juiste gemeente.")
     if data.date and data.date > dt.date.today():
         raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")
-    body = data.governing_body or body_of(m, gate.deciding_body_kind)
-    if body.municipality_id != m.pk:
-        raise RegisterError(f"Bestuursorgaan '{body}' is niet van {m}.")
+    body = _body_for(data)
+    counting = gate.counting_body_kind
+    if gate.kind == c.GateKind.INFORMATION:
+        if data.outcome not in (c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED):
+            raise RegisterError(
+                f"'{gate}' is een informatiemoment: er wordt niets besloten. Kies 'kennisgenomen' of 'nog niet besloten'."
+            )
+    else:
+        if data.outcome == c.Outcome.NOTED and body.kind == counting:
+            raise RegisterError(
+                f"Bij '{gate}' beslist de/het {_owner_label(counting)}; 'kennisgenomen' past alleen bij een informatiemoment "
+                "of bij een orgaan dat alleen wordt geïnformeerd."
+            )
+        if data.outcome == c.Outcome.PROPOSED and body.kind == counting:
+            raise RegisterError(
+                f"'Voorgesteld aan de raad' is de uitkomst van het orgaan dat voorstelt; bij '{gate}' neemt de/het "
+                f"{_owner_label(counting)} zelf het besluit dat telt."
+            )
     if data.withdraws and data.outcome != c.Outcome.REJECT:
         raise RegisterError("Uittreden kan alleen samen met het besluit 'niet ingestemd'.")
+    if data.withdraws and body.kind != counting:
+        raise RegisterError(f"Uittreden volgt uit het besluit van de/het {_owner_label(counting)}, het orgaan waarvan het besluit telt.")
     if data.outcome == c.Outcome.AGREE_WITH_CONDITIONS and not data.conditions:
         raise RegisterError("Bij 'ingestemd onder voorwaarden' hoort ten minste één voorwaarde.")
-    for cond in data.conditions:
+    for cond in data.conditions or []:
         if not cond.text.strip():
             raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
-        if cond.category not in c.ConditionCategory.values:
+        if cond.category is not None and cond.category not in c.ConditionCategory.values:
             raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
+        if cond.status is not None:
+            _check_condition_status(cond.status, cond.fulfilled_by, cond.status_note or "", gate.trajectory_id)
     return body
 
 
@@ -285,15 +436,32 @@ def _already_decided(gate: Gate, municipality: Municipality, body: GoverningBody
     )
 
 
+def _check_condition_status(status: str, fulfilled_by: Document | None, note: str, trajectory_id: int) -> None:
+    if status not in c.ConditionStatus.values:
+        choices = ", ".join(f"{label} ({value})" for value, label in c.ConditionStatus.choices)
+        raise RegisterError(f"Onbekende status '{status}'. Kies uit: {choices}.")
+    if status == c.ConditionStatus.MET and fulfilled_by is None:
+        raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
+    if status == c.ConditionStatus.DROPPED and not note.strip():
+        raise RegisterError("Geef aan waarom de voorwaarde is vervallen.")
+    if fulfilled_by is not None and fulfilled_by.trajectory_id not in (None, trajectory_id):
+        raise RegisterError("Het stuk dat de voorwaarde vervult hoort bij een ander traject.")
+
+
 @transaction.atomic
 def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
-    """Record a college's (or other body's) decision at a gate, with its conditions.
+    """Record one body's decision (college, raad, algemeen bestuur, ...) at a gate, with its conditions.
 
-    A second decision for the same gate and body is refused: use :func:`supersede_decision`.
+    A second decision for the same gate, municipality and body is refused: use :func:`supersede_decision`.
     Two users recording the first decision at once are serialised on the governing body's row, so
     the second sees the first and gets the same Dutch message as a sequential second attempt.
     """
-    _check_actor_may_record(actor, data.municipality)
+    _check_actor_may_record(actor, data.municipality, data.gate.trajectory)
+    if data.conditions is None:
+        data.conditions = []
+    for cond in data.conditions:
+        if cond.carry is not None:
+            raise RegisterError("Een nieuw besluit neemt geen voorwaarden van een ander besluit over; vervang dat besluit.")
     body = _validate_decision(data, trajectory)
     GoverningBody.objects.select_for_update().filter(pk=body.pk).first()
     if Decision.objects.filter(gate=data.gate, municipality=data.municipality, governing_body=body, is_current=True).exists():
@@ -333,11 +501,36 @@ def _create_decision(
     # a clash that slips past the checks (another transaction committed in between) is refused in
     # the same words, and the savepoint keeps this transaction usable
     write(decision, message=lambda: _already_decided(data.gate, data.municipality, body))
-    for cond in data.conditions:
-        condition = Condition(decision=decision, text=cond.text.strip(), category=cond.category, source=cond.source or data.source)
+    for cond in data.conditions or []:
+        carried = cond.carry
+        condition = Condition(
+            decision=decision,
+            text=cond.text.strip(),
+            category=cond.category or (carried.category if carried else c.ConditionCategory.ANALYSIS),
+            source=cond.source or (carried.source if carried else "") or data.source,
+            carried_from=carried,
+        )
+        if carried is not None:
+            condition.status = carried.status
+            condition.fulfilled_by = carried.fulfilled_by
+            condition.status_note = carried.status_note
+            condition.status_date = carried.status_date
+        if cond.status is not None:
+            condition.status = cond.status
+            condition.fulfilled_by = cond.fulfilled_by if cond.status == c.ConditionStatus.MET else None
+            condition.status_note = cond.status_note if cond.status_note is not None else condition.status_note
+            condition.status_date = cond.status_date or dt.date.today()
+        else:
+            if cond.fulfilled_by is not None:
+                condition.fulfilled_by = cond.fulfilled_by
+            if cond.status_note is not None:
+                condition.status_note = cond.status_note
+            if cond.status_date is not None:
+                condition.status_date = cond.status_date
         validate(condition)
         condition.save()
-        audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug)
+        audit.record(actor, "condition.create", condition, trajectory_slug=data.gate.trajectory.slug,
+                     reason=f"Overgenomen van voorwaarde {carried.pk} van het vervangen besluit" if carried else "")
     pause_point("decision.write")
     audit.record(
         actor,
@@ -350,12 +543,42 @@ def _create_decision(
     return decision
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _carry_conditions(earlier: Decision, conditions: list[ConditionInput] | None) -> list[ConditionInput]:
+    """The conditions of a correction: the earlier decision's when none are given; otherwise the
+    given ones, each continuing the earlier condition it names (``carry``) or has the same text as."""
+    previous = list(earlier.conditions.select_related("fulfilled_by").order_by("id"))
+    if conditions is None:
+        return [ConditionInput(text=p.text, carry=p) for p in previous]
+    unused = {p.pk: p for p in previous}
+    result = []
+    for cond in conditions:
+        if cond.carry is not None:
+            if cond.carry.decision_id != earlier.pk:
+                raise RegisterError(f"Voorwaarde '{cond.carry}' hoort niet bij het besluit dat wordt vervangen.")
+            unused.pop(cond.carry.pk, None)
+        else:
+            match = next((p for p in unused.values() if _normal(p.text) == _normal(cond.text)), None)
+            if match is not None:
+                cond.carry = match
+                unused.pop(match.pk)
+        result.append(cond)
+    return result
+
+
 @transaction.atomic
 def supersede_decision(
     actor, earlier: Decision, data: DecisionInput, *, reason: str, kind: str = c.SupersedeKind.CORRECTION
 ) -> Decision:
     """Supersede ``earlier``: a correction of a wrongly recorded decision, or a new decision of the
-    same body at the same gate (a hold followed by a decision). The earlier one stays as history."""
+    same body at the same gate (a hold followed by a decision). The earlier one stays as history.
+
+    Conditions are never lost: with ``data.conditions`` None the earlier decision's conditions are
+    carried over with their status, category, fulfilling document and note; given conditions that
+    name (``carry``) or repeat an earlier one continue it, and change only what they say explicitly."""
     if kind not in c.SupersedeKind.values:
         raise RegisterError(f"Onbekende soort vervanging '{kind}'.")
     if not reason.strip():
@@ -365,9 +588,16 @@ def supersede_decision(
         raise RegisterError(_already_decided(earlier.gate, earlier.municipality, earlier.governing_body))
     if data.gate.pk != earlier.gate_id or data.municipality.pk != earlier.municipality_id:
         raise RegisterError("Een vervangend besluit betreft hetzelfde besluitmoment en dezelfde gemeente als het eerdere besluit.")
-    _check_actor_may_record(actor, data.municipality)
-    data.governing_body = data.governing_body or earlier.governing_body
+    _check_actor_may_record(actor, data.municipality, earlier.gate.trajectory)
+    if data.governing_body is None and not data.body_kind:
+        data.governing_body = earlier.governing_body
+    data.conditions = _carry_conditions(earlier, data.conditions)
     body = _validate_decision(data, None)
+    if body.pk != earlier.governing_body_id:
+        raise RegisterError(
+            f"Een vervangend besluit is van hetzelfde orgaan ({earlier.governing_body.get_kind_display()}); "
+            "leg het besluit van een ander orgaan apart vast."
+        )
     Decision.objects.filter(pk=earlier.pk).update(is_current=False)
     return _create_decision(actor, data, body, supersedes=earlier, reason=reason.strip(), kind=kind)
 
@@ -382,20 +612,16 @@ def set_condition_status(
     note: str = "",
     date: dt.date | None = None,
 ) -> Condition:
-    if not permissions.can_manage_trajectory(actor):
-        _check_actor_may_record(actor, condition.decision.municipality)
+    if not permissions.can_change_condition(actor, condition):
+        raise PermissionDenied("U mag de status van deze voorwaarde niet wijzigen.")
     # the status by its value ("met") or by the Dutch label people see ("vervuld")
     by_label = {str(label).lower(): value for value, label in c.ConditionStatus.choices}
     status = by_label.get(str(status).strip().lower(), status)
-    if status not in c.ConditionStatus.values:
-        choices = ", ".join(f"{label} ({value})" for value, label in c.ConditionStatus.choices)
-        raise RegisterError(f"Onbekende status '{status}'. Kies uit: {choices}.")
-    if status == c.ConditionStatus.MET and fulfilled_by is None:
-        raise RegisterError("Geef aan met welk stuk de voorwaarde is vervuld.")
-    if status == c.ConditionStatus.DROPPED and not note.strip():
-        raise RegisterError("Geef aan waarom de voorwaarde is vervallen.")
-    if fulfilled_by is not None and fulfilled_by.trajectory_id not in (None, condition.decision.gate.trajectory_id):
-        raise RegisterError("Het stuk dat de voorwaarde vervult hoort bij een ander traject.")
+    if fulfilled_by is not None and not permissions.can_see_document(actor, fulfilled_by):
+        raise RegisterError("Het gekozen stuk bestaat niet of is niet zichtbaar voor u.")
+    _check_condition_status(status, fulfilled_by, note, condition.decision.gate.trajectory_id)
+    if not Decision.objects.filter(pk=condition.decision_id, is_current=True).exists():
+        raise RegisterError("Deze voorwaarde hoort bij een vervangen besluit; wijzig de voorwaarde bij het geldende besluit.")
     before = audit.snapshot(condition)
     condition.status = status
     condition.fulfilled_by = fulfilled_by if status == c.ConditionStatus.MET else None
@@ -405,6 +631,185 @@ def set_condition_status(
     condition.save()
     audit.record(actor, "condition.status", condition, before=before, trajectory_slug=condition.decision.gate.trajectory.slug, reason=note)
     return condition
+
+
+# --- arrangements: legal form, succession, appointments --------------------------------------------
+
+
+@transaction.atomic
+def save_arrangement(
+    actor, arrangement: JointArrangement, *, participants: Iterable[Municipality] | None = None, organs: str = "college",
+    reason: str = "",
+) -> JointArrangement:
+    """Create or change an arrangement; ``participants`` (when given) are added as participations
+    (existing ones are kept; none is removed here)."""
+    _check_may_manage(actor, None, "regelingen")
+    for name, label in (("valid_from", "datum in werking"), ("valid_to", "datum opgeheven")):
+        value, precision = fuzzy_date(getattr(arrangement, name), getattr(arrangement, f"{name}_precision"), label)
+        setattr(arrangement, name, value)
+        setattr(arrangement, f"{name}_precision", precision)
+    if arrangement.legal_form not in c.WGR_FORMS and arrangement.arrangement_type:
+        raise RegisterError(
+            f"Een {arrangement.get_legal_form_display()} is geen Wgr-regeling; laat 'soort regeling' (collegeregeling, "
+            "raadsregeling, gemengd) leeg."
+        )
+    if arrangement.valid_from and arrangement.valid_to and FuzzyDate.of(arrangement, "valid_to").latest < arrangement.valid_from:
+        raise RegisterError("Een regeling kan niet worden opgeheven voordat zij in werking is getreden.")
+    save_object(actor, arrangement, reason=reason)
+    for municipality in participants or []:
+        if not ArrangementParticipation.objects.filter(arrangement=arrangement, municipality=municipality).exists():
+            participation = ArrangementParticipation(
+                arrangement=arrangement, municipality=municipality, organs=organs, source=arrangement.source,
+                joined=arrangement.valid_from, joined_precision=arrangement.valid_from_precision,
+            )
+            save_object(actor, participation, reason=reason)
+    return arrangement
+
+
+def _ancestors(arrangement: JointArrangement) -> set[int]:
+    seen: set[int] = set()
+    frontier = [arrangement.pk]
+    while frontier:
+        ids = set(ArrangementSuccession.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)) - seen
+        seen |= ids
+        frontier = list(ids)
+    return seen
+
+
+@transaction.atomic
+def record_succession(
+    actor,
+    successor: JointArrangement,
+    predecessors: Sequence[JointArrangement],
+    kind: str,
+    *,
+    date: FuzzyDate | None = None,
+    source: str = "",
+    note: str = "",
+) -> list[ArrangementSuccession]:
+    """``successor`` follows ``predecessors``: an amended regeling or a new name of the same legal
+    body (exactly one predecessor), or a merger of several. A predecessor without an end date ends
+    on the succession date."""
+    _check_may_manage(actor, None, "opvolgingen van regelingen")
+    date = date or FuzzyDate.unknown()
+    predecessors = list(predecessors)
+    if kind not in c.SuccessionKind.values:
+        raise RegisterError(f"Onbekende soort opvolging '{kind}'. Kies uit: {', '.join(c.SuccessionKind.values)}.")
+    if not predecessors:
+        raise RegisterError("Noem ten minste één regeling die wordt opgevolgd.")
+    if len({p.pk for p in predecessors}) != len(predecessors):
+        raise RegisterError("Elke voorganger wordt maar één keer genoemd.")
+    if any(p.pk == successor.pk for p in predecessors):
+        raise RegisterError("Een regeling kan zichzelf niet opvolgen.")
+    existing = list(ArrangementSuccession.objects.filter(successor=successor))
+    if kind in c.SAME_BODY_SUCCESSION and (len(predecessors) > 1 or existing):
+        raise RegisterError(
+            "Een gewijzigde of hernoemde regeling is dezelfde rechtspersoon als precies één voorganger; "
+            "kies 'fusie van regelingen' als meerdere regelingen samengaan."
+        )
+    if any(e.kind in c.SAME_BODY_SUCCESSION for e in existing):
+        raise RegisterError(f"{successor} is al de voortzetting van één voorganger; een tweede voorganger past daar niet bij.")
+    descendants = {link.successor_id for link in successor.descendants()}
+    for p in predecessors:
+        if p.pk in descendants:
+            raise RegisterError(f"{p} volgt zelf al (via andere regelingen) op {successor}; dat wordt een kringloop.")
+        if p.pk in {e.predecessor_id for e in existing}:
+            raise RegisterError(f"{successor} volgt {p} al op.")
+    links = []
+    for p in predecessors:
+        link = ArrangementSuccession(successor=successor, predecessor=p, kind=kind, date=date.value,
+                                     date_precision=date.precision, source=source, note=note)
+        save_object(actor, link)
+        links.append(link)
+        if p.valid_to is None and date.known:
+            before = audit.snapshot(p)
+            p.valid_to, p.valid_to_precision = date.value, date.precision
+            validate(p)
+            p.save()
+            audit.record(actor, "jointarrangement.update", p, before=before, reason=f"Opgevolgd door {successor}")
+    return links
+
+
+@dataclass
+class AppointmentInput:
+    arrangement: JointArrangement
+    organ: str
+    municipality: Municipality
+    person: Person | None = None
+    person_name: str = ""
+    capacity: str = c.AppointmentCapacity.MEMBER
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    source: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def record_appointment(actor, data: AppointmentInput) -> Appointment:
+    """A member or deputy member of an arrangement's algemeen or dagelijks bestuur, on behalf of a
+    participating municipality, for a period (a person is created by name when not given)."""
+    _check_may_manage(actor, None, "benoemingen")
+    if data.organ not in c.AppointmentOrgan.values:
+        raise RegisterError(f"Onbekend bestuur '{data.organ}'. Kies uit: algemeen bestuur, dagelijks bestuur.")
+    if data.capacity not in c.AppointmentCapacity.values:
+        raise RegisterError(f"Onbekende hoedanigheid '{data.capacity}'. Kies uit: lid, plaatsvervangend lid.")
+    if not ArrangementParticipation.objects.filter(arrangement=data.arrangement, municipality=data.municipality).exists():
+        raise RegisterError(f"{data.municipality} neemt niet deel aan {data.arrangement}; een benoeming namens die gemeente kan niet.")
+    start, end = data.start or FuzzyDate.unknown(), data.end or FuzzyDate.unknown()
+    if start.known and end.known and end.latest < start.earliest:
+        raise RegisterError("De benoeming kan niet eindigen voordat zij begint.")
+    person = data.person
+    if person is None:
+        name = data.person_name.strip()
+        if not name:
+            raise RegisterError("Geef de naam van de benoemde persoon.")
+        person = Person.objects.filter(name=name).first() or save_object(actor, Person(name=name, source=data.source))
+    appointment = Appointment(
+        arrangement=data.arrangement, organ=data.organ, capacity=data.capacity, municipality=data.municipality, person=person,
+        start=start.value, start_precision=start.precision, end=end.value, end_precision=end.precision,
+        source=data.source, note=data.note,
+    )
+    return save_object(actor, appointment)
+
+
+@transaction.atomic
+def end_appointment(actor, appointment: Appointment, end: FuzzyDate, *, reason: str = "") -> Appointment:
+    _check_may_manage(actor, None, "benoemingen")
+    if not end.known:
+        raise RegisterError("Geef de datum waarop de benoeming eindigt.")
+    start = FuzzyDate.of(appointment, "start")
+    if start.known and end.latest < start.earliest:
+        raise RegisterError("De benoeming kan niet eindigen voordat zij begint.")
+    appointment.end, appointment.end_precision = end.value, end.precision
+    return save_object(actor, appointment, reason=reason)
+
+
+def appointments_on(arrangement: JointArrangement, day: dt.date) -> list[Appointment]:
+    """Who sat in the arrangement's boards on ``day`` (a month or year counts as a whole)."""
+    result = []
+    for a in arrangement.appointments.select_related("person", "municipality"):
+        start, end = FuzzyDate.of(a, "start"), FuzzyDate.of(a, "end")
+        if start.known and start.earliest > day:
+            continue
+        if end.known and end.latest < day:
+            continue
+        result.append(a)
+    return result
+
+
+# --- laws of a trajectory -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_trajectory_law(actor, trajectory: Trajectory, law: Law, *, remark: str = "", source: str = "") -> TrajectoryLaw:
+    """Link a law to a trajectory (or change this trajectory's remark about it). The remark is the
+    trajectory's own; the law's general status note stays on the law."""
+    _check_may_manage(actor, trajectory, "wetten van een traject")
+    link = TrajectoryLaw.objects.filter(trajectory=trajectory, law=law).first() or TrajectoryLaw(trajectory=trajectory, law=law)
+    link.remark = remark.strip()
+    if source or not link.source:
+        link.source = source
+    return save_object(actor, link)
 
 
 # --- documents -----------------------------------------------------------------------------------

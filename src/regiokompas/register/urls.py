@@ -16,4 +16,6 @@ urlpatterns = [
     path("voorwaarden/<int:pk>/status/", views.condition_status, name="condition-status"),
     path("gemeenten/<str:code>/", views.municipality_detail, name="municipality-detail"),
     path("documenten/<int:pk>/", views.document_detail, name="document-detail"),
+    path("regelingen/", views.arrangement_list, name="arrangement-list"),
+    path("regelingen/<int:pk>/", views.arrangement_detail, name="arrangement-detail"),
 ]

@@ -14,9 +14,10 @@ from regiokompas.accounts import permissions
 from regiokompas.audit.models import AuditEntry
 from regiokompas.register import constants as c
 from regiokompas.register import panels, query, services
+from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.forms import ConditionStatusForm, DecisionForm, SupersedeForm
-from regiokompas.register.models import Condition, Decision, Document, Gate, Law, Municipality, Trajectory
+from regiokompas.register.models import Condition, Decision, Document, Gate, JointArrangement, Law, Municipality, Trajectory
 
 
 @login_required
@@ -38,7 +39,7 @@ def _timeline(trajectory: Trajectory, documents):
             events.append((law.actual_start, "day", "wet", f"Inwerkingtreding {law.abbreviation}", None))
     for gate in trajectory.gates.all():
         if gate.planned_date:
-            events.append((gate.planned_date, "day" if gate.planned_date.day != 1 else "month", "besluitmoment", f"Besluitmoment {gate}",
+            events.append((gate.planned_date, gate.planned_date_precision, "besluitmoment", f"Besluitmoment {gate}",
                            reverse("register:gate-detail", args=[gate.pk])))
     for doc in documents:
         if doc.date:
@@ -62,7 +63,7 @@ def trajectory_detail(request, slug):
         "flags": [(r, f) for r, fs in flags for f in fs],
         "open_conditions": query.open_conditions(trajectory),
         "timeline": _timeline(trajectory, documents),
-        "laws": trajectory.drivers.all(),
+        "laws": trajectory.law_links.select_related("law"),
         "panels": panels.render_panels(panels.TRAJECTORY_PANELS, request, trajectory),
         "can_export": permissions.can_manage_trajectory(request.user, trajectory),
     })
@@ -88,6 +89,12 @@ def gate_detail(request, pk):
     state = query.trajectory_state(gate.trajectory)
     result = state.results[gate.pk]
     cells = [(m, state.cell(gate, m)) for m in state.municipalities]
+    can_record = {m.pk: permissions.can_record_decision(request.user, m, gate.trajectory) for m, _ in cells}
+    rows = []
+    for m, cell in cells:
+        by_kind = {d.governing_body.kind: d for d in cell.decisions}
+        bodies = [(kind, c.GoverningBodyKind(kind).label, by_kind.get(kind)) for kind in gate.bodies if kind in c.GoverningBodyKind.values]
+        rows.append((m, cell, bodies, can_record[m.pk]))
     profile = permissions.profile_of(request.user)
     return render(request, "register/gate_detail.html", {
         "gate": gate,
@@ -96,7 +103,8 @@ def gate_detail(request, pk):
         "cells": cells,
         "flags": query.shared_organisation_flags(result),
         "subject_documents": permissions.visible_documents(request.user, gate.subject_documents.all()),
-        "can_record": {m.pk: permissions.can_record_decision(request.user, m) for m, _ in cells},
+        "can_record": can_record,
+        "rows": rows,
         "profile": profile,
         "assignments": gate.assignments.select_related("contractor").prefetch_related("commissioners"),
         "panels": panels.render_panels(panels.GATE_PANELS, request, gate),
@@ -107,38 +115,49 @@ def _documents_for(user, trajectory):
     return permissions.visible_documents(user, Document.objects.filter(trajectory=trajectory))
 
 
-def _decision_input(form, gate, municipality) -> services.DecisionInput:
+def _decision_input(form, gate, municipality, earlier: Decision | None = None) -> services.DecisionInput:
     data = form.cleaned_data
+    # in a correction a line that repeats an earlier condition keeps that condition's category and status
+    kept = {" ".join(t.split()).casefold() for t in earlier.conditions.values_list("text", flat=True)} if earlier else set()
+    category = data["condition_category"] or c.ConditionCategory.ANALYSIS
     return services.DecisionInput(
         gate=gate,
         municipality=municipality,
         outcome=data["outcome"],
-        date=data["date"],
-        date_precision=data["date_precision"],
+        date=data["date"].value,
+        date_precision=data["date"].precision,
+        body_kind=data.get("body", ""),
         motivation=data["motivation"],
         withdraws=data["withdraws"],
         document=data["document"],
         zaaknummer=data["zaaknummer"],
         source=data["source"],
-        conditions=[services.ConditionInput(text=t, category=data["condition_category"] or c.ConditionCategory.ANALYSIS)
+        conditions=[services.ConditionInput(text=t, category=None if " ".join(t.split()).casefold() in kept else category)
                     for t in form.condition_lines()],
     )
+
+
+def _first_open_body(gate: Gate, municipality: Municipality) -> str:
+    """The first body in the gate's order without a current decision of this municipality."""
+    done = set(Decision.objects.filter(gate=gate, municipality=municipality, is_current=True).values_list("governing_body__kind", flat=True))
+    return next((b for b in gate.bodies if b not in done), gate.counting_body_kind)
 
 
 @login_required
 def decision_create(request, pk, code):
     gate = get_object_or_404(Gate.objects.select_related("trajectory"), pk=pk)
     municipality = get_object_or_404(Municipality, cbs_code=code)
-    if not permissions.can_record_decision(request.user, municipality):
-        raise DjangoPermissionDenied(f"Alleen medewerkers van {municipality} leggen besluiten van {municipality} vast.")
-    form = DecisionForm(request.POST or None, documents=_documents_for(request.user, gate.trajectory))
+    if not permissions.can_record_decision(request.user, municipality, gate.trajectory):
+        raise DjangoPermissionDenied(f"Alleen medewerkers van {municipality} die aan dit traject deelnemen leggen besluiten van {municipality} vast.")
+    initial = {"body": request.GET.get("orgaan") if request.GET.get("orgaan") in gate.bodies else _first_open_body(gate, municipality)}
+    form = DecisionForm(request.POST or None, initial=initial, gate=gate, documents=_documents_for(request.user, gate.trajectory))
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.record_decision(request.user, _decision_input(form, gate, municipality), trajectory=gate.trajectory)
         except RegisterError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"Besluit van {municipality} vastgelegd.")
+            messages.success(request, f"Besluit van {municipality} ({decision.governing_body.get_kind_display()}) vastgelegd.")
             return redirect("register:decision-detail", pk=decision.pk)
     return render(request, "register/decision_form.html", {
         "form": form, "gate": gate, "municipality": municipality, "trajectory": gate.trajectory,
@@ -158,7 +177,6 @@ def decision_detail(request, pk):
         except Decision.DoesNotExist:
             break
         newer.append(current)
-    document_visible = decision.document and permissions.can_see_document(request.user, decision.document)
     audit_rows = AuditEntry.objects.filter(object_type="register.Decision", object_id__in=[str(d.pk) for d in history])
     return render(request, "register/decision_detail.html", {
         "decision": decision,
@@ -166,28 +184,27 @@ def decision_detail(request, pk):
         "history": history[1:],
         "newer": newer,
         "conditions": decision.conditions.select_related("fulfilled_by"),
-        "document_visible": document_visible,
-        "can_record": permissions.can_record_decision(request.user, decision.municipality),
+        "can_record": permissions.can_record_decision(request.user, decision.municipality, decision.gate.trajectory),
         "audit_rows": audit_rows,
     })
 
 
 @login_required
 def decision_supersede(request, pk):
-    earlier = get_object_or_404(Decision.objects.select_related("gate__trajectory", "municipality"), pk=pk)
-    if not permissions.can_record_decision(request.user, earlier.municipality):
+    earlier = get_object_or_404(Decision.objects.select_related("gate__trajectory", "municipality", "governing_body"), pk=pk)
+    if not permissions.can_record_decision(request.user, earlier.municipality, earlier.gate.trajectory):
         raise DjangoPermissionDenied(f"Alleen medewerkers van {earlier.municipality} vervangen besluiten van {earlier.municipality}.")
     initial = {
-        "outcome": earlier.outcome, "date": earlier.date, "date_precision": earlier.date_precision,
+        "outcome": earlier.outcome, "date": FuzzyDate(earlier.date, earlier.date_precision),
         "motivation": earlier.motivation, "withdraws": earlier.withdraws, "document": earlier.document_id,
         "zaaknummer": earlier.zaaknummer, "source": earlier.source,
         "conditions": "\n".join(earlier.conditions.values_list("text", flat=True)),
     }
-    form = SupersedeForm(request.POST or None, initial=initial, documents=_documents_for(request.user, earlier.gate.trajectory))
+    form = SupersedeForm(request.POST or None, initial=initial, gate=earlier.gate, documents=_documents_for(request.user, earlier.gate.trajectory))
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.supersede_decision(
-                request.user, earlier, _decision_input(form, earlier.gate, earlier.municipality),
+                request.user, earlier, _decision_input(form, earlier.gate, earlier.municipality, earlier),
                 reason=form.cleaned_data["reason"], kind=form.cleaned_data["kind"],
             )
         except RegisterError as exc:
@@ -197,15 +214,14 @@ def decision_supersede(request, pk):
             return redirect("register:decision-detail", pk=decision.pk)
     return render(request, "register/decision_form.html", {
         "form": form, "gate": earlier.gate, "municipality": earlier.municipality, "trajectory": earlier.gate.trajectory,
-        "earlier": earlier, "title": f"Besluit vervangen: {earlier.municipality}",
+        "earlier": earlier, "title": f"Besluit vervangen: {earlier.municipality} ({earlier.governing_body.get_kind_display()})",
     }, status=400 if form.errors else 200)
 
 
 @login_required
 def condition_status(request, pk):
     condition = get_object_or_404(Condition.objects.select_related("decision__gate__trajectory", "decision__municipality"), pk=pk)
-    municipality = condition.decision.municipality
-    if not (permissions.can_record_decision(request.user, municipality) or permissions.can_manage_trajectory(request.user)):
+    if not permissions.can_change_condition(request.user, condition):
         raise DjangoPermissionDenied("U mag de status van deze voorwaarde niet wijzigen.")
     trajectory = condition.decision.gate.trajectory
     form = ConditionStatusForm(request.POST or None, initial={"status": condition.status}, documents=_documents_for(request.user, trajectory))
@@ -268,4 +284,29 @@ def document_detail(request, pk):
         "sections": document.sections.all(),
         "attachments": permissions.visible_documents(request.user, document.attachments.all()),
         "laws": Law.objects.none(),
+    })
+
+
+# --- arrangements (read-only pages: legal form, participants, boards, lineage) -------------------
+
+
+@login_required
+def arrangement_list(request):
+    arrangements = JointArrangement.objects.prefetch_related("participations__municipality").order_by("name")
+    return render(request, "register/arrangement_list.html", {"arrangements": arrangements})
+
+
+@login_required
+def arrangement_detail(request, pk):
+    arrangement = get_object_or_404(JointArrangement.objects.select_related("centre_municipality"), pk=pk)
+    appointments = arrangement.appointments.select_related("person", "municipality").order_by(
+        "organ", "municipality__name", "capacity", "start")
+    return render(request, "register/arrangement_detail.html", {
+        "arrangement": arrangement,
+        "participations": arrangement.participations.select_related("municipality").order_by("municipality__name"),
+        "bodies": arrangement.governing_bodies.all(),
+        "appointments": appointments,
+        "lineage": arrangement.lineage(),
+        "descendants": arrangement.descendants(),
+        "execution_organisations": arrangement.execution_organisations.all(),
     })

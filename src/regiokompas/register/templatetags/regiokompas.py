@@ -2,21 +2,26 @@ import re
 
 from django import template
 
-register = template.Library()
+from regiokompas.register import dates
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+register = template.Library()
 
 
 @register.filter
 def dutch_date(value, precision="day"):
-    """'3 april 2012', 'april 2012' or '2012', as precise as the source is."""
-    if not value:
-        return "datum onbekend"
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """'3 april 2012', 'april 2012', '2012' or 'datum onbekend', as precise as the source is
+    (register.dates; a month or year is never shown as its first day)."""
+    return dates.dutch(value, precision or "day")
+
+
+@register.filter
+def fuzzy_date(obj, field="date"):
+    """A model's date with its own precision column: ``decision|fuzzy_date`` or
+    ``gate|fuzzy_date:"planned_date"`` (precision in ``<field>_precision``; ``start_date`` uses ``start_precision``)."""
+    if obj is None:
+        return dates.dutch(None)
+    precision_field = "start_precision" if field == "start_date" else f"{field}_precision"
+    return dates.dutch(getattr(obj, field, None), getattr(obj, precision_field, "day"))
 
 
 @register.filter
@@ -33,6 +38,8 @@ def outcome_symbol(outcome):
         "hold": "‖",
         "reject": "✘",
         "not_yet_decided": "…",
+        "proposed": "→",
+        "noted": "ⓘ",
     }.get(outcome, "")
 
 
