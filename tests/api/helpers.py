@@ -34,6 +34,7 @@ def nothing_changed():
 
 def client_for(user, *, session: bool = False) -> APIClient:
     """An API client that sends the user's token (or logs in with a session, CSRF checked)."""
+    from regiokompas.accounts.actors import SYSTEM
     from regiokompas.api.services import api_token
 
     client = APIClient(enforce_csrf_checks=session)
@@ -42,7 +43,7 @@ def client_for(user, *, session: bool = False) -> APIClient:
     if session:
         client.force_login(user)
     else:
-        key, _ = api_token("test", user.get_username())
+        key, _ = api_token(SYSTEM, user.get_username())
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
@@ -68,3 +69,16 @@ def post(client, url, data):
 
 def patch(client, url, data):
     return client.patch(url, data=json.dumps(data), content_type="application/json")
+
+
+def join(username: str, *slugs: str) -> None:
+    """Make the demo user ``username`` a member of the trajectories too (as the beheerder does)."""
+    from django.contrib.auth import get_user_model
+
+    from regiokompas.accounts.actors import SYSTEM
+    from regiokompas.accounts.services import set_membership
+    from regiokompas.register.models import Trajectory
+
+    profile = get_user_model().objects.get(username=username).profile
+    wanted = list(profile.trajectories.all()) + list(Trajectory.objects.filter(slug__in=slugs))
+    set_membership(SYSTEM, profile, wanted, reason="test")

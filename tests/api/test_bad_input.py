@@ -1,7 +1,7 @@
 """Bad input to every write endpoint: a problem answer with a Dutch reason, and nothing written."""
 
 import pytest
-from tests.api.helpers import assert_problem, nothing_changed, patch, post
+from tests.api.helpers import assert_problem, join, nothing_changed, patch, post
 
 pytestmark = pytest.mark.django_db
 
@@ -10,6 +10,9 @@ pytestmark = pytest.mark.django_db
 def setup(api):
     pl, bergen = api("projectleider"), api("bergen")
     assert post(pl, "/api/v1/trajecten", {"slug": "fout", "naam": "Foutgevallen", "deelnemers": ["GM0373", "GM0361"]}).status_code == 201
+    join("bergen", "fout")
+    join("griffier-bergen", "fout")
+    join("alkmaar", "fout")
     gate = post(pl, "/api/v1/trajecten/fout/besluitmomenten", {"volgnummer": 1, "titel": "Eerste", "organen": ["college"]}).json()
     decision = post(bergen, "/api/v1/besluiten", {"besluitmoment": gate["id"], "gemeente": "GM0373", "uitkomst": "ingestemd_onder_voorwaarden",
                                                   "datum": "2024-02-01", "voorwaarden": [{"omschrijving": "Eerst de kosten"}]}).json()

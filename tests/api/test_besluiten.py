@@ -1,7 +1,7 @@
 """besluitmomenten, besluiten, voorwaarden, vervangen and the besluitmatrix through the API."""
 
 import pytest
-from tests.api.helpers import assert_problem, nothing_changed, patch, post
+from tests.api.helpers import assert_problem, join, nothing_changed, patch, post
 
 pytestmark = pytest.mark.django_db
 
@@ -11,6 +11,8 @@ def trajectory(api):
     pl = api("projectleider")
     r = post(pl, "/api/v1/trajecten", {"slug": "api-besluiten", "naam": "Besluiten via de API", "deelnemers": ["GM0373", "GM0361"]})
     assert r.status_code == 201, r.content
+    join("bergen", "api-besluiten")
+    join("alkmaar", "api-besluiten")
     r = post(pl, "/api/v1/trajecten/api-besluiten/besluitmomenten",
              {"volgnummer": 1, "titel": "Hoofdlijnen", "organen": ["college"], "voortgangsregel": "unaniem"})
     assert r.status_code == 201, r.content
@@ -81,7 +83,13 @@ def test_document_fulfils_a_condition_and_confidential_ones_stay_hidden(api, tra
     assert api("alkmaar").get(f"/api/v1/documenten/{doc['id']}").json() == doc
 
 
-def test_only_the_trajectory_manager_registers_documents(api, trajectory):
-    client = api("bergen")
-    with nothing_changed():
-        assert_problem(post(client, "/api/v1/trajecten/api-besluiten/documenten", {"soort": "rapport", "titel": "X"}), 403)
+def test_who_registers_documents(api, trajectory):
+    url = "/api/v1/trajecten/api-besluiten/documenten"
+    for role, data in [("raadslid-bergen", {"soort": "rapport", "titel": "X"}),
+                       ("alkmaar", {"soort": "rapport", "titel": "X", "afzender": "GM0373"}),
+                       ("griffier-bergen", {"soort": "rapport", "titel": "X"})]:  # not a member of this trajectory
+        client = api(role)
+        with nothing_changed():
+            assert_problem(post(client, url, data), 403)
+    r = post(api("bergen"), url, {"soort": "collegebesluit", "titel": "Besluit college Bergen", "afzender": "GM0373"})
+    assert r.status_code == 201, r.content

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 from tests.api.helpers import assert_problem, client_for, nothing_changed, post
 
+from regiokompas.accounts.actors import SYSTEM
 from regiokompas.api.services import api_token
 from regiokompas.cli import main
 from regiokompas.register import services
@@ -18,8 +19,8 @@ NEW = {"slug": "api-kern", "naam": "Traject via de API", "domein": "Sociaal dome
 
 
 def test_token_is_created_once_and_returned_again(users):
-    key, created = api_token("test", "bergen")
-    again, created_again = api_token("test", "bergen")
+    key, created = api_token(SYSTEM, "bergen")
+    again, created_again = api_token(SYSTEM, "bergen")
     assert created and not created_again and key == again
     assert Token.objects.get(user=users["bergen"]).key == key
 
@@ -140,4 +141,4 @@ def test_inactive_user_gets_no_token():
     from regiokompas.register.errors import RegisterError
 
     with nothing_changed(), pytest.raises(RegisterError, match="niet actief"):
-        api_token("test", user.username)
+        api_token(SYSTEM, user.username)

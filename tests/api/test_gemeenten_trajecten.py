@@ -77,7 +77,7 @@ def test_existing_slug_is_a_conflict(api):
     with nothing_changed():
         body = assert_problem(post(client, "/api/v1/trajecten", {"slug": "alkmaar-participatiewet-2019", "naam": "Dubbel"}), 409,
                               param="slug")
-    assert "bestaat al" in body["detail"]
+    assert "al een traject met de korte naam" in body["detail"]
 
 
 def test_trajectory_list_holds_the_example(api):

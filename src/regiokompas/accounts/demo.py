@@ -56,7 +56,7 @@ def demo_accounts_refusal(*, in_demo: bool) -> str | None:
     return None
 
 
-@acting_as("demo")  # the audit rows of users and profiles (accounts/signals.py) name the demo set-up
+@acting_as(DEMO)  # the audit rows of users and profiles (accounts/signals.py) name the demo set-up
 @transaction.atomic
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""

@@ -1,42 +1,62 @@
 """From validated API input to the register's service functions, and from the register's derived
-state to the API's answers. Views check rights; the services check the register's rules."""
+state to the API's answers. Views check rights first; the services check them again together with
+every rule of the register."""
 
 from __future__ import annotations
 
+from regiokompas.accounts import services as account_services
 from regiokompas.api.fields import format_partial_date
+from regiokompas.register import constants as c
 from regiokompas.register import query, services
-from regiokompas.register.models import ArrangementParticipation, Decision, Gate, JointArrangement, Trajectory
+from regiokompas.register.dates import FuzzyDate
+from regiokompas.register.errors import RegisterError
+from regiokompas.register.models import Decision, Gate, JointArrangement, Trajectory
+
+
+def create_trajectory(actor, v: dict) -> Trajectory:
+    trajectory = Trajectory(slug=v["slug"], name=v["naam"], domain=v["domein"], aim=v["doel"])
+    if "start_date" in v:
+        trajectory.start_date, trajectory.start_precision = v["start_date"], v["start_precision"]
+    else:
+        trajectory.start_date, trajectory.start_precision = None, c.DatePrecision.UNKNOWN
+    return services.create_trajectory(actor, trajectory, v["deelnemers"])
 
 
 def create_gate(actor, trajectory: Trajectory, v: dict) -> Gate:
-    organs = v.get("organen") or ["college"]
     gate = Gate(
         trajectory=trajectory,
         ordinal=v["volgnummer"],
         title=v["titel"],
         description=v["omschrijving"],
+        kind=v["soort"],
+        bodies=list(v.get("organen") or [c.GoverningBodyKind.COLLEGE]),
+        counting_body=v.get("orgaanDatTelt") or "",
+        body_arrangement=v.get("regeling"),
+        body_organisation=v.get("organisatie"),
         continuation_rule=v["voortgangsregel"],
-        deciding_body_kind=organs[-1],
-        planned_date=v.get("gepland"),
+        planned_date=v.get("planned_date"),
+        planned_date_precision=v.get("planned_date_precision", c.DatePrecision.UNKNOWN),
+        deadline=v.get("uitersteDatum"),
     )
     if "minimumDeelnemers" in v:
         gate.minimum_participants = v["minimumDeelnemers"]
-    return services.save_object(actor, gate)
+    return services.save_gate(actor, gate)
 
 
-def _conditions(items) -> list[services.ConditionInput]:
-    return [services.ConditionInput(text=item["omschrijving"], category=item["soort"]) for item in items or []]
+def _conditions(items) -> list[services.ConditionInput] | None:
+    if items is None:
+        return None
+    return [services.ConditionInput(text=item["omschrijving"], category=item.get("soort")) for item in items]
 
 
 def decision_input(gate: Gate, municipality, v: dict) -> services.DecisionInput:
-    body = services.body_of(municipality, v["orgaan"]) if v.get("orgaan") else services.body_of(municipality, gate.deciding_body_kind)
     return services.DecisionInput(
         gate=gate,
         municipality=municipality,
         outcome=v["uitkomst"],
         date=v.get("date"),
-        date_precision=v.get("date_precision") or "day",
-        governing_body=body,
+        date_precision=v.get("date_precision", c.DatePrecision.UNKNOWN),
+        body_kind=v.get("orgaan") or "",
         motivation=v["motivering"],
         withdraws=v["treedtUit"],
         zaaknummer=v["zaaknummer"],
@@ -44,51 +64,72 @@ def decision_input(gate: Gate, municipality, v: dict) -> services.DecisionInput:
     )
 
 
+def body_for(decision_input: services.DecisionInput):
+    """The governing body a new decision will be of (None when the service will refuse the input)."""
+    try:
+        return services.resolve_body(decision_input.gate, decision_input.municipality,
+                                     decision_input.body_kind or decision_input.gate.counting_body_kind)
+    except RegisterError:
+        return None
+
+
 def supersede(actor, earlier: Decision, v: dict) -> Decision:
-    v = dict(v)
+    """A correction or new decision; without 'voorwaarden' the earlier conditions are carried over
+    with their status (the service does that when ``conditions`` is None)."""
     gate = v.get("besluitmoment") or earlier.gate
     municipality = v.get("gemeente") or earlier.municipality
-    if not v.get("orgaan"):
-        v["orgaan"] = earlier.governing_body.kind
     data = decision_input(gate, municipality, v)
-    if "voorwaarden" not in v:
-        data.conditions = [services.ConditionInput(text=cond.text, category=cond.category, source=cond.source)
-                           for cond in earlier.conditions.order_by("id")]
+    if not data.body_kind:
+        data.governing_body = earlier.governing_body
     return services.supersede_decision(actor, earlier, data, reason=v["reden"], kind=v["soort"])
 
 
 def matrix(trajectory: Trajectory) -> dict:
+    """Every participant, gate and current decision per body; each gate's result under its rule."""
     state = query.trajectory_state(trajectory)
-    decisions = (Decision.objects.filter(gate__trajectory=trajectory, is_current=True)
-                 .select_related("governing_body", "municipality", "gate")
-                 .order_by("gate__ordinal", "municipality__name", "governing_body__kind"))
+    cells = []
+    for gate in state.gates:
+        for municipality in state.municipalities:
+            for d in state.cell(gate, municipality).decisions:
+                cells.append({
+                    "gemeente": municipality.cbs_code, "besluitmoment": gate.pk, "orgaan": d.governing_body.kind,
+                    "uitkomst": d.outcome, "datum": format_partial_date(d.date, d.date_precision), "besluit": d.pk,
+                })
     return {
         "traject": trajectory.slug,
         "gemeenten": [{"code": m.cbs_code, "naam": m.name} for m in state.municipalities],
         "besluitmomenten": [
-            {"id": g.pk, "volgnummer": g.ordinal, "titel": g.title, "status": state.results[g.pk].status,
-             "toelichting": state.results[g.pk].explanation}
+            {"id": g.pk, "volgnummer": g.ordinal, "titel": g.title, "soort": g.kind, "organen": list(g.bodies or []),
+             "status": state.results[g.pk].status, "toelichting": state.results[g.pk].explanation}
             for g in state.gates
         ],
-        "cellen": [
-            {"gemeente": d.municipality.cbs_code, "besluitmoment": d.gate_id, "orgaan": d.governing_body.kind,
-             "uitkomst": d.outcome, "datum": format_partial_date(d.date, d.date_precision), "besluit": d.pk}
-            for d in decisions
+        "deelname": [
+            {"gemeente": m.cbs_code, "besluitmoment": g.pk, "status": state.cell(g, m).status}
+            for g in state.gates for m in state.municipalities
         ],
+        "cellen": cells,
     }
 
 
 def create_arrangement(actor, v: dict) -> JointArrangement:
     arrangement = JointArrangement(
         name=v["naam"],
-        wgr_form=v["rechtsvorm"],
+        legal_form=v["rechtsvorm"],
         arrangement_type=v.get("soortRegeling") or "",
         centre_municipality=v.get("centrumgemeente"),
-        valid_from=v.get("geldigVanaf"),
+        valid_from=v.get("valid_from"),
+        valid_from_precision=v.get("valid_from_precision", c.DatePrecision.UNKNOWN),
         publication=v["publicatie"],
     )
-    services.save_object(actor, arrangement)
-    for municipality in v["deelnemers"]:
-        services.save_object(actor, ArrangementParticipation(arrangement=arrangement, municipality=municipality,
-                                                             joined=v.get("geldigVanaf")))
+    services.save_arrangement(actor, arrangement, participants=v["deelnemers"])
+    if v.get("voorganger") is not None:
+        services.record_succession(actor, arrangement, [v["voorganger"]], v["soortOpvolging"],
+                                   date=FuzzyDate(arrangement.valid_from, arrangement.valid_from_precision))
     return arrangement
+
+
+def create_user(actor, v: dict):
+    return account_services.create_user(actor, account_services.NewUser(
+        username=v["gebruikersnaam"], role=v["rol"], municipality=v.get("gemeente"), organisation=v.get("organisatie"),
+        trajectories=v["trajecten"], first_name=v["voornaam"], last_name=v["achternaam"], email=v.get("email", ""),
+    ))

@@ -19,14 +19,14 @@ def add_commands(sub) -> None:
 
 def cmd_api_token(args) -> int:
     setup_django()
+    from regiokompas.accounts.actors import CLI
     from regiokompas.api.services import api_token
-    from regiokompas.audit.log import SYSTEM_ACTOR
     from regiokompas.commands import _migrate
     from regiokompas.register.errors import RegisterError
 
     _migrate()
     try:
-        key, _created = api_token(SYSTEM_ACTOR, args.username)
+        key, _created = api_token(CLI, args.username)
     except RegisterError as exc:
         raise CommandError(exc.message) from exc
     print(key)

@@ -60,6 +60,8 @@ SPECTACULAR_SETTINGS = {
         ("BesluitmomentStatus", "GATE_STATUS"),
         ("Deelname", "PARTICIPATION_STATUS"),
         ("Rechtsvorm", "LEGAL_FORM"),
+        ("SoortOpvolging", "SUCCESSION_KIND"),
+        ("Rol", "ROLE"),
         ("SoortRegeling", "ARRANGEMENT_TYPE"),
         ("DocumentSoort", "DOCUMENT_KIND"),
         ("DocumentStatus", "DOCUMENT_STATUS"),

@@ -5,6 +5,7 @@ that every table covers every internal value."""
 
 from __future__ import annotations
 
+from regiokompas.accounts.models import UserRole
 from regiokompas.register import constants as c
 
 TRAJECTORY_STATUS = {
@@ -15,10 +16,9 @@ TRAJECTORY_STATUS = {
     "gestopt": c.TrajectoryStatus.STOPPED,
 }
 
-# Until the register knows information moments, every gate is a decision moment.
 GATE_KIND = {
-    "besluit": "decision",
-    "informatie": "information",
+    "besluit": c.GateKind.DECISION,
+    "informatie": c.GateKind.INFORMATION,
 }
 
 CONTINUATION_RULE = {
@@ -43,6 +43,8 @@ OUTCOME = {
     "aangehouden": c.Outcome.HOLD,
     "niet_ingestemd": c.Outcome.REJECT,
     "nog_niet_besloten": c.Outcome.NOT_YET_DECIDED,
+    "voorgesteld": c.Outcome.PROPOSED,
+    "kennisgenomen": c.Outcome.NOTED,
 }
 
 CONDITION_STATUS = {
@@ -70,6 +72,7 @@ GATE_STATUS = {
     "deels_gepasseerd": c.GateStatus.PASSED_PARTIALLY,
     "aangehouden": c.GateStatus.HELD,
     "gestopt": c.GateStatus.STOPPED,
+    "informatiemoment": c.GateStatus.INFORMATION,
 }
 
 PARTICIPATION_STATUS = {
@@ -82,11 +85,31 @@ PARTICIPATION_STATUS = {
 }
 
 LEGAL_FORM = {
-    "openbaar_lichaam": c.WgrForm.OPENBAAR_LICHAAM,
-    "bedrijfsvoeringsorganisatie": c.WgrForm.BEDRIJFSVOERINGSORGANISATIE,
-    "gemeenschappelijk_orgaan": c.WgrForm.GEMEENSCHAPPELIJK_ORGAAN,
-    "centrumgemeenteregeling": c.WgrForm.CENTRUMGEMEENTE,
-    "regeling_zonder_meer": c.WgrForm.REGELING_ZONDER_MEER,
+    "openbaar_lichaam": c.LegalForm.OPENBAAR_LICHAAM,
+    "bedrijfsvoeringsorganisatie": c.LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+    "gemeenschappelijk_orgaan": c.LegalForm.GEMEENSCHAPPELIJK_ORGAAN,
+    "centrumgemeenteregeling": c.LegalForm.CENTRUMGEMEENTEREGELING,
+    "regeling_zonder_meer": c.LegalForm.REGELING_ZONDER_MEER,
+    "stichting": c.LegalForm.STICHTING,
+    "vereniging": c.LegalForm.VERENIGING,
+    "nv": c.LegalForm.NV,
+    "bv": c.LegalForm.BV,
+    "convenant": c.LegalForm.CONVENANT,
+}
+
+SUCCESSION_KIND = {
+    "gewijzigd": c.SuccessionKind.AMENDED,
+    "hernoemd": c.SuccessionKind.RENAMED,
+    "fusie": c.SuccessionKind.MERGER,
+}
+
+ROLE = {
+    "beleidsmedewerker": UserRole.BELEIDSMEDEWERKER,
+    "projectleider": UserRole.PROJECTLEIDER,
+    "griffier": UserRole.GRIFFIER,
+    "raadslid": UserRole.RAADSLID,
+    "or_lid": UserRole.OR_LID,
+    "beheerder": UserRole.BEHEERDER,
 }
 
 ARRANGEMENT_TYPE = {
@@ -121,6 +144,7 @@ DOCUMENT_STATUS = {
 # Every table with the register's enumeration it covers (checked by the tests).
 TABLES = {
     "TrajectStatus": (TRAJECTORY_STATUS, c.TrajectoryStatus),
+    "BesluitmomentSoort": (GATE_KIND, c.GateKind),
     "Voortgangsregel": (CONTINUATION_RULE, c.ContinuationRule),
     "Orgaan": (ORGAN, c.GoverningBodyKind),
     "Uitkomst": (OUTCOME, c.Outcome),
@@ -129,7 +153,9 @@ TABLES = {
     "SoortVervanging": (SUPERSEDE_KIND, c.SupersedeKind),
     "BesluitmomentStatus": (GATE_STATUS, c.GateStatus),
     "Deelname": (PARTICIPATION_STATUS, c.ParticipationStatus),
-    "Rechtsvorm": (LEGAL_FORM, c.WgrForm),
+    "Rechtsvorm": (LEGAL_FORM, c.LegalForm),
+    "SoortOpvolging": (SUCCESSION_KIND, c.SuccessionKind),
+    "Rol": (ROLE, UserRole),
     "SoortRegeling": (ARRANGEMENT_TYPE, c.ArrangementType),
     "DocumentSoort": (DOCUMENT_KIND, c.DocumentKind),
     "DocumentStatus": (DOCUMENT_STATUS, c.DocumentStatus),

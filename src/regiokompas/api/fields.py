@@ -4,13 +4,13 @@ values (one table per enum, in api/enums.py), and dates with their precision."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regiokompas.register import constants as c
+from regiokompas.register.dates import DateInputError, FuzzyDate
 
 
 class MappedChoiceField(serializers.ChoiceField):
@@ -33,43 +33,13 @@ class MappedChoiceField(serializers.ChoiceField):
 
     def to_representation(self, value):
         if value in ("", None):
-            return value
+            return None  # not set (an empty choice in the register)
         return self.reverse.get(str(value), str(value))
 
 
-DATE_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-
-PRECISION_UNKNOWN = getattr(c.DatePrecision, "UNKNOWN", None)
-
-
-def parse_partial_date(text: str) -> tuple[dt.date, str]:
-    """'2024-03-15' (day), '2024-03' (month) or '2024' (year) as a date and its precision.
-    A month or year is stored as its first day, with the precision saying that the day is not known."""
-    match = DATE_PATTERN.match(text.strip()) if isinstance(text, str) else None
-    if not match:
-        raise serializers.ValidationError(
-            f"'{text}' is geen datum. Schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ (of null als de datum onbekend is).",
-            code="invalid",
-        )
-    year, month, day = int(match["year"]), match["month"], match["day"]
-    try:
-        if day is not None:
-            return dt.date(year, int(month), int(day)), c.DatePrecision.DAY
-        if month is not None:
-            return dt.date(year, int(month), 1), c.DatePrecision.MONTH
-        return dt.date(year, 1, 1), c.DatePrecision.YEAR
-    except ValueError:
-        raise serializers.ValidationError(f"'{text}' is geen bestaande datum.", code="invalid") from None
-
-
 def format_partial_date(value: dt.date | None, precision: str | None) -> str | None:
-    if value is None or (PRECISION_UNKNOWN is not None and precision == PRECISION_UNKNOWN):
-        return None
-    if precision == c.DatePrecision.YEAR:
-        return f"{value:%Y}"
-    if precision == c.DatePrecision.MONTH:
-        return f"{value:%Y-%m}"
-    return value.isoformat()
+    """'JJJJ-MM-DD', 'JJJJ-MM', 'JJJJ' or None, as precise as the date is known."""
+    return FuzzyDate(value, precision or c.DatePrecision.DAY).iso()
 
 
 @extend_schema_field({
@@ -97,14 +67,18 @@ class PartialDateField(serializers.Field):
 
     def validate_empty_values(self, data):
         if data is None and self.allow_null:
-            return True, {self.date_attr: None, self.precision_attr: PRECISION_UNKNOWN or c.DatePrecision.DAY}
+            return True, {self.date_attr: None, self.precision_attr: c.DatePrecision.UNKNOWN}
         return super().validate_empty_values(data)
 
     def to_internal_value(self, data):
-        if not isinstance(data, str):
-            raise serializers.ValidationError("Een datum is een tekst: JJJJ-MM-DD, JJJJ-MM of JJJJ.", code="invalid")
-        date, precision = parse_partial_date(data)
-        return {self.date_attr: date, self.precision_attr: precision}
+        if not isinstance(data, str) or not data.strip():
+            raise serializers.ValidationError(
+                "Een datum is een tekst: JJJJ-MM-DD, JJJJ-MM of JJJJ (of null als de datum onbekend is).", code="invalid")
+        try:
+            fuzzy = FuzzyDate.parse_iso(data)
+        except DateInputError as exc:
+            raise serializers.ValidationError(str(exc), code="invalid") from None
+        return {self.date_attr: fuzzy.value, self.precision_attr: fuzzy.precision}
 
 
 @extend_schema_field(OpenApiTypes.STR)

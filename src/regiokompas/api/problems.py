@@ -68,6 +68,19 @@ class ValidatieFout(Fout):
     invalidParams = InvalidParam(many=True)
 
 
+# Field names of the register's services (RegisterError.field) as the API calls them.
+FIELD_NAMES = {
+    "participants": "deelnemers",
+    "slug": "slug",
+    "username": "gebruikersnaam",
+    "role": "rol",
+    "municipality": "gemeente",
+    "organisation": "organisatie",
+    "trajectories": "trajecten",
+    "password": "wachtwoord",
+}
+
+
 def problem(status_code: int, detail: str, *, code: str, instance: str = "", invalid_params=None) -> dict:
     data = {
         "type": "about:blank",
@@ -121,7 +134,7 @@ def exception_handler(exc, context):
         return _response(problem(403, exc.message, code="permission_denied", instance=instance))
     if isinstance(exc, RegisterError):
         status_code = 409 if exc.code == "conflict" else 400
-        name = exc.field or "nonFieldErrors"
+        name = FIELD_NAMES.get(exc.field, exc.field) if exc.field else "nonFieldErrors"
         return _response(problem(status_code, exc.message, code=exc.code, instance=instance,
                                  invalid_params=[{"name": name, "code": exc.code, "reason": exc.message}]))
     if isinstance(exc, exceptions.ValidationError):

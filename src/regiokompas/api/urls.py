@@ -22,6 +22,8 @@ urlpatterns = [
     path("besluiten/<int:pk>/geschiedenis", views.BesluitGeschiedenis.as_view(), name="besluit-geschiedenis"),
     path("besluiten/<int:pk>/vervangen", views.BesluitVervangen.as_view(), name="besluit-vervangen"),
     path("voorwaarden/<int:pk>", views.VoorwaardeDetail.as_view(), name="voorwaarde-detail"),
+    path("gebruikers", views.GebruikerList.as_view(), name="gebruiker-list"),
+    path("gebruikers/<str:gebruikersnaam>", views.GebruikerDetail.as_view(), name="gebruiker-detail"),
     path("regelingen", views.RegelingList.as_view(), name="regeling-list"),
     path("regelingen/<int:pk>", views.RegelingDetail.as_view(), name="regeling-detail"),
     re_path(r"^.*$", problems.not_found_view),

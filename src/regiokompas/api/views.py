@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from regiokompas.accounts import permissions
 from regiokompas.api import actions
 from regiokompas.api import serializers as s
+from regiokompas.register import constants as c
 from regiokompas.register import query, services
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import (
@@ -111,7 +112,7 @@ class TrajectList(ApiMixin, generics.ListCreateAPIView):
     serializer_class = s.Traject
 
     def get_queryset(self):
-        return trajectory_queryset()
+        return permissions.visible_trajectories(self.request.user, trajectory_queryset())
 
     @extend_schema(summary="Trajecten")
     def get(self, request, *args, **kwargs):
@@ -125,18 +126,12 @@ class TrajectList(ApiMixin, generics.ListCreateAPIView):
     )
     @transaction.atomic
     def post(self, request, *args, **kwargs):
-        require(permissions.can_manage_trajectory(request.user), "U mag geen trajecten aanmaken.")
+        require(permissions.can_create_trajectory(request.user), "Alleen functioneel beheer en projectleiders starten een traject.")
         data = s.TrajectAanmaken(data=request.data)
         data.is_valid(raise_exception=True)
-        v = data.validated_data
-        if Trajectory.objects.filter(slug=v["slug"]).exists():
-            raise conflict(f"Er bestaat al een traject met de korte naam '{v['slug']}'.", "slug")
-        trajectory = Trajectory(slug=v["slug"], name=v["naam"], domain=v["domein"], aim=v["doel"])
-        if "start_date" in v:
-            trajectory.start_date, trajectory.start_precision = v["start_date"], v["start_precision"]
-        services.save_object(request.user, trajectory)
-        for municipality in v["deelnemers"]:
-            services.add_participant(request.user, trajectory, municipality)
+        if Trajectory.objects.filter(slug=data.validated_data["slug"]).exists():
+            raise conflict(f"Er is al een traject met de korte naam '{data.validated_data['slug']}'.", "slug")
+        trajectory = actions.create_trajectory(request.user, data.validated_data)
         trajectory = trajectory_queryset().get(pk=trajectory.pk)
         return Response(s.Traject(trajectory).data, status=201, headers={"Location": reverse("api:traject-detail", args=[trajectory.slug])})
 
@@ -147,7 +142,7 @@ class TrajectDetail(ApiMixin, generics.RetrieveAPIView):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return trajectory_queryset()
+        return permissions.visible_trajectories(self.request.user, trajectory_queryset())
 
 
 def trajectory_or_404(slug: str) -> Trajectory:
@@ -255,13 +250,14 @@ class BesluitList(ApiMixin, generics.ListCreateAPIView):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         municipality, gate = v["gemeente"], v["besluitmoment"]
-        require(permissions.can_record_decision(request.user, municipality),
-                f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente.")
+        require(permissions.can_record_decision(request.user, municipality, gate.trajectory),
+                f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen.")
         decision_input = actions.decision_input(gate, municipality, v)
-        body = decision_input.governing_body
-        if Decision.objects.filter(gate=gate, municipality=municipality, governing_body=body, is_current=True).exists():
-            raise conflict(f"Voor {municipality} ({body}) is bij '{gate}' al een besluit vastgelegd. "
-                           "Vervang het met POST /api/v1/besluiten/{id}/vervangen.")
+        body = actions.body_for(decision_input)
+        current = Decision.objects.filter(gate=gate, municipality=municipality, governing_body=body, is_current=True).first()
+        if body is not None and current is not None:
+            raise conflict(f"Voor {municipality} ({body}) is bij '{gate}' al een besluit vastgelegd (besluit {current.pk}). "
+                           f"Vervang het met POST /api/v1/besluiten/{current.pk}/vervangen.")
         decision = services.record_decision(request.user, decision_input, trajectory=gate.trajectory)
         return decision_created(decision)
 
@@ -317,10 +313,13 @@ class BesluitVervangen(ApiMixin, generics.GenericAPIView):
         data = s.BesluitVervangen(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        require(permissions.can_record_decision(request.user, earlier.municipality),
-                f"U mag geen besluiten van {earlier.municipality} vervangen: alleen medewerkers van die gemeente.")
+        require(permissions.can_record_decision(request.user, earlier.municipality, earlier.gate.trajectory),
+                f"U mag geen besluiten van {earlier.municipality} vervangen: alleen medewerkers van die gemeente die aan dit "
+                "traject deelnemen.")
         if not earlier.is_current:
-            raise conflict("Dit besluit is al vervangen; vervang de geldende versie.")
+            newer = getattr(earlier, "superseded_by", None)
+            raise conflict("Dit besluit is al vervangen; vervang de geldende versie"
+                           + (f" (zie GET /api/v1/besluiten/{earlier.pk}/geschiedenis)." if newer else "."))
         decision = actions.supersede(request.user, earlier, v)
         return decision_created(decision)
 
@@ -349,10 +348,7 @@ class VoorwaardeDetail(ApiMixin, generics.RetrieveAPIView):
         data = s.VoorwaardeWijzigen(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        municipality = condition.decision.municipality
-        trajectory = condition.decision.gate.trajectory
-        require(permissions.can_record_decision(request.user, municipality) or permissions.can_manage_trajectory(request.user, trajectory),
-                "U mag de status van deze voorwaarde niet wijzigen.")
+        require(permissions.can_change_condition(request.user, condition), "U mag de status van deze voorwaarde niet wijzigen.")
         document = None
         if v.get("vervuldDoor") is not None:
             document = Document.objects.filter(pk=v["vervuldDoor"]).first()
@@ -382,7 +378,8 @@ class TrajectBesluitmatrix(ApiMixin, generics.GenericAPIView):
 
 
 def arrangement_queryset():
-    return JointArrangement.objects.select_related("centre_municipality").prefetch_related("participations__municipality").order_by("name")
+    return (JointArrangement.objects.select_related("centre_municipality")
+            .prefetch_related("participations__municipality", "predecessor_links").order_by("name"))
 
 
 class RegelingList(ApiMixin, generics.ListCreateAPIView):
@@ -409,11 +406,12 @@ class RegelingList(ApiMixin, generics.ListCreateAPIView):
     )
     @transaction.atomic
     def post(self, request, *args, **kwargs):
-        require(permissions.can_manage_trajectory(request.user), "U mag geen regelingen aanmaken.")
+        require(permissions.can_manage_trajectory(request.user),
+                "Alleen functioneel beheer en de projectleider van een traject leggen regelingen vast.")
         data = s.RegelingAanmaken(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        if JointArrangement.objects.filter(name__iexact=v["naam"]).exists():
+        if JointArrangement.objects.filter(name__iexact=v["naam"].strip()).exists():
             raise conflict(f"Er bestaat al een regeling met de naam '{v['naam']}'.", "naam")
         arrangement = actions.create_arrangement(request.user, v)
         arrangement = arrangement_queryset().get(pk=arrangement.pk)
@@ -453,14 +451,16 @@ class TrajectDocumenten(ApiMixin, generics.ListCreateAPIView):
     @transaction.atomic
     def post(self, request, slug):
         trajectory = trajectory_or_404(slug)
-        require(permissions.can_manage_trajectory(request.user, trajectory), f"U beheert het traject '{trajectory}' niet.")
+        require(permissions.can_write_document(request.user, Document(trajectory=trajectory)),
+                f"Alleen de projectorganisatie van '{trajectory}', medewerkers van deelnemende gemeenten en functioneel beheer "
+                "leggen documenten van dit traject vast.")
         data = s.DocumentAanmaken(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         document = Document(trajectory=trajectory, kind=v["soort"], title=v["titel"], issuer_municipality=v.get("afzender"),
-                            confidential=v["vertrouwelijk"], source=v["bron"], date=v.get("date"))
-        if v.get("date_precision"):
-            document.date_precision = v["date_precision"]
+                            confidential=v["vertrouwelijk"], source=v["bron"], date=v.get("date"),
+                            date_precision=v.get("date_precision", c.DatePrecision.UNKNOWN))
+        require(permissions.can_write_document(request.user, document), "U mag dit document niet vastleggen.")
         services.save_document(request.user, document)
         return Response(s.DocumentGegevens(document).data, status=201,
                         headers={"Location": reverse("api:document-detail", args=[document.pk])})
@@ -472,3 +472,66 @@ class DocumentDetail(ApiMixin, generics.RetrieveAPIView):
 
     def get_queryset(self):
         return permissions.visible_documents(self.request.user, Document.objects.select_related("trajectory", "issuer_municipality"))
+
+
+# --- gebruikers ----------------------------------------------------------------------------------
+
+
+def user_queryset(actor):
+    """The users ``actor`` manages: all for the beheerder; for a projectleider the members of the
+    trajectories she manages."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.select_related("profile__municipality").prefetch_related("profile__trajectories").order_by("username")
+    if permissions.can_change_role(actor):
+        return users
+    managed = [t.pk for t in Trajectory.objects.all() if permissions.can_manage_users(actor, t)]
+    return users.filter(profile__trajectories__in=managed).distinct()
+
+
+class GebruikerList(ApiMixin, generics.ListCreateAPIView):
+    serializer_class = s.Gebruiker
+
+    def get_queryset(self):
+        require(permissions.can_manage_users(self.request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
+        return user_queryset(self.request.user)
+
+    @extend_schema(summary="Gebruikers", description="Functioneel beheer ziet iedereen; een projectleider de deelnemers aan haar trajecten.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Gebruiker toevoegen",
+        description="Een gebruiker met rol, gemeente (of organisatie) en trajecten, door functioneel beheer of door de "
+                    "projectleider van die trajecten (nooit een beheerder). De gebruiker krijgt geen wachtwoord: een token "
+                    "('regiokompas api-token') of een wachtwoordlink van functioneel beheer geeft toegang.",
+        request=s.GebruikerAanmaken,
+        responses={201: s.Gebruiker},
+    )
+    @transaction.atomic
+    def post(self, request, *args, **kwargs):
+        require(permissions.can_manage_users(request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
+        data = s.GebruikerAanmaken(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        from django.contrib.auth import get_user_model
+
+        if get_user_model().objects.filter(username__iexact=v["gebruikersnaam"].strip()).exists():
+            raise conflict(f"De gebruikersnaam '{v['gebruikersnaam'].strip()}' is al in gebruik.", "gebruikersnaam")
+        for t in v["trajecten"]:
+            require(permissions.can_manage_users(request.user, t), f"U beheert het traject '{t}' niet.")
+        user = actions.create_user(request.user, v)
+        user = user_queryset(request.user).model.objects.select_related("profile__municipality").get(pk=user.pk)
+        return Response(s.Gebruiker(user).data, status=201,
+                        headers={"Location": reverse("api:gebruiker-detail", args=[user.get_username()])})
+
+
+@extend_schema(summary="Eén gebruiker")
+class GebruikerDetail(ApiMixin, generics.RetrieveAPIView):
+    serializer_class = s.Gebruiker
+    lookup_field = "username"
+    lookup_url_kwarg = "gebruikersnaam"
+
+    def get_queryset(self):
+        require(permissions.can_manage_users(self.request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
+        return user_queryset(self.request.user)
