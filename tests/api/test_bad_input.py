@@ -129,3 +129,29 @@ def test_bad_list_filters(setup):
     assert_problem(client.get("/api/v1/besluiten?besluitmoment=een"), 400, param="besluitmoment")
     assert_problem(client.get("/api/v1/besluiten?geldend=misschien"), 400, param="geldend")
     assert_problem(client.get("/api/v1/trajecten/bestaat-niet/besluitmatrix"), 404)
+
+
+@pytest.mark.parametrize(("data", "status", "param"), [
+    ({"rol": "beleidsmedewerker", "gemeente": "GM0373"}, 400, "gebruikersnaam"),
+    ({"gebruikersnaam": "x y!", "rol": "beleidsmedewerker", "gemeente": "GM0373"}, 400, "gebruikersnaam"),
+    ({"gebruikersnaam": "nieuw", "rol": "wethouder", "gemeente": "GM0373"}, 400, "rol"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker"}, 400, "gemeente"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM9999"}, 400, "gemeente"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM0458"}, 400, "gemeente"),  # Schermer is opgeheven
+    ({"gebruikersnaam": "nieuw", "rol": "or_lid"}, 400, "organisatie"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM0373", "trajecten": ["bestaat-niet"]}, 400, "trajecten"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM0373", "trajecten": "fout"}, 400, "trajecten"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM0373", "email": "geen-adres"}, 400, "email"),
+    ({"gebruikersnaam": "nieuw", "rol": "beleidsmedewerker", "gemeente": "GM0373", "wachtwoord": "geheim"}, 400, "wachtwoord"),
+    ({"gebruikersnaam": "Bergen", "rol": "beleidsmedewerker", "gemeente": "GM0373"}, 409, "gebruikersnaam"),
+])
+def test_user(api, data, status, param):
+    _check(api("beheer"), "post", "/api/v1/gebruikers", data, status, param)
+
+
+def test_projectleider_adds_users_only_for_her_trajectories_municipalities(api, setup):
+    # Heiloo (GM0399) takes no part in 'fout'; a projectleider must name a trajectory she manages
+    _check(setup["pl"], "post", "/api/v1/gebruikers", {"gebruikersnaam": "heiloo", "rol": "beleidsmedewerker", "gemeente": "GM0399",
+                                                       "trajecten": ["fout"]}, 400, "gemeente")
+    _check(setup["pl"], "post", "/api/v1/gebruikers", {"gebruikersnaam": "los", "rol": "beleidsmedewerker", "gemeente": "GM0373"},
+           400, "trajecten")

@@ -47,6 +47,8 @@ def test_decision_with_conditions_correction_keeps_them(api, trajectory):
     assert r.status_code == 201, r.content
     newer = r.json()
     assert newer["vervangt"] == decision["id"] and [v["omschrijving"] for v in newer["voorwaarden"]] == ["Kosten in beeld"]
+    carried = bergen.get(f"/api/v1/voorwaarden/{newer['voorwaarden'][0]['id']}").json()
+    assert (carried["status"], carried["toelichting"]) == ("vervallen", "Niet meer nodig")  # carried over, not back to open
     history = bergen.get(f"/api/v1/besluiten/{decision['id']}/geschiedenis").json()
     assert [d["id"] for d in history] == [newer["id"], decision["id"]] and history[1]["geldend"] is False
     matrix = bergen.get("/api/v1/trajecten/api-besluiten/besluitmatrix").json()

@@ -39,3 +39,30 @@ def test_raadslid_may_not_create_arrangements(api):
     client = api("raadslid-bergen")
     with nothing_changed():
         assert_problem(post(client, "/api/v1/regelingen", {"naam": "X", "rechtsvorm": "openbaar_lichaam", "deelnemers": ["GM0373"]}), 403)
+
+
+def test_every_legal_form_and_a_renamed_successor(api):
+    client = api("projectleider")
+    made = {}
+    for form in ["openbaar_lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk_orgaan", "centrumgemeenteregeling",
+                 "regeling_zonder_meer", "stichting", "vereniging", "nv", "bv", "convenant"]:
+        r = post(client, "/api/v1/regelingen", {"naam": f"Samenwerking {form}", "rechtsvorm": form, "deelnemers": ["GM0373"]})
+        assert r.status_code == 201, r.content
+        made[form] = r.json()
+        assert made[form]["rechtsvorm"] == form and made[form]["soortRegeling"] is None
+    r = post(client, "/api/v1/regelingen", {"naam": "Stichting nieuwe naam", "rechtsvorm": "stichting", "deelnemers": ["GM0373"],
+                                            "voorganger": made["stichting"]["id"], "soortOpvolging": "hernoemd"})
+    assert r.status_code == 201, r.content
+    assert r.json()["voorgangers"] == [{"regeling": made["stichting"]["id"], "soort": "hernoemd", "datum": None}]
+
+
+@pytest.mark.parametrize(("data", "status"), [
+    ({"naam": "Stichting X", "rechtsvorm": "stichting", "soortRegeling": "collegeregeling", "deelnemers": ["GM0373"]}, 400),
+    ({"naam": "GR X", "rechtsvorm": "openbaar_lichaam", "deelnemers": ["GM0373"], "soortOpvolging": "splitsing"}, 400),
+    ({"naam": "GR X", "rechtsvorm": "openbaar_lichaam", "deelnemers": ["GM0373"], "geldigVanaf": "2026-02-30"}, 400),
+    ({"naam": "GR Werkorganisatie BUCH", "rechtsvorm": "openbaar_lichaam", "deelnemers": ["GM0373"]}, 409),
+])
+def test_rules_of_the_register_refuse_and_write_nothing(api, data, status):
+    client = api("projectleider")
+    with nothing_changed():
+        assert_problem(post(client, "/api/v1/regelingen", data), status)
