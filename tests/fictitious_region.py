@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
+from regiokompas.accounts.actors import SystemActor
+
 SLUG = "waddeneilanden-sociaal"
 MUNICIPALITIES = [("GM0448", "Texel", 13_600), ("GM0096", "Vlieland", 1_150), ("GM0093", "Terschelling", 4_900)]
-ACTOR = "test"
+ACTOR = SystemActor("test")
 
 # names and words that belong to the regio Alkmaar example and must never appear for another trajectory
 EXAMPLE_WORDS = ["BUCH", "WNK", "Bergen", "Alkmaar", "Wwnv", "Berenschot", "Castricum", "Heiloo", "Uitgeest",
@@ -34,7 +36,14 @@ def build(*, names=None) -> dict:
     variants (one without cost items), a cost model with an indexation of 1.5 %, a plan, roles and
     decisions. Returns the objects by name."""
     from regiokompas.finance import services as fs
-    from regiokompas.finance.models import AllocationKey, Behaviour, CostItem, CostSettings, CurrentCost, KeyMethod
+    from regiokompas.finance.models import (
+        AllocationKey,
+        Behaviour,
+        CostItem,
+        CostSettings,
+        CurrentCost,
+        KeyMethod,
+    )
     from regiokompas.options import services as os_
     from regiokompas.options.models import Variant
     from regiokompas.planning import constants as pc

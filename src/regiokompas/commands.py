@@ -172,6 +172,7 @@ def cmd_demo(args) -> int:
 
 def cmd_serve(args) -> int:
     setup_django()
+    waitress_options()  # a proxy setting waitress cannot follow stops here, before anything changes
     _migrate()
     _collectstatic()
     print(f"Regiokompas draait op http://{args.host}:{args.port}/", flush=True)
@@ -336,6 +337,7 @@ def cmd_unlock(args) -> int:
     if "axes_accessattempt" not in connection.introspection.table_names():
         raise CommandError("De database is nog niet ingericht (regiokompas manage migrate); er is niets om op te heffen.")
 
+    from regiokompas.accounts.actors import SystemActor
     from regiokompas.audit import log as audit
 
     with transaction.atomic():
@@ -347,7 +349,7 @@ def cmd_unlock(args) -> int:
             what = f"de gebruikersnaam '{args.username}'"
         if removed:
             audit.record(
-                "regiokompas unlock", "login.unlock", None, object_type="axes.AccessAttempt",
+                SystemActor("regiokompas unlock"), "login.unlock", None, object_type="axes.AccessAttempt",
                 object_repr=address or args.username,
                 after={"ip_address": address, "username": None if address else args.username, "attempts_removed": removed},
             )

@@ -1,4 +1,4 @@
-"""Small helpers for generated Dutch text: enumerations and number agreement.
+"""Generated Dutch text: enumerations and number agreement.
 
 Every sentence that names a variable number of things (municipalities, groups, items) goes through
 these, so that a trajectory of one municipality reads "de gemeente Texel gaat verder" and one of

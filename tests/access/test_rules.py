@@ -150,7 +150,7 @@ def test_unsent_council_documents_are_for_the_issuer_and_the_project_organisatio
     from regiokompas.publications import services as pub
 
     u, g1, m = world["u"], world["g1"], world["m"]
-    publication = pub.create_draft(fresh(u["bm"]), g1, m["bergen"], "memo")
+    publication = pub.create_draft(fresh(u["bm"]), g1, m["bergen"], "memo", date=dt.date(2024, 1, 15))
     document = publication.document
     sees = {"beheer", "superuser", "pl1", "bm", "bm_out", "griffier"}
     for name in ALL:

@@ -31,10 +31,13 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the example dossier (transactional tests start from an empty database)."""
+    """The live server with the CBS municipalities (as after `migrate`) and the example dossier
+    (transactional tests start from an empty database)."""
     from regiokompas.accounts.demo import create_demo_accounts
     from regiokompas.examples import loader
+    from regiokompas.register.municipalities import load_municipalities
 
+    load_municipalities()
     loader.load_all_if_missing()
     create_demo_accounts()
     return live_server

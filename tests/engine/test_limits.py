@@ -139,3 +139,25 @@ def test_strict_json_reader_keeps_64_bit_integers_and_refuses_beyond():
                            (b'{"x": [NaN]}', "NaN")):
         with pytest.raises(limits.JSONLimitError, match=fragment.replace("^", r"\^")):
             limits.loads(text)
+
+
+def test_every_limit_is_documented_and_read_from_the_environment(monkeypatch):
+    from pathlib import Path
+
+    from regiokompas.conf import limits
+    from regiokompas.conf.config import REGISTRY, ConfigError
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for name in limits.LIMITS:
+        assert f"`{name}`" in docs, name
+    monkeypatch.setenv("REGIOKOMPAS_MAX_CRITERIA", "7")
+    assert limits.from_environment()["REGIOKOMPAS_MAX_CRITERIA"] == 7
+    monkeypatch.setenv("REGIOKOMPAS_MAX_SAMPLES", "1.000.000")  # written the Dutch way
+    assert limits.from_environment()["REGIOKOMPAS_MAX_SAMPLES"] == 1_000_000
+    assert "REGIOKOMPAS_MAX_CRITERIA" in REGISTRY  # listed by `regiokompas check --settings`
+    monkeypatch.setenv("REGIOKOMPAS_MAX_CRITERIA", "veel")
+    with pytest.raises(ConfigError, match="REGIOKOMPAS_MAX_CRITERIA: 'veel' is geen positief geheel getal"):
+        limits.from_environment()
+    monkeypatch.setenv("REGIOKOMPAS_MAX_CRITERIA", "0")
+    with pytest.raises(ConfigError, match="geen positief geheel getal"):
+        limits.from_environment()

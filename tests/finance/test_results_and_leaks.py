@@ -5,12 +5,12 @@ import json
 
 import numpy as np
 import pytest
+from tests import fictitious_region
 
 from regiokompas.engine.costs import game
 from regiokompas.finance import build, presentation
 from regiokompas.finance.charts import euro
 from regiokompas.register.models import Trajectory
-from tests import fictitious_region
 
 pytestmark = pytest.mark.django_db
 

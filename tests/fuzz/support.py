@@ -44,8 +44,8 @@ JSON = st.recursive(JSON_LEAVES, lambda inner: st.one_of(st.lists(inner, max_siz
 VALUES = st.one_of(SPECIAL, JSON, st.integers(min_value=1, max_value=200).map(_deep))
 
 
-def mutate(data, document, *, max_mutations: int = 3):
-    """A copy of ``document`` with 1..max_mutations places replaced, deleted or added."""
+def mutate(data, document, *, max_mutations: int = 3, values=VALUES):
+    """A copy of ``document`` with 1..max_mutations places replaced, deleted or added (from ``values``)."""
     doc = copy.deepcopy(document)
     for _ in range(data.draw(st.integers(1, max_mutations), label="mutations")):
         parent, key = None, None
@@ -57,16 +57,16 @@ def mutate(data, document, *, max_mutations: int = 3):
         action = data.draw(st.sampled_from(["replace", "replace", "replace", "delete", "add"]), label="action")
         if parent is None:
             if action == "replace":
-                doc = data.draw(VALUES, label="root")
+                doc = data.draw(values, label="root")
             continue
         if action == "replace":
-            parent[key] = data.draw(VALUES, label="value")
+            parent[key] = data.draw(values, label="value")
         elif action == "delete":
             del parent[key]
         elif isinstance(parent, dict):
-            parent[data.draw(st.text(max_size=12), label="new key")] = data.draw(VALUES, label="value")
+            parent[data.draw(st.text(max_size=12), label="new key")] = data.draw(values, label="value")
         else:
-            parent.append(data.draw(VALUES, label="value"))
+            parent.append(data.draw(values, label="value"))
     return doc
 
 

@@ -50,10 +50,14 @@ def attempt(data) -> None:
         transaction.set_rollback(True)  # an accepted dossier is undone, so every example starts equal
 
 
-@fuzz(40)
+@fuzz(30)
 @given(data=st.data())
 def test_mutated_dossiers(exported, data):
-    attempt(mutate(data, exported, max_mutations=4))
+    """Values of every kind, and keys of the dossier's own objects (so references point to objects
+    of the wrong kind, to themselves, or twice to the same object)."""
+    keys = sorted(row["key"] for rows in exported["objects"].values() for row in rows)
+    values = st.one_of(VALUES, st.sampled_from(keys), st.lists(st.sampled_from(keys), max_size=3))
+    attempt(mutate(data, exported, max_mutations=4, values=values))
 
 
 @fuzz(15)

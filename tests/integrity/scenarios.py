@@ -14,7 +14,9 @@ import sys
 import threading
 from collections import defaultdict
 
-SYSTEM = "integriteitstest"
+from regiokompas.accounts.actors import SystemActor
+
+SYSTEM = SystemActor("integriteitstest")
 TRAJECTORY = "alkmaar-sociale-zaken-2012"
 BERGEN, ALKMAAR = "GM0373", "GM0361"
 

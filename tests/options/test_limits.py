@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from tests.options.helpers import SLUG, database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.options import services
 from regiokompas.options.errors import OptionsError
 from regiokompas.register.models import Trajectory
@@ -27,6 +28,6 @@ def test_too_many_alternatives_in_the_register_are_refused_by_the_service(settin
     settings.REGIOKOMPAS_MAX_ALTERNATIVES = 2
     before = database_counts()
     with pytest.raises(OptionsError) as exc:
-        services.run_analysis("test", Trajectory.objects.get(slug=SLUG), samples=1000, seed=1)
+        services.run_analysis(SystemActor("test"), Trajectory.objects.get(slug=SLUG), samples=1000, seed=1)
     assert "3 alternatieven; het maximum is 2 (REGIOKOMPAS_MAX_ALTERNATIVES)" in exc.value.message
     assert database_counts() == before

@@ -7,6 +7,7 @@ import json
 import pytest
 from tests.options.helpers import SLUG, database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.options import report, services
 from regiokompas.options.models import CommonMeasure, ExecutionForm, Variant, VariantComponent
 from regiokompas.register import constants as rc
@@ -20,21 +21,21 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def region_variant():
     """A trajectory of municipalities that are not in the example, with one variant."""
-    t = rs.save_object("test", Trajectory(slug="werk-rivierenland", name="Werk Rivierenland", source="test"))
+    t = rs.save_object(SystemActor("test"), Trajectory(slug="werk-rivierenland", name="Werk Rivierenland", source="test"))
     for code in ("GM0263", "GM0281", "GM1960"):  # Buren, Tiel, West Betuwe
-        rs.add_participant("test", t, Municipality.objects.get(cbs_code=code), source="test")
-    variant = services.save_variant("test", Variant(trajectory=t, number=1, name="Gemengd model", source="test"))
+        rs.add_participant(SystemActor("test"), t, Municipality.objects.get(cbs_code=code), source="test")
+    variant = services.save_variant(SystemActor("test"), Variant(trajectory=t, number=1, name="Gemengd model", source="test"))
     return t, variant
 
 
 def _component(variant, **kw):
     values = {"phase": 1, "task": "Participatiewet", "form": ExecutionForm.OWN, "source": "test"} | kw
-    return services.save_variant_component("test", VariantComponent(variant=variant, **values))
+    return services.save_variant_component(SystemActor("test"), VariantComponent(variant=variant, **values))
 
 
 def test_forms_per_task_and_phases_over_time(region_variant):
     t, variant = region_variant
-    wsw = rs.save_arrangement("test", JointArrangement(name="GR Werkzaak Rivierenland", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
+    wsw = rs.save_arrangement(SystemActor("test"), JointArrangement(name="GR Werkzaak Rivierenland", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
     _component(variant)
     _component(variant, task="Wsw", form=ExecutionForm.OPENBAAR_LICHAAM, arrangement=wsw)
     _component(variant, phase=1, phase_label="nu", task="Schuldhulpverlening", form=ExecutionForm.CENTRUMGEMEENTEREGELING)
@@ -59,7 +60,7 @@ def test_forms_per_task_and_phases_over_time(region_variant):
 ])
 def test_bad_component_is_refused_in_dutch_and_changes_nothing(region_variant, kw, message):
     _t, variant = region_variant
-    gr = rs.save_arrangement("test", JointArrangement(name="GR Avres", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
+    gr = rs.save_arrangement(SystemActor("test"), JointArrangement(name="GR Avres", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
     _component(variant)
     if kw.get("arrangement") == "gr":
         kw["arrangement"] = gr
@@ -71,15 +72,15 @@ def test_bad_component_is_refused_in_dutch_and_changes_nothing(region_variant, k
 
 def test_common_measures_are_recorded_once_and_reported_as_common(region_variant, users):
     t, variant = region_variant
-    services.save_variant("test", Variant(trajectory=t, number=2, name="Openbaar lichaam", source="test"))
-    first = services.save_common_measure("test", CommonMeasure(trajectory=t, title="Herstelplan begroting WSW-bedrijf", source="raadsbrief"))
-    second = services.save_common_measure("test", CommonMeasure(trajectory=t, title="Schuldhulp zonder wachtlijst", source="test"))
+    services.save_variant(SystemActor("test"), Variant(trajectory=t, number=2, name="Openbaar lichaam", source="test"))
+    first = services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title="Herstelplan begroting WSW-bedrijf", source="raadsbrief"))
+    second = services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title="Schuldhulp zonder wachtlijst", source="test"))
     assert (first.order, second.order) == (1, 2)
     counts = database_counts()
     with pytest.raises(services.OptionsError, match="staat al bij dit traject"):
-        services.save_common_measure("test", CommonMeasure(trajectory=t, title="herstelplan begroting wsw-bedrijf"))
+        services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title="herstelplan begroting wsw-bedrijf"))
     with pytest.raises(services.OptionsError, match="titel"):
-        services.save_common_measure("test", CommonMeasure(trajectory=t, title=" "))
+        services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title=" "))
     with pytest.raises(services.PermissionDenied):
         services.save_common_measure(users["bergen"], CommonMeasure(trajectory=t, title="Iets"))
     assert database_counts() == counts
@@ -117,14 +118,14 @@ def test_variant_pages_show_composition_and_common_measures(client, users):
 
 def test_composition_and_measures_travel_with_the_dossier(region_variant):
     t, variant = region_variant
-    gr = rs.save_arrangement("test", JointArrangement(name="GR Werkzaak", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
+    gr = rs.save_arrangement(SystemActor("test"), JointArrangement(name="GR Werkzaak", legal_form=rc.LegalForm.OPENBAAR_LICHAAM, source="test"))
     _component(variant, task="Wsw", form=ExecutionForm.OPENBAAR_LICHAAM, arrangement=gr)
-    services.save_common_measure("test", CommonMeasure(trajectory=t, title="Herstelplan", source="test"))
+    services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title="Herstelplan", source="test"))
     first = dossier.export_dossier(t)
     assert first["objects"]["options_variant_component"] and first["objects"]["options_common_measure"]
     assert any(a["name"] == "GR Werkzaak" for a in first["objects"]["arrangement"])
     data = json.loads(json.dumps(first).replace('"werk-rivierenland"', '"kopie-rivierenland"'))
-    copy = dossier.import_dossier("test", data)
+    copy = dossier.import_dossier(SystemActor("test"), data)
     second = json.loads(json.dumps(dossier.export_dossier(copy)).replace('"kopie-rivierenland"', '"werk-rivierenland"'))
     assert second["objects"] == first["objects"]
     assert VariantComponent.objects.get(variant__trajectory=copy).arrangement == gr

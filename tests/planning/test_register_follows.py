@@ -4,9 +4,9 @@ the plan as "nog niet gepland", and prerequisites are checked also when a gate h
 import datetime as dt
 
 import pytest
+from tests import fictitious_region
 
 from regiokompas.planning import checks, export, overview
-from tests import fictitious_region
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from tests import fictitious_region
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.documents.render import render
 from regiokompas.publications import drafting, services
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document
-from tests import fictitious_region
 
 pytestmark = pytest.mark.django_db
 
@@ -29,21 +30,21 @@ def region(db):
 
 def test_a_letter_cannot_be_sent_before_its_own_date(region):
     gate, texel = region["gates"][0], region["municipalities"][0]
-    pub = services.create_draft("test", gate, texel, "raadsinformatiebrief", date=dt.date(2026, 12, 1))
-    services.finalise("test", pub)
+    pub = services.create_draft(SystemActor("test"), gate, texel, "raadsinformatiebrief", date=dt.date(2026, 12, 1))
+    services.finalise(SystemActor("test"), pub)
     before = counts()
     with pytest.raises(RegisterError, match="De raad kan niet op 15-11-2013 zijn geïnformeerd over een stuk van 01-12-2026"):
-        services.record_information_event("test", pub.document, texel, date=dt.date(2013, 11, 15), channel="ris")
+        services.record_information_event(SystemActor("test"), pub.document, texel, date=dt.date(2013, 11, 15), channel="ris")
     assert counts() == before
-    event = services.record_information_event("test", pub.document, texel, date=dt.date(2026, 12, 1), channel="ris")
+    event = services.record_information_event(SystemActor("test"), pub.document, texel, date=dt.date(2026, 12, 1), channel="ris")
     assert event.date == dt.date(2026, 12, 1)
 
 
 
 def test_the_web_forms_refuse_bad_dates_and_change_nothing(region, client, users):
     gate, texel = region["gates"][0], region["municipalities"][0]
-    pub = services.create_draft("test", gate, texel, "raadsinformatiebrief", date=dt.date(2026, 12, 1))
-    services.finalise("test", pub)
+    pub = services.create_draft(SystemActor("test"), gate, texel, "raadsinformatiebrief", date=dt.date(2026, 12, 1))
+    services.finalise(SystemActor("test"), pub)
     client.force_login(users["beheer"])
     before = counts()
     response = client.post(reverse("publications:event", args=[pub.pk]), {
@@ -62,7 +63,7 @@ def test_the_web_forms_refuse_bad_dates_and_change_nothing(region, client, users
 def test_roles_are_those_of_the_documents_date(region, client, users):
     gate, texel = region["gates"][0], region["municipalities"][0]
     # the portefeuillehouder served until 31 May 2026: a letter of 2025 names her, one of today does not
-    pub = services.create_draft("test", gate, texel, "memo", date=dt.date(2025, 5, 1))
+    pub = services.create_draft(SystemActor("test"), gate, texel, "memo", date=dt.date(2025, 5, 1))
     assert pub.document.date == dt.date(2025, 5, 1)
     assert pub.document.header["portefeuillehouder"] == "J. de Vries" and pub.document.header["contact"] == "A. Bakker"
     assert pub.document.header["datum"] == "1 mei 2025"
@@ -81,20 +82,27 @@ def test_no_internal_note_in_a_council_document(region):
             assert "Interne notitie" not in text and "seed:" not in text and gate.description not in text
 
 
-def test_singular_for_a_trajectory_of_one_municipality(db):
+def test_singular_for_a_trajectory_of_one_municipality(db, client, users):
     from regiokompas.register import constants as c
     from regiokompas.register import services as rs
     from regiokompas.register.models import Gate, Trajectory
 
     texel = fictitious_region.municipalities()[0]
-    t = rs.save_object("test", Trajectory(slug="texel-alleen", name="Herinrichting sociaal team Texel"))
-    rs.add_participant("test", t, texel)
-    gate = rs.save_object("test", Gate(trajectory=t, ordinal=1, title="Besluit herinrichting", minimum_participants=1,
+    t = rs.save_object(SystemActor("test"), Trajectory(slug="texel-alleen", name="Herinrichting sociaal team Texel"))
+    rs.add_participant(SystemActor("test"), t, texel)
+    gate = rs.save_object(SystemActor("test"), Gate(trajectory=t, ordinal=1, title="Besluit herinrichting", minimum_participants=1,
                                        continuation_rule=c.ContinuationRule.COALITION_OF_THE_WILLING))
-    rs.record_decision("test", rs.DecisionInput(gate=gate, municipality=texel, outcome=c.Outcome.AGREE, date=dt.date(2025, 3, 4)))
+    rs.record_decision(SystemActor("test"), rs.DecisionInput(gate=gate, municipality=texel, outcome=c.Outcome.AGREE, date=dt.date(2025, 3, 4)))
     text = render(drafting.draft(gate, texel, "memo", today=dt.date(2025, 3, 5)), "md").decode()
     assert "de gemeenten" not in text.lower() and "1 gemeenten" not in text
     assert "De gemeente Texel gaat verder." in text
+    client.force_login(users["beheer"])
+    html = client.get(reverse("register:gate-detail", args=[gate.pk])).content.decode()
+    assert "Nog niet geïnformeerd over dit besluitmoment:</strong> de raad van Texel." in html
+    html = client.get(f"/trajecten/{t.slug}/").content.decode()
+    assert "voor de raad opgesteld" in html
+    html = client.get(f"/trajecten/{t.slug}/raadsinformatie/").content.decode()
+    assert "Is de raad geïnformeerd" in html and "Welke raden" not in html
 
 
 def test_nothing_of_the_example_appears_for_another_trajectory(region, client, users):
@@ -104,7 +112,7 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
     from regiokompas.planning import export, overview
 
     t = region["trajectory"]
-    options_services.apply_criteria_template("test", t, "sociaal-domein")
+    options_services.apply_criteria_template(SystemActor("test"), t, "sociaal-domein")
     client.force_login(users["beheer"])
     slug = t.slug
     urls = [f"/trajecten/{slug}/financien/", f"/trajecten/{slug}/financien/varianten/1/",
@@ -119,7 +127,7 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
         urls.append(reverse("publications:draft", args=[gate.pk]))
         for m in region["municipalities"]:
             for kind in ("memo", "raadsinformatiebrief", "digitale_nieuwsbrief"):
-                pub = services.create_draft("test", gate, m, kind, date=dt.date(2025, 5, 1))
+                pub = services.create_draft(SystemActor("test"), gate, m, kind, date=dt.date(2025, 5, 1))
                 urls += [reverse("publications:detail", args=[pub.pk]), reverse("publications:download", args=[pub.pk, "md"])]
     texts = {}
     for url in urls:

@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.register import dossier
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Trajectory
@@ -43,7 +44,7 @@ def data(exported):
 def refused(data) -> str:
     before = everything()
     with pytest.raises(RegisterError) as exc:
-        dossier.import_dossier("test", data)
+        dossier.import_dossier(SystemActor("test"), data)
     assert everything() == before
     return exc.value.message
 
@@ -53,7 +54,7 @@ def first(data, kind):
 
 
 def test_the_unmodified_copy_imports(data):
-    assert dossier.import_dossier("test", data).slug == COPY
+    assert dossier.import_dossier(SystemActor("test"), data).slug == COPY
 
 
 @pytest.mark.parametrize("name", ["../../../etc/passwd", "/etc/passwd", "..\\..\\win.ini", "sub/dir.pdf", ".verborgen",
@@ -180,3 +181,31 @@ def test_a_file_stored_before_a_later_refusal_is_removed(data):
     first(data, "decision")["outcome"] = "misschien"  # found only by model validation, after the document
     message = refused(data)
     assert first(data, "decision")["key"] in message
+
+
+@pytest.mark.parametrize("kind, field, ref", [
+    ("gate", "trajectory", "municipality:1"),
+    ("participant", "municipality", "gate:1"),
+])
+def test_a_reference_to_an_object_of_another_kind_is_refused(data, kind, field, ref):
+    first(data, kind)[field] = ref
+    message = refused(data)
+    assert f"({ref}) moet naar een object van de soort" in message and first(data, kind)["key"] in message
+
+
+def test_a_reference_to_another_kind_in_a_many_to_many_is_refused(data):
+    spec = next(s for s in dossier.SPECS if s.model._meta.many_to_many and data["objects"].get(s.kind))
+    data["objects"][spec.kind][0][spec.model._meta.many_to_many[0].name] = ["gate:1"]
+    assert "moet naar een object van de soort" in refused(data)
+
+
+def test_two_decisions_superseding_the_same_one_are_refused(data):
+    decisions = data["objects"]["decision"]
+    decisions[0]["supersedes"] = decisions[1]["supersedes"] = decisions[-1]["key"]  # a forward reference, set last
+    assert "botst met een ander object" in refused(data)
+
+
+def test_a_changed_reference_on_existing_reference_data_is_ignored(data):
+    """Municipalities that exist already are reused as they are; their row's references do not apply."""
+    first(data, "municipality")["successor"] = first(data, "municipality")["key"]
+    assert dossier.import_dossier(SystemActor("test"), data).slug == COPY

@@ -5,6 +5,7 @@ import math
 import pytest
 from tests.register.helpers import database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
 from regiokompas.register.models import Condition, Document, Trajectory
@@ -19,7 +20,7 @@ def cond():
 
 
 def test_condition_status_by_its_label_is_accepted(cond, users):
-    doc = s.save_document("test", Document(trajectory=cond.decision.gate.trajectory, kind=c.DocumentKind.RAPPORT,
+    doc = s.save_document(SystemActor("test"), Document(trajectory=cond.decision.gate.trajectory, kind=c.DocumentKind.RAPPORT,
                                            title="Analyse dienstverleningsmodellen"))
     s.set_condition_status(users["bergen"], cond, "Vervuld", fulfilled_by=doc)
     cond.refresh_from_db()
@@ -44,7 +45,7 @@ def test_infinite_scale_gets_a_dutch_message_without_a_constraint_name(low, high
     criterion.scale_min, criterion.scale_max = low, high
     before = database_counts()
     with pytest.raises(OptionsError) as exc:
-        options_services.save_criterion("test", criterion)
+        options_services.save_criterion(SystemActor("test"), criterion)
     assert "moet een eindig getal tussen -10^15 en 10^15 zijn" in exc.value.message
     assert "constraint" not in exc.value.message.lower() and "JSON_VALID" not in exc.value.message
     assert database_counts() == before

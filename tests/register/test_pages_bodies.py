@@ -10,7 +10,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from tests.register.helpers import database_counts
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.accounts.models import Profile
+from regiokompas.accounts.services import set_membership
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
 from regiokompas.register.dates import FuzzyDate
@@ -27,14 +29,15 @@ def _text(response) -> str:
 @pytest.fixture
 def setup():
     munis = [Municipality.objects.get(cbs_code=code) for code in REGION]
-    t = s.save_object("test", Trajectory(slug="werk-midden-holland", name="Werk Midden-Holland", source="test"))
+    t = s.save_object(SystemActor("test"), Trajectory(slug="werk-midden-holland", name="Werk Midden-Holland", source="test"))
     for muni in munis:
-        s.add_participant("test", t, muni, source="test")
-    info = s.save_gate("test", Gate(trajectory=t, ordinal=1, title="Informatieavond", kind=c.GateKind.INFORMATION, bodies=["raad"], source="test"))
-    gate = s.save_gate("test", Gate(trajectory=t, ordinal=2, title="Oprichting GR", bodies=["college", "raad"], planned_date=dt.date(2025, 6, 1),
+        s.add_participant(SystemActor("test"), t, muni, source="test")
+    info = s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=1, title="Informatieavond", kind=c.GateKind.INFORMATION, bodies=["raad"], source="test"))
+    gate = s.save_gate(SystemActor("test"), Gate(trajectory=t, ordinal=2, title="Oprichting GR", bodies=["college", "raad"], planned_date=dt.date(2025, 6, 1),
                                     planned_date_precision=c.DatePrecision.MONTH, source="test"))
     user = get_user_model().objects.create_user("gouda", password="x")
-    Profile.objects.create(user=user, role="beleidsmedewerker", municipality=munis[0])
+    profile = Profile.objects.create(user=user, role="beleidsmedewerker", municipality=munis[0])
+    set_membership(SystemActor("test"), profile, [t])
     return t, munis, info, gate, user
 
 
@@ -102,7 +105,7 @@ def test_correction_through_the_form_keeps_fulfilled_conditions(client, setup):
     client.post(url, {"body": "raad", "outcome": "agree_with_conditions", "date": "03-2025",
                       "conditions": "Kostenvergelijking\nAdvies OR", "condition_category": "financial"})
     d = Decision.objects.get(gate=gate, governing_body__kind="raad")
-    proof = s.save_document("test", Document(trajectory=t, kind=c.DocumentKind.RAPPORT, title="Vergelijking", source="test"))
+    proof = s.save_document(SystemActor("test"), Document(trajectory=t, kind=c.DocumentKind.RAPPORT, title="Vergelijking", source="test"))
     s.set_condition_status(user, d.conditions.get(text="Kostenvergelijking"), c.ConditionStatus.MET, fulfilled_by=proof)
     form = client.get(f"/besluiten/{d.pk}/vervangen/").content.decode()
     assert "Kostenvergelijking\nAdvies OR" in form and 'name="body"' not in form
@@ -120,13 +123,13 @@ def test_correction_through_the_form_keeps_fulfilled_conditions(client, setup):
 
 def test_arrangement_pages_show_legal_form_boards_and_lineage(client, setup, users):
     _t, munis, _info, _gate, _user = setup
-    old = s.save_arrangement("test", JointArrangement(name="GR De Oude Rijn", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"), participants=munis)
-    new = s.save_arrangement("test", JointArrangement(name="GR Werkbedrijf Groene Hart", legal_form=c.LegalForm.OPENBAAR_LICHAAM,
+    old = s.save_arrangement(SystemActor("test"), JointArrangement(name="GR De Oude Rijn", legal_form=c.LegalForm.OPENBAAR_LICHAAM, source="test"), participants=munis)
+    new = s.save_arrangement(SystemActor("test"), JointArrangement(name="GR Werkbedrijf Groene Hart", legal_form=c.LegalForm.OPENBAAR_LICHAAM,
                                                       valid_from=dt.date(2019, 1, 1), valid_from_precision="year", source="test"), participants=munis)
-    s.record_succession("test", new, [old], c.SuccessionKind.RENAMED, date=FuzzyDate(dt.date(2019, 1, 1), "year"), source="Gemeenteblad 2018")
-    s.record_appointment("test", s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="R. de Wit", source="test",
+    s.record_succession(SystemActor("test"), new, [old], c.SuccessionKind.RENAMED, date=FuzzyDate(dt.date(2019, 1, 1), "year"), source="Gemeenteblad 2018")
+    s.record_appointment(SystemActor("test"), s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="R. de Wit", source="test",
                                                     start=FuzzyDate(dt.date(2022, 6, 1), "month")))
-    s.record_appointment("test", s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="S. Bakker", capacity="deputy", source="test"))
+    s.record_appointment(SystemActor("test"), s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="S. Bakker", capacity="deputy", source="test"))
     client.force_login(users["raadslid-bergen"])
     listing = _text(client.get("/regelingen/"))
     assert "GR Werkbedrijf Groene Hart openbaar lichaam (Wgr) 4 2019" in listing
@@ -143,7 +146,7 @@ def test_arrangement_pages_show_legal_form_boards_and_lineage(client, setup, use
 def test_a_law_remark_shows_only_on_its_own_trajectory(client, setup, users):
     t, _m, _i, _g, _u = setup
     law = Law.objects.get(abbreviation="Pw")
-    s.set_trajectory_law("test", t, law, remark="Hier alleen de uitvoering van de loonkostensubsidie.", source="test")
+    s.set_trajectory_law(SystemActor("test"), t, law, remark="Hier alleen de uitvoering van de loonkostensubsidie.", source="test")
     client.force_login(users["projectleider"])
     assert "Hier alleen de uitvoering van de loonkostensubsidie." in _text(client.get(f"/trajecten/{t.slug}/"))
     other = _text(client.get("/trajecten/alkmaar-participatiewet-2019/"))

@@ -3,7 +3,6 @@ violation in the console (styles, charts and generated documents included)."""
 
 import pytest
 from tests.browser.support import login
-
 from tests.security.crawl import crawl
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

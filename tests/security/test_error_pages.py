@@ -3,7 +3,6 @@ debug page with the URL list, and a server error shows the Dutch 500 page."""
 
 import pytest
 from django.test import Client, override_settings
-
 from tests.security.support import request, server
 
 NOT_DUTCH = ("Page not found", "URLconf", "Using the URLconf", "Traceback", "Server Error", "DEBUG = True")

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.urls import reverse
-
 from tests.security.crawl import ROLES, crawl, parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

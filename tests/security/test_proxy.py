@@ -5,8 +5,7 @@ proxy get HSTS and no redirect to themselves, and plain http is still sent to ht
 import re
 
 import pytest
-
-from tests.security.support import request, server
+from tests.security.support import request, run, server
 
 pytestmark = pytest.mark.slow
 HOST = "regiokompas.example.nl"
@@ -48,6 +47,20 @@ def test_https_through_the_trusted_proxy(demo_data_dir):
         # plain http (no X-Forwarded-Proto) is sent to https on the forwarded host
         status, headers, _ = request(port, "GET", "/trajecten/", {"Host": "127.0.0.1", "X-Forwarded-Host": HOST})
         assert status == 301 and headers["location"] == f"https://{HOST}/trajecten/"
+
+        # login throttling sees the visitor's address from X-Forwarded-For, not the proxy's
+        def log_in(username, password, visitor):
+            form = f"csrfmiddlewaretoken={token}&username={username}&password={password}"
+            return request(port, "POST", "/inloggen/", via_proxy(**{
+                "Cookie": f"csrftoken={token}", "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": f"https://{HOST}", "X-Forwarded-For": visitor}), form)[0]
+
+        for n in range(5):
+            log_in(f"onbekend-{n}", "fout", "198.51.100.20")
+        assert log_in("alkmaar", "regiokompas-demo", "198.51.100.20") == 429
+        assert log_in("alkmaar", "regiokompas-demo", "198.51.100.21") == 302
+    unlocked = run(demo_data_dir, "unlock", "--ip", "198.51.100.20")
+    assert unlocked.returncode == 0 and "Blokkade opgeheven" in unlocked.stdout, unlocked.stdout + unlocked.stderr
 
 
 def test_forwarded_headers_from_any_other_address_are_ignored(demo_data_dir):

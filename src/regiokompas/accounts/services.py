@@ -10,6 +10,7 @@ from django.db import transaction
 from regiokompas.accounts import permissions
 from regiokompas.accounts.models import Profile, UserRole
 from regiokompas.audit import log as audit
+from regiokompas.audit.context import audited_by_service
 from regiokompas.register.errors import PermissionDenied, RegisterError
 
 
@@ -38,7 +39,8 @@ def set_membership(actor, profile: Profile, trajectories: Iterable, *, reason: s
         names = ", ".join(f"'{t.name}'" for t in denied)
         raise PermissionDenied(f"U mag de deelname aan {names} niet wijzigen: alleen functioneel beheer of de projectleider van dat traject.")
     before = {"trajectories": _slugs(current)}
-    profile.trajectories.set(wanted)
+    with audited_by_service():
+        profile.trajectories.set(wanted)
     after = {"trajectories": _slugs(wanted)}
     audit.record(actor, "profile.membership", profile, before=before, after=after, reason=reason,
                  object_repr=str(profile.user.get_username()))

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from regiokompas.audit import log as audit
-from regiokompas.audit.context import current_actor
+from regiokompas.audit.context import current_actor, service_audits
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
 
@@ -62,7 +62,9 @@ def _actor_for(instance):
     """The acting user; the label only if the actor is the user being deleted (its row goes)."""
     actor = current_actor()
     if actor is not None and isinstance(instance, get_user_model()) and getattr(actor, "pk", None) == instance.pk:
-        return audit.actor_label(actor)
+        from regiokompas.accounts.actors import SystemActor
+
+        return SystemActor(audit.actor_label(actor))  # named, without a link to the row that goes
     return actor
 
 
@@ -124,6 +126,8 @@ def _m2m_field(model: type[models.Model], through) -> models.ManyToManyField | N
 def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     """A many-to-many relation of a user, group or profile changed (``groups.add``,
     ``user_permissions.set``, ``profile.trajectories.remove``, ``group.user_set.clear`` ...)."""
+    if service_audits():
+        return
     audited = _audited_models()
     if not reverse and isinstance(instance, audited):
         field = _m2m_field(type(instance), sender)

@@ -17,6 +17,23 @@ from contextlib import contextmanager
 from typing import Any
 
 _actor: contextvars.ContextVar[Any] = contextvars.ContextVar("regiokompas_audit_actor", default=None)
+_service_audits: contextvars.ContextVar[bool] = contextvars.ContextVar("regiokompas_service_audits", default=False)
+
+
+@contextmanager
+def audited_by_service() -> Iterator[None]:
+    """A service function writes its own audit row for the change made inside this block, with its
+    actor and reason; the signal handlers (the net for changes made outside any service, such as the
+    admin's user forms) then stay silent, so one change gives one row."""
+    token = _service_audits.set(True)
+    try:
+        yield
+    finally:
+        _service_audits.reset(token)
+
+
+def service_audits() -> bool:
+    return _service_audits.get()
 
 
 def current_actor() -> Any:

@@ -74,7 +74,10 @@ MAX_ABS_INTEGER = 2**63 - 1
 
 
 def _positive_int(value: str) -> int:
-    number = int(value.strip().replace("_", ""))
+    try:
+        number = int(value.strip().replace("_", "").replace(".", ""))
+    except ValueError:
+        raise ConfigError(f"'{value}' is geen positief geheel getal") from None
     if number < 1:
         raise ConfigError(f"'{value}' is geen positief geheel getal")
     return number

@@ -15,7 +15,6 @@ from django.db import transaction
 from regiokompas.accounts.actors import EXAMPLE
 from regiokompas.register import constants as c
 from regiokompas.register import services as s
-from regiokompas.register.municipalities import SOURCE as CBS_LIST
 from regiokompas.register.models import (
     ArrangementParticipation,
     Assignment,
@@ -34,6 +33,7 @@ from regiokompas.register.models import (
     Role,
     Trajectory,
 )
+from regiokompas.register.municipalities import SOURCE as CBS_LIST
 
 ACTOR = EXAMPLE
 SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"

@@ -119,7 +119,7 @@ def variant_detail(request, slug, number):
 @login_required
 def variant_component_add(request, slug, number):
     """Add a task in a form and phase to a variant (its composition)."""
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     form = VariantComponentForm(request.POST or None)
@@ -144,7 +144,7 @@ def variant_component_add(request, slug, number):
 @login_required
 def common_measure_add(request, slug):
     """A measure common to every variant (herstelmaatregel), recorded once for the trajectory."""
-    trajectory = _trajectory(slug)
+    trajectory = _trajectory(request, slug)
     _require_manage(request, trajectory)
     form = CommonMeasureForm(request.POST or None, instance=CommonMeasure(trajectory=trajectory))
     if request.method == "POST" and form.is_valid():

@@ -214,7 +214,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
             S("aanleiding", "Aanleiding", [B(["Op initiatief van het college als onderdeel van de actieve informatieplicht (artikel 169 Gemeentewet)"])]),
             S("kernboodschap", "Kernboodschap", [P(" ".join(proposed)), P(decided)] + ([P(motivation)] if motivation else [])),
             S("besluit", f"Besluit {body_word}", [P(f"Op basis van bovenstaande informatie heeft {body_article} besloten:"), B(besluit_items or [decided])]),
-            S("vervolg", "Vervolg", ([P("Besluiten van de andere gemeenten:"), B(other_lines)] if other_lines else []) + [P(" ".join(follow))]),
+            S("vervolg", "Vervolg", ([P(dutch.number(len(others), "Besluit van de andere gemeente:", "Besluiten van de andere gemeenten:")), B(other_lines)]
+                                         if other_lines else []) + [P(" ".join(follow))]),
         ]
         if attachments:
             sections.append(S("bijlagen", "Bijlagen", [B(list(attachments))]))
@@ -231,7 +232,8 @@ def draft(gate: Gate, municipality: Municipality, kind: str, *, today: dt.date |
         if conditions:
             sections.append(S("tekst", "Voorwaarden van ons college", [B(conditions)]))
         if other_lines:
-            sections.append(S("tekst", "Besluiten van de andere gemeenten", [B(other_lines)]))
+            sections.append(S("tekst", dutch.number(len(others), "Besluit van de andere gemeente", "Besluiten van de andere gemeenten"),
+                              [B(other_lines)]))
         sections.append(S("vervolg", "Vervolg", [P(" ".join(follow))]))
         attachments = []
     return dm.Document(

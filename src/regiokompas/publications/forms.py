@@ -70,6 +70,14 @@ class UploadForm(forms.Form):
         label="Bestand", help_text=f"Een raadsmemo, raadsinformatiebrief, nieuwsbrief of ander raadsstuk als .txt, .docx of .pdf (maximaal {MAX_BYTES // 1024 // 1024} MB).",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
     )
+    trajectory = forms.ChoiceField(
+        label="Traject", required=False,
+        help_text="Het traject waarvoor u het stuk inleest: ook de projectorganisatie van dat traject kan het dan bevestigen.",
+    )
+
+    def __init__(self, *args, trajectories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trajectory"].choices = [("", "geen (alleen uw eigen organisatie)")] + [(t.slug, t.name) for t in trajectories]
 
 
 class ConfirmForm(forms.Form):

@@ -6,11 +6,13 @@ from __future__ import annotations
 def gate_panel(request, gate):
     from django.urls import reverse
 
+    from regiokompas import dutch
     from regiokompas.accounts import permissions
     from regiokompas.publications import services
     from regiokompas.publications.models import Publication
 
     rows = services.information_status(gate)
+    not_informed = [r["municipality"] for r in rows if not r["informed"]]
     publications = Publication.objects.filter(gate=gate).select_related("document", "municipality").order_by("municipality__name", "kind", "-version")
     publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
     draftable = [r["municipality"] for r in rows if services.may_draft(request.user, r["municipality"], gate.trajectory)]
@@ -19,7 +21,11 @@ def gate_panel(request, gate):
         "context": {
             "gate": gate,
             "rows": rows,
-            "not_informed": [r["municipality"] for r in rows if not r["informed"]],
+            "not_informed": not_informed,
+            "not_informed_text": (f"{dutch.number(len(not_informed), 'de raad', 'de raden')} van "
+                                  f"{dutch.enumerate_nl(not_informed)}"),
+            "all_informed_text": ("De raad van de deelnemende gemeente is over dit besluitmoment geïnformeerd." if len(rows) == 1
+                                  else "De raden van alle deelnemende gemeenten zijn over dit besluitmoment geïnformeerd."),
             "publications": publications,
             "draftable": draftable,
             "draft_url": reverse("publications:draft", args=[gate.pk]),
@@ -39,6 +45,7 @@ def trajectory_panel(request, trajectory):
         "context": {
             "trajectory": trajectory,
             "count": publications.count(),
+            "councils": "de raad" if trajectory.participants.count() == 1 else "de raden",
             "definitief": publications.filter(document__status="definitief").count(),
             "overview_url": reverse("publications:overview", args=[trajectory.slug]),
             "import_url": reverse("publications:import") if services.may_import(request.user) else "",

@@ -368,6 +368,11 @@ def _store_confirmed(actor, record, document, data, recognised, decisions, gate,
     sections = [rs.SectionInput(type=s["type"], heading=s["heading"][:300], text=s["text"]) for s in data.get("sections", [])]
     rs.save_document(actor, document, sections, reason=f"ingelezen uit {record.filename}")
     fact_source = f"{record.filename}, ingelezen als document {document.pk}"
+    # a raadsbesluit records the raad's decision, a collegebesluit the college's (when the gate has that body)
+    by_kind = {c.DocumentKind.RAADSBESLUIT: c.GoverningBodyKind.RAAD, c.DocumentKind.COLLEGEBESLUIT: c.GoverningBodyKind.COLLEGE}
+    body_kind = by_kind.get(document.kind, "")
+    if gate is not None and body_kind not in (gate.bodies or []):
+        body_kind = ""
     for index in decisions:
         item = recognised[index]
         municipality = Municipality.objects.filter(cbs_code=item["municipality"]["code"]).first()
@@ -378,6 +383,7 @@ def _store_confirmed(actor, record, document, data, recognised, decisions, gate,
         rs.record_decision(actor, rs.DecisionInput(
             gate=gate, municipality=municipality, outcome=item["outcome"], date=d_date, date_precision=d_precision,
             motivation=item.get("sentence", "")[:2000], document=document, source=fact_source, conditions=conditions,
+            body_kind=body_kind,
         ), trajectory=trajectory)
     record.status = ImportStatus.CONFIRMED
     record.document = document

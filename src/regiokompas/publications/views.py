@@ -193,7 +193,8 @@ def import_upload(request):
     if not services.may_import(request.user):
         messages.error(request, "U mag geen documenten inlezen.")
         return redirect("register:trajectory-list")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    trajectories = permissions.member_trajectories(request.user, Trajectory.objects.order_by("name"))
+    form = UploadForm(request.POST or None, request.FILES or None, trajectories=trajectories)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         from regiokompas.documents.parsers import MAX_BYTES
@@ -202,7 +203,8 @@ def import_upload(request):
             form.add_error("file", f"Het bestand is te groot ({upload.size / 1024 / 1024:.0f} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB.")
         else:
             try:
-                record = services.start_import(request.user, upload.read(), upload.name)
+                trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
+                record = services.start_import(request.user, upload.read(), upload.name, trajectory=trajectory)
             except RegisterError as exc:
                 form.add_error("file", exc.message)
             else:
@@ -222,7 +224,8 @@ def import_review(request, pk):
     trajectories = permissions.member_trajectories(request.user, Trajectory.objects.order_by("name"))
     gates = Gate.objects.filter(trajectory__in=trajectories).select_related("trajectory").order_by("trajectory__name", "ordinal")
     form = ConfirmForm(request.POST or None, trajectories=trajectories, gates=gates, decisions=decisions,
-                       initial={"title": data.get("title", record.filename)})
+                       initial={"title": data.get("title", record.filename),
+                                "trajectory": record.trajectory.slug if record.trajectory_id else ""})
     if record.status != ImportStatus.PENDING:
         form = None
     elif request.method == "POST" and form.is_valid():

@@ -71,6 +71,6 @@ class ConditionAdmin(HistoryAdmin):
 for model in (
     m.PopulationFigure, m.Region, m.RegionMembership, m.JointArrangement, m.ArrangementParticipation,
     m.Organisation, m.ExecutionOrganisation, m.GoverningBody, m.Person, m.Role, m.Law,
-    m.TrajectoryParticipant, m.Assignment,
+    m.TrajectoryParticipant, m.Assignment, m.ArrangementSuccession, m.Appointment, m.TrajectoryLaw,
 ):
     admin.site.register(model, ServiceAdmin)

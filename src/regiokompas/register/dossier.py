@@ -352,8 +352,15 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
     for obj, name, key in deferred:
         if key not in created:
             raise RegisterError(f"Verwijzing naar onbekend object {key}.")
+        if obj.pk is None:
+            continue  # matched to reference data that exists already, which is kept as it is
         setattr(obj, name, created[key])
-        obj.save(update_fields=[name])
+        try:
+            with transaction.atomic():
+                obj.save(update_fields=[name])
+        except IntegrityError as exc:
+            raise RegisterError(f"De verwijzing naar {key} in {obj._meta.verbose_name} '{obj}' botst met een ander "
+                                "object (elk object kan maar door één ander worden vervangen of opgevolgd).") from exc
     for obj, name, keys in m2m_later:
         missing = [k for k in keys if k not in created]
         if missing:

@@ -132,6 +132,18 @@ def check_dossier(data, specs, fields) -> None:
     if not isinstance(slug, str) or not slug.strip():
         raise RegisterError("Het dossier noemt zijn traject niet ('trajectory' moet de korte naam van het traject zijn).")
     keys: set[str] = set()
+
+    def kinds_for(model) -> set[str]:
+        """The kinds a reference to ``model`` may name (a subclass too: an execution organisation is
+        an organisation)."""
+        return {s.kind for s in specs if s.model is model or issubclass(s.model, model)}
+
+    def check_reference(key: str, label: str, model, ref: str) -> None:
+        allowed = kinds_for(model)
+        if allowed and ref.split(":", 1)[0] not in allowed:
+            raise RegisterError(f"Object {key} is ongeldig: de verwijzing {label} ({_show(ref)}) moet naar een object "
+                                f"van de soort {' of '.join(sorted(allowed))} wijzen.")
+
     for spec in specs:
         rows = objects.get(spec.kind, [])
         if not isinstance(rows, list):
@@ -152,6 +164,8 @@ def check_dossier(data, specs, fields) -> None:
                 if field.is_relation:
                     problem = None if raw is None or isinstance(raw, str) else (
                         f"de verwijzing {_label(field)} moet een sleutel als tekst zijn (bijvoorbeeld gate:1)")
+                    if problem is None and raw is not None:
+                        check_reference(key, _label(field), field.related_model, raw)
                 elif isinstance(field, models.FileField):
                     problem = None if raw is None else _check_file(key, field, raw)
                 else:
@@ -162,6 +176,8 @@ def check_dossier(data, specs, fields) -> None:
                 raw = row.get(m2m.name)
                 if raw is not None and (not isinstance(raw, list) or not all(isinstance(k, str) for k in raw)):
                     raise RegisterError(f"Object {key} is ongeldig: {m2m.verbose_name} moet een lijst met sleutels zijn.")
+                for ref in raw or []:
+                    check_reference(key, str(m2m.verbose_name), m2m.related_model, ref)
     trajectories = objects.get("trajectory") or []
     if not any(isinstance(row, dict) and row.get("slug") == slug for row in trajectories):
         raise RegisterError(f"Het dossier bevat het traject '{_show(slug)}' niet zelf (geen object in 'trajectory' met die "

@@ -80,7 +80,8 @@ def load_municipalities(actor=None, *, model=None, audit: bool = True) -> LoadRe
         from regiokompas.register.models import Municipality as model  # noqa: N813
     from regiokompas.audit import log
 
-    actor = actor or log.SYSTEM_ACTOR
+    if actor is None:
+        from regiokompas.accounts.actors import SYSTEM as actor
     result = LoadResult()
     with transaction.atomic():
         existing = {m.cbs_code: m for m in model.objects.all()}

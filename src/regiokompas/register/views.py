@@ -17,7 +17,16 @@ from regiokompas.register import panels, query, services
 from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.forms import ConditionStatusForm, DecisionForm, SupersedeForm
-from regiokompas.register.models import Condition, Decision, Document, Gate, JointArrangement, Law, Municipality, Trajectory
+from regiokompas.register.models import (
+    Condition,
+    Decision,
+    Document,
+    Gate,
+    JointArrangement,
+    Law,
+    Municipality,
+    Trajectory,
+)
 
 
 @login_required

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
 # model: (date field, precision field)
 DATED = {
     "decision": [("date", "date_precision")],
