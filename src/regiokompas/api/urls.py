@@ -26,5 +26,5 @@ urlpatterns = [
     path("gebruikers/<str:gebruikersnaam>", views.GebruikerDetail.as_view(), name="gebruiker-detail"),
     path("regelingen", views.RegelingList.as_view(), name="regeling-list"),
     path("regelingen/<int:pk>", views.RegelingDetail.as_view(), name="regeling-detail"),
-    re_path(r"^.*$", problems.not_found_view),
+    re_path(r"^.*$", problems.not_found_view, name="not-found"),
 ]
