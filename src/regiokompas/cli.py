@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "regiokompas.engine.cli",        # analyse (SMAA-2 beslisanalyse, zonder Django)
     "regiokompas.finance.cli",       # costs (financiële gevolgen per variant en gemeente)
     "regiokompas.publications.cli",  # publish, import-document (raadsinformatie)
+    "regiokompas.api.cli",           # api-token, openapi (REST API)
 ]
 
 

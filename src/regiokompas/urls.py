@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("regiokompas.api.urls")),
     path("", include("regiokompas.register.urls")),
     path("", include("regiokompas.options.urls")),
     path("", include("regiokompas.planning.urls")),

@@ -90,6 +90,10 @@ INSTALLED_APPS = [
     "regiokompas.planning",
     "regiokompas.finance",
     "regiokompas.publications",
+    "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +178,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 globals().update(_limits.from_environment())
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The REST API under /api/v1/ (docs/api.md).
+from regiokompas.api.conf import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402,F401
 
 # Production-safe by default; a local demo over plain http turns DEBUG on.
 SECURE = config("REGIOKOMPAS_SECURE", not DEBUG, cast=as_bool, help="Alleen via https: veilige cookies, HSTS, doorsturen.")
