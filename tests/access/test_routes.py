@@ -102,11 +102,21 @@ def edits_own_user(role, variant):
 class Rule:
     get: Callable | None  # who gets ``ok``; None: GET is not allowed (405)
     post: Callable | None = None  # who may POST; None: POST is not tested (the view does not accept it)
-    deny: int = 403  # status for a logged-in user who may not
+    deny: int | set = 403  # status for a logged-in user who may not
     ok: int = 200
     post_only: bool = False  # GET answers 405
     variants: tuple[str, ...] = ("own", "other")
     anonymous: int = 302  # login required: redirect to the login page (200: no login needed, as for others)
+
+
+def manages_some_trajectory(role, variant):
+    """Beheer and every projectleider (each sees the users of her own trajectories)."""
+    return role in ("beheerder", "projectleider", "projectleider_ander")
+
+
+def manages_users_of_own(role, variant):
+    """A user of the own trajectory: beheer and that trajectory's projectleider."""
+    return role in ("beheerder", "projectleider")
 
 
 def R(get, post=None, **kw) -> Rule:
@@ -216,6 +226,27 @@ TABLE: dict[str, Rule] = {
     "publications:import": R(imports, imports, deny=302, variants=ONE),
     "publications:import-review": R(handles_import, handles_import, deny=404),
     "publications:import-cancel": R(None, handles_import, post_only=True, deny=404),
+    # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
+    "api:openapi": R(everyone, variants=ONE, anonymous=200),
+    "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
+    "api:gemeente-detail": R(logged_in, anonymous=401),
+    "api:traject-list": R(logged_in, variants=ONE, anonymous=401),
+    "api:traject-detail": R(logged_in, anonymous=401),
+    "api:traject-besluitmomenten": R(logged_in, anonymous=401),
+    "api:traject-besluitmatrix": R(logged_in, anonymous=401),
+    "api:traject-documenten": R(logged_in, anonymous=401),
+    "api:document-detail": R(sees_confidential, deny=404, anonymous=401),
+    "api:besluitmoment-detail": R(logged_in, anonymous=401),
+    "api:besluit-list": R(logged_in, variants=ONE, anonymous=401),
+    "api:besluit-detail": R(logged_in, anonymous=401),
+    "api:besluit-geschiedenis": R(logged_in, anonymous=401),
+    "api:besluit-vervangen": R(None, deny=405, anonymous=401),  # POST only; its rights in tests/api
+    "api:voorwaarde-detail": R(logged_in, anonymous=401),
+    "api:gebruiker-list": R(manages_some_trajectory, variants=ONE, anonymous=401),
+    "api:gebruiker-detail": R(manages_users_of_own, deny={403, 404}, variants=ONE, anonymous=401),
+    "api:regeling-list": R(logged_in, variants=ONE, anonymous=401),
+    "api:regeling-detail": R(logged_in, variants=ONE, anonymous=401),
+    "api:not-found": R(None, deny=404, variants=ONE, anonymous=404),
 }
 
 # The Django admin (/beheer/) is for the beheerder only: every other user is sent to its login page.
@@ -331,6 +362,19 @@ def url_for(world, name: str, variant: str) -> str | None:
         "publications:import": [], "publications:import-review": [o[v, "import"].pk],
         "publications:import-cancel": [o[v, "import"].pk],
     }
+    args.update({
+        "api:openapi": [], "api:gemeente-list": [], "api:gemeente-detail": [code],
+        "api:traject-list": [], "api:traject-detail": [slug], "api:traject-besluitmomenten": [slug],
+        "api:traject-besluitmatrix": [slug], "api:traject-documenten": [slug],
+        "api:document-detail": [o[v, "document"].pk], "api:besluitmoment-detail": [o[v, "gate"].pk],
+        "api:besluit-list": [], "api:besluit-detail": [o[v, "decision"].pk],
+        "api:besluit-geschiedenis": [o[v, "decision"].pk], "api:besluit-vervangen": [o[v, "decision"].pk],
+        "api:voorwaarde-detail": [o[v, "condition"].pk], "api:gebruiker-list": [],
+        "api:gebruiker-detail": [world.users["raadslid"].username], "api:regeling-list": [],
+        "api:regeling-detail": lambda: [_arrangement().pk],
+    })
+    if name == "api:not-found":
+        return "/api/v1/bestaat-niet"
     if name not in args:
         return None
     if callable(args[name]):
