@@ -15,11 +15,33 @@ class PublicationKind(models.TextChoices):
     MEMO = "memo", _("memo van college aan de raad")
     RAADSINFORMATIEBRIEF = "raadsinformatiebrief", _("raadsinformatiebrief")
     NIEUWSBRIEF = "digitale_nieuwsbrief", _("digitale nieuwsbrief aan de raad")
+    RAADSVOORSTEL = "raadsvoorstel", _("raadsvoorstel")
+    RAADSBESLUIT = "raadsbesluit", _("raadsbesluit")
 
 
 # CLI and URL names of the kinds
 KIND_ALIASES = {"memo": "memo", "raadsinformatiebrief": "raadsinformatiebrief", "nieuwsbrief": "digitale_nieuwsbrief",
-                "digitale_nieuwsbrief": "digitale_nieuwsbrief"}
+                "digitale_nieuwsbrief": "digitale_nieuwsbrief", "raadsvoorstel": "raadsvoorstel", "raadsbesluit": "raadsbesluit"}
+
+
+class Workflow(models.TextChoices):
+    """concept -> ter akkoord -> definitief -> verzonden aan de raad; 'terug' sends a draft back to concept."""
+
+    CONCEPT = "concept", _("concept")
+    TER_AKKOORD = "ter_akkoord", _("ter akkoord")
+    AKKOORD = "akkoord", _("akkoord gegeven")
+    DEFINITIEF = "definitief", _("definitief")
+    VERZONDEN = "verzonden", _("verzonden aan de raad")
+
+
+class StepAction(models.TextChoices):
+    DRAFTED = "opgesteld", _("concept opgesteld")
+    EDITED = "bewerkt", _("concept bewerkt")
+    SUBMITTED = "ter_akkoord", _("ter akkoord aangeboden")
+    APPROVED = "akkoord", _("akkoord gegeven")
+    SENT_BACK = "teruggestuurd", _("teruggestuurd met opmerking")
+    FINALISED = "definitief", _("definitief gemaakt")
+    SENT = "verzonden", _("verzonden aan de raad")
 
 
 class Channel(models.TextChoices):
@@ -47,6 +69,11 @@ class Publication(Sourced):
     kind = models.CharField(_("soort"), max_length=30, choices=PublicationKind.choices)
     version = models.PositiveIntegerField(_("versie"), default=1)
     drafted_by = models.CharField(_("opgesteld door"), max_length=200, blank=True)
+    workflow = models.CharField(_("stand"), max_length=20, choices=Workflow.choices, default=Workflow.CONCEPT)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ter akkoord aangeboden door"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("akkoord gegeven door"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("raadsinformatiestuk")
@@ -76,6 +103,24 @@ class InformationEvent(Sourced):
 
     def __str__(self) -> str:
         return f"{self.council}: {self.document.title} ({self.date:%d-%m-%Y})"
+
+
+class WorkflowStep(models.Model):
+    """Who did what to a council document, and when (also in the audit trail); shown on the document page."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("handeling"), max_length=20, choices=StepAction.choices)
+    actor_label = models.CharField(_("door"), max_length=200)
+    comment = models.TextField(_("opmerking"), blank=True)
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stap in de afhandeling")
+        verbose_name_plural = _("stappen in de afhandeling")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} door {self.actor_label}"
 
 
 class ImportStatus(models.TextChoices):
