@@ -168,6 +168,8 @@ class Facts:
     next_steps: list = field(default_factory=list)
     subject_docs: list = field(default_factory=list)
     illustrative: bool = False
+    continuing: list = field(default_factory=list)
+    not_continuing: list = field(default_factory=list)
 
     @property
     def single(self) -> bool:
@@ -318,6 +320,7 @@ def collect(gate: Gate, municipality: Municipality, today: dt.date) -> Facts:
         consultations=_consultations(gate), next_steps=_next_steps(gate, municipality, today),
         subject_docs=list(permissions.public_documents(gate.subject_documents.all())),
     )
+    facts.continuing, facts.not_continuing = list(result.continuing), list(result.not_continuing)
     facts.illustrative = bool(gate.illustrative or any(d.illustrative for d in own) or any(d.illustrative for _, d in others)
                               or analysis_illustrative or costs.get("illustrative"))
     return facts
@@ -436,6 +439,17 @@ def _other_lines(facts: Facts) -> list[str]:
         lines.append(f"{short_name(m)}: {d.get_outcome_display()} door {body_noun(d.governing_body.kind)}{' ' + when if when else ''}.")
     if facts.undecided:
         lines.append(f"Nog geen besluit bekend van {_names(facts.undecided)}.")
+    return lines
+
+
+def _who_continues(facts: Facts) -> list[str]:
+    lines = []
+    if facts.continuing:
+        who = dutch.municipalities(short_name(m) for m in facts.continuing)
+        lines.append(f"{who[:1].upper()}{who[1:]} {dutch.verb(len(facts.continuing), 'gaat', 'gaan')} verder.")
+    if facts.not_continuing:
+        n = len(facts.not_continuing)
+        lines.append(f"{_names(facts.not_continuing)} {dutch.verb(n, 'gaat', 'gaan')} (nu) niet verder.")
     return lines
 
 
@@ -608,7 +622,7 @@ def draft_information(facts: Facts, kind: str) -> dm.Document:
         sections.append(S("financien", "Financiën", _cost_blocks(facts)))
     if facts.consultations:
         sections.append(S("participatie", "Medezeggenschap en adviesraden", [B(facts.consultations)]))
-    sections.append(S("vervolg", "Vervolg", ([B(facts.next_steps)] if facts.next_steps else []) +
+    sections.append(S("vervolg", "Vervolg", [P(x) for x in _who_continues(facts)] + ([B(facts.next_steps)] if facts.next_steps else []) +
                       [P("Wij houden u op de hoogte.")]))
     attachments = _bijlagen(facts) if kind != "digitale_nieuwsbrief" else []
     if attachments:
