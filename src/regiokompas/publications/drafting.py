@@ -159,6 +159,7 @@ class Facts:
     legal_forms: set
     analysis: str = ""
     analysis_illustrative: bool = False
+    analysis_headline: str = ""
     costs: list = field(default_factory=list)
     cost_caption: str = ""
     cost_source: str = ""
@@ -184,23 +185,28 @@ class Facts:
         return self.gate.kind == c.GateKind.INFORMATION
 
 
-def _analysis(trajectory) -> tuple[str, bool]:
-    """The outcome of the latest stored analysis run in plain Dutch, with its margin."""
+def _analysis(trajectory) -> tuple[str, bool, str]:
+    """The outcome of the latest stored analysis run in plain Dutch with its margin, whether it is
+    illustrative, and a one-line headline for page 1."""
     from regiokompas.options.models import AnalysisRun
     from regiokompas.options.results import read
 
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     if run is None:
-        return "", False
+        return "", False, ""
     reading = read(run.problem, run.results, run.snapshot)
     block = reading.pooled or (reading.blocks[0] if reading.blocks else None)
     if block is None:
-        return "", False
+        return "", False, ""
     intro = ("De varianten zijn naast elkaar gelegd op de criteria die de gemeenten samen hebben gekozen. Omdat de scores "
              "en het belang van de criteria niet precies vaststaan, is de vergelijking vele duizenden keren doorgerekend "
              "met steeds andere, redelijke aannames. De uitkomst: ")
     text = block.conclusion(with_confidence=False)
-    return intro + text[:1].lower() + text[1:], bool(run.illustrative)
+    source = f" (Bron: analyse nr. {run.number} van {dutch_date(run.created_at.date())} in Regiokompas.)"
+    best = block.labels[block.ordered[0]]
+    headline = (f"In de vergelijking van de varianten komt {best} het vaakst als beste uit de bus; dat is een uitkomst "
+                "met een marge, geen zekerheid.")
+    return intro + text[:1].lower() + text[1:] + source, bool(run.illustrative), headline
 
 
 def _costs(trajectory, municipality) -> dict:
@@ -256,11 +262,15 @@ def _costs(trajectory, municipality) -> dict:
     }
 
 
-def _consultations(gate) -> list[str]:
+def _consultations(gate, municipality) -> list[str]:
+    """Works and client councils consulted at this gate: this municipality's own and the shared ones."""
+    from django.db.models import Q
+
     from regiokompas.planning.models import Consultation
 
     lines = []
-    for cons in Consultation.objects.filter(gate=gate).select_related("body").order_by("requested", "pk"):
+    mine = Q(body__employer_municipality__isnull=True) | Q(body__employer_municipality=municipality)
+    for cons in Consultation.objects.filter(mine, gate=gate).select_related("body").order_by("requested", "pk"):
         body = str(cons.body)
         state = cons.get_outcome_display()
         due = f", advies uiterlijk {dutch_date(cons.due)}" if cons.due and not cons.received else ""
@@ -307,17 +317,17 @@ def collect(gate: Gate, municipality: Municipality, today: dt.date) -> Facts:
         if v.wgr_form:
             forms.add(v.wgr_form)
         forms.update(comp.form for comp in v.components.all() if comp.form in c.LegalForm.values)
-    analysis, analysis_illustrative = _analysis(trajectory)
+    analysis, analysis_illustrative, headline = _analysis(trajectory)
     costs = _costs(trajectory, municipality)
     participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
     facts = Facts(
         gate=gate, municipality=municipality, today=today, name=short_name(municipality), participants=participants,
         own=own, others=others, undecided=[m for m in result.undecided if m.pk != municipality.pk],
         variants=[(v.name, v.get_wgr_form_display() if v.wgr_form else "") for v in variants], legal_forms=forms,
-        analysis=analysis, analysis_illustrative=analysis_illustrative,
+        analysis=analysis, analysis_illustrative=analysis_illustrative, analysis_headline=headline,
         costs=costs.get("lines", []), cost_caption=costs.get("caption", ""), cost_source=costs.get("source", ""),
         cost_key=costs.get("key", ""), exit_cost=costs.get("exit", ""),
-        consultations=_consultations(gate), next_steps=_next_steps(gate, municipality, today),
+        consultations=_consultations(gate, municipality), next_steps=_next_steps(gate, municipality, today),
         subject_docs=list(permissions.public_documents(gate.subject_documents.all())),
     )
     facts.continuing, facts.not_continuing = list(result.continuing), list(result.not_continuing)
@@ -488,11 +498,10 @@ def draft_raadsvoorstel(facts: Facts) -> dm.Document:
     points = beslispunten(facts)
     argumenten = []
     if facts.analysis:
-        argumenten.append("De vergelijking van de varianten geeft richting; zie de paragraaf over de varianten hieronder.")
+        argumenten.append(facts.analysis_headline or "De vergelijking van de varianten geeft richting; zie de paragraaf over de varianten hieronder.")
     agreeing = [m for m, d in facts.others if d.outcome in c.AGREEING]
     if agreeing:
-        argumenten.append(f"{_names(agreeing)} {dutch.verb(len(agreeing), 'heeft', 'hebben')} al ingestemd; met een besluit "
-                          f"van {facts.name} kan het traject in de afgesproken samenstelling verder.")
+        argumenten.append(f"{_names(agreeing)} {dutch.verb(len(agreeing), 'heeft', 'hebben')} al ingestemd.")
     for d in facts.own:
         if d.motivation.strip():
             argumenten.append(d.motivation.strip())
@@ -585,6 +594,8 @@ def draft_information(facts: Facts, kind: str) -> dm.Document:
     body_word = {c.GoverningBodyKind.RAAD: "raad", c.GoverningBodyKind.COLLEGE: "college"}.get(
         body_kind, str(c.GoverningBodyKind(body_kind).label) if body_kind in c.GoverningBodyKind.values else "bestuur")
     kern = [P(_intro(facts)), P(" ".join(own))]
+    if facts.analysis_headline:
+        kern.append(P(facts.analysis_headline))
     if facts.costs:
         kern.append(P(f"Wat de samenwerking {facts.name} kost, verschilt per variant; de bedragen met hun marge staan onder 'Financiën'."))
     toelichting = []

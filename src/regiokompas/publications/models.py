@@ -70,10 +70,6 @@ class Publication(Sourced):
     version = models.PositiveIntegerField(_("versie"), default=1)
     drafted_by = models.CharField(_("opgesteld door"), max_length=200, blank=True)
     workflow = models.CharField(_("stand"), max_length=20, choices=Workflow.choices, default=Workflow.CONCEPT)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ter akkoord aangeboden door"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("akkoord gegeven door"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("raadsinformatiestuk")
@@ -82,6 +78,14 @@ class Publication(Sourced):
 
     def __str__(self) -> str:
         return f"{self.document.title} (versie {self.version})"
+
+    @property
+    def submitted_by(self):
+        """The user who offered the document for approval (while it is ter akkoord or has akkoord), else None."""
+        if self.workflow not in (Workflow.TER_AKKOORD, Workflow.AKKOORD):
+            return None
+        step = self.steps.filter(action=StepAction.SUBMITTED).select_related("actor").order_by("-at", "-pk").first()
+        return step.actor if step is not None else None
 
 
 class InformationEvent(Sourced):
@@ -110,6 +114,10 @@ class WorkflowStep(models.Model):
 
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("handeling"), max_length=20, choices=StepAction.choices)
+    # the person (for the approval rules); the label stays when the account is removed. Steps are not
+    # part of a dossier export (like the audit trail), so this reference never leaves the installation.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
     actor_label = models.CharField(_("door"), max_length=200)
     comment = models.TextField(_("opmerking"), blank=True)
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True)

@@ -127,28 +127,26 @@ def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model
 
 
 def _step(actor, publication: Publication, action: str, comment: str = "") -> WorkflowStep:
-    return WorkflowStep.objects.create(publication=publication, action=action, actor_label=audit.actor_label(actor), comment=comment)
+    user = actor if permissions.is_authenticated(actor) and not permissions.is_system(actor) else None
+    return WorkflowStep.objects.create(publication=publication, action=action, actor=user, actor_label=audit.actor_label(actor),
+                                       comment=comment)
 
 
 def _locked(publication: Publication) -> Publication:
     """The publication as stored, locked for this transaction (the state a refusal is judged on)."""
-    return Publication.objects.select_for_update().select_related("document", "gate__trajectory", "municipality", "submitted_by").get(
-        pk=publication.pk)
+    return Publication.objects.select_for_update().select_related("document", "gate__trajectory", "municipality").get(pk=publication.pk)
 
 
 def _refresh(publication: Publication, fresh: Publication) -> Publication:
-    for field in ("workflow", "submitted_by_id", "approved_by_id"):
-        setattr(publication, field, getattr(fresh, field))
+    publication.workflow = fresh.workflow
     publication.document.status = fresh.document.status
     return publication
 
 
-def _transition(actor, publication: Publication, action: str, state: str, comment: str = "", **fields) -> Publication:
+def _transition(actor, publication: Publication, action: str, state: str, comment: str = "") -> Publication:
     fresh = _locked(publication)
     fresh.workflow = state
-    for key, value in fields.items():
-        setattr(fresh, key, value)
-    fresh.save(update_fields=["workflow", *fields])
+    fresh.save(update_fields=["workflow"])
     _step(actor, fresh, action, comment)
     audit.record(actor, f"publication.{action}", fresh, trajectory_slug=_slug(fresh), reason=comment or str(Workflow(state).label))
     return _refresh(publication, fresh)
@@ -163,13 +161,14 @@ def submit_for_approval(actor, publication: Publication) -> Publication:
         raise PublicationError(f"Alleen een concept wordt ter akkoord aangeboden; dit stuk is {fresh.get_workflow_display()}.")
     if not permissions.is_authenticated(actor) or permissions.is_system(actor):
         raise PublicationError("Een stuk wordt ter akkoord aangeboden door een persoon, zodat een ander het kan goedkeuren.")
-    return _transition(actor, publication, StepAction.SUBMITTED, Workflow.TER_AKKOORD, submitted_by=actor, approved_by=None)
+    return _transition(actor, publication, StepAction.SUBMITTED, Workflow.TER_AKKOORD)
 
 
 def _require_approver(actor, fresh: Publication) -> None:
     if fresh.workflow != Workflow.TER_AKKOORD:
         raise PublicationError(f"Dit stuk is niet ter akkoord aangeboden; het is {fresh.get_workflow_display()}.")
-    if fresh.submitted_by_id is not None and getattr(actor, "pk", None) == fresh.submitted_by_id:
+    submitter = fresh.submitted_by
+    if submitter is not None and getattr(actor, "pk", None) == submitter.pk:
         raise PermissionDenied("U hebt dit stuk zelf ter akkoord aangeboden; een collega van uw organisatie geeft akkoord.")
     if not permissions.can_approve_publication(actor, fresh):
         raise PermissionDenied("Alleen een collega van dezelfde organisatie als de indiener geeft akkoord of stuurt het stuk terug.")
@@ -180,7 +179,7 @@ def approve(actor, publication: Publication, comment: str = "") -> Publication:
     """ter akkoord -> akkoord gegeven, by another person of the same organisation."""
     _require_publication(actor, publication)
     _require_approver(actor, _locked(publication))
-    return _transition(actor, publication, StepAction.APPROVED, Workflow.AKKOORD, (comment or "").strip(), approved_by=actor)
+    return _transition(actor, publication, StepAction.APPROVED, Workflow.AKKOORD, (comment or "").strip())
 
 
 @transaction.atomic
@@ -193,7 +192,7 @@ def send_back(actor, publication: Publication, comment: str) -> Publication:
         raise PublicationError("Schrijf bij het terugsturen wat er moet veranderen.")
     if len(comment) > 2000:
         raise PublicationError("De opmerking is te lang (maximaal 2000 tekens).")
-    return _transition(actor, publication, StepAction.SENT_BACK, Workflow.CONCEPT, comment, submitted_by=None, approved_by=None)
+    return _transition(actor, publication, StepAction.SENT_BACK, Workflow.CONCEPT, comment)
 
 
 @transaction.atomic
