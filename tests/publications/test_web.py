@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from tests.documents.helpers import MEMO_2012
 
+from regiokompas.accounts.actors import SystemActor
 from regiokompas.publications import services
 from regiokompas.publications.models import DocumentImport, Publication
 
@@ -47,7 +48,7 @@ def test_gate_panel_shows_councils_not_yet_informed(client, users, gates, public
     # a letter of 29 May 2020, sent on 2 June 2020 (a letter drafted today cannot have been sent in 2020)
     letter = services.create_draft(users["bergen"], gates["berenschot"], m["bergen"], "raadsinformatiebrief",
                                    date=dt.date(2020, 5, 29))
-    services.finalise(users["bergen"], letter)
+    services.finalise(SystemActor("test"), letter)  # made definitief elsewhere
     services.record_information_event(users["bergen"], letter.document, m["bergen"], date=dt.date(2020, 6, 2), channel="ris")
     client.force_login(users["raadslid-bergen"])
     html = client.get(reverse("register:gate-detail", args=[gates["berenschot"].pk])).content.decode()
@@ -91,7 +92,15 @@ def test_draft_edit_and_finalise_through_the_web(client, users, gates):
     publication.document.refresh_from_db()
     assert publication.document.title == "Bergen houdt de hoofdlijnennotitie aan"
     assert publication.document.sections.get(order=1).text == "Het college heeft de notitie aangehouden."
+    # definitief only after a colleague's akkoord, and with the confirmation ticked
+    client.post(reverse("publications:submit", args=[publication.pk]))
+    client.force_login(users["griffier-bergen"])
+    client.post(reverse("publications:approve", args=[publication.pk]), {"action": "akkoord", "comment": ""})
+    client.force_login(users["bergen"])
+    before = counts()
     client.post(reverse("publications:finalise", args=[publication.pk]))
+    assert counts() == before
+    client.post(reverse("publications:finalise", args=[publication.pk]), {"confirm": "on"})
     publication.document.refresh_from_db()
     assert publication.document.status == "definitief"
     # a definitief document cannot be edited through the web either

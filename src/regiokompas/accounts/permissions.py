@@ -422,6 +422,26 @@ def can_draft_publication(user, municipality, trajectory=None) -> bool:
     return can_manage_trajectory(user, trajectory) or can_record_decision(user, municipality, trajectory)
 
 
+def can_approve_publication(user, publication) -> bool:
+    """Approve a council document offered for approval, or send it back: a person (never a script) of
+    the same organisation as the one who offered it (the same municipality's staff, or the same
+    organisation, e.g. the project organisation), who may draft it, and who is not that person."""
+    if not is_authenticated(user) or is_system(user):
+        return False
+    submitter = publication.submitted_by
+    if submitter is None or submitter.pk == user.pk:
+        return False
+    trajectory = publication.gate.trajectory if publication.gate_id else publication.document.trajectory
+    if not can_draft_publication(user, publication.municipality, trajectory):
+        return False
+    mine, theirs = profile_of(user), profile_of(submitter)
+    if mine is None or theirs is None:
+        return False
+    if mine.municipality_id and mine.municipality_id == theirs.municipality_id:
+        return True
+    return bool(mine.organisation_id and mine.organisation_id == theirs.organisation_id)
+
+
 def can_record_information_event(user, municipality, trajectory=None) -> bool:
     return can_draft_publication(user, municipality, trajectory)
 

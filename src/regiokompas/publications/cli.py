@@ -9,19 +9,19 @@ import sys
 from regiokompas.accounts.actors import SystemActor
 from regiokompas.cli import CommandError, setup_django
 
-KINDS = ("memo", "raadsinformatiebrief", "nieuwsbrief")
+KINDS = ("raadsvoorstel", "raadsbesluit", "memo", "raadsinformatiebrief", "nieuwsbrief")
 FORMATS = ("docx", "pdf", "html", "md")
 
 
 def add_commands(sub) -> None:
     p = sub.add_parser(
         "publish",
-        help="maak een raadsmemo, raadsinformatiebrief of digitale nieuwsbrief over een besluitmoment voor een gemeente",
+        help="maak een raadsvoorstel, raadsbesluit, raadsmemo, raadsinformatiebrief of digitale nieuwsbrief over een besluitmoment voor een gemeente",
         description="Maakt het stuk uit het register (of neemt de laatste opgeslagen versie) en schrijft het naar een bestand.",
     )
     p.add_argument("--gate", required=True, metavar="ID", help="nummer (id) van het besluitmoment")
     p.add_argument("--municipality", required=True, metavar="CODE", help="CBS-code van de gemeente, bijv. GM0373")
-    p.add_argument("--kind", required=True, metavar="SOORT", help="memo, raadsinformatiebrief of nieuwsbrief")
+    p.add_argument("--kind", required=True, metavar="SOORT", help="raadsvoorstel, raadsbesluit, memo, raadsinformatiebrief of nieuwsbrief")
     p.add_argument("--format", required=True, metavar="FORMAAT", dest="fmt", help="docx, pdf, html of md")
     p.add_argument("-o", "--output", required=True, metavar="BESTAND", help="uitvoerbestand")
     p.add_argument("--fresh", action="store_true", help="altijd opnieuw opstellen uit het register, ook als er een opgeslagen versie is")

@@ -44,16 +44,32 @@ class EditForm(forms.Form):
                 label=f"Tekst van sectie {i + 1} ({s.heading or s.type})", required=False, widget=forms.Textarea(attrs={"rows": 8}),
                 initial=s.text, help_text="Alinea's gescheiden door een lege regel; opsommingen met '- ' aan het begin van de regel.",
             )
+            self.fields[f"s{i}_order"] = forms.IntegerField(label=f"Plaats van sectie {i + 1}", initial=i + 1, min_value=1, max_value=999)
+            self.fields[f"s{i}_delete"] = forms.BooleanField(label=f"Sectie {i + 1} verwijderen", required=False)
             self.section_keys.append((i, s.type))
+        self.fields["new_heading"] = forms.CharField(label="Kop van de nieuwe sectie", required=False, max_length=300)
+        self.fields["new_text"] = forms.CharField(label="Tekst van de nieuwe sectie", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+        self.fields["new_order"] = forms.IntegerField(label="Plaats van de nieuwe sectie", required=False, min_value=1, max_value=999,
+                                                      initial=len(sections) + 1)
 
     def header_values(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"h_{key}", "") for key, _ in HEADER_FIELDS}
 
     def section_values(self) -> list[tuple[str, str, str]]:
-        return [(t, self.cleaned_data.get(f"s{i}_heading", ""), self.cleaned_data.get(f"s{i}_text", "")) for i, t in self.section_keys]
+        """The sections in their new order (by the 'plaats' numbers; ties keep their old order), without
+        the removed ones, with the new section (if any) at its place."""
+        d = self.cleaned_data
+        kept = [(d.get(f"s{i}_order") or i + 1, 0, i, (t, d.get(f"s{i}_heading", ""), d.get(f"s{i}_text", "")))
+                for i, t in self.section_keys if not d.get(f"s{i}_delete")]
+        if (d.get("new_text") or "").strip() or (d.get("new_heading") or "").strip():
+            kept.append((d.get("new_order") or len(self.section_keys) + 1, -1, -1, ("overig", d.get("new_heading", ""), d.get("new_text", ""))))
+        return [value for *_, value in sorted(kept, key=lambda x: x[:3])]
 
     def section_fields(self):
-        return [(self[f"s{i}_heading"], self[f"s{i}_text"]) for i, _ in self.section_keys]
+        return [(self[f"s{i}_heading"], self[f"s{i}_text"], self[f"s{i}_order"], self[f"s{i}_delete"]) for i, _ in self.section_keys]
+
+    def new_section_fields(self):
+        return [self["new_heading"], self["new_text"], self["new_order"]]
 
     def header_fields(self):
         return [self[f"h_{key}"] for key, _ in HEADER_FIELDS]
@@ -149,3 +165,13 @@ class ConfirmForm(forms.Form):
             "municipalities": [code for code in re.split(r"[,;\s]+", data["municipalities"]) if code],
             "decisions": {i: {"outcome": data[f"o{i}"], "date": data[f"t{i}"]} for i in range(self.decision_count)},
         }
+
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label="Opmerking", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class FinaliseForm(forms.Form):
+    confirm = forms.BooleanField(label="Ik bevestig dat dit stuk definitief wordt; daarna kan de tekst niet meer worden gewijzigd.",
+                                 required=False)

@@ -15,11 +15,33 @@ class PublicationKind(models.TextChoices):
     MEMO = "memo", _("memo van college aan de raad")
     RAADSINFORMATIEBRIEF = "raadsinformatiebrief", _("raadsinformatiebrief")
     NIEUWSBRIEF = "digitale_nieuwsbrief", _("digitale nieuwsbrief aan de raad")
+    RAADSVOORSTEL = "raadsvoorstel", _("raadsvoorstel")
+    RAADSBESLUIT = "raadsbesluit", _("raadsbesluit")
 
 
 # CLI and URL names of the kinds
 KIND_ALIASES = {"memo": "memo", "raadsinformatiebrief": "raadsinformatiebrief", "nieuwsbrief": "digitale_nieuwsbrief",
-                "digitale_nieuwsbrief": "digitale_nieuwsbrief"}
+                "digitale_nieuwsbrief": "digitale_nieuwsbrief", "raadsvoorstel": "raadsvoorstel", "raadsbesluit": "raadsbesluit"}
+
+
+class Workflow(models.TextChoices):
+    """concept -> ter akkoord -> definitief -> verzonden aan de raad; 'terug' sends a draft back to concept."""
+
+    CONCEPT = "concept", _("concept")
+    TER_AKKOORD = "ter_akkoord", _("ter akkoord")
+    AKKOORD = "akkoord", _("akkoord gegeven")
+    DEFINITIEF = "definitief", _("definitief")
+    VERZONDEN = "verzonden", _("verzonden aan de raad")
+
+
+class StepAction(models.TextChoices):
+    DRAFTED = "opgesteld", _("concept opgesteld")
+    EDITED = "bewerkt", _("concept bewerkt")
+    SUBMITTED = "ter_akkoord", _("ter akkoord aangeboden")
+    APPROVED = "akkoord", _("akkoord gegeven")
+    SENT_BACK = "teruggestuurd", _("teruggestuurd met opmerking")
+    FINALISED = "definitief", _("definitief gemaakt")
+    SENT = "verzonden", _("verzonden aan de raad")
 
 
 class Channel(models.TextChoices):
@@ -47,6 +69,7 @@ class Publication(Sourced):
     kind = models.CharField(_("soort"), max_length=30, choices=PublicationKind.choices)
     version = models.PositiveIntegerField(_("versie"), default=1)
     drafted_by = models.CharField(_("opgesteld door"), max_length=200, blank=True)
+    workflow = models.CharField(_("stand"), max_length=20, choices=Workflow.choices, default=Workflow.CONCEPT)
 
     class Meta:
         verbose_name = _("raadsinformatiestuk")
@@ -55,6 +78,14 @@ class Publication(Sourced):
 
     def __str__(self) -> str:
         return f"{self.document.title} (versie {self.version})"
+
+    @property
+    def submitted_by(self):
+        """The user who offered the document for approval (while it is ter akkoord or has akkoord), else None."""
+        if self.workflow not in (Workflow.TER_AKKOORD, Workflow.AKKOORD):
+            return None
+        step = self.steps.filter(action=StepAction.SUBMITTED).select_related("actor").order_by("-at", "-pk").first()
+        return step.actor if step is not None else None
 
 
 class InformationEvent(Sourced):
@@ -76,6 +107,28 @@ class InformationEvent(Sourced):
 
     def __str__(self) -> str:
         return f"{self.council}: {self.document.title} ({self.date:%d-%m-%Y})"
+
+
+class WorkflowStep(models.Model):
+    """Who did what to a council document, and when (also in the audit trail); shown on the document page."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("handeling"), max_length=20, choices=StepAction.choices)
+    # the person (for the approval rules); the label stays when the account is removed. Steps are not
+    # part of a dossier export (like the audit trail), so this reference never leaves the installation.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(_("door"), max_length=200)
+    comment = models.TextField(_("opmerking"), blank=True)
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stap in de afhandeling")
+        verbose_name_plural = _("stappen in de afhandeling")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} door {self.actor_label}"
 
 
 class ImportStatus(models.TextChoices):

@@ -13,6 +13,7 @@ from django.db import transaction
 from regiokompas.accounts import permissions
 from regiokompas.audit import log as audit
 from regiokompas.documents.importer import DocumentImportError, import_bytes
+from regiokompas.documents.model import SECTION_HEADINGS
 from regiokompas.publications import drafting
 from regiokompas.publications.models import (
     Channel,
@@ -22,6 +23,9 @@ from regiokompas.publications.models import (
     LegalBasis,
     Publication,
     PublicationKind,
+    StepAction,
+    Workflow,
+    WorkflowStep,
 )
 from regiokompas.register import constants as c
 from regiokompas.register import services as rs
@@ -30,6 +34,8 @@ from regiokompas.register.errors import PermissionDenied, RegisterError
 from regiokompas.register.models import Decision, Document, Gate, Municipality, Trajectory
 
 IMPORT_KINDS = {k for k in c.DocumentKind.values}
+SECTION_TYPES = set(SECTION_HEADINGS) | {
+    "voorstel", "inleiding", "communicatie", "uitvoering", "formule", "ondertekening", "samenvatting", "analyse", "participatie"}
 
 
 class PublicationError(RegisterError):
@@ -75,7 +81,7 @@ def _check_kind(kind: str) -> str:
     from regiokompas.publications.models import KIND_ALIASES
 
     if kind not in KIND_ALIASES:
-        raise PublicationError(f"Onbekende soort '{kind}'. Kies uit: memo, raadsinformatiebrief, nieuwsbrief.")
+        raise PublicationError(f"Onbekende soort '{kind}'. Kies uit: raadsvoorstel, raadsbesluit, memo, raadsinformatiebrief, nieuwsbrief.")
     return KIND_ALIASES[kind]
 
 
@@ -118,7 +124,77 @@ def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model
         drafted_by=audit.actor_label(actor), source=document.source, illustrative=document.illustrative,
     )
     audit.record(actor, "publication.create", publication, trajectory_slug=gate.trajectory.slug)
+    _step(actor, publication, StepAction.DRAFTED)
     return publication
+
+
+def _step(actor, publication: Publication, action: str, comment: str = "") -> WorkflowStep:
+    user = actor if permissions.is_authenticated(actor) and not permissions.is_system(actor) else None
+    return WorkflowStep.objects.create(publication=publication, action=action, actor=user, actor_label=audit.actor_label(actor),
+                                       comment=comment)
+
+
+def _locked(publication: Publication) -> Publication:
+    """The publication as stored, locked for this transaction (the state a refusal is judged on)."""
+    return Publication.objects.select_for_update().select_related("document", "gate__trajectory", "municipality").get(pk=publication.pk)
+
+
+def _refresh(publication: Publication, fresh: Publication) -> Publication:
+    publication.workflow = fresh.workflow
+    publication.document.status = fresh.document.status
+    return publication
+
+
+def _transition(actor, publication: Publication, action: str, state: str, comment: str = "") -> Publication:
+    fresh = _locked(publication)
+    fresh.workflow = state
+    fresh.save(update_fields=["workflow"])
+    _step(actor, fresh, action, comment)
+    audit.record(actor, f"publication.{action}", fresh, trajectory_slug=_slug(fresh), reason=comment or str(Workflow(state).label))
+    return _refresh(publication, fresh)
+
+
+@transaction.atomic
+def submit_for_approval(actor, publication: Publication) -> Publication:
+    """concept -> ter akkoord: someone else of the same organisation approves or sends it back."""
+    _require_publication(actor, publication)
+    fresh = _locked(publication)
+    if fresh.workflow != Workflow.CONCEPT:
+        raise PublicationError(f"Alleen een concept wordt ter akkoord aangeboden; dit stuk is {fresh.get_workflow_display()}.")
+    if not permissions.is_authenticated(actor) or permissions.is_system(actor):
+        raise PublicationError("Een stuk wordt ter akkoord aangeboden door een persoon, zodat een ander het kan goedkeuren.")
+    return _transition(actor, publication, StepAction.SUBMITTED, Workflow.TER_AKKOORD)
+
+
+def _require_approver(actor, fresh: Publication) -> None:
+    if fresh.workflow != Workflow.TER_AKKOORD:
+        raise PublicationError(f"Dit stuk is niet ter akkoord aangeboden; het is {fresh.get_workflow_display()}.")
+    submitter = fresh.submitted_by
+    if submitter is not None and getattr(actor, "pk", None) == submitter.pk:
+        raise PermissionDenied("U hebt dit stuk zelf ter akkoord aangeboden; een collega van uw organisatie geeft akkoord.")
+    if not permissions.can_approve_publication(actor, fresh):
+        raise PermissionDenied("Alleen een collega van dezelfde organisatie als de indiener geeft akkoord of stuurt het stuk terug.")
+
+
+@transaction.atomic
+def approve(actor, publication: Publication, comment: str = "") -> Publication:
+    """ter akkoord -> akkoord gegeven, by another person of the same organisation."""
+    _require_publication(actor, publication)
+    _require_approver(actor, _locked(publication))
+    return _transition(actor, publication, StepAction.APPROVED, Workflow.AKKOORD, (comment or "").strip())
+
+
+@transaction.atomic
+def send_back(actor, publication: Publication, comment: str) -> Publication:
+    """ter akkoord -> concept, with a comment that says what must change."""
+    _require_publication(actor, publication)
+    _require_approver(actor, _locked(publication))
+    comment = (comment or "").strip()
+    if not comment:
+        raise PublicationError("Schrijf bij het terugsturen wat er moet veranderen.")
+    if len(comment) > 2000:
+        raise PublicationError("De opmerking is te lang (maximaal 2000 tekens).")
+    return _transition(actor, publication, StepAction.SENT_BACK, Workflow.CONCEPT, comment)
 
 
 @transaction.atomic
@@ -128,6 +204,9 @@ def update_draft(actor, publication: Publication, *, title: str, header: dict[st
     document = Document.objects.select_for_update().get(pk=publication.document_id)
     if document.status == c.DocumentStatus.DEFINITIEF:
         raise PublicationError("Een definitief stuk wordt niet meer gewijzigd; maak een nieuwe versie.")
+    state = _locked(publication).workflow
+    if state in (Workflow.TER_AKKOORD, Workflow.AKKOORD):
+        raise PublicationError("Dit stuk ligt ter akkoord of heeft akkoord; laat het eerst terugsturen om het te wijzigen.")
     title = (title or "").strip()
     if not title:
         raise PublicationError("Geef het stuk een titel.")
@@ -144,20 +223,35 @@ def update_draft(actor, publication: Publication, *, title: str, header: dict[st
         raise PublicationError("Een stuk zonder tekst kan niet worden opgeslagen.")
     document.title = title
     document.header = clean_header
-    inputs = [rs.SectionInput(type=t, heading=h.strip()[:300], text=x.strip()) for t, h, x in sections if x.strip() or h.strip()]
+    for t, h, _x in sections:
+        if len((h or "").strip()) > 300:
+            raise PublicationError(f"De kop '{h.strip()[:40]}…' is te lang (maximaal 300 tekens).")
+        if t not in SECTION_TYPES:
+            raise PublicationError(f"Onbekende soort sectie '{t}'.")
+    inputs = [rs.SectionInput(type=t, heading=h.strip(), text=x.strip()) for t, h, x in sections if x.strip() or h.strip()]
     rs.save_document(actor, document, inputs, reason="concept bewerkt")
+    _step(actor, publication, StepAction.EDITED)
     return publication
 
 
 @transaction.atomic
-def finalise(actor, publication: Publication) -> Publication:
+def finalise(actor, publication: Publication, *, confirmed: bool = True) -> Publication:
+    """akkoord gegeven -> definitief; after that the text never changes (a new version supersedes it).
+    A person needs a colleague's akkoord first; a system actor (loading documents that were made
+    definitief elsewhere, such as the example's) does not. ``confirmed`` is the confirmation step of a form."""
     _require_publication(actor, publication)
     document = Document.objects.select_for_update().get(pk=publication.document_id)
     if document.status == c.DocumentStatus.DEFINITIEF:
         raise PublicationError("Dit stuk is al definitief.")
+    if not confirmed:
+        raise PublicationError("Bevestig dat het stuk definitief wordt: daarna kan de tekst niet meer worden gewijzigd.")
+    state = _locked(publication).workflow
+    if state != Workflow.AKKOORD and not permissions.is_system(actor):
+        raise PublicationError("Een stuk wordt pas definitief nadat een collega van dezelfde organisatie akkoord heeft gegeven; "
+                               "bied het eerst ter akkoord aan.")
     document.status = c.DocumentStatus.DEFINITIEF
     rs.save_document(actor, document, reason="definitief gemaakt")
-    return publication
+    return _transition(actor, publication, StepAction.FINALISED, Workflow.DEFINITIEF)
 
 
 @transaction.atomic
@@ -234,6 +328,10 @@ def record_information_event(
     event.save()
     slug = gate.trajectory.slug if gate else (document.trajectory.slug if document.trajectory_id else "")
     audit.record(actor, "information_event.create", event, trajectory_slug=slug)
+    publication = Publication.objects.filter(document=document).first()
+    if publication is not None and publication.workflow != Workflow.VERZONDEN:
+        _transition(actor, publication, StepAction.SENT, Workflow.VERZONDEN,
+                    f"aan de raad van {municipality} op {date:%d-%m-%Y} ({event.get_channel_display()})")
     return event
 
 

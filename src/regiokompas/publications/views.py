@@ -14,7 +14,15 @@ from regiokompas.documents.model import KIND_NAMES
 from regiokompas.documents.render import CONTENT_TYPES, FORMATS, render_html, safe_filename
 from regiokompas.documents.render import render as render_document
 from regiokompas.publications import drafting, services
-from regiokompas.publications.forms import ConfirmForm, DraftForm, EditForm, InformationEventForm, UploadForm
+from regiokompas.publications.forms import (
+    CommentForm,
+    ConfirmForm,
+    DraftForm,
+    EditForm,
+    FinaliseForm,
+    InformationEventForm,
+    UploadForm,
+)
 from regiokompas.publications.models import DocumentImport, ImportStatus, InformationEvent, Publication
 from regiokompas.register.constants import GoverningBodyKind
 from regiokompas.register.dates import FuzzyDate
@@ -31,6 +39,15 @@ def _publication(request, pk) -> Publication:
 
 def _publication_trajectory(publication: Publication):
     return publication.gate.trajectory if publication.gate_id else publication.document.trajectory
+
+
+def _preview(document, viewer):
+    """The document in its final layout (the html rendering), with its headings under the page's own."""
+    preview = render_html(drafting.to_model(document, viewer=viewer))
+    body = preview[preview.index("<main>") + 6: preview.index("</main>")]
+    body = body.replace("<h2>", "<h4>").replace("</h2>", "</h4>").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    body = body.replace("<header>", "<div>").replace("</header>", "</div>")
+    return mark_safe(body)  # noqa: S308 - built from escaped text by render_html
 
 
 @login_required
@@ -73,17 +90,14 @@ def draft(request, pk):
 def detail(request, pk):
     publication = _publication(request, pk)
     document = publication.document
-    model = drafting.to_model(document, viewer=request.user)
     municipalities = [p.municipality for p in publication.gate.trajectory.participants.select_related("municipality").order_by("municipality__name")] if publication.gate_id else [publication.municipality]
     event_form = InformationEventForm(municipalities=[m for m in municipalities if m.pk == publication.municipality_id] or municipalities)
-    preview = render_html(model)
-    body = preview[preview.index("<main>") + 6: preview.index("</main>")]
-    # the document's headings sit under the page's own h1 and h2
-    body = body.replace("<h2>", "<h4>").replace("</h2>", "</h4>").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
-    body = body.replace("<header>", "<div>").replace("</header>", "</div>")
+
     return render(request, "publications/detail.html", {
         "publication": publication, "document": document, "trajectory": publication.gate.trajectory if publication.gate_id else None,
-        "preview": mark_safe(body),  # noqa: S308 - built from escaped text by render_html
+        "preview": _preview(document, request.user),
+        "steps": publication.steps.all(), "may_approve": permissions.can_approve_publication(request.user, publication),
+        "comment_form": CommentForm(), "finalise_form": FinaliseForm(),
         "formats": FORMATS, "may_edit": services.may_draft(request.user, publication.municipality, _publication_trajectory(publication)),
         "events": document.information_events.select_related("municipality").all(), "event_form": event_form,
         "versions": [v for v in Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind)
@@ -99,6 +113,9 @@ def edit(request, pk):
     if document.status == "definitief":
         messages.error(request, "Een definitief stuk wordt niet meer gewijzigd; maak een nieuwe versie.")
         return redirect("publications:detail", publication.pk)
+    if publication.workflow != "concept":
+        messages.error(request, "Dit stuk ligt ter akkoord of heeft akkoord; laat het eerst terugsturen om het te wijzigen.")
+        return redirect("publications:detail", publication.pk)
     sections = list(document.sections.order_by("order"))
     form = EditForm(request.POST or None, initial={"title": document.title}, header=document.header, sections=sections)
     if request.method == "POST" and form.is_valid():
@@ -112,7 +129,7 @@ def edit(request, pk):
             messages.success(request, "Het concept is opgeslagen.")
             return redirect("publications:detail", publication.pk)
     return render(request, "publications/edit.html", {
-        "publication": publication, "document": document, "form": form,
+        "publication": publication, "document": document, "form": form, "preview": _preview(document, request.user),
         "trajectory": publication.gate.trajectory if publication.gate_id else None,
     })
 
@@ -121,9 +138,40 @@ def edit(request, pk):
 @require_POST
 def finalise(request, pk):
     publication = _publication(request, pk)
+    form = FinaliseForm(request.POST)
     try:
-        services.finalise(request.user, publication)
+        services.finalise(request.user, publication, confirmed=form.is_valid() and bool(form.cleaned_data.get("confirm")))
         messages.success(request, "Het stuk is definitief en kan niet meer worden gewijzigd.")
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+    return redirect("publications:detail", publication.pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    publication = _publication(request, pk)
+    try:
+        services.submit_for_approval(request.user, publication)
+        messages.success(request, "Het stuk ligt ter akkoord bij een collega van uw organisatie.")
+    except RegisterError as exc:
+        messages.error(request, exc.message)
+    return redirect("publications:detail", publication.pk)
+
+
+@login_required
+@require_POST
+def approve(request, pk):
+    publication = _publication(request, pk)
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data.get("comment", "") if form.is_valid() else ""
+    try:
+        if request.POST.get("action") == "terug":
+            services.send_back(request.user, publication, comment)
+            messages.success(request, "Het stuk is met uw opmerking teruggestuurd en is weer een concept.")
+        else:
+            services.approve(request.user, publication, comment)
+            messages.success(request, "U hebt akkoord gegeven; het stuk kan nu definitief worden gemaakt.")
     except RegisterError as exc:
         messages.error(request, exc.message)
     return redirect("publications:detail", publication.pk)
