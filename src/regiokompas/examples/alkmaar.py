@@ -36,8 +36,8 @@ from regiokompas.register.models import (
 )
 
 ACTOR = EXAMPLE
-SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
-SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
+SEED_MEMO = "seed:2012-05-29-memo-bergen-hoofdlijnennotitie.txt (memo college Bergen aan de raad, 29 mei 2012)"
+SEED_NEWS = "seed:2020-nieuwsbrief-bergen-participatiewet.txt (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
 DOMAIN_MERGER_ALKMAAR = "herindeling.nl/dossier/alkmaar-een-kerngerichte-aanpak/; Stb. 2014, 190"
 DOMAIN_MERGER_DIJK_EN_WAARD = "vng.nl/wetsvoorstellen/samenvoeging-van-de-gemeenten-heerhugowaard-en-langedijk (Kamerstuk 35621)"
 REGION_2012 = "ruimtelijkeplannen.nl/documents/NL.IMRO.0398.STRUCTUUR2020CONSO-GC01/b_NL.IMRO.0398.STRUCTUUR2020CONSO-GC01_2.4.2.RegioAlkmaar.htm"
@@ -199,9 +199,10 @@ def _organisations(m) -> dict[str, object]:
         kind=c.OrganisationKind.EXECUTION,
         tasks="Sociale werkvoorziening (Wsw)\nRe-integratie van WWB-cliënten van de regiogemeenten (WNK Re-integratie)",
         legal_vehicle=wnk,
-        description="Volgens de nieuwsbrief van 2020 is er een begroot tekort bij de GR WNK.",
+        description=("Volgens de nieuwsbrief van 2020 is er een begroot tekort bij de GR WNK, en is Bergen tevreden over de "
+                     "huidige dienstverlening van WNK. Welke andere gemeenten WNK bedient, staat niet in de bronnen."),
         source="streekstadcentraal.nl/5139-wnk-en-staatsbosbeheer-slaan-handen-ineen-voor-onderhoud-duinen; " + SEED_NEWS,
-    ))
+    ), served_municipalities=[m["GM0373"]])
 
     halte = _save(JointArrangement(
         name="Gemeenschappelijke Regeling BVO Halte Werk",
@@ -366,6 +367,9 @@ def _trajectory_2012(m, o, laws) -> Trajectory:
         ("Bijlagen", "bijlagen"),
     ]))
     s.save_object(ACTOR, memo, m2m={"attachments": [notitie]})
+    # "de ondernemingsraden krijgen toegang tot alle stukken" (memo): the works council sees this trajectory's documents
+    for doc in (notitie, memo):
+        s.save_object(ACTOR, doc, m2m={"allowed_organisations": [o["or_bergen"]]})
 
     bergen = m["GM0373"]
     first = _decision(

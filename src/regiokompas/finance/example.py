@@ -30,9 +30,9 @@ from regiokompas.register.models import ExecutionOrganisation, Municipality, Tra
 ACTOR = EXAMPLE
 SLUG = "alkmaar-sociale-zaken-2012"
 ILLUSTRATIVE = "illustratief: voorbeeldbedrag zonder bron"
-SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
+SEED_NEWS = "seed:2020-nieuwsbrief-bergen-participatiewet.txt (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
 BUCH_SOURCE = "uitgeester.nl/nieuws/politiek/22304/ambtelijke-fusie-buch-gemeenten-een-feit- (begroting 2017 en verdeling)"
-POPULATION_SOURCE = "register: inwonertallen met peildatum en bron (domain.md §4.2, CBS via Wikipedia)"
+POPULATION_SOURCE = "register: inwonertallen met peildatum en bron (CBS via Wikipedia)"
 
 ALKMAAR, BERGEN, CASTRICUM, DIJK_EN_WAARD, HEILOO, UITGEEST = "GM0361", "GM0373", "GM0383", "GM1980", "GM0399", "GM0450"
 

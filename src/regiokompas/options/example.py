@@ -22,7 +22,7 @@ from regiokompas.register.models import Document, Municipality, Trajectory
 
 ACTOR = EXAMPLE
 SLUG = "alkmaar-sociale-zaken-2012"
-SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
+SEED_MEMO = "seed:2012-05-29-memo-bergen-hoofdlijnennotitie.txt (memo college Bergen aan de raad, 29 mei 2012)"
 TYPOLOGY = (
     "illustratief: de inhoud van de varianten uit 2012 is niet openbaar; uitgewerkt naar de gangbare typologie "
     "(VNG-handreiking samenwerking sociale werkvoorziening 2012; Berenschot, Het schaakbord van de Participatiewet, 2014)"

@@ -29,7 +29,7 @@ from regiokompas.register.models import Gate, Law, Municipality, Region, Traject
 ACTOR = EXAMPLE
 MEMO_DATE = dt.date(2012, 5, 29)
 ILLUSTRATIVE = "illustratief: datum niet in de bron"
-WOR = "WOR art. 2 en 25; domain.md §3.4"
+WOR = "WOR art. 2 en 25 (wetten.overheid.nl/BWBR0002747)"
 
 PARTICIPANTS_2012 = ("GM0361", "GM0373", "GM0383", "GM0365", "GM0398", "GM0399", "GM0416", "GM0458")
 

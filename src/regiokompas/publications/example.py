@@ -13,8 +13,8 @@ from regiokompas.register import services as rs
 from regiokompas.register.models import Document, Gate, Municipality
 
 ACTOR = EXAMPLE
-SEED_MEMO = "seed:000_71189e2a81f15684 (memo college Bergen aan de raad, 29 mei 2012)"
-SEED_NEWS = "seed:002_4b62465f26c4c4b1 (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
+SEED_MEMO = "seed:2012-05-29-memo-bergen-hoofdlijnennotitie.txt (memo college Bergen aan de raad, 29 mei 2012)"
+SEED_NEWS = "seed:2020-nieuwsbrief-bergen-participatiewet.txt (digitale nieuwsbrief Bergen aan de raad, 2020, CONCEPT)"
 
 
 def _gate(slug: str, title_start: str) -> Gate | None:
