@@ -70,7 +70,6 @@ def test_the_example_files_load_with_import_dossier_and_load_example_completes_t
     """The example is two dossier files that `import-dossier` reads as any user's dossier; `load-example`
     imports what is missing, skips what exists, and a second run changes nothing."""
     import regiokompas
-
     from regiokompas.examples import DOSSIER_FILES
 
     example_2012 = Path(regiokompas.__file__).parent / "examples" / DOSSIER_FILES[0]
