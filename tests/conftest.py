@@ -14,7 +14,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the example dossier and the demo accounts."""
+    """Every database test starts from the example dossier (its files, loaded by the dossier import) and
+    the demo accounts."""
     with django_db_blocker.unblock():
         from regiokompas.accounts.demo import create_demo_accounts
         from regiokompas.examples import loader

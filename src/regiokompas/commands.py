@@ -158,11 +158,11 @@ def cmd_demo(args) -> int:
 
     _refuse_demo_accounts(in_demo=True, force=args.force_demo_accounts)
     _migrate()
-    loaded = loader.load_all_if_missing()
-    create_demo_accounts()
+    outcomes = _load_example(loader)
+    create_demo_accounts()  # after the import: the accounts become members of the example trajectories
     _collectstatic()
     print(f"Datamap: {settings.DATA_DIR}")
-    print("Voorbeelddossier regio Alkmaar " + ("geladen." if loaded else "was al geladen."))
+    _print_example(outcomes)
     print(f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'): " + ", ".join(a[0] for a in DEMO_ACCOUNTS))
     if args.no_serve:
         return 0
@@ -190,13 +190,33 @@ def cmd_load_example(args) -> int:
     if args.accounts:
         _refuse_demo_accounts(in_demo=not settings.SECURE, force=args.force_demo_accounts)
     _migrate()
-    loaded = loader.load_all_if_missing()
-    print("Voorbeelddossier regio Alkmaar " + ("geladen." if loaded else "was al geladen; niets gewijzigd."))
+    _print_example(_load_example(loader))
     if args.accounts:
         from regiokompas.accounts.demo import create_demo_accounts
 
         print("Demo-accounts: " + ", ".join(create_demo_accounts()))
     return 0
+
+
+def _load_example(loader):
+    """Import the example dossier files (as import-dossier does); trajectories that exist are skipped."""
+    from regiokompas.register.errors import RegisterError
+
+    try:
+        return loader.load_example()
+    except RegisterError as exc:
+        raise CommandError(f"Het voorbeelddossier kan niet worden geladen: {exc.message} Er is niets gewijzigd.") from exc
+
+
+def _print_example(outcomes) -> None:
+    if all(outcome.loaded for outcome in outcomes):
+        print("Voorbeelddossier regio Alkmaar geladen (" + ", ".join(o.slug for o in outcomes) + ").")
+    elif not any(outcome.loaded for outcome in outcomes):
+        print("Voorbeelddossier regio Alkmaar was al geladen; niets gewijzigd.")
+    else:
+        print("Voorbeelddossier regio Alkmaar:")
+        for outcome in outcomes:
+            print(f"  {outcome.message}")
 
 
 def _refuse_demo_accounts(*, in_demo: bool, force: bool) -> None:

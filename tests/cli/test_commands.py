@@ -5,6 +5,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,33 @@ def test_demo_no_serve_on_an_empty_data_folder(demo_dir):
     again = run(demo_dir, "demo", "--no-serve")
     assert "was al geladen" in again.stdout
     assert row_counts(demo_dir) == before
+
+
+def test_demo_accounts_take_part_in_the_example_trajectories(demo_dir):
+    con = sqlite3.connect(demo_dir / "regiokompas.sqlite3")
+    members = con.execute(
+        "select u.username, t.slug from accounts_profile_trajectories pt join accounts_profile p on p.id = pt.profile_id "
+        "join auth_user u on u.id = p.user_id join register_trajectory t on t.id = pt.trajectory_id"
+    ).fetchall()
+    con.close()
+    for username in ("beheer", "projectleider", "bergen", "or-bergen"):
+        assert {slug for user, slug in members if user == username} == set(SLUGS), username
+
+
+def test_the_example_files_load_with_import_dossier_and_load_example_completes_them(demo_dir, tmp_path):
+    """The example is two dossier files that `import-dossier` reads as any user's dossier; `load-example`
+    imports what is missing, skips what exists, and a second run changes nothing."""
+    import regiokompas
+    from regiokompas.examples import DOSSIER_FILES
+
+    example_2012 = Path(regiokompas.__file__).parent / "examples" / DOSSIER_FILES[0]
+    assert "geïmporteerd" in run(tmp_path, "import-dossier", str(example_2012)).stdout
+    partly = run(tmp_path, "load-example").stdout
+    assert f"Traject '{SLUGS[0]}' bestaat al; overgeslagen" in partly and f"Traject '{SLUGS[1]}'" in partly
+    before = row_counts(tmp_path)
+    again = run(tmp_path, "load-example").stdout
+    assert "was al geladen; niets gewijzigd" in again
+    assert row_counts(tmp_path) == before == row_counts(demo_dir)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from tests.register.helpers import decide, new_trajectory
 
-from regiokompas.examples import alkmaar
+from regiokompas.examples import SLUG_2012, SLUG_2019
 from regiokompas.register import constants as c
 from regiokompas.register import query
 from regiokompas.register import services as s
@@ -87,7 +87,7 @@ def test_merger_successor_and_decisions_after_the_merger(m):
 
 
 def test_example_2012_bergen_held_with_two_open_conditions(m):
-    t = Trajectory.objects.get(slug=alkmaar.SLUG_2012)
+    t = Trajectory.objects.get(slug=SLUG_2012)
     state = query.trajectory_state(t)
     gate = state.gates[0]
     cell = state.cell(gate, m["bergen"])
@@ -103,7 +103,7 @@ def test_example_2012_bergen_held_with_two_open_conditions(m):
 
 
 def test_example_2020_five_continue_bergen_and_uitgeest_pause_and_return(m):
-    t = Trajectory.objects.get(slug=alkmaar.SLUG_2019)
+    t = Trajectory.objects.get(slug=SLUG_2019)
     state = query.trajectory_state(t)
     pilots, berenschot, zaffier = state.gates
     result = state.results[berenschot.pk]

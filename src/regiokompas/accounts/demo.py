@@ -61,7 +61,7 @@ def demo_accounts_refusal(*, in_demo: bool) -> str | None:
 def create_demo_accounts() -> list[str]:
     """Create (or reset) the demo accounts. Returns the usernames."""
     from regiokompas.accounts.services import set_membership
-    from regiokompas.examples.alkmaar import SLUG_2012, SLUG_2019
+    from regiokompas.examples import SLUG_2012, SLUG_2019
     from regiokompas.register.models import Municipality, Organisation, Trajectory
 
     example_slugs = (SLUG_2012, SLUG_2019)

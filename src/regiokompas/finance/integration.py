@@ -1,4 +1,4 @@
-"""Hooks into the register: trajectory and municipality panels, dossier export/import, example."""
+"""Hooks into the register: trajectory and municipality panels, dossier export/import."""
 
 from __future__ import annotations
 
@@ -60,21 +60,10 @@ def _dossier_specs() -> None:
                   lambda t, c: fm.SharedOrganisationScenario.objects.filter(trajectory=t)))
 
 
-def _extend_example() -> None:
-    from regiokompas.finance import example
-
-    example.extend()
-
-
 def install() -> None:
     """Called from FinanceConfig.ready()."""
-    from regiokompas.examples import loader
     from regiokompas.register import panels
 
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
     _dossier_specs()
-    # After the options extension, which creates the variants (it inserts itself first);
-    # example.extend() also checks that the variants exist.
-    if _extend_example not in loader.EXTENSIONS:
-        loader.EXTENSIONS.append(_extend_example)

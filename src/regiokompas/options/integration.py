@@ -1,4 +1,4 @@
-"""Hooks into the register: trajectory panel, dossier export/import, example extension."""
+"""Hooks into the register: trajectory panel, dossier export/import."""
 
 from __future__ import annotations
 
@@ -58,15 +58,10 @@ def _dossier_specs() -> None:
 
 def install() -> None:
     """Called from OptionsConfig.ready()."""
-    from regiokompas.examples import loader
-    from regiokompas.options import example
     from regiokompas.register import panels
 
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     _dossier_specs()
-    # The finance extension builds on these variants, so ours must run first.
-    if example.extend not in loader.EXTENSIONS:
-        loader.EXTENSIONS.insert(0, example.extend)
 
 
 def _component_arrangements(trajectory):

@@ -1,4 +1,4 @@
-"""Hooks into the register: gate and trajectory panels, dossier export/import, example extension."""
+"""Hooks into the register: gate and trajectory panels, dossier export/import."""
 
 from __future__ import annotations
 
@@ -65,12 +65,8 @@ def _dossier_specs() -> None:
 
 def install() -> None:
     """Called from PlanningConfig.ready()."""
-    from regiokompas.examples import loader
-    from regiokompas.planning import example
     from regiokompas.register import panels
 
     panels.add(panels.GATE_PANELS, gate_panel)
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     _dossier_specs()
-    if example.extend not in loader.EXTENSIONS:
-        loader.EXTENSIONS.append(example.extend)

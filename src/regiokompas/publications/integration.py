@@ -79,12 +79,7 @@ def _dossier_specs() -> None:
 
 
 def install() -> None:
-    from regiokompas.examples import loader
-    from regiokompas.publications import example
     from regiokompas.register import panels
-
-    if example.extend not in loader.EXTENSIONS:
-        loader.EXTENSIONS.append(example.extend)
 
     panels.add(panels.GATE_PANELS, gate_panel)
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)

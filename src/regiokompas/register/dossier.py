@@ -93,6 +93,7 @@ def _organisation_ids(t: rm.Trajectory, muni: set[int]) -> set[int]:
     ids = set(rm.ExecutionOrganisation.objects.filter(served_municipalities__in=muni).values_list("id", flat=True))
     ids |= set(rm.Assignment.objects.filter(trajectory=t).exclude(contractor=None).values_list("contractor_id", flat=True))
     ids |= set(rm.Document.objects.filter(trajectory=t).exclude(issuer_organisation=None).values_list("issuer_organisation_id", flat=True))
+    ids |= set(rm.Document.allowed_organisations.through.objects.filter(document__trajectory=t).values_list("organisation_id", flat=True))
     if t.project_organisation_id:
         ids.add(t.project_organisation_id)
     if t.commissioning_body_id and t.commissioning_body.organisation_id:
