@@ -120,8 +120,17 @@ def test_every_fact_in_the_files_keeps_a_public_source(name):
 
 @pytest.mark.parametrize("slug", examples.EXAMPLE_SLUGS)
 def test_export_of_the_loaded_example_is_the_file_itself(slug):
-    """Import (at set-up) and export again give the same text: lossless, stable order, pretty-printed."""
-    assert dossier_json(Trajectory.objects.get(slug=slug)) == read(FILES[slug])
+    """Import (at set-up) and export again give the same dossier: lossless. On SQLite also the same
+    text (stable order, pretty-printed); PostgreSQL's jsonb keeps the keys of a JSON field in its own
+    order, so there the parsed documents are compared."""
+    import json
+
+    from django.db import connection
+
+    exported = dossier_json(Trajectory.objects.get(slug=slug))
+    if connection.vendor == "sqlite":
+        assert exported == read(FILES[slug])
+    assert json.loads(exported) == json.loads(read(FILES[slug]))
 
 
 def test_loading_again_changes_nothing():

@@ -136,7 +136,7 @@ def _step(actor, publication: Publication, action: str, comment: str = "") -> Wo
 
 def _locked(publication: Publication) -> Publication:
     """The publication as stored, locked for this transaction (the state a refusal is judged on)."""
-    return Publication.objects.select_for_update().select_related("document", "gate__trajectory", "municipality").get(pk=publication.pk)
+    return Publication.objects.select_for_update(of=("self",)).select_related("document", "gate__trajectory", "municipality").get(pk=publication.pk)
 
 
 def _refresh(publication: Publication, fresh: Publication) -> Publication:
