@@ -58,6 +58,7 @@ def test_college_proposal_and_raad_decision_in_a_region_outside_the_example(page
     from django.contrib.auth import get_user_model
 
     from regiokompas.accounts.models import Profile
+    from regiokompas.accounts.services import set_membership
     from regiokompas.register import constants as c
     from regiokompas.register import services as s
     from regiokompas.register.dates import FuzzyDate
@@ -75,7 +76,8 @@ def test_college_proposal_and_raad_decision_in_a_region_outside_the_example(page
     s.record_succession(SystemActor("test"), new, [old], c.SuccessionKind.AMENDED, date=FuzzyDate(dt.date(2019, 1, 1), "year"), source="test")
     s.record_appointment(SystemActor("test"), s.AppointmentInput(new, "algemeen_bestuur", munis[0], person_name="R. de Wit", source="test"))
     user = get_user_model().objects.create_user("gouda", password="regiokompas-demo")
-    Profile.objects.create(user=user, role="beleidsmedewerker", municipality=munis[0])
+    profile = Profile.objects.create(user=user, role="beleidsmedewerker", municipality=munis[0])
+    set_membership(SystemActor("test"), profile, [t])  # staff record decisions in trajectories they take part in
 
     login(page, site.url, "gouda")
     page.goto(f"{site.url}/besluitmomenten/{gate.pk}/")
