@@ -1,4 +1,4 @@
-"""Enumerations of planning and participation (domain.md §3.4, §3.5, §6)."""
+"""Enumerations of planning and participation (Wet op de ondernemingsraden art. 25, wetten.overheid.nl/BWBR0002747; Gemeentewet art. 169, wetten.overheid.nl/BWBR0005416)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

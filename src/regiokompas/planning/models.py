@@ -1,4 +1,4 @@
-"""Planning and participation models (domain.md §3.4, §3.5, §6).
+"""Planning and participation models (Wet op de ondernemingsraden art. 25, wetten.overheid.nl/BWBR0002747; Gemeentewet art. 169, wetten.overheid.nl/BWBR0005416).
 
 A plan is never overwritten: every change creates a new PlanVersion with a copy of all milestones,
 the reason for the change and what moved. State changes go through planning.services.

@@ -29,7 +29,7 @@ WGR_FORMS = {
     LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER,
 }
 
-# Forms that create a body with legal personality (domain.md §3.1; Burgerlijk Wetboek boek 2).
+# Forms that create a body with legal personality (Wgr art. 8 en 8a, Wet gemeenschappelijke regelingen, wetten.overheid.nl/BWBR0003740; Burgerlijk Wetboek boek 2).
 LEGAL_PERSONALITY = {
     LegalForm.OPENBAAR_LICHAAM, LegalForm.BEDRIJFSVOERINGSORGANISATIE,
     LegalForm.STICHTING, LegalForm.VERENIGING, LegalForm.NV, LegalForm.BV,

@@ -1,4 +1,4 @@
-"""Register models (domain.md §6). State changes go through register.services, never save() in views."""
+"""Register models. State changes go through register.services, never save() in views."""
 
 from __future__ import annotations
 
@@ -473,7 +473,7 @@ def default_gate_bodies() -> list[str]:
 
 
 class Document(Sourced):
-    """A document of the trajectory. Header fields and ordered sections follow domain.md §5.1."""
+    """A document of the trajectory. Header fields and ordered sections follow the layout of Dutch council documents (kopgegevens, then ordered sections)."""
 
     trajectory = models.ForeignKey(Trajectory, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("soort"), max_length=40, choices=c.DocumentKind.choices)

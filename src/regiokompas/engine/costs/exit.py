@@ -1,4 +1,4 @@
-"""Exit and pause: exit fees (domain.md §3.2), what the remaining participants pay more, and the
+"""Exit and pause: exit fees (art. 1 lid 2 en art. 9 Wgr: uittreding in de regeling, Wet gemeenschappelijke regelingen, wetten.overheid.nl/BWBR0003740), what the remaining participants pay more, and the
 effect on the budget split of a shared werkorganisatie (BUCH).
 
 Exit-fee methods (when the regeling itself says nothing):

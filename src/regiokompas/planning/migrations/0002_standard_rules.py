@@ -1,4 +1,4 @@
-"""Standard prerequisite rules (domain.md §3.4, §3.5, §6.3). A region may replace one by adding a
+"""Standard prerequisite rules (WOR art. 25, wetten.overheid.nl/BWBR0002747; Gemeentewet art. 160 en 169, wetten.overheid.nl/BWBR0005416; Wgr art. 1, Wet gemeenschappelijke regelingen, wetten.overheid.nl/BWBR0003740). A region may replace one by adding a
 rule with the same code, or add its own."""
 
 from django.db import migrations
