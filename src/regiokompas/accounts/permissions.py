@@ -446,6 +446,24 @@ def can_record_information_event(user, municipality, trajectory=None) -> bool:
     return can_draft_publication(user, municipality, trajectory)
 
 
+# --- background work (regiokompas.jobs) -------------------------------------------------------------
+
+
+def can_see_job(user, job) -> bool:
+    """The status, result and download of background work: only the user who asked for it, and only
+    while she may still see what it is about (the analyses of its trajectory, the document)."""
+    if not is_authenticated(user) or job.requested_by_id is None or job.requested_by_id != user.pk:
+        return False
+    if job.kind in ("analysis", "report"):
+        return job.trajectory_id is not None and can_see_analysis(user, job.trajectory_id)
+    if job.kind == "import":
+        return can_import(user)
+    from regiokompas.register.models import Document
+
+    document = Document.objects.filter(pk=(job.params or {}).get("document")).first()
+    return document is not None and can_see_document(user, document)
+
+
 # --- uploads and imports ---------------------------------------------------------------------------
 
 

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "regiokompas.planning",
     "regiokompas.finance",
     "regiokompas.publications",
+    "regiokompas.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",
@@ -178,6 +181,35 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 globals().update(_limits.from_environment())
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (regiokompas.jobs, docs/operations.md#achtergrondtaken): Django's task framework
+# (django-tasks) with its database backend (django-tasks-db), the same on SQLite and PostgreSQL.
+def _choice(*allowed: str):
+    def cast(value: str) -> str:
+        items = one_of(*allowed)(value)
+        if len(items) != 1:
+            raise ConfigError(f"kies één van: {', '.join(allowed)}")
+        return items[0]
+    return cast
+
+
+_tasks_backend = config("REGIOKOMPAS_TASKS", "database", cast=_choice("database", "immediate"),
+                        help="Achtergrondtaken: database (wachtrij in de database, uitgevoerd door een worker) of "
+                             "immediate (direct in het verzoek; alleen voor tests).")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend" if _tasks_backend == "database"
+                     else "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+REGIOKOMPAS_WORKER = config("REGIOKOMPAS_WORKER", "auto", cast=_choice("auto", "in-process", "separate"),
+                            help="Waar de worker draait: auto (in het webproces op SQLite, apart op PostgreSQL), "
+                                 "in-process of separate ('regiokompas worker').")
+REGIOKOMPAS_BACKGROUND_ANALYSIS_SAMPLES = config(
+    "REGIOKOMPAS_BACKGROUND_ANALYSIS_SAMPLES", 20_000, cast=as_int(0, 10_000_000),
+    help="Een analyse met meer trekkingen dan dit draait als achtergrondtaak; kleinere direct.")
+REGIOKOMPAS_BACKGROUND_IMPORT_BYTES = config(
+    "REGIOKOMPAS_BACKGROUND_IMPORT_BYTES", 1024 * 1024, cast=as_int(0, 2**40),
+    help="Een ingelezen bestand groter dan dit (bytes) wordt als achtergrondtaak gelezen; kleinere direct.")
+REGIOKOMPAS_QUEUE_MAX_WAIT_MINUTES = config(
+    "REGIOKOMPAS_QUEUE_MAX_WAIT_MINUTES", 10, cast=as_int(1, 10_000),
+    help="De gezondheidscontrole meldt een probleem als een taak langer dan dit (minuten) op een worker wacht.")
 
 # The REST API under /api/v1/ (docs/api.md).
 from regiokompas.api.conf import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402,F401

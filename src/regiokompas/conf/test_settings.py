@@ -10,3 +10,8 @@ from regiokompas.conf.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise expects the folder
+
+# Tests that expect a result in the same request run tasks immediately; the tests of the queue
+# itself (tests/jobs) switch to the database backend and run a real worker.
+if "REGIOKOMPAS_TASKS" not in os.environ:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

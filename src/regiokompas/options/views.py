@@ -12,6 +12,10 @@ from django.views.decorators.http import require_POST
 
 from regiokompas.accounts import permissions as base_perm
 from regiokompas.accounts import permissions as perm
+from regiokompas.conf.limits import nl_int
+from regiokompas.jobs import services as jobs
+from regiokompas.jobs.models import JobKind, JobStatus
+from regiokompas.jobs.views import respond
 from regiokompas.options import quality, report, services
 from regiokompas.options.criteria_templates import TEMPLATES
 from regiokompas.options.errors import OptionsError
@@ -365,7 +369,12 @@ def runs(request, slug):
     if request.method == "POST":
         if not perm.can_run_analysis(request.user, trajectory):
             raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
-        if form.is_valid():
+        if form.is_valid() and jobs.background_analysis(form.cleaned_data["samples"]):
+            job = _start_analysis_job(request, trajectory, form.cleaned_data)
+            if job.status != JobStatus.FAILED:
+                return respond(request, job)
+            form.add_error(None, job.message)
+        elif form.is_valid():
             try:
                 run = services.run_analysis(request.user, trajectory, samples=form.cleaned_data["samples"], seed=form.cleaned_data["seed"],
                                             label=form.cleaned_data["label"], pooled_weighting=form.cleaned_data["pooled_weighting"])
@@ -378,6 +387,13 @@ def runs(request, slug):
         "trajectory": trajectory, "form": form, "runs": AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number"),
         "can_run": perm.can_run_analysis(request.user, trajectory),
     }, status=400 if form.errors else 200)
+
+
+def _start_analysis_job(request, trajectory, data):
+    """A large analysis runs in the background; the user follows it on the job's page."""
+    return jobs.start(request.user, JobKind.ANALYSIS, f"Analyse met {nl_int(data['samples'])} trekkingen: {trajectory.name}",
+                      trajectory=trajectory, params={"samples": data["samples"], "seed": data["seed"], "label": data["label"],
+                                                     "pooled_weighting": data["pooled_weighting"]})
 
 
 def _run(trajectory, number) -> AnalysisRun:
@@ -504,6 +520,7 @@ def _input_changes(a: dict, b: dict) -> list[str]:
 
 # --- report -----------------------------------------------------------------------------------------
 
+BACKGROUND_FORMATS = ("docx", "pdf")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -519,6 +536,14 @@ def report_download(request, slug, fmt):
         raise Http404("Onbekend formaat")
     number = request.GET.get("analyse")
     run = _run(trajectory, int(number)) if number and number.isdigit() else report.latest_run(trajectory)
+    if fmt in BACKGROUND_FORMATS:  # docx and pdf take seconds: rendered by the worker
+        job = jobs.start(request.user, JobKind.REPORT, f"Rapport Onderbouwing keuze uitvoeringsvariant ({fmt}): {trajectory.name}",
+                         trajectory=trajectory, params={"fmt": fmt, "run": run.number if run else None,
+                                                        "content_type": CONTENT_TYPES[fmt]})
+        if job.status == JobStatus.FAILED:  # refused at once (the immediate backend runs it in the request)
+            messages.error(request, job.message)
+            return redirect("options:overview", slug=slug)
+        return respond(request, job)
     try:
         content = report.render_report(trajectory, fmt, run, viewer=request.user)
     except OptionsError as exc:

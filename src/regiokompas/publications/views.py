@@ -13,6 +13,9 @@ from regiokompas.documents.decisions import OUTCOME_LABELS
 from regiokompas.documents.model import KIND_NAMES
 from regiokompas.documents.render import CONTENT_TYPES, FORMATS, render_html, safe_filename
 from regiokompas.documents.render import render as render_document
+from regiokompas.jobs import services as jobs
+from regiokompas.jobs.models import JobKind, JobStatus
+from regiokompas.jobs.views import respond
 from regiokompas.publications import drafting, services
 from regiokompas.publications.forms import (
     CommentForm,
@@ -212,9 +215,16 @@ def information_event(request, pk):
     return redirect("publications:detail", publication.pk)
 
 
+BACKGROUND_FORMATS = ("docx", "pdf")
+
+
 def _download(document: Document, fmt: str, viewer) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+    if fmt in BACKGROUND_FORMATS:  # docx and pdf take seconds: rendered by the worker, for this viewer
+        job = jobs.start(viewer, JobKind.DOCUMENT, f"{document.title} ({fmt})", trajectory=document.trajectory,
+                         params={"document": document.pk, "fmt": fmt})
+        return respond(None, job)
     data = render_document(drafting.to_model(document, viewer=viewer), fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt == "html" else "attachment"
@@ -253,13 +263,20 @@ def import_upload(request):
         if upload.size > MAX_BYTES:
             form.add_error("file", f"Het bestand is te groot ({upload.size / 1024 / 1024:.0f} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB.")
         else:
-            try:
-                trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
-                record = services.start_import(request.user, upload.read(), upload.name, trajectory=trajectory)
-            except RegisterError as exc:
-                form.add_error("file", exc.message)
+            trajectory = trajectories.filter(slug=form.cleaned_data["trajectory"]).first() if form.cleaned_data["trajectory"] else None
+            if jobs.background_import(upload.size):  # a large file is read by the worker
+                job = jobs.start(request.user, JobKind.IMPORT, f"Inlezen van {upload.name}", trajectory=trajectory,
+                                 params={"filename": upload.name}, input_data=upload.read())
+                if job.status != JobStatus.FAILED:
+                    return respond(request, job)
+                form.add_error("file", job.message)
             else:
-                return redirect("publications:import-review", record.pk)
+                try:
+                    record = services.start_import(request.user, upload.read(), upload.name, trajectory=trajectory)
+                except RegisterError as exc:
+                    form.add_error("file", exc.message)
+                else:
+                    return redirect("publications:import-review", record.pk)
     pending = permissions.visible_imports(request.user, DocumentImport.objects.filter(status=ImportStatus.PENDING))[:20]
     return render(request, "publications/import_upload.html", {"form": form, "pending": pending})
 
