@@ -120,8 +120,18 @@ def _serve(host: str, port: int) -> int:
                 "Kies een andere poort met --port."
             ) from exc
     _warm_up_engine()
+    _start_worker()
     serve(application, host=host, port=port, threads=8, **options)
     return 0
+
+
+def _start_worker() -> None:
+    """On the embedded default and in the demo the web process runs the task worker itself
+    (REGIOKOMPAS_WORKER, regiokompas.jobs.worker); in production `regiokompas worker` does."""
+    from regiokompas.jobs.worker import start_in_process
+
+    if start_in_process():
+        print("Achtergrondtaken worden in dit proces uitgevoerd.", flush=True)
 
 
 def _warm_up_engine() -> None:
@@ -150,6 +160,7 @@ def _warm_up_engine() -> None:
 def cmd_demo(args) -> int:
     # A local demonstration over plain http, but without DEBUG: errors show the Dutch error pages.
     os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
+    os.environ.setdefault("REGIOKOMPAS_WORKER", "in-process")  # two commands: no separate worker in a demo
     setup_django(debug=False)
     from django.conf import settings
 
