@@ -88,6 +88,11 @@ def handles_import(role, variant):
     return manager(role, variant) or municipal_staff(role, variant)
 
 
+def requested_the_job(role, variant):
+    """Background work: only the user who started it (here a member of the variant's trajectory)."""
+    return role == ("beleidsmedewerker" if variant == "own" else "projectleider_ander")
+
+
 def sets_up(role, variant):
     """Set-up pages outside one trajectory: beheer and every projectleider who manages a trajectory."""
     return role in ("beheerder", "projectleider", "projectleider_ander")
@@ -228,6 +233,11 @@ TABLE: dict[str, Rule] = {
     "publications:import": R(imports, imports, deny=302, variants=ONE),
     "publications:import-review": R(handles_import, handles_import, deny=404),
     "publications:import-cancel": R(None, handles_import, post_only=True, deny=404),
+    # background work: only the user who started it; others get 404
+    "jobs:list": R(logged_in, variants=ONE),
+    "jobs:detail": R(requested_the_job, deny=404),
+    "jobs:status": R(requested_the_job, deny=404),
+    "jobs:download": R(requested_the_job, deny=404),
     # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
     "api:openapi": R(everyone, variants=ONE, anonymous=200),
     "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
@@ -364,6 +374,7 @@ def url_for(world, name: str, variant: str) -> str | None:
         "publications:document-download": [o[v, "document"].pk, "md"],
         "publications:import": [], "publications:import-review": [o[v, "import"].pk],
         "publications:import-cancel": [o[v, "import"].pk],
+        "jobs:list": [], "jobs:detail": [o[v, "job"].pk], "jobs:status": [o[v, "job"].pk], "jobs:download": [o[v, "job"].pk],
     }
     args.update({
         "api:openapi": [], "api:gemeente-list": [], "api:gemeente-detail": [code],

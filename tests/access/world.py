@@ -207,6 +207,12 @@ def build() -> World:
                                                       "eigen.txt", trajectory=own)
     world.objects["other", "import"] = pub.start_import(users["projectleider_ander"], b"Raadsmemo\nOnderwerp: andere import\n",
                                                         "ander.txt", trajectory=other)
+    from regiokompas.jobs.models import Job
+
+    for key, trajectory, requester in (("own", own, "beleidsmedewerker"), ("other", other, "projectleider_ander")):
+        world.objects[key, "job"] = Job.objects.create(
+            kind="report", title="Rapport toegangstest", trajectory=trajectory, requested_by=users[requester], status="done",
+            output=b"# Rapport\n", output_name="rapport.md", output_type="text/markdown; charset=utf-8")
     missing = [key for key, value in world.objects.items() if value is None]
     assert not missing, f"the world lacks {missing}"
     assert Gate.objects.filter(trajectory=other).exists()

@@ -1,0 +1,91 @@
+"""Steps of the worker tests, each in its own process against the test's database (chosen by the
+environment, as for the ``regiokompas`` command): ``python -m tests.jobs.scenarios NAME [ARGS]``.
+Each prints one JSON object on its last line of output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+
+from tests.integrity.scenarios import BERGEN, SYSTEM, TRAJECTORY, create_gates, setup_django
+
+
+def _client(username: str):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def start_analysis(samples: int) -> dict:
+    """Ask for a large analysis on its page, as a user does."""
+    from django.urls import reverse
+
+    from regiokompas.jobs.models import Job
+
+    client = _client("bergen")
+    response = client.post(reverse("options:runs", args=[TRAJECTORY]),
+                           {"samples": str(samples), "seed": "4", "label": "door de worker", "pooled_weighting": "equal"})
+    job = Job.objects.filter(requested_by__username="bergen").latest("created_at")
+    page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    return {"job": str(job.pk), "status": response.status_code, "location": response.get("Location", ""),
+            "detail": reverse("jobs:detail", args=[job.pk]), "waiting_on_page": "wacht" in page}
+
+
+def decide() -> dict:
+    """A register write: a decision of Bergen at a new gate."""
+    from regiokompas.register import constants as c
+    from regiokompas.register import services
+    from regiokompas.register.models import Gate, Municipality
+
+    gate = Gate.objects.get(pk=create_gates(1)["gates"][0])
+    decision = services.record_decision(SYSTEM, services.DecisionInput(
+        gate=gate, municipality=Municipality.objects.get(cbs_code=BERGEN), outcome=c.Outcome.AGREE,
+        date=dt.date(2024, 5, 1), source="takentest"))
+    return {"decision": decision.pk}
+
+
+def job(job_id: str, wait: float) -> dict:
+    """The job as its owner sees it (status page and JSON), after waiting up to ``wait`` s for it to finish."""
+    from django.urls import reverse
+
+    from regiokompas.audit.models import AuditEntry
+    from regiokompas.jobs.models import Job
+    from regiokompas.options.models import AnalysisRun
+
+    deadline = time.monotonic() + wait
+    record = Job.objects.get(pk=job_id)
+    while not record.finished and time.monotonic() < deadline:
+        time.sleep(0.2)
+        record.refresh_from_db()
+    client = _client("bergen")
+    state = json.loads(client.get(reverse("jobs:status", args=[job_id])).content)
+    page = client.get(reverse("jobs:detail", args=[job_id])).content.decode()
+    run = AnalysisRun.objects.filter(label="door de worker").first()
+    entry = AuditEntry.objects.filter(action="analysis.run", object_id=str(run.pk)).first() if run else None
+    return {"state": state, "result_on_page": bool(state["resultaat"]) and state["resultaat"] in page,
+            "run": run.number if run else None, "audit_actor": entry.actor.username if entry and entry.actor else None,
+            "other_user_status": _client("alkmaar").get(reverse("jobs:status", args=[job_id])).status_code}
+
+
+def main(argv: list[str]) -> int:
+    setup_django()
+    name, args = argv[0], argv[1:]
+    if name == "start-analysis":
+        result = start_analysis(int(args[0]))
+    elif name == "decide":
+        result = decide()
+    elif name == "job":
+        result = job(args[0], float(args[1]) if len(args) > 1 else 0)
+    else:
+        raise SystemExit(f"onbekend scenario {name}")
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
