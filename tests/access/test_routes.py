@@ -258,6 +258,7 @@ TABLE: dict[str, Rule] = {
     "api:gebruiker-detail": R(manages_users_of_own, deny={403, 404}, variants=ONE, anonymous=401),
     "api:regeling-list": R(logged_in, variants=ONE, anonymous=401),
     "api:regeling-detail": R(logged_in, variants=ONE, anonymous=401),
+    "api:taak-detail": R(requested_the_job, deny=404, anonymous=401),
     "api:not-found": R(None, deny=404, variants=ONE, anonymous=404),
 }
 
@@ -385,7 +386,7 @@ def url_for(world, name: str, variant: str) -> str | None:
         "api:besluit-geschiedenis": [o[v, "decision"].pk], "api:besluit-vervangen": [o[v, "decision"].pk],
         "api:voorwaarde-detail": [o[v, "condition"].pk], "api:gebruiker-list": [],
         "api:gebruiker-detail": [world.users["raadslid"].username], "api:regeling-list": [],
-        "api:regeling-detail": lambda: [_arrangement().pk],
+        "api:regeling-detail": lambda: [_arrangement().pk], "api:taak-detail": [o[v, "job"].pk],
     })
     if name == "api:not-found":
         return "/api/v1/bestaat-niet"

@@ -49,6 +49,7 @@ def test_a_large_analysis_from_the_page_runs_in_the_worker_and_its_result_appear
     assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
     state = json.loads(client.get(reverse("jobs:status", args=[job.pk])).content)
     assert state["status"] == "klaar" and state["klaar"] and state["resultaat"] == job.result_url
+    assert client.get(reverse("api:taak-detail", args=[job.pk])).json() == state | {"soort": "analyse"}
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert "klaar" in page and job.result_url in page and "regiokompas/jobs.js" not in page
     entry = AuditEntry.objects.get(action="analysis.run", object_id=str(run.pk))
@@ -96,7 +97,7 @@ def test_someone_else_gets_404_on_the_status_the_json_and_the_download(client, u
     queue()
     for other in ("alkmaar", "projectleider", "raadslid-bergen", "beheer"):
         client.force_login(users[other])
-        for name in ("jobs:detail", "jobs:status", "jobs:download"):
+        for name in ("jobs:detail", "jobs:status", "jobs:download", "api:taak-detail"):
             assert client.get(reverse(name, args=[job.pk])).status_code == 404, (other, name)
         assert str(job.pk) not in client.get(reverse("jobs:list")).content.decode()
     client.logout()
@@ -165,3 +166,20 @@ def test_queue_health(users, queue, engine):
     assert not ok and "regiokompas worker" in message
     queue()
     assert health.check_queue() == (True, "Wachtrij: 0 wachtend, 0 bezig.")
+
+
+def test_the_cost_simulation_for_the_criterion_runs_in_the_worker(client, users, queue):
+    from regiokompas.options.models import Score
+
+    client.force_login(users["projectleider"])
+    response = client.post(reverse("finance:apply-criterion", args=[SLUG]))
+    job = Job.objects.get(kind=JobKind.COSTS)
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert not AuditEntry.objects.filter(reason="overgenomen uit het kostenmodel").exists()
+    queue()
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and "komen nu uit het kostenmodel" in job.step
+    assert job.result_url == reverse("finance:overview", args=[SLUG])
+    assert Score.objects.filter(variant__trajectory__slug=SLUG, criterion__code="fin", kind="pert").count() == 3
+    assert set(AuditEntry.objects.filter(reason="overgenomen uit het kostenmodel").values_list("actor__username", flat=True)) \
+        == {"projectleider"}

@@ -454,7 +454,7 @@ def can_see_job(user, job) -> bool:
     while she may still see what it is about (the analyses of its trajectory, the document)."""
     if not is_authenticated(user) or job.requested_by_id is None or job.requested_by_id != user.pk:
         return False
-    if job.kind in ("analysis", "report"):
+    if job.kind in ("analysis", "report", "costs"):
         return job.trajectory_id is not None and can_see_analysis(user, job.trajectory_id)
     if job.kind == "import":
         return can_import(user)

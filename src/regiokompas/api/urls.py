@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from regiokompas.api import problems, views
+from regiokompas.jobs.api import TaakDetail
 
 app_name = "api"
 
@@ -26,5 +27,6 @@ urlpatterns = [
     path("gebruikers/<str:gebruikersnaam>", views.GebruikerDetail.as_view(), name="gebruiker-detail"),
     path("regelingen", views.RegelingList.as_view(), name="regeling-list"),
     path("regelingen/<int:pk>", views.RegelingDetail.as_view(), name="regeling-detail"),
+    path("taken/<uuid:pk>", TaakDetail.as_view(), name="taak-detail"),
     re_path(r"^.*$", problems.not_found_view, name="not-found"),
 ]

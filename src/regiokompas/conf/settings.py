@@ -182,7 +182,7 @@ globals().update(_limits.from_environment())
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (regiokompas.jobs, docs/operations.md#achtergrondtaken): Django's task framework
+# Background tasks (regiokompas.jobs, docs/configuration.md#achtergrondtaken): Django's task framework
 # (django-tasks) with its database backend (django-tasks-db), the same on SQLite and PostgreSQL.
 def _choice(*allowed: str):
     def cast(value: str) -> str:

@@ -314,6 +314,20 @@ def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_C
     return _write_criterion_scores(actor, trajectory, code, result, values)
 
 
+def applied_text(trajectory: Trajectory, saved: list) -> str:
+    """What apply_to_criterion did, in Dutch, for the page (or the background task) that asked."""
+    from regiokompas import dutch
+    from regiokompas.options.models import Variant
+
+    unknown = [str(v) for v in Variant.objects.filter(trajectory=trajectory).exclude(pk__in=[s.variant_id for s in saved])]
+    text = (f"De scores op 'Financiële gevolgen' van {dutch.count(len(saved), 'variant', 'varianten')} komen nu uit het "
+            "kostenmodel.")
+    if unknown:
+        text += (f" {dutch.enumerate_nl(unknown)} {dutch.verb(len(unknown), 'heeft', 'hebben')} nog geen kostenposten en "
+                 f"{dutch.verb(len(unknown), 'krijgt', 'krijgen')} geen score uit het kostenmodel.")
+    return text
+
+
 def _criterion_for_costs(trajectory: Trajectory, code: str):
     from regiokompas.options.models import Criterion
 

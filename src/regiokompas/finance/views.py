@@ -23,6 +23,8 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
+from regiokompas.jobs import services as jobs
+from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.options.models import Score, Variant
 from regiokompas.register.models import Trajectory
 
@@ -98,20 +100,15 @@ def apply_criterion(request, slug):
     trajectory = _trajectory(request, slug)
     if not perm.can_manage_options(request.user, trajectory):
         raise DjangoPermissionDenied(services.DENIED)
-    try:
-        saved = services.apply_to_criterion(request.user, trajectory)
-    except FinanceError as exc:
-        messages.error(request, exc.message)
+    # the Monte Carlo simulation runs in the background; its result page is the finance overview
+    job = jobs.start(request.user, JobKind.COSTS, f"Kostensimulatie als criterium 'Financiële gevolgen': {trajectory.name}",
+                     trajectory=trajectory)
+    if job.status == JobStatus.FAILED:  # refused at once (the immediate backend runs it in the request)
+        messages.error(request, job.message)
+    elif job.status == JobStatus.DONE:
+        messages.success(request, job.step)
     else:
-        from regiokompas import dutch
-
-        unknown = [str(v) for v in Variant.objects.filter(trajectory=trajectory).exclude(pk__in=[s.variant_id for s in saved])]
-        text = (f"De scores op 'Financiële gevolgen' van {dutch.count(len(saved), 'variant', 'varianten')} komen nu uit het "
-                "kostenmodel.")
-        if unknown:
-            text += (f" {dutch.enumerate_nl(unknown)} {dutch.verb(len(unknown), 'heeft', 'hebben')} nog geen kostenposten en "
-                     f"{dutch.verb(len(unknown), 'krijgt', 'krijgen')} geen score uit het kostenmodel.")
-        messages.success(request, text)
+        return redirect("jobs:detail", pk=job.pk)
     return redirect("finance:overview", slug)
 
 

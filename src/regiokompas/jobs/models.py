@@ -11,6 +11,7 @@ from django.db import models
 class JobKind(models.TextChoices):
     ANALYSIS = "analysis", "Analyse"
     REPORT = "report", "Rapport"
+    COSTS = "costs", "Kostensimulatie"
     DOCUMENT = "document", "Document"
     IMPORT = "import", "Inlezen"
 
@@ -40,7 +41,7 @@ class Job(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.WAITING)
     progress = models.PositiveSmallIntegerField(null=True, blank=True)  # percent, when the work can tell
-    step = models.CharField(max_length=200, blank=True)  # what it is doing now, in Dutch
+    step = models.TextField(blank=True)  # what it is doing now, or what it did, in Dutch
     message = models.TextField(blank=True)  # why it failed, in Dutch
     result_url = models.CharField(max_length=500, blank=True)
     output = models.BinaryField(null=True, blank=True)  # a rendered download

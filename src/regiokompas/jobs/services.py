@@ -71,7 +71,7 @@ def run(job_id: str) -> str:
     _update(job.pk, status=JobStatus.RUNNING, started_at=timezone.now(), progress=0, step="De taak is gestart.")
 
     def progress(percent: int | None, step: str) -> None:
-        _update(job.pk, progress=percent, step=step[:200])
+        _update(job.pk, progress=percent, step=step)
 
     try:
         if job.requested_by is None:
@@ -120,6 +120,15 @@ def _report(job: Job, user, progress: Progress) -> dict:
             "output_name": f"onderbouwing-{trajectory.slug}.{fmt}", "output_type": job.params["content_type"]}
 
 
+def _costs(job: Job, user, progress: Progress) -> dict:
+    from regiokompas.finance import services
+
+    progress(10, "De kosten worden gesimuleerd (Monte Carlo) en als scores overgenomen.")
+    saved = services.apply_to_criterion(user, job.trajectory)
+    return {"step": services.applied_text(job.trajectory, saved),
+            "result_url": reverse("finance:overview", kwargs={"slug": job.trajectory.slug})}
+
+
 def _document(job: Job, user, progress: Progress) -> dict:
     from regiokompas.accounts import permissions
     from regiokompas.documents.render import CONTENT_TYPES, safe_filename
@@ -149,6 +158,7 @@ def _import(job: Job, user, progress: Progress) -> dict:
 HANDLERS: dict[str, Callable[[Job, object, Progress], dict]] = {
     JobKind.ANALYSIS: _analysis,
     JobKind.REPORT: _report,
+    JobKind.COSTS: _costs,
     JobKind.DOCUMENT: _document,
     JobKind.IMPORT: _import,
 }

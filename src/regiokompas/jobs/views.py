@@ -19,6 +19,11 @@ STATUS_TEXT = {
 }
 
 
+KIND_API = {"analysis": "analyse", "report": "rapport", "costs": "kostensimulatie", "document": "document",
+            "import": "inlezen"}
+STATUS_API = {status: str(status.label) for status in JobStatus}
+
+
 def _job(request, pk) -> Job:
     job = Job.objects.select_related("trajectory").filter(pk=pk).first()
     if job is None or not permissions.can_see_job(request.user, job):
@@ -30,7 +35,7 @@ def status_of(job: Job) -> dict:
     """The job's state in Dutch field names (status page script and REST API)."""
     return {
         "id": str(job.pk),
-        "soort": job.kind,
+        "soort": KIND_API[job.kind],
         "titel": job.title,
         "status": job.get_status_display(),
         "klaar": job.finished,

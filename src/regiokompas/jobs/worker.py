@@ -28,8 +28,12 @@ def runs_in_process() -> bool:
         return False
     mode = settings.REGIOKOMPAS_WORKER
     if mode == "auto":
-        return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        return embedded_database()
     return mode == "in-process"
+
+
+def embedded_database() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def make_worker(*, batch: bool = False, interval: float = 1.0, worker_id: str = ""):
