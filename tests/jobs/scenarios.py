@@ -72,11 +72,36 @@ def job(job_id: str, wait: float) -> dict:
             "other_user_status": _client("alkmaar").get(reverse("jobs:status", args=[job_id])).status_code}
 
 
+def in_process() -> dict:
+    """The web process's own worker thread (embedded default, demo) carries out a report asked for on its page."""
+    from django.urls import reverse
+
+    from regiokompas.jobs import worker
+    from regiokompas.jobs.models import Job
+
+    client = _client("bergen")
+    response = client.get(reverse("options:report", args=[TRAJECTORY, "docx"]))
+    record = Job.objects.filter(requested_by__username="bergen").latest("created_at")
+    waiting = record.status
+    thread = worker.start_in_process()
+    deadline = time.monotonic() + 200
+    while not record.finished and time.monotonic() < deadline:
+        time.sleep(0.2)
+        record.refresh_from_db()
+    worker.stop_in_process()
+    download = client.get(reverse("jobs:download", args=[record.pk]))
+    return {"location": response.get("Location", ""), "detail": reverse("jobs:detail", args=[record.pk]),
+            "waiting": waiting, "thread": thread is not None, "status": record.status, "message": record.message,
+            "docx": download.content[:2] == b"PK"}
+
+
 def main(argv: list[str]) -> int:
     setup_django()
     name, args = argv[0], argv[1:]
     if name == "start-analysis":
         result = start_analysis(int(args[0]))
+    elif name == "in-process":
+        result = in_process()
     elif name == "decide":
         result = decide()
     elif name == "job":

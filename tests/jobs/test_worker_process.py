@@ -44,6 +44,14 @@ def test_a_page_enqueues_the_worker_computes_and_a_register_write_succeeds_meanw
     assert after["counts"]["options.AnalysisRun"] == before["counts"].get("options.AnalysisRun", 0) + 1
 
 
+def test_on_the_embedded_default_the_web_process_runs_the_worker_itself(database):  # noqa: F811
+    outcome = _scenario(database, dict(ALLOWED_HOSTS="testserver", REGIOKOMPAS_WORKER="auto"), "in-process")
+    assert outcome["location"] == outcome["detail"] and outcome["waiting"] == "waiting"
+    assert outcome["thread"] is (database.backend == "sqlite")
+    if database.backend == "sqlite":
+        assert outcome["status"] == "done" and outcome["docx"], outcome
+
+
 def _scenario(db, base, *args):
     done = db.run("-m", "tests.jobs.scenarios", *args, env=db.env(**base))
     return json.loads(done.stdout.strip().splitlines()[-1])
