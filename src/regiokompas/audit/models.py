@@ -62,3 +62,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"
+
+
+class DataVersion(models.Model):
+    """The current version of one kind of data (an object type as the audit trail names it, e.g.
+    ``register.Decision``). Every audit row gives its type a fresh random version in the same
+    transaction (:mod:`regiokompas.audit.versions`), so a cached result keyed by the versions of its
+    inputs is never served after those inputs changed, in any process, also after a rollback or a
+    restored backup."""
+
+    scope = models.CharField(_("soort gegevens"), max_length=100, primary_key=True)
+    version = models.BigIntegerField(_("versie"))
+
+    class Meta:
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.version}"

@@ -199,7 +199,12 @@ class Block:
 
     def nearest_switch(self) -> tuple[str, float, float, str] | None:
         """Over all one-way sweeps, the switch of the best variant nearest the current weight:
-        (criterion, current weight, weight at the switch, new best variant)."""
+        (criterion, current weight, weight at the switch, new best variant). Computed once per block."""
+        if "_nearest_switch" not in self.__dict__:
+            self.__dict__["_nearest_switch"] = self._find_nearest_switch()
+        return self.__dict__["_nearest_switch"]
+
+    def _find_nearest_switch(self) -> tuple[str, float, float, str] | None:
         best = None
         for crit, sweep in self._sweeps().items():
             current = _value(sweep.get("current_weight"))
