@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "regiokompas.finance.cli",       # costs (financiële gevolgen per variant en gemeente)
     "regiokompas.publications.cli",  # publish, import-document (raadsinformatie)
     "regiokompas.api.cli",           # api-token, openapi (REST API)
+    "regiokompas.register.cli",      # generate-scale-data (illustratieve gegevens op landelijke schaal)
 ]
 
 
