@@ -32,10 +32,9 @@ def setup_django(database_url: str | None = None) -> None:
 
 def recreate_postgres(url: str) -> None:
     """Drop and create the database of ``url`` (PostgreSQL), connecting to its ``postgres`` database."""
+    import dj_database_url
     import psycopg
     from psycopg import sql
-
-    import dj_database_url
 
     cfg = dj_database_url.parse(url)
     name = cfg["NAME"]

@@ -42,14 +42,18 @@ def version_of(ignore: Iterable[str] = ()) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
-def cached(name: str, key: Iterable[object], compute: Callable[[], T], *, ignore: Iterable[str] = ()) -> T:
+def cached(name: str, key: Iterable[object], compute: Callable[[], T], *, ignore: Iterable[str] = (),
+           versioned: bool = True) -> T:
     """``compute()``, or its stored result for the same ``name``, ``key`` and data versions.
+
+    ``versioned=False`` for what never changes once stored (an analysis run is history): then the
+    key alone identifies it.
 
     Inside a transaction of the application (a service function that may have written before its
     audit row) the result is computed afresh and not stored."""
     if _in_transaction():
         return compute()
-    raw = repr((__version__, name, tuple(key), version_of(ignore)))
+    raw = repr((__version__, name, tuple(key), version_of(ignore) if versioned else ""))
     full = f"rk:{name}:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     cache = caches["default"]
     hit = cache.get(full)

@@ -8,7 +8,6 @@ import decimal
 
 import pytest
 from django.urls import reverse
-
 from tests import fictitious_region
 
 pytestmark = pytest.mark.django_db

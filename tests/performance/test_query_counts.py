@@ -13,7 +13,6 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-
 from tests import fictitious_region
 
 pytestmark = pytest.mark.django_db

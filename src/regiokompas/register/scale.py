@@ -28,7 +28,6 @@ from regiokompas.register.models import (
     Decision,
     Document,
     Gate,
-    GoverningBody,
     Municipality,
     Region,
     RegionMembership,
