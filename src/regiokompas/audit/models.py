@@ -65,13 +65,15 @@ class AuditEntry(models.Model):
 
 
 class DataVersion(models.Model):
-    """The current version of one kind of data (an object type as the audit trail names it, e.g.
-    ``register.Decision``). Every audit row gives its type a fresh random version in the same
-    transaction (:mod:`regiokompas.audit.versions`), so a cached result keyed by the versions of its
-    inputs is never served after those inputs changed, in any process, also after a rollback or a
-    restored backup."""
+    """A change of one kind of data (an object type as the audit trail names it, e.g.
+    ``register.Decision``). Every audit row adds one, with a random value, in the transaction of the
+    change (:mod:`regiokompas.audit.versions`); after the commit the older rows of that kind are
+    removed. The version of a kind is the set of its rows, so a cached result keyed by the versions of
+    its inputs is never served after those inputs changed, in any process, also after a rollback or a
+    restored backup. Rows are only inserted in a transaction, never updated: writers of the same
+    kind do not wait for each other."""
 
-    scope = models.CharField(_("soort gegevens"), max_length=100, primary_key=True)
+    scope = models.CharField(_("soort gegevens"), max_length=100, db_index=True)
     version = models.BigIntegerField(_("versie"))
 
     class Meta:
