@@ -131,16 +131,18 @@ def prepare(users: int, database: str) -> dict:
 # --- the server -------------------------------------------------------------------------------------
 
 
-def start_server(setup: dict, port: int, workers: int, cache: str) -> subprocess.Popen:
+def start_server(setup: dict, port: int, workers: int, threads: int, cache: str) -> subprocess.Popen:
     env = dict(os.environ, REGIOKOMPAS_DATA_DIR=setup["data_dir"], REGIOKOMPAS_SECURE="false", DEBUG="false",
-               DJANGO_SETTINGS_MODULE="regiokompas.conf.settings", CACHE_URL=cache, SECRET_KEY=setup["secret_key"])
+               DJANGO_SETTINGS_MODULE="benchmarks.load_settings", CACHE_URL=cache, SECRET_KEY=setup["secret_key"])
     if setup["database_url"]:
         env["DATABASE_URL"] = setup["database_url"]
     else:
         env.pop("DATABASE_URL", None)
     cmd = [sys.executable, "-m", "gunicorn", "regiokompas.wsgi:application", "--workers", str(workers),
-           "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, start_new_session=True)
+           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]
+    log = open(Path(setup["data_dir"]) / "server.log", "wb")  # noqa: SIM115 - open while the server runs
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+                            cwd=Path(__file__).resolve().parent.parent)
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
@@ -312,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", default="50:120:1-3,200:120:1-3,50:60:0",
                         help="USERS:SECONDS:THINK[,...], THINK as LOW-HIGH seconds or 0 (default: %(default)s)")
     parser.add_argument("--short", action="store_true", help="CI: 20 users, 30 s, think 1-3 s; exit 1 on any error")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: %(default)s)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker, as waitress had (default: %(default)s)")
     parser.add_argument("--port", type=int, default=8114, help="port on 127.0.0.1; 0: a free one (default: %(default)s)")
     parser.add_argument("--cache", default="", help="CACHE_URL of the server, e.g. redis://127.0.0.1:6379/9 (default: per process)")
     parser.add_argument("--json", help="write the results to this file")
@@ -324,12 +327,12 @@ def main(argv: list[str] | None = None) -> int:
             s.bind(("127.0.0.1", 0))
             args.port = s.getsockname()[1]
     base = f"http://127.0.0.1:{args.port}"
-    server = start_server(setup, args.port, args.workers, args.cache)
+    server = start_server(setup, args.port, args.workers, args.threads, args.cache)
     results = []
     try:
         login_ok = asyncio.run(check_login(base, setup))
         print(f"machine: {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.2f}; database {args.database}; "
-              f"gunicorn {args.workers} workers; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
+              f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
               f"{'ja' if login_ok else 'MISLUKT'}")
         for users, seconds, think in phases:
             result = asyncio.run(run_phase(setup, base, users, seconds, think))
@@ -342,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
                                                "cpus": os.cpu_count(), "phases": results}, indent=1), encoding="utf-8")
     failed = not login_ok or any(r["errors"] for r in results)
     if failed:
+        log = (Path(setup["data_dir"]) / "server.log").read_text(encoding="utf-8", errors="replace")
+        print("Serverlog (laatste 6.000 tekens):\n" + log[-6000:], file=sys.stderr)
         print("FOUT: de belastingtest had fouten (zie hierboven).", file=sys.stderr)
     return 1 if failed else 0
 

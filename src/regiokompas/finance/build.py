@@ -23,12 +23,14 @@ def settings_of(trajectory: Trajectory) -> CostSettings | None:
     return CostSettings.objects.filter(trajectory=trajectory).first()
 
 
-def municipalities(trajectory: Trajectory, settings: CostSettings) -> list[Municipality]:
-    """The trajectory's participants as they exist on 1 January of the first year (mergers followed)."""
+def municipalities(trajectory: Trajectory, settings: CostSettings, *, population: bool = True) -> list[Municipality]:
+    """The trajectory's participants as they exist on 1 January of the first year (mergers followed);
+    with ``population`` their population figures are fetched in the same go (see population_on)."""
     day = dt.date(settings.start_year, 1, 1)
     found: dict[int, Municipality] = {}
-    participants = trajectory.participants.select_related("municipality__successor").prefetch_related(
-        "municipality__population_figures", "municipality__successor__population_figures")
+    participants = trajectory.participants.select_related("municipality__successor")
+    if population:
+        participants = participants.prefetch_related("municipality__population_figures", "municipality__successor__population_figures")
     for p in participants:
         m = p.municipality.successor_on(day)
         found.setdefault(m.pk, m)
