@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: demo test test-fast bench lint install install-test system-deps css clean
+.PHONY: demo test test-fast bench loadtest lint install install-test system-deps css clean
 
 demo: install css
 	$(BIN)/regiokompas demo --port $(PORT)
@@ -18,6 +18,11 @@ test-fast: install-test
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# 50 and 200 logged-in users and the saturation throughput against gunicorn on a throw-away
+# database (PostgreSQL on 127.0.0.1:5432); docs/benchmarks.md.
+loadtest: install-test
+	$(BIN)/python -m benchmarks.loadtest
 
 lint: install-test
 	$(BIN)/ruff check src tests benchmarks

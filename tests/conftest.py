@@ -43,3 +43,13 @@ def m(db):
         "uitgeest": by_code["GM0450"], "dijk_en_waard": by_code["GM1980"], "schermer": by_code["GM0458"],
         "graft": by_code["GM0365"],
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache of computed results: a rolled-back test leaves its data
+    versions behind in the cache, and tests write rows directly, without the audited services."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield

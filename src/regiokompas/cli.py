@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "regiokompas.publications.cli",  # publish, import-document (raadsinformatie)
     "regiokompas.api.cli",           # api-token, openapi (REST API)
     "regiokompas.jobs.cli",          # worker (background tasks)
+    "regiokompas.register.cli",      # generate-scale-data (illustratieve gegevens op landelijke schaal)
 ]
 
 

@@ -18,6 +18,7 @@ from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.audit import versions
 from regiokompas.audit.models import AuditEntry
 
 logger = logging.getLogger("regiokompas.audit")
@@ -89,5 +90,6 @@ def record(
         after=after if after is not None else snapshot(obj),
         reason=reason,
     )
+    versions.bump(entry.object_type or action)
     logger.info("%s %s %s:%s %s", entry.actor_label, action, entry.object_type, entry.object_id, reason)
     return entry

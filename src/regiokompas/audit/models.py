@@ -62,3 +62,23 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"
+
+
+class DataVersion(models.Model):
+    """A change of one kind of data (an object type as the audit trail names it, e.g.
+    ``register.Decision``). Every audit row adds one, with a random value, in the transaction of the
+    change (:mod:`regiokompas.audit.versions`); after the commit the older rows of that kind are
+    removed. The version of a kind is the set of its rows, so a cached result keyed by the versions of
+    its inputs is never served after those inputs changed, in any process, also after a rollback or a
+    restored backup. Rows are only inserted in a transaction, never updated: writers of the same
+    kind do not wait for each other."""
+
+    scope = models.CharField(_("soort gegevens"), max_length=100, db_index=True)
+    version = models.BigIntegerField(_("versie"))
+
+    class Meta:
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.version}"

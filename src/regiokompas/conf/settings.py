@@ -73,6 +73,22 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"]["timeout"] = 30
 
+def _cache(url: str) -> dict:
+    """CACHE_URL: empty or locmem:// (one cache per process), redis://host:port/db, or dummy:// (none)."""
+    if not url or url.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ConfigError("CACHE_URL is geen bruikbare cache-URL; gebruik redis://host:6379/0, locmem:// of dummy://.")
+
+
+# Computed results (cost simulations, gate state, analysis pages) are cached (regiokompas.caching).
+CACHES = {"default": _cache(config(
+    "CACHE_URL", "", help="Cache voor berekende uitkomsten: leeg (geheugen per proces), redis://host:6379/0 of dummy://."
+))}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from regiokompas import caching
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.simulate import variant_draws
 from regiokompas.finance.errors import FinanceError
@@ -22,18 +23,26 @@ def settings_of(trajectory: Trajectory) -> CostSettings | None:
     return CostSettings.objects.filter(trajectory=trajectory).first()
 
 
-def municipalities(trajectory: Trajectory, settings: CostSettings) -> list[Municipality]:
-    """The trajectory's participants as they exist on 1 January of the first year (mergers followed)."""
+def municipalities(trajectory: Trajectory, settings: CostSettings, *, population: bool = True) -> list[Municipality]:
+    """The trajectory's participants as they exist on 1 January of the first year (mergers followed);
+    with ``population`` their population figures are fetched in the same go (see population_on)."""
     day = dt.date(settings.start_year, 1, 1)
     found: dict[int, Municipality] = {}
-    for p in trajectory.participants.select_related("municipality"):
+    participants = trajectory.participants.select_related("municipality__successor")
+    if population:
+        participants = participants.prefetch_related("municipality__population_figures", "municipality__successor__population_figures")
+    for p in participants:
         m = p.municipality.successor_on(day)
         found.setdefault(m.pk, m)
     return sorted(found.values(), key=lambda m: m.name)
 
 
 def population_on(municipality: Municipality, day: dt.date) -> PopulationFigure | None:
-    fig = municipality.population_figures.filter(reference_date__lte=day).order_by("-reference_date").first()
+    prefetched = getattr(municipality, "_prefetched_objects_cache", {}).get("population_figures")
+    if prefetched is not None:  # see municipalities(): no query per municipality
+        fig = max((f for f in prefetched if f.reference_date <= day), key=lambda f: f.reference_date, default=None)
+    else:
+        fig = municipality.population_figures.filter(reference_date__lte=day).order_by("-reference_date").first()
     if fig is None or day - fig.reference_date > POPULATION_MAX_AGE:
         return None
     return fig
@@ -62,8 +71,23 @@ def _successor_code(m: Municipality, day: dt.date) -> str:
     return m.successor_on(day).cbs_code
 
 
+# Data that is no input of the cost model: changing it leaves cached cost results valid.
+NOT_COST_INPUTS = (
+    "register.Decision", "register.Condition", "register.Document", "register.DocumentSection", "register.Assignment",
+    "publications.", "planning.", "options.AnalysisRun", "options.PreferenceSet", "options.PreferenceStatement",
+    "options.Score", "options.Criterion", "options.CriteriaSet",
+)
+
+
 def build_model(trajectory: Trajectory) -> dict:
-    """The engine input for this trajectory. Raises FinanceError when there is no cost model."""
+    """The engine input for this trajectory. Raises FinanceError when there is no cost model.
+
+    Cached per trajectory and data version (regiokompas.caching)."""
+    return caching.cached("finance.model", (trajectory.pk, trajectory.slug), lambda: _build_model(trajectory),
+                          ignore=NOT_COST_INPUTS)
+
+
+def _build_model(trajectory: Trajectory) -> dict:
     settings = settings_of(trajectory)
     if settings is None:
         raise FinanceError(f"Voor '{trajectory}' zijn nog geen uitgangspunten van het kostenmodel vastgelegd.")
@@ -156,11 +180,18 @@ def compute(trajectory: Trajectory, *, coalition: Sequence[str] | None = None, v
         if unknown:
             raise FinanceError(f"Onbekende variant: {', '.join(u[1:] for u in unknown)}. Bekend: "
                                f"{', '.join(v.id[1:] for v in model.variants)}.")
-    try:
-        return engine.simulate(model, samples=samples or settings.samples, seed=settings.seed if seed is None else seed,
-                               coalition=list(coalition) if coalition else None, variants=variants)
-    except engine.CostError as exc:
-        raise FinanceError(" ".join(e["message"] for e in exc.errors)) from exc
+    samples, seed = samples or settings.samples, settings.seed if seed is None else seed
+    coalition = list(coalition) if coalition else None
+
+    def simulate() -> dict:
+        try:
+            return engine.simulate(model, samples=samples, seed=seed, coalition=coalition, variants=variants)
+        except engine.CostError as exc:
+            raise FinanceError(" ".join(e["message"] for e in exc.errors)) from exc
+
+    # The simulation is deterministic for its inputs and seed: cached per trajectory and data version.
+    key = (trajectory.pk, trajectory.slug, tuple(coalition or ()), tuple(variants or ()), samples, seed)
+    return caching.cached("finance.compute", key, simulate, ignore=NOT_COST_INPUTS)
 
 
 EXIT_METHODS = ("declining", "direct_damage")

@@ -38,7 +38,7 @@ def municipality_panel(request, municipality):
     for settings in CostSettings.objects.select_related("trajectory"):
         if not permissions.can_see_costs(request.user, settings.trajectory):
             continue
-        if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings)):
+        if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings, population=False)):
             links.append((settings.trajectory, reverse("finance:municipality", args=[settings.trajectory.slug, municipality.cbs_code])))
     if not links:
         return None

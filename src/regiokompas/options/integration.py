@@ -6,6 +6,7 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.accounts import permissions
     from regiokompas.options import quality
     from regiokompas.options.models import AnalysisRun, PreferenceSet, Variant
@@ -15,14 +16,12 @@ def trajectory_panel(request, trajectory):
 
     if not permissions.can_see_analysis(request.user, trajectory):
         return None
-    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
-    run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
-    snapshot = snapshot_inputs(trajectory)
-    reading = read(run.problem, run.results, run.snapshot) if run else None
-    return {
-        "template": "options/_trajectory_panel.html",
-        "context": {
-            "trajectory": trajectory,
+    def compute() -> dict:  # the same for everyone who may see the analysis: cached per data version
+        variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+        run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
+        snapshot = snapshot_inputs(trajectory)
+        reading = read(run.problem, run.results, run.snapshot) if run else None
+        return {
             "variants": variants,
             "preference_count": PreferenceSet.objects.filter(trajectory=trajectory).count(),
             "participant_count": trajectory.participants.count(),
@@ -30,9 +29,11 @@ def trajectory_panel(request, trajectory):
             "summary": summary_line(run, reading) if run else "",
             "agreement": reading.agreement()[:2] if reading else [],
             "findings": [f for f in quality.findings(snapshot) if f.topic in ("onderbouwing", "voorkeuren", "illustratief")],
-            "url": reverse("options:overview", args=[trajectory.slug]),
-        },
-    }
+        }
+
+    context = caching.cached("options.trajectory_panel", (trajectory.pk, trajectory.slug), compute)
+    context.update(trajectory=trajectory, url=reverse("options:overview", args=[trajectory.slug]))
+    return {"template": "options/_trajectory_panel.html", "context": context}
 
 
 def _dossier_specs() -> None:

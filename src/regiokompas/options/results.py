@@ -199,7 +199,12 @@ class Block:
 
     def nearest_switch(self) -> tuple[str, float, float, str] | None:
         """Over all one-way sweeps, the switch of the best variant nearest the current weight:
-        (criterion, current weight, weight at the switch, new best variant)."""
+        (criterion, current weight, weight at the switch, new best variant). Computed once per block."""
+        if "_nearest_switch" not in self.__dict__:
+            self.__dict__["_nearest_switch"] = self._find_nearest_switch()
+        return self.__dict__["_nearest_switch"]
+
+    def _find_nearest_switch(self) -> tuple[str, float, float, str] | None:
         best = None
         for crit, sweep in self._sweeps().items():
             current = _value(sweep.get("current_weight"))
@@ -612,3 +617,41 @@ def compare(reading_a: Reading, reading_b: Reading) -> list[list[str]]:
             diff = "–" if pb is None else f"{(pb - pa) * 100:+.0f} procentpunt".replace("+0 ", "0 ").replace("-0 ", "0 ")
             rows.append([a_block.name, reading_a.labels.get(alt, alt), pct(pa), pct(pb), diff])
     return rows
+
+
+def run_page(run) -> dict:
+    """What the results page shows of a stored run (charts, tables, texts), computed once per run and
+    cached: a run is history and never changes, and nothing in it depends on who views it."""
+    from regiokompas import caching
+
+    key = (run.pk, run.trajectory_id, run.number, run.seed, run.created_at.isoformat() if run.created_at else "")
+    return caching.cached("options.run_page", key, lambda: _run_page(run), versioned=False)
+
+
+def _run_page(run) -> dict:
+    from regiokompas.options import quality
+
+    reading = read(run.problem, run.results, run.snapshot)
+    blocks = []
+    for i, b in enumerate(reading.blocks):
+        blocks.append({
+            "block": b, "anchor": f"res-{b.id}", "conclusion": b.conclusion(), "chart": b.chart(f"ra-{i}"),
+            "rank_table": b.rank_table(), "weights_chart": b.weights_chart(f"cw-{i}"), "weights_table": b.central_weight_table(),
+            "sensitivity": b.sensitivity_text(), "sampler": reading.sampler_text(b),
+            "weight_range": b.weight_range_table(), "pairwise": b.pairwise_table(),
+            "profile_chart": b.value_profile_chart(f"vp-{i}") if b.value_profile() else "",
+            "profile_table": b.value_profile_table() if b.value_profile() else None,
+        })
+        key = b.sweep_criterion()
+        if key:
+            blocks[-1].update({"sweep_name": b.criterion_names.get(key, key), "sweep_chart": b.sweep_chart(key, f"sw-{i}"),
+                               "sweep_table": b.sweep_table(key), "sweep_switches": bool(b.key_sweep())})
+    return {
+        "reading": reading, "blocks": blocks,
+        "agreement": reading.agreement(), "summary": reading.summary(),
+        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
+        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
+        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
+        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
+        "findings": quality.findings(run.snapshot),
+    }

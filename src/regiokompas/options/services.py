@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.db.models import Max
 
+from regiokompas import caching
 from regiokompas.accounts import permissions as perm
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
@@ -464,7 +465,12 @@ def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
 
 
 def snapshot_inputs(trajectory: Trajectory) -> dict:
-    """Everything the report needs to explain a run, as it was when the run started."""
+    """Everything the report needs to explain a run, as it was when the run started. Cached per
+    trajectory and data version (computed afresh inside a transaction, as ``run_analysis`` does)."""
+    return caching.cached("options.snapshot", (trajectory.pk, trajectory.slug), lambda: _snapshot_inputs(trajectory))
+
+
+def _snapshot_inputs(trajectory: Trajectory) -> dict:
     criteria = criteria_of(trajectory)
     names = {c.code: c.name for c in criteria}
     variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))

@@ -39,7 +39,7 @@ from regiokompas.options.models import (
     VariantComponent,
 )
 from regiokompas.options.problem import Statement, criteria_of, describe_statement, statements_of
-from regiokompas.options.results import compare, read
+from regiokompas.options.results import compare, read, run_page
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Municipality, Trajectory
 
@@ -404,29 +404,8 @@ def _run(trajectory, number) -> AnalysisRun:
 def run_detail(request, slug, number):
     trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
-    reading = read(run.problem, run.results, run.snapshot)
-    blocks = []
-    for i, b in enumerate(reading.blocks):
-        blocks.append({
-            "block": b, "anchor": f"res-{b.id}", "conclusion": b.conclusion(), "chart": b.chart(f"ra-{i}"),
-            "rank_table": b.rank_table(), "weights_chart": b.weights_chart(f"cw-{i}"), "weights_table": b.central_weight_table(),
-            "sensitivity": b.sensitivity_text(), "sampler": reading.sampler_text(b),
-            "weight_range": b.weight_range_table(), "pairwise": b.pairwise_table(),
-            "profile_chart": b.value_profile_chart(f"vp-{i}") if b.value_profile() else "",
-            "profile_table": b.value_profile_table() if b.value_profile() else None,
-        })
-        key = b.sweep_criterion()
-        if key:
-            blocks[-1].update({"sweep_name": b.criterion_names.get(key, key), "sweep_chart": b.sweep_chart(key, f"sw-{i}"),
-                               "sweep_table": b.sweep_table(key), "sweep_switches": bool(b.key_sweep())})
     return render(request, "options/run_detail.html", {
-        "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
-        "agreement": reading.agreement(), "summary": reading.summary(),
-        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
-        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
-        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
-        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
-        "findings": quality.findings(run.snapshot),
+        "trajectory": trajectory, "run": run, **run_page(run),
         "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "formats": report.FORMATS,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from regiokompas import caching
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PrerequisiteRule
 from regiokompas.register import constants as c
@@ -85,7 +86,16 @@ def _when(day: dt.date | None, decided: bool) -> str:
 def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today: dt.date | None = None) -> list[Finding]:
     """The prerequisites of ``gate`` that are not met, per municipality. A gate without a (planned
     or decided) date is still checked: what is outstanding is reported, with its deadline if that
-    has passed (``today``), instead of being skipped."""
+    has passed (``today``), instead of being skipped.
+
+    With the standard rules and today's date the findings are cached per gate and data version."""
+    if rules is None and today is None:
+        return caching.cached("planning.gate_findings", (gate.pk, dt.date.today()),
+                              lambda: _evaluate_gate(gate, rules_for(gate.trajectory), dt.date.today()))
+    return _evaluate_gate(gate, rules, today)
+
+
+def _evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today: dt.date | None = None) -> list[Finding]:
     rules = rules_for(gate.trajectory) if rules is None else rules
     today = today or dt.date.today()
     dates = decision_dates(gate)
@@ -164,11 +174,15 @@ def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today
 
 
 def evaluate_trajectory(trajectory: Trajectory) -> list[Finding]:
-    rules = rules_for(trajectory)
-    result = []
-    for gate in trajectory.gates.order_by("ordinal"):
-        result.extend(evaluate_gate(gate, rules))
-    return result
+    """The findings of every gate; cached per trajectory, day and data version."""
+    def evaluate() -> list[Finding]:
+        rules = rules_for(trajectory)
+        result = []
+        for gate in trajectory.gates.order_by("ordinal"):
+            result.extend(_evaluate_gate(gate, rules))
+        return result
+
+    return caching.cached("planning.trajectory_findings", (trajectory.pk, dt.date.today()), evaluate)
 
 
 def rule_queryset_for_region(region) -> Q:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
+from regiokompas import caching
 from regiokompas.register import constants as c
 from regiokompas.register.models import (
     Condition,
@@ -138,6 +139,14 @@ def _current_decisions(trajectory: Trajectory) -> dict[tuple[int, int], Decision
 
 
 def trajectory_state(trajectory: Trajectory) -> TrajectoryState:
+    """Participation and outcome per gate, derived from the current decisions; cached per trajectory
+    and data version (regiokompas.caching), the same for every viewer."""
+    state = caching.cached("trajectory_state", (trajectory.pk, trajectory.slug), lambda: _derive_state(trajectory))
+    state.trajectory = trajectory
+    return state
+
+
+def _derive_state(trajectory: Trajectory) -> TrajectoryState:
     gates = list(trajectory.gates.order_by("ordinal"))
     participants = list(trajectory.participants.select_related("municipality__successor", "joined_at_gate").order_by("municipality__name"))
     municipalities = [p.municipality for p in participants]

@@ -1,0 +1,94 @@
+"""Cached computed results (regiokompas.caching) follow every change made through a service, and
+never give a user what only another may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+
+import pytest
+from django.urls import reverse
+from tests import fictitious_region
+
+pytestmark = pytest.mark.django_db
+ACTOR = fictitious_region.ACTOR
+
+
+@pytest.fixture
+def world(db):
+    return fictitious_region.build()
+
+
+def test_finance_page_shows_the_new_figure_after_a_cost_change(client, users, world):
+    from regiokompas.finance import services as fs
+    from regiokompas.finance.models import CostItem
+
+    client.force_login(users["beheer"])
+    url = reverse("finance:overview", args=[world["trajectory"].slug])
+    before = client.get(url)
+    again = client.get(url)  # from the cache: the same figures
+    assert again.context["result"] == before.context["result"]
+
+    item = CostItem.objects.get(variant=world["variants"][0], code="coordinatie")
+    item.low, item.likely, item.high = decimal.Decimal(2_000_000), decimal.Decimal(2_500_000), decimal.Decimal(3_200_000)
+    fs.save_item(ACTOR, item)
+
+    after = client.get(url)
+    old = before.context["result"]["variants"]["v1"]["total"]["horizon"]["mean"]
+    new = after.context["result"]["variants"]["v1"]["total"]["horizon"]["mean"]
+    assert new > 5 * old
+    assert after.content != before.content
+
+
+def test_gate_page_shows_a_new_decision(client, users, world):
+    from regiokompas.register import constants as c
+    from regiokompas.register import services as rs
+
+    client.force_login(users["beheer"])
+    gate = world["gates"][1]
+    url = reverse("register:gate-detail", args=[gate.pk])
+    texel = world["municipalities"][0]
+    assert client.get(url).context["result"].agreed == []
+    rs.record_decision(ACTOR, rs.DecisionInput(gate=gate, municipality=texel, outcome=c.Outcome.AGREE, date=dt.date(2025, 9, 1),
+                                               motivation="Ingestemd.", source="illustratief"))
+    assert [m.pk for m in client.get(url).context["result"].agreed] == [texel.pk]
+
+
+def test_a_decision_keeps_the_cached_cost_simulation(users, world):
+    """Decisions are no input of the cost model: recording one leaves the cached simulation in place."""
+    from unittest import mock
+
+    from regiokompas.finance import build
+    from regiokompas.register import constants as c
+    from regiokompas.register import services as rs
+
+    t = world["trajectory"]
+    first = build.compute(t)
+    rs.record_decision(ACTOR, rs.DecisionInput(gate=world["gates"][1], municipality=world["municipalities"][1],
+                                               outcome=c.Outcome.AGREE, date=dt.date(2025, 9, 1), motivation="Ingestemd.",
+                                               source="illustratief"))
+    with mock.patch("regiokompas.engine.costs.simulate", side_effect=AssertionError("opnieuw gesimuleerd")):
+        assert build.compute(t) == first
+
+
+def test_cached_costs_are_still_refused_to_who_may_not_see_them(client, users, world):
+    client.force_login(users["beheer"])
+    url = reverse("finance:overview", args=[world["trajectory"].slug])
+    assert client.get(url).status_code == 200  # now cached
+    client.force_login(users["raadslid-bergen"])  # not in this trajectory
+    assert client.get(url).status_code == 403
+
+
+def test_inside_a_transaction_nothing_is_served_from_the_cache(world):
+    """A service that wrote rows before its audit row reads its own writes, not a cached result."""
+    from django.db import transaction
+
+    from regiokompas.register import query
+    from regiokompas.register.models import TrajectoryParticipant
+
+    t = world["trajectory"]
+    assert len(query.trajectory_state(t).municipalities) == 3
+    with transaction.atomic():
+        TrajectoryParticipant.objects.filter(trajectory=t, municipality=world["municipalities"][2]).delete()
+        assert len(query.trajectory_state(t).municipalities) == 2
+        transaction.set_rollback(True)
