@@ -228,6 +228,9 @@ TABLE: dict[str, Rule] = {
     "publications:import": R(imports, imports, deny=302, variants=ONE),
     "publications:import-review": R(handles_import, handles_import, deny=404),
     "publications:import-cancel": R(None, handles_import, post_only=True, deny=404),
+    # summary per municipality (analysis and costs: members only; 404 otherwise) and the glossary
+    "summary:municipality": R(member, deny=404, variants=T),
+    "summary:glossary": R(logged_in, variants=ONE),
     # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
     "api:openapi": R(everyone, variants=ONE, anonymous=200),
     "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
@@ -364,6 +367,7 @@ def url_for(world, name: str, variant: str) -> str | None:
         "publications:document-download": [o[v, "document"].pk, "md"],
         "publications:import": [], "publications:import-review": [o[v, "import"].pk],
         "publications:import-cancel": [o[v, "import"].pk],
+        "summary:municipality": [slug, code], "summary:glossary": [],
     }
     args.update({
         "api:openapi": [], "api:gemeente-list": [], "api:gemeente-detail": [code],
