@@ -199,7 +199,10 @@ class Block:
 
     def nearest_switch(self) -> tuple[str, float, float, str] | None:
         """Over all one-way sweeps, the switch of the best variant nearest the current weight:
-        (criterion, current weight, weight at the switch, new best variant)."""
+        (criterion, current weight, weight at the switch, new best variant). Computed once per block
+        (the results page asks for it in the chart and in the table)."""
+        if "_nearest_switch" in self.__dict__:
+            return self.__dict__["_nearest_switch"]
         best = None
         for crit, sweep in self._sweeps().items():
             current = _value(sweep.get("current_weight"))
@@ -208,6 +211,7 @@ class Block:
             for w, to in _nearest_switches(sweep, current):
                 if best is None or abs(w - current) < abs(best[2] - best[1]):
                     best = (crit, current, w, to)
+        self.__dict__["_nearest_switch"] = best
         return best
 
     def key_sweep(self) -> str | None:
@@ -284,6 +288,25 @@ class Block:
                  if abs(_value(v) or 0) >= 0.0005] if isinstance(moved, dict) else []
         return f" (vooral {', '.join(parts)})" if parts else ""
 
+    def change_text(self) -> str:
+        """What would change the outcome within the municipality's own preferences, in one sentence
+        (the smallest shift of the weights), or "" if the engine gave no sensitivity analysis."""
+        s = self.sensitivity()
+        pref = s.get("preferred")
+        name = self.labels.get(pref, pref) if pref else "?"
+        change = s.get("smallest_change") or {}
+        if isinstance(change, dict) and change.get("to"):
+            dist = _value(change.get("distance"))
+            return (f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
+                    f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
+        if isinstance(change, dict) and change:
+            line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
+                    "voorkeuren passen")
+            if pref in self.ra and self.first(pref) < 0.995:
+                line += f"; dat {name} niet in alle trekkingen de beste is, komt door de onzekerheid in de scores"
+            return line + "."
+        return ""
+
     def sensitivity_text(self) -> list[str]:
         """Plain sentences on how far weights must move before the preferred variant changes."""
         s = self.sensitivity()
@@ -294,16 +317,9 @@ class Block:
         name = self.labels.get(pref, pref) if pref else "?"
         out.append(f"Bij de representatieve gewichten (het gemiddelde van alle toegestane gewichten) is {name} de beste.")
         change = s.get("smallest_change") or {}
-        if isinstance(change, dict) and change.get("to"):
-            dist = _value(change.get("distance"))
-            out.append(f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
-                       f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
-        elif isinstance(change, dict) and change:
-            line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
-                    "voorkeuren passen")
-            if pref in self.ra and self.first(pref) < 0.995:
-                line += f"; dat {name} niet in alle trekkingen de beste is, komt door de onzekerheid in de scores"
-            out.append(line + ".")
+        line = self.change_text()
+        if line:
+            out.append(line)
         anywhere = s.get("smallest_change_anywhere") or {}
         if isinstance(anywhere, dict) and anywhere.get("to") and anywhere != change:
             dist = _value(anywhere.get("distance"))

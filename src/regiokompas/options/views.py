@@ -384,8 +384,47 @@ def _run(trajectory, number) -> AnalysisRun:
     return get_object_or_404(AnalysisRun, trajectory=trajectory, number=number)
 
 
+def _named_reading(run):
+    """The run read with the full variant names ("Variant 3: Eén uitvoeringsorganisatie") for the
+    sentences a reader sees first; charts and tables keep the short labels."""
+    reading = read(run.problem, run.results, run.snapshot)
+    reading.labels.update({a["id"]: a.get("name", a["id"]) for a in run.problem.get("alternatives", [])})
+    return reading
+
+
 @login_required
 def run_detail(request, slug, number):
+    """The results in layers: the conclusion in plain Dutch (variant names, how certain, what would
+    change it), a few key charts, and the details (every index, every table) on the details page."""
+    trajectory = _trajectory(request, slug)
+    run = _run(trajectory, number)
+    reading = read(run.problem, run.results, run.snapshot)
+    named = _named_reading(run)
+    pooled = reading.pooled
+    blocks = [{"block": b, "anchor": f"res-{b.id}", "conclusion": nb.conclusion(with_confidence=False),
+               "change": nb.change_text(),
+               "rank_table": b.rank_table()}
+              for b, nb in zip(reading.blocks, named.blocks, strict=True)]
+    return render(request, "options/run_detail.html", {
+        "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
+        "agreement": reading.agreement(), "summary": named.summary(),
+        "variant_names": [(reading.labels[a], named.labels[a]) for a in reading.alternatives],
+        "pooled_chart": pooled.chart("ra-pooled") if pooled is not None else (reading.blocks[0].chart("ra-0") if reading.blocks else ""),
+        "pooled_table": pooled.rank_table() if pooled is not None else None,
+        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
+        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
+        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
+        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
+        "findings": quality.findings(run.snapshot),
+        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
+        "can_run": perm.can_run_analysis(request.user, trajectory),
+        "formats": report.FORMATS,
+    })
+
+
+@login_required
+def run_details(request, slug, number):
+    """Every index, chart and table of a run, per municipality, each behind a disclosure section."""
     trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     reading = read(run.problem, run.results, run.snapshot)
@@ -403,17 +442,10 @@ def run_detail(request, slug, number):
         if key:
             blocks[-1].update({"sweep_name": b.criterion_names.get(key, key), "sweep_chart": b.sweep_chart(key, f"sw-{i}"),
                                "sweep_table": b.sweep_table(key), "sweep_switches": bool(b.key_sweep())})
-    return render(request, "options/run_detail.html", {
+    return render(request, "options/run_details.html", {
         "trajectory": trajectory, "run": run, "reading": reading, "blocks": blocks,
-        "agreement": reading.agreement(), "summary": reading.summary(),
-        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
-        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
-        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
-        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
-        "findings": quality.findings(run.snapshot),
-        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
-        "can_run": perm.can_run_analysis(request.user, trajectory),
-        "formats": report.FORMATS,
+        "variant_names": [(reading.labels[a], a_name) for a, a_name in
+                          ((x["id"], x.get("name", x["id"])) for x in run.problem.get("alternatives", []))],
     })
 
 

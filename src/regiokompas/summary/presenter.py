@@ -353,7 +353,7 @@ def _preferred(trajectory, municipality) -> tuple[Preferred | None, str]:
         f"met de voorkeuren van alle gemeenten samen ({municipality.name} heeft geen eigen voorkeuren opgegeven)"
     sentence = (f"{block.labels[best]} is {who} in {_out_of_ten(p)} doorrekeningen de beste "
                 f"(marge {margin(se)}).")
-    changes = [line for line in block.sensitivity_text()[1:3]] if block.sensitivity() else []
+    changes = [line for line in [block.change_text()] if line]
     source = f"Analyse {run.number} van {dates.dutch(run.created_at.date())} ({run.samples} doorrekeningen, methode SMAA-2)"
     illustrative = bool(run.illustrative)
     return Preferred(block.labels[best], sentence, certainty_words(block, best), changes, source, illustrative, best, scope), ""
