@@ -226,3 +226,14 @@ def test_glossary_page_and_inline_explanations(client, users):
     for term in ("SMAA", "Centrale gewichten", "Rangacceptatie-index", "Shapley-verdeling", "Monte Carlo", "Bandbreedte"):
         assert term in html
     assert 'id="shapley"' in html
+
+
+def test_the_guide_has_the_same_glossary():
+    from pathlib import Path
+
+    from regiokompas.summary.glossary import TERMS
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "handleiding.md").read_text(encoding="utf-8")
+    chapter = guide[guide.index("## Begrippen"):]
+    for term in TERMS:
+        assert f"- **{term.term}**: {term.text}" in chapter, term.slug
