@@ -57,6 +57,7 @@ def public_source(value: str) -> str:
     match = _SEED.match(text)
     if match:
         text = "; ".join(x for x in (match["label"] or "", match["rest"] or "") if x.strip())
+    text = re.sub(r"(?:\s*;\s*)+", "; ", text).strip(" ;")
     return "" if not text or _INTERNAL.search(text) else text
 
 
@@ -420,8 +421,10 @@ def _costs(trajectory, municipality, preferred_id: str = "") -> tuple[Costs | No
             effects = _cached(trajectory, f"exit-{code}", lambda: fb.exit_effects(trajectory, result, leavers=[code]))
         except FinanceError:
             effects = {}
-        for vid, by_code in effects.items():
-            for e in (by_code.get(code) or {}).values():
+        # the preferred variant's exit costs (every variant's if there is no preferred one; the rest on the finance pages)
+        shown = [vid for vid in effects if vid == preferred_id] or list(effects)
+        for vid in shown:
+            for e in (effects[vid].get(code) or {}).values():
                 u = e["uncertainty"]["fee_all"]
                 exits.append(ExitLine(result["variants"][vid]["name"], e["method_label"], e["exit_year"], euro(u["mean"]),
                                       f"{euro(u['p05'])} – {euro(u['p95'])}"))
@@ -476,7 +479,8 @@ def _informed(trajectory, municipality) -> list[Sourced]:
     for e in events:
         title = permissions.public_title(e.document)
         what = f"'{title}'" if title else "een stuk"
-        out.append(Sourced(f"{_first_upper(when(e.date))} is de raad geïnformeerd met {what} ({e.get_channel_display()}).",
+        channel = "" if e.channel == "onbekend" else f" ({e.get_channel_display()})"
+        out.append(Sourced(f"{_first_upper(when(e.date))} is de raad geïnformeerd met {what}{channel}.",
                            public_source(e.source), e.illustrative))
     for p in CouncilProcedure.objects.filter(gate__trajectory=trajectory, municipality=municipality).exclude(sent=None).order_by("sent"):
         out.append(Sourced(f"{_first_upper(when(p.sent))} is het stuk voor '{p.gate.title}' aan de raad gezonden "
