@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("regiokompas.planning.urls")),
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
+    path("", include("regiokompas.summary.urls")),
     path("", include("regiokompas.accounts.urls")),
     path("", include("regiokompas.jobs.urls")),
 ]

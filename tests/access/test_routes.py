@@ -188,6 +188,7 @@ TABLE: dict[str, Rule] = {
     "options:runs": R(member, runs_analyses),
     "options:run-compare": R(member),
     "options:run-detail": R(member),
+    "options:run-details": R(member),
     "options:run-reproduce": R(None, runs_analyses, post_only=True),
     "options:run-chart": R(member),
     "options:report": R(member),
@@ -238,6 +239,9 @@ TABLE: dict[str, Rule] = {
     "jobs:detail": R(requested_the_job, deny=404),
     "jobs:status": R(requested_the_job, deny=404),
     "jobs:download": R(requested_the_job, deny=404),
+    # summary per municipality (analysis and costs: members only; 404 otherwise) and the glossary
+    "summary:municipality": R(member, deny=404, variants=T),
+    "summary:glossary": R(logged_in, variants=ONE),
     # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
     "api:openapi": R(everyone, variants=ONE, anonymous=200),
     "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
@@ -351,6 +355,7 @@ def url_for(world, name: str, variant: str) -> str | None:
         "options:criterion-edit": [slug, o[v, "criterion"].code], "options:criterion-delete": [slug, o[v, "criterion"].code],
         "options:preferences": [slug, code], "options:preferences-withdraw": [slug, code],
         "options:runs": [slug], "options:run-compare": [slug], "options:run-detail": [slug, o[v, "run"].number],
+        "options:run-details": [slug, o[v, "run"].number],
         "options:run-reproduce": [slug, o[v, "run"].number],
         "options:run-chart": [slug, o[v, "run"].number, "vergelijking", "regio"],
         "options:report": [slug, "md"],
@@ -376,6 +381,7 @@ def url_for(world, name: str, variant: str) -> str | None:
         "publications:import": [], "publications:import-review": [o[v, "import"].pk],
         "publications:import-cancel": [o[v, "import"].pk],
         "jobs:list": [], "jobs:detail": [o[v, "job"].pk], "jobs:status": [o[v, "job"].pk], "jobs:download": [o[v, "job"].pk],
+        "summary:municipality": [slug, code], "summary:glossary": [],
     }
     args.update({
         "api:openapi": [], "api:gemeente-list": [], "api:gemeente-detail": [code],

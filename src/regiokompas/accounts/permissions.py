@@ -168,6 +168,12 @@ def can_see_analysis(user, trajectory) -> bool:
 can_see_costs = can_see_analysis
 
 
+def can_see_summary(user, trajectory) -> bool:
+    """The summary per municipality ("Wat betekent dit voor onze gemeente") holds the preferred variant
+    and the costs: for the members of the trajectory and beheer, like the analyses."""
+    return can_see_analysis(user, trajectory)
+
+
 def can_manage_options(actor, trajectory=None) -> bool:
     """Variants, criteria, scores and the cost model: the project organisation and beheer."""
     return can_manage_trajectory(actor, trajectory)

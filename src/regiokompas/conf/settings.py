@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "regiokompas.jobs",
     "django_tasks",
     "django_tasks_db",
+    "regiokompas.summary",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",

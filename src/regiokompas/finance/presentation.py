@@ -339,3 +339,41 @@ def shared_table(effect: dict) -> Table:
                      f"{m['percentage_before']:.2f} %".replace(".", ","), f"{m['percentage_after']:.2f} %".replace(".", ",")])
     return Table("Bijdrage aan de werkorganisatie voor en na de overdracht van de taak",
                  ["Gemeente", "Draagt taak over", "Bijdrage nu", "Bijdrage daarna", "Verschil", "Aandeel nu", "Aandeel daarna"], rows)
+
+
+def conclusion(result: dict) -> list[str]:
+    """The costs in a few plain Dutch sentences, for the top of the finance page: the cheapest variant
+    with its range, how sure the difference with the next one is, and the difference with today."""
+    years = result["years"]
+    period = f"{years[0]}–{years[-1]}"
+    variants = [v for v in result["variants"].values() if known(v)]
+    lines = []
+    if not variants:
+        return [unknown_sentence(result) or "Er zijn nog geen kostenramingen."]
+    ordered = sorted(variants, key=lambda v: v["total"]["horizon"]["mean"])
+    best = ordered[0]
+    h = best["total"]["horizon"]
+    if len(ordered) == 1:
+        lines.append(f"Over {period} kost {best['name']} alle deelnemers samen naar verwachting {euro(h['mean'])} "
+                     f"(90 %-bandbreedte {euro(h['p05'])} – {euro(h['p95'])}).")
+    else:
+        lines.append(f"Over {period} is {best['name']} naar verwachting de goedkoopste variant: {euro(h['mean'])} voor alle "
+                     f"deelnemers samen (90 %-bandbreedte {euro(h['p05'])} – {euro(h['p95'])}).")
+        second = ordered[1]
+        h2 = second["total"]["horizon"]
+        text = f"Daarna {second['name']} met {euro(h2['mean'])}, {euro(h2['mean'] - h['mean'])} meer."
+        if h2["p05"] <= h["p95"]:
+            text += " De bandbreedtes overlappen: dat verschil is onzeker."
+        else:
+            text += " De bandbreedtes overlappen niet: dat verschil is vrij zeker."
+        lines.append(text)
+    for v in ordered:
+        diffs = [m["difference"]["horizon"]["mean"] for m in v["municipalities"].values() if m["difference"]]
+        if diffs:
+            total = sum(diffs)
+            word = "meer" if total > 0 else "minder"
+            lines.append(f"{v['name']} kost alle gemeenten samen {euro(abs(total))} {word} dan de huidige uitvoering over dezelfde jaren.")
+    note = unknown_sentence(result)
+    if note:
+        lines.append(note)
+    return lines

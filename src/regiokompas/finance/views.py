@@ -126,6 +126,7 @@ def overview(request, slug):
         if result:
             ctx["result"] = result
             ctx["summary"] = presentation.variant_summary(result)
+            ctx["conclusion"] = presentation.conclusion(result)
             ctx["unknown_note"] = presentation.unknown_sentence(result)
             ctx["chart"] = charts.band_chart(
                 result["years"], [presentation.band_series(result, vid) for vid, v in result["variants"].items()

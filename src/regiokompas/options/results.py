@@ -213,6 +213,7 @@ class Block:
             for w, to in _nearest_switches(sweep, current):
                 if best is None or abs(w - current) < abs(best[2] - best[1]):
                     best = (crit, current, w, to)
+        self.__dict__["_nearest_switch"] = best
         return best
 
     def key_sweep(self) -> str | None:
@@ -289,6 +290,25 @@ class Block:
                  if abs(_value(v) or 0) >= 0.0005] if isinstance(moved, dict) else []
         return f" (vooral {', '.join(parts)})" if parts else ""
 
+    def change_text(self) -> str:
+        """What would change the outcome within the municipality's own preferences, in one sentence
+        (the smallest shift of the weights), or "" if the engine gave no sensitivity analysis."""
+        s = self.sensitivity()
+        pref = s.get("preferred")
+        name = self.labels.get(pref, pref) if pref else "?"
+        change = s.get("smallest_change") or {}
+        if isinstance(change, dict) and change.get("to"):
+            dist = _value(change.get("distance"))
+            return (f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
+                    f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
+        if isinstance(change, dict) and change:
+            line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
+                    "voorkeuren passen")
+            if pref in self.ra and self.first(pref) < 0.995:
+                line += f"; dat {name} niet in alle trekkingen de beste is, komt door de onzekerheid in de scores"
+            return line + "."
+        return ""
+
     def sensitivity_text(self) -> list[str]:
         """Plain sentences on how far weights must move before the preferred variant changes."""
         s = self.sensitivity()
@@ -299,16 +319,9 @@ class Block:
         name = self.labels.get(pref, pref) if pref else "?"
         out.append(f"Bij de representatieve gewichten (het gemiddelde van alle toegestane gewichten) is {name} de beste.")
         change = s.get("smallest_change") or {}
-        if isinstance(change, dict) and change.get("to"):
-            dist = _value(change.get("distance"))
-            out.append(f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
-                       f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
-        elif isinstance(change, dict) and change:
-            line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
-                    "voorkeuren passen")
-            if pref in self.ra and self.first(pref) < 0.995:
-                line += f"; dat {name} niet in alle trekkingen de beste is, komt door de onzekerheid in de scores"
-            out.append(line + ".")
+        line = self.change_text()
+        if line:
+            out.append(line)
         anywhere = s.get("smallest_change_anywhere") or {}
         if isinstance(anywhere, dict) and anywhere.get("to") and anywhere != change:
             dist = _value(anywhere.get("distance"))
@@ -619,18 +632,58 @@ def compare(reading_a: Reading, reading_b: Reading) -> list[list[str]]:
     return rows
 
 
-def run_page(run) -> dict:
-    """What the results page shows of a stored run (charts, tables, texts), computed once per run and
-    cached: a run is history and never changes, and nothing in it depends on who views it."""
+def _run_key(run) -> tuple:
+    return (run.pk, run.trajectory_id, run.number, run.seed, run.created_at.isoformat() if run.created_at else "")
+
+
+def run_overview(run) -> dict:
+    """What the results page shows first of a stored run (conclusion in plain Dutch with the variant
+    names, a few key charts), computed once per run and cached: a run is history and never changes,
+    and nothing in it depends on who views it."""
     from regiokompas import caching
 
-    key = (run.pk, run.trajectory_id, run.number, run.seed, run.created_at.isoformat() if run.created_at else "")
-    return caching.cached("options.run_page", key, lambda: _run_page(run), versioned=False)
+    return caching.cached("options.run_overview", _run_key(run), lambda: _run_overview(run), versioned=False)
 
 
-def _run_page(run) -> dict:
+def run_details(run) -> dict:
+    """Every index, chart and table of a stored run, per municipality; cached like the overview."""
+    from regiokompas import caching
+
+    return caching.cached("options.run_details", _run_key(run), lambda: _run_details(run), versioned=False)
+
+
+def _named_reading(run) -> Reading:
+    """The run read with the full variant names ("Variant 3: Eén uitvoeringsorganisatie") for the
+    sentences a reader sees first; charts and tables keep the short labels."""
+    reading = read(run.problem, run.results, run.snapshot)
+    reading.labels.update({a["id"]: a.get("name", a["id"]) for a in run.problem.get("alternatives", [])})
+    return reading
+
+
+def _run_overview(run) -> dict:
     from regiokompas.options import quality
 
+    reading = read(run.problem, run.results, run.snapshot)
+    named = _named_reading(run)
+    pooled = reading.pooled
+    blocks = [{"block": b, "anchor": f"res-{b.id}", "conclusion": nb.conclusion(with_confidence=False),
+               "change": nb.change_text(), "rank_table": b.rank_table()}
+              for b, nb in zip(reading.blocks, named.blocks, strict=True)]
+    return {
+        "reading": reading, "blocks": blocks,
+        "agreement": reading.agreement(), "summary": named.summary(),
+        "variant_names": [(reading.labels[a], named.labels[a]) for a in reading.alternatives],
+        "pooled_chart": pooled.chart("ra-pooled") if pooled is not None else (reading.blocks[0].chart("ra-0") if reading.blocks else ""),
+        "pooled_table": pooled.rank_table() if pooled is not None else None,
+        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
+        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
+        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
+        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
+        "findings": quality.findings(run.snapshot),
+    }
+
+
+def _run_details(run) -> dict:
     reading = read(run.problem, run.results, run.snapshot)
     blocks = []
     for i, b in enumerate(reading.blocks):
@@ -648,10 +701,6 @@ def _run_page(run) -> dict:
                                "sweep_table": b.sweep_table(key), "sweep_switches": bool(b.key_sweep())})
     return {
         "reading": reading, "blocks": blocks,
-        "agreement": reading.agreement(), "summary": reading.summary(),
-        "sensitivity_chart": reading.sensitivity_chart("gv") if reading.blocks else "",
-        "sensitivity_table": reading.sensitivity_table() if reading.blocks else None,
-        "comparison_table": reading.comparison_table() if len(reading.municipalities) > 1 else None,
-        "comparison_chart": reading.comparison_chart("cmp") if len(reading.municipalities) > 1 else "",
-        "findings": quality.findings(run.snapshot),
+        "variant_names": [(reading.labels[a], a_name) for a, a_name in
+                          ((x["id"], x.get("name", x["id"])) for x in run.problem.get("alternatives", []))],
     }

@@ -25,6 +25,7 @@ urlpatterns = [
     path(P + "analyses/", views.runs, name="runs"),
     path(P + "analyses/vergelijken/", views.run_compare, name="run-compare"),
     path(P + "analyses/<int:number>/", views.run_detail, name="run-detail"),
+    path(P + "analyses/<int:number>/details/", views.run_details, name="run-details"),
     path(P + "analyses/<int:number>/reproduceren/", views.run_reproduce, name="run-reproduce"),
     path(P + "analyses/<int:number>/grafiek/<slug:kind>/<str:who>.svg", views.run_chart, name="run-chart"),
     path(P + "onderbouwing.<str:fmt>", views.report_download, name="report"),

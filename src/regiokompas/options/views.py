@@ -39,7 +39,8 @@ from regiokompas.options.models import (
     VariantComponent,
 )
 from regiokompas.options.problem import Statement, criteria_of, describe_statement, statements_of
-from regiokompas.options.results import compare, read, run_page
+from regiokompas.options.results import compare, read, run_overview
+from regiokompas.options.results import run_details as results_run_details
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Municipality, Trajectory
 
@@ -402,14 +403,24 @@ def _run(trajectory, number) -> AnalysisRun:
 
 @login_required
 def run_detail(request, slug, number):
+    """The results in layers: the conclusion in plain Dutch (variant names, how certain, what would
+    change it), a few key charts, and the details (every index, every table) on the details page."""
     trajectory = _trajectory(request, slug)
     run = _run(trajectory, number)
     return render(request, "options/run_detail.html", {
-        "trajectory": trajectory, "run": run, **run_page(run),
+        "trajectory": trajectory, "run": run, **run_overview(run),
         "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "formats": report.FORMATS,
     })
+
+
+@login_required
+def run_details(request, slug, number):
+    """Every index, chart and table of a run, per municipality, each behind a disclosure section."""
+    trajectory = _trajectory(request, slug)
+    run = _run(trajectory, number)
+    return render(request, "options/run_details.html", {"trajectory": trajectory, "run": run, **results_run_details(run)})
 
 
 CHART_KINDS = ("rangkansen", "gewichten", "waardeprofiel", "vergelijking", "gevoeligheid", "verschuiving")

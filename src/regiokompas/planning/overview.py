@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from regiokompas import dutch
 from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion
@@ -373,6 +374,37 @@ def tempo_sentences(overview: Overview) -> list[str]:
             else:
                 out.append(f"{x['municipality']} volgt bij '{x['title']}' een eigen spoor: {nl_date(x['date'])}.")
     return out
+
+
+def conclusion(overview: Overview) -> list[str]:
+    """The planning in a few plain Dutch sentences, for the top of the planning page: what is late or
+    at risk on the reference date, what comes next, when the plan ends, and who follows a slower track."""
+    day = nl_date(overview.reference_date)
+    lines = []
+    if overview.stopped:
+        lines.append("Dit traject is gestopt; wat niet was afgerond, is niet uitgevoerd.")
+    late, risk = len(overview.late), len(overview.at_risk)
+    if late or risk:
+        parts = []
+        if late:
+            parts.append(f"{dutch.count(late, 'onderdeel', 'onderdelen')} te laat")
+        if risk:
+            parts.append(f"{dutch.count(risk, 'onderdeel', 'onderdelen')} met een risico")
+        lines.append(f"Op de peildatum ({day}) {dutch.verb(late or risk, 'is', 'zijn')} " + " en ".join(parts) + ".")
+    else:
+        lines.append(f"Op de peildatum ({day}) is niets te laat en is er geen risico.")
+    upcoming = [r for r in overview.rows if r.date >= overview.reference_date and r.status == pc.MilestoneStatus.PLANNED]
+    if upcoming and not overview.stopped:
+        first = min(upcoming, key=lambda r: r.date)
+        track = "" if first.track == "regio" else f" ({first.track})"
+        lines.append(f"Eerstvolgend: {first.title}{track}, {nl_date(first.date)}.")
+    end = max((r.end_date or r.date for r in overview.rows), default=None)
+    if end:
+        lines.append(f"De planning loopt tot {nl_date(end)}.")
+    slower = sorted({x["municipality"] for t in overview.tempo for x in t["tracks"] if (x.get("days") or 0) > 0})
+    if slower:
+        lines.append(f"Een trager eigen spoor: {dutch.enumerate_nl(slower)}.")
+    return lines
 
 
 def compare(old: PlanVersion, new: PlanVersion) -> list[dict]:

@@ -80,6 +80,7 @@ def overview(request, slug):
         "versions": list(plan.versions.all()) if plan else [],
         "is_current": bool(plan and version and plan.current.pk == version.pk),
         "ov": data,
+        "conclusion": ov.conclusion(data) if plan else [],
         "svg": mark_safe(timeline.svg(data)),  # built from escaped text only
         "date_error": date_error,
         "peildatum": request.GET.get("peildatum", ""),

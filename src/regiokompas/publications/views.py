@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -106,7 +107,20 @@ def detail(request, pk):
         "versions": [v for v in Publication.objects.filter(gate=publication.gate, municipality=publication.municipality, kind=publication.kind)
                      .select_related("document").order_by("-version") if permissions.can_see_publication(request.user, v)],
         "kind_name": KIND_NAMES.get(publication.kind, publication.kind),
+        "summary_url": _summary_url(request.user, publication),
     })
+
+
+def _summary_url(user, publication) -> str:
+    """The municipality's summary of the trajectory ("Wat betekent dit voor onze gemeente"), if any."""
+    from regiokompas.register.models import TrajectoryParticipant
+
+    trajectory = publication.gate.trajectory if publication.gate_id else None
+    if trajectory is None or not permissions.can_see_summary(user, trajectory):
+        return ""
+    if not TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality_id=publication.municipality_id).exists():
+        return ""
+    return reverse("summary:municipality", args=[trajectory.slug, publication.municipality.cbs_code])
 
 
 @login_required
