@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
     path("", include("regiokompas.accounts.urls")),
+    path("", include("regiokompas.search.urls")),
+    path("", include("regiokompas.notifications.urls")),
 ]

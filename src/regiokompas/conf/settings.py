@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "regiokompas.planning",
     "regiokompas.finance",
     "regiokompas.publications",
+    "regiokompas.search",
+    "regiokompas.notifications",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",
