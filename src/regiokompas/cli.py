@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "regiokompas.finance.cli",       # costs (financiële gevolgen per variant en gemeente)
     "regiokompas.publications.cli",  # publish, import-document (raadsinformatie)
     "regiokompas.api.cli",           # api-token, openapi (REST API)
+    "regiokompas.search.cli",        # reindex (zoekindex)
+    "regiokompas.notifications.cli", # notify (meldingen en e-mail)
 ]
 
 

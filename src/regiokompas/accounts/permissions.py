@@ -532,3 +532,15 @@ def visible_search_entries(user, queryset):
     return queryset.filter(trajectory_id__in=members).filter(
         Q(kind__in=[EntryKind.DECISION, EntryKind.CONDITION, EntryKind.GATE, EntryKind.VARIANT])
         | Q(kind=EntryKind.DOCUMENT, object_id__in=documents))
+
+
+# --- notifications ----------------------------------------------------------------------------------
+
+
+def can_follow_trajectory(user, trajectory) -> bool:
+    """May ``user`` be notified about ``trajectory`` (its gates, decisions, consultations)? Its
+    members and the beheerder. Council documents are checked per document as well
+    (:func:`can_see_publication`, :func:`can_see_document`)."""
+    if not is_authenticated(user) or not getattr(user, "is_active", False):
+        return False
+    return is_manager(user) or is_member(user, trajectory)
