@@ -228,6 +228,11 @@ TABLE: dict[str, Rule] = {
     "publications:import": R(imports, imports, deny=302, variants=ONE),
     "publications:import-review": R(handles_import, handles_import, deny=404),
     "publications:import-cancel": R(None, handles_import, post_only=True, deny=404),
+    # search (results filtered per user) and the user's own notifications
+    "search:search": R(logged_in, variants=ONE),
+    "notifications:list": R(logged_in, variants=ONE),
+    "notifications:mark-read": R(None, logged_in, post_only=True, variants=ONE),
+    "notifications:preferences": R(logged_in, logged_in, variants=ONE),
     # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
     "api:openapi": R(everyone, variants=ONE, anonymous=200),
     "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
@@ -310,6 +315,7 @@ def url_for(world, name: str, variant: str) -> str | None:
     item = o[v, "cost_item"]
     args = {
         "root": [], "login": [], "logout": [],
+        "search:search": [], "notifications:list": [], "notifications:mark-read": [], "notifications:preferences": [],
         "register:trajectory-list": [],
         "register:trajectory-detail": [slug], "register:trajectory-export": [slug], "register:document-list": [slug],
         "register:gate-detail": [o[v, "gate"].pk],

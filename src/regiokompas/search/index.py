@@ -136,10 +136,23 @@ def _section_changed(sender, instance, raw=False, **kwargs):
         store(EntryKind.DOCUMENT, document, document_entry)
 
 
+def _audit_row(sender, instance, created, raw=False, **kwargs):
+    """A document's sections are written in bulk (no signal per section); the audit row of the
+    document, written after them, is the moment to index its text."""
+    if not created or raw or instance.object_type != "register.Document" or not instance.object_id.isdigit():
+        return
+    from regiokompas.register.models import Document
+
+    document = Document.objects.filter(pk=int(instance.object_id)).first()
+    if document is not None:
+        store(EntryKind.DOCUMENT, document, document_entry)
+
+
 _HANDLERS: list = []  # strong references: the signals hold weak ones
 
 
 def connect() -> None:
+    from regiokompas.audit.models import AuditEntry
     from regiokompas.register.models import DocumentSection
 
     for kind, model, builder, _queryset in _sources():
@@ -149,3 +162,4 @@ def connect() -> None:
         post_delete.connect(deleted, sender=model, dispatch_uid=f"search-delete-{kind}")
     post_save.connect(_section_changed, sender=DocumentSection, dispatch_uid="search-section-save")
     post_delete.connect(_section_changed, sender=DocumentSection, dispatch_uid="search-section-delete")
+    post_save.connect(_audit_row, sender=AuditEntry, dispatch_uid="search-audit")
