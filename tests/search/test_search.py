@@ -70,7 +70,8 @@ def test_ranked_highlighted_escaped_and_filtered(world):
     assert results.count == 1
     hit = results.hits[0]
     assert "<script>" not in hit.title and "&lt;script&gt;" in hit.title and "<mark>Zonnewijzer</mark>" in hit.title
-    assert "&lt;b&gt;scheef&lt;/b&gt;" in hit.snippet and "<mark>zonnewijzer</mark>" in hit.snippet
+    # the text's markup is escaped (SQLite) or left out (PostgreSQL's ts_headline drops tags), never markup
+    assert "<b>" not in hit.snippet and "scheef" in hit.snippet and "<mark>zonnewijzer</mark>" in hit.snippet
     assert service.search(user, "zonnew").count == 1  # a word's beginning finds it
     F = service.Filters
     assert service.search(user, "zonnewijzer", F(kind=EntryKind.DECISION)).count == 0
