@@ -55,11 +55,12 @@ def test_other_trajectory_and_raadslid(world):
 
 
 def test_ranked_highlighted_escaped_and_filtered(world):
+    from tests.access.users import SETUP
+
     from regiokompas.register import services as rs
     from regiokompas.register.constants import DocumentKind
     from regiokompas.register.models import Document
     from regiokompas.search.models import EntryKind
-    from tests.access.users import SETUP
 
     bergen = world.objects["own", "municipality"]
     rs.save_document(SETUP, Document(trajectory=world.own, kind=DocumentKind.OTHER, title="Zonnewijzer <script>alert(1)</script>",

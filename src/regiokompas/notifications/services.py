@@ -17,9 +17,9 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from regiokompas.audit import log as audit
 from regiokompas.accounts import permissions
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.audit import log as audit
 from regiokompas.notifications.models import DigestRun, EmailMode, EventKind, Notification, Subscription
 from regiokompas.register.errors import RegisterError
 
