@@ -104,6 +104,9 @@ def test_filters_paging_and_bad_input_on_the_page(world, settings):
     too_long = client.get("/zoeken/", {"q": "besluitmoment voorwaarde"}).content.decode()
     assert "het maximum is 10 tekens" in too_long
     settings.REGIOKOMPAS_MAX_SEARCH_CHARS = 200
+    assert "Geef ten minste één woord" in client.get("/zoeken/", {"q": "*?!"}).content.decode()
+    odd = page_text(client, 'foo_bar 123 "AND" OR NEAR( ünïcode')  # never a query syntax error
+    assert "Niets gevonden" in odd
     # paging: a page past the end shows the last page
     many = client.get("/zoeken/", {"q": "e", "pagina": "999"})
     assert many.status_code == 200

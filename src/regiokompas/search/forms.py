@@ -6,6 +6,7 @@ from regiokompas.conf.limits import limit, nl_int
 from regiokompas.register.forms import FuzzyDateField
 from regiokompas.register.models import Municipality
 from regiokompas.search.models import EntryKind
+from regiokompas.search.service import parse_words
 
 
 class SearchForm(forms.Form):
@@ -29,6 +30,8 @@ class SearchForm(forms.Form):
         maximum = limit("REGIOKOMPAS_MAX_SEARCH_CHARS")
         if len(text) > maximum:
             raise forms.ValidationError(f"De zoekvraag is {nl_int(len(text))} tekens lang; het maximum is {nl_int(maximum)} tekens.")
+        if text and not parse_words(text):
+            raise forms.ValidationError("Geef ten minste één woord met letters of cijfers.")
         return text
 
     def clean_gemeente(self):
