@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "regiokompas.api.cli",           # api-token, openapi (REST API)
     "regiokompas.jobs.cli",          # worker (background tasks)
     "regiokompas.register.cli",      # generate-scale-data (illustratieve gegevens op landelijke schaal)
+    "regiokompas.search.cli",        # reindex (zoekindex)
+    "regiokompas.notifications.cli", # notify (meldingen en e-mail)
 ]
 
 

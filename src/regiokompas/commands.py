@@ -341,7 +341,7 @@ def _print_settings() -> None:
     for name in sorted(REGISTRY):
         setting = REGISTRY[name]
         if name in os.environ:
-            value = "(gezet, verborgen)" if name in {"SECRET_KEY", "DATABASE_URL"} else os.environ[name]
+            value = "(gezet, verborgen)" if name in {"SECRET_KEY", "DATABASE_URL", "EMAIL_HOST_PASSWORD"} else os.environ[name]
         else:
             value = f"standaard: {setting.default!r}" if name != "SECRET_KEY" else "standaard: gegenereerd in de datamap"
         print(f"  {name:<24} {value}")

@@ -20,4 +20,6 @@ urlpatterns = [
     path("", include("regiokompas.summary.urls")),
     path("", include("regiokompas.accounts.urls")),
     path("", include("regiokompas.jobs.urls")),
+    path("", include("regiokompas.search.urls")),
+    path("", include("regiokompas.notifications.urls")),
 ]

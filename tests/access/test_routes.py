@@ -242,6 +242,11 @@ TABLE: dict[str, Rule] = {
     # summary per municipality (analysis and costs: members only; 404 otherwise) and the glossary
     "summary:municipality": R(member, deny=404, variants=T),
     "summary:glossary": R(logged_in, variants=ONE),
+    # search (results filtered per user) and the user's own notifications
+    "search:search": R(logged_in, variants=ONE),
+    "notifications:list": R(logged_in, variants=ONE),
+    "notifications:mark-read": R(None, logged_in, post_only=True, variants=ONE),
+    "notifications:preferences": R(logged_in, logged_in, variants=ONE),
     # the REST API (/api/v1/): reads per role here; its writes per role are tested in tests/api
     "api:openapi": R(everyone, variants=ONE, anonymous=200),
     "api:gemeente-list": R(logged_in, variants=ONE, anonymous=401),
@@ -325,6 +330,7 @@ def url_for(world, name: str, variant: str) -> str | None:
     item = o[v, "cost_item"]
     args = {
         "root": [], "login": [], "logout": [],
+        "search:search": [], "notifications:list": [], "notifications:mark-read": [], "notifications:preferences": [],
         "register:trajectory-list": [],
         "register:trajectory-detail": [slug], "register:trajectory-export": [slug], "register:document-list": [slug],
         "register:gate-detail": [o[v, "gate"].pk],

@@ -534,3 +534,37 @@ def can_edit_user(actor, user) -> bool:
         return False
     trajectories = list(profile.trajectories.all())
     return bool(trajectories) and all(can_manage_users(actor, t) for t in trajectories)
+
+
+# --- search -----------------------------------------------------------------------------------------
+
+
+def visible_search_entries(user, queryset):
+    """Search results (``search.SearchEntry``) that ``user`` may see: only the trajectories she takes
+    part in (the beheerder: all); there the decisions, conditions, gates and variants (analyses are
+    for members), and the documents that :func:`visible_documents` lets her see (no confidential
+    document she may not see, no unsent draft of another organisation)."""
+    if _trusted(user):
+        return queryset
+    if not is_authenticated(user):
+        return queryset.none()
+    from regiokompas.register.models import Document
+    from regiokompas.search.models import EntryKind
+
+    members = member_trajectory_ids(user)
+    documents = visible_documents(user, Document.objects.filter(trajectory_id__in=members)).values("pk")
+    return queryset.filter(trajectory_id__in=members).filter(
+        Q(kind__in=[EntryKind.DECISION, EntryKind.CONDITION, EntryKind.GATE, EntryKind.VARIANT])
+        | Q(kind=EntryKind.DOCUMENT, object_id__in=documents))
+
+
+# --- notifications ----------------------------------------------------------------------------------
+
+
+def can_follow_trajectory(user, trajectory) -> bool:
+    """May ``user`` be notified about ``trajectory`` (its gates, decisions, consultations)? Its
+    members and the beheerder. Council documents are checked per document as well
+    (:func:`can_see_publication`, :func:`can_see_document`)."""
+    if not is_authenticated(user) or not getattr(user, "is_active", False):
+        return False
+    return is_manager(user) or is_member(user, trajectory)

@@ -56,6 +56,8 @@ LIMITS: dict[str, Limit] = {
         Limit("REGIOKOMPAS_MAX_SAMPLES", 10_000_000, "Meeste trekkingen in één analyse."),
         Limit("REGIOKOMPAS_MAX_ANALYSIS_CELLS", 1_000_000_000,
               "Grootste probleem: alternatieven × criteria × trekkingen in één analyse."),
+        # --- search (/zoeken/) ---------------------------------------------------------------------
+        Limit("REGIOKOMPAS_MAX_SEARCH_CHARS", 200, "Langste zoekvraag op /zoeken/ (tekens)."),
         # --- cost model (regiokompas.costs/1) ------------------------------------------------------
         Limit("REGIOKOMPAS_MAX_COST_MUNICIPALITIES", 400, "Meeste gemeenten in een kostenmodel."),
         Limit("REGIOKOMPAS_MAX_COST_YEARS", 50, "Langste looptijd van een kostenmodel in jaren."),

@@ -110,6 +110,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "regiokompas.summary",
+    "regiokompas.search",
+    "regiokompas.notifications",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",
@@ -316,6 +318,21 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+
+# E-mail for notifications (regiokompas.notifications): the console by default (the demo prints the
+# mails); in production an SMTP server (docs/configuration.md).
+EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend",
+                       help="Django-e-mailbackend, bijv. django.core.mail.backends.smtp.EmailBackend.")
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help="SMTP-server voor meldingen per e-mail.")
+EMAIL_PORT = config("EMAIL_PORT", 25, cast=as_int(1, 65535), help="Poort van de SMTP-server.")
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", help="Gebruikersnaam bij de SMTP-server.")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", help="Wachtwoord bij de SMTP-server.")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, cast=as_bool, help="STARTTLS naar de SMTP-server.")
+DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "regiokompas@localhost", help="Afzender van de meldingen per e-mail.")
+REGIOKOMPAS_SITE_URL = config("REGIOKOMPAS_SITE_URL", "http://127.0.0.1:8000",
+                              help="Adres van de applicatie, voor de links in e-mails.")
+REGIOKOMPAS_NOTIFY_DAYS = config("REGIOKOMPAS_NOTIFY_DAYS", 14, cast=as_int(1, 365),
+                                 help="Dagen vooraf dat een melding komt over een naderend besluitmoment of adviestermijn.")
 
 LOGGING = {
     "version": 1,
