@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLUG = "alkmaar-participatiewet-2019"
 T = f"/trajecten/{SLUG}"
+T2012 = "/trajecten/alkmaar-sociale-zaken-2012"  # the example trajectory with a cost model
 WIDTHS = (1280, 360)
 
 # role (demo account) -> the pages of its main journey
@@ -24,13 +25,14 @@ JOURNEYS = {
     "raadslid-bergen": ["/trajecten/", f"{T}/", "/gemeenten/GM0373/", f"{T}/raadsinformatie/", f"{T}/varianten/"],
     "griffier-bergen": ["/trajecten/", f"{T}/raadsinformatie/", f"{T}/planning/", "/gemeenten/GM0373/"],
     "bergen": ["/trajecten/", f"{T}/", f"{T}/varianten/", f"{T}/varianten/analyses/", f"{T}/financien/"],
-    "projectleider": ["/trajecten/", f"{T}/", f"{T}/planning/", f"{T}/financien/", f"{T}/documenten/", "/regelingen/"],
+    "projectleider": ["/trajecten/", f"{T}/", f"{T}/planning/", f"{T2012}/financien/", f"{T}/documenten/", "/regelingen/"],
     "or-bergen": ["/trajecten/", f"{T}/", f"{T}/planning/medezeggenschap/", f"{T}/documenten/"],
     "beheer": ["/trajecten/", "/inrichting/", "/gebruikers/", "/regelingen/"],
 }
 
-SHOTS = {("bergen", 1280, f"{T}/"): "opmaak-traject", ("bergen", 360, f"{T}/"): "opmaak-telefoon",
-         ("projectleider", 1280, f"{T}/financien/"): "opmaak-financien"}
+# (role, width, page) -> (screenshot name, the part of the page to show; None: the window)
+SHOTS = {("bergen", 1280, f"{T}/"): ("opmaak-traject", None), ("bergen", 360, f"{T}/"): ("opmaak-telefoon", None),
+         ("projectleider", 1280, f"{T2012}/financien/"): ("grafiek-kosten-per-variant", "figure:has(svg)")}
 
 
 def shots_dir() -> Path | None:
@@ -38,11 +40,11 @@ def shots_dir() -> Path | None:
     return Path(target) if target else None
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, part: str | None = None) -> None:
     from PIL import Image
 
     target = shots_dir() / f"{name}.png"
-    page.screenshot(path=str(target))
+    (page.locator(part).first if part else page).screenshot(path=str(target))
     image = Image.open(target).convert("RGB")
     image.thumbnail((900, 900))
     image.quantize(colors=64).save(target, optimize=True)
@@ -85,7 +87,7 @@ def test_each_role_main_journey_at_desktop_and_phone_width(browser, site, userna
                 assert "seed:" not in body and "brondocument 0" not in body, path
                 shot = SHOTS.get((username, width, path))
                 if shot and shots_dir() is not None:
-                    screenshot(page, shot)
+                    screenshot(page, *shot)
         finally:
             context.close()
 
