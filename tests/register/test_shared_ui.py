@@ -123,3 +123,14 @@ def test_the_finance_band_chart_marks_and_labels_each_line():
     assert "<polygon points=" in svg and "<rect x=" in svg and "<circle" in svg  # three marker shapes
     label_ys = [float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)"[^>]*font-weight="bold"', svg)]
     assert len(label_ys) == 3 and min(abs(a - b) for i, a in enumerate(label_ys) for b in label_ys[i + 1:]) >= 15
+
+
+@pytest.mark.django_db
+def test_pages_are_dutch_whatever_the_browser_asks(client, users):
+    from regiokompas.register.models import Gate
+
+    gate = Gate.objects.filter(trajectory__slug="alkmaar-participatiewet-2019").order_by("ordinal").first()
+    client.force_login(users["bergen"])
+    html = client.post(f"/besluitmomenten/{gate.pk}/besluit/GM0373/", {"body": "college", "date": "01-02-2024"},
+                       HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Dit veld is verplicht." in html and "This field is required" not in html
