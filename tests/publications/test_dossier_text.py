@@ -56,7 +56,7 @@ def test_the_web_forms_refuse_bad_dates_and_change_nothing(region, client, users
     for bad in ("2025-13-45", "1 mei"):
         response = client.post(reverse("publications:draft", args=[gate.pk]),
                                {"municipality": texel.cbs_code, "kind": "memo", "date": bad})
-        assert response.status_code == 200 and "Voer een geldige datum in" in response.content.decode()
+        assert response.status_code == 200 and "Vul een geldige datum in als dd-mm-jjjj" in response.content.decode()
         assert counts() == before
 
 

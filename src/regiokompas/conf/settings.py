@@ -169,7 +169,7 @@ LOGIN_REDIRECT_URL = "register:trajectory-list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = [("nl", "Nederlands")]  # every page in Dutch, whatever the browser asks (Accept-Language)
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

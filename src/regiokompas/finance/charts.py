@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 from html import escape
 
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
-FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
+from regiokompas.charts import FONT, PALETTE, dash, marker, spread_labels  # noqa: F401
+from regiokompas.charts import colour as series_colour
+from regiokompas.charts import svg as _svg
+from regiokompas.charts import text as _text
 
 
 def euro(value: float | None, *, millions: bool = False) -> str:
@@ -23,18 +25,6 @@ def euro(value: float | None, *, millions: bool = False) -> str:
     return f"{'−' if value < 0 and shown else ''}€ {shown:,.0f}".replace(",", ".")
 
 
-def _text(x, y, s, *, size=12, anchor="start", fill="#1a1a1a", weight="normal") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
-            f'font-weight="{weight}" {FONT}>{escape(s)}</text>')
-
-
-def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" aria-labelledby="{ident}-title {ident}-desc" lang="nl">'
-            f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
-            + "".join(body) + "</svg>")
-
-
 def _nice_range(low: float, high: float) -> tuple[float, float, float]:
     if high <= low:
         high = low + 1.0
@@ -48,8 +38,12 @@ def _nice_range(low: float, high: float) -> tuple[float, float, float]:
 
 
 def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, desc: str) -> str:
-    """Line per series (mean) with a shaded 5–95 % band. ``series``: dicts with label, mean, p05, p95."""
-    width, height, left, right, top, bottom = 720, 340, 90, 20, 30, 80
+    """Line per series (mean) with a shaded 5–95 % band. ``series``: dicts with label, mean, p05, p95.
+
+    Lines that lie close together stay apart: each series has its own colour, line pattern and
+    marker shape (regiokompas.charts), and its name stands at the end of its line, labels spread so
+    they never overlap."""
+    width, height, left, right, top, bottom = 720, 340, 90, 190, 30, 50
     lows = [v for s in series for v in s["p05"]] + [0.0]
     highs = [v for s in series for v in s["p95"]]
     y0, y1, step = _nice_range(min(lows), max(highs or [1.0]))
@@ -69,25 +63,28 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
         tick += step
     for i, year in enumerate(years):
         body.append(_text(x(i), top + ph + 16, str(year), size=11, anchor="middle"))
-    for k, s in enumerate(series):
-        colour = PALETTE[k % len(PALETTE)]
+    keys = [s["index"] if s.get("index") is not None else k for k, s in enumerate(series)]
+    for k, s in zip(keys, series, strict=True):
         upper = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s["p95"]))
         lower = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in reversed(list(enumerate(s["p05"]))))
-        body.append(f'<polygon points="{upper} {lower}" fill="{colour}" fill-opacity="0.15" stroke="none"/>')
+        body.append(f'<polygon points="{upper} {lower}" fill="{series_colour(k)}" fill-opacity="0.12" stroke="none"/>')
+    for n, (k, s) in enumerate(zip(keys, series, strict=True)):
         line = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s["mean"]))
-        dash = ' stroke-dasharray="6 3"' if k % 2 else ""
-        body.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
+        body.append(f'<polyline points="{line}" fill="none" stroke="{series_colour(k)}" stroke-width="2.5"{dash(k)}/>')
         for i, v in enumerate(s["mean"]):
-            body.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"><title>{escape(s["label"])}, '
-                        f'{years[i]}: {euro(v)} (5–95 %: {euro(s["p05"][i])} – {euro(s["p95"][i])})</title></circle>')
-    ly = height - 36
-    for k, s in enumerate(series):
-        colour = PALETTE[k % len(PALETTE)]
-        lx = left + (k % 3) * 210
-        row = ly + (k // 3) * 16
-        body.append(f'<rect x="{lx}" y="{row - 9}" width="14" height="10" fill="{colour}"/>')
-        label = s["label"] if len(s["label"]) <= 28 else s["label"].split(":")[0][:28]
-        body.append(_text(lx + 18, row, label, size=11))
+            # markers alternate between series along the line, so overlapping lines still show each one
+            if len(years) > 6 and (i + n) % max(1, len(series)) and i not in (0, len(years) - 1):
+                continue
+            body.append(marker(k, x(i), y(v), tooltip=f'{s["label"]}, {years[i]}: {euro(v)} '
+                                                     f'(5–95 %: {euro(s["p05"][i])} – {euro(s["p95"][i])})'))
+    ends = [y(s["mean"][-1]) if s["mean"] else top for s in series]
+    for n, (s, ly) in enumerate(zip(series, spread_labels(ends, gap=15, low=top + 6, high=top + ph + 20), strict=True)):
+        k = keys[n]
+        label = s["label"] if len(s["label"]) <= 24 else s["label"].split(":")[0][:24]
+        end_x = x(len(years) - 1)
+        body.append(f'<line x1="{end_x + 6:.1f}" y1="{ends[n]:.1f}" x2="{end_x + 16:.1f}" y2="{ly - 4:.1f}" stroke="{series_colour(k)}"/>')
+        body.append(marker(k, end_x + 22, ly - 4, size=4))
+        body.append(_text(end_x + 30, ly, label, size=11, fill=series_colour(k), weight="bold"))
     body.append(_text(left, height - 6, "Lijn: verwachte waarde; vlak: 90 %-bandbreedte (5e–95e percentiel).", size=10))
     return _svg(width, height, ident, title, desc, body)
 

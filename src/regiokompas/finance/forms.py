@@ -7,6 +7,7 @@ from django import forms
 from regiokompas.accounts import permissions
 from regiokompas.finance.build import municipalities, settings_of
 from regiokompas.finance.models import AllocationKey, CostItem, CostSettings, CurrentCost, KeyMethod
+from regiokompas.register.forms import DateTextInput, DutchDateField
 from regiokompas.register.models import Document, Municipality
 
 VOLUME_METHODS = [KeyMethod.PER_INHABITANT, KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET]
@@ -36,10 +37,6 @@ class CostItemForm(forms.ModelForm):
         self.fields["evidence_document"].queryset = permissions.visible_documents(user, documents) if user is not None else documents
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 def value_field_name(municipality: Municipality) -> str:
     return f"waarde_{municipality.cbs_code}"
 
@@ -52,7 +49,8 @@ class AllocationKeyForm(forms.ModelForm):
         model = AllocationKey
         fields = ["code", "name", "method", "reference_date", "unit", "fixed_fraction", "fixed_part", "variable_part",
                   "description", "source", "illustrative"]
-        widgets = {"method": forms.RadioSelect, "reference_date": DateInput(format="%Y-%m-%d"),
+        field_classes = {"reference_date": DutchDateField}
+        widgets = {"method": forms.RadioSelect, "reference_date": DateTextInput(),
                    "description": forms.Textarea(attrs={"rows": 3}), "source": forms.TextInput}
 
     def __init__(self, *args, trajectory, **kwargs):

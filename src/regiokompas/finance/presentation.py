@@ -140,7 +140,9 @@ def per_year_table(result: dict, vid: str, code: str | None = None) -> Table:
 def band_series(result: dict, vid: str, code: str | None = None, label: str | None = None) -> dict:
     v = result["variants"][vid]
     stats = v["total"]["per_year"] if code is None else v["municipalities"][code]["per_year"]
-    return {"label": label or v["name"], "mean": stats["mean"], "p05": stats["p05"], "p95": stats["p95"]}
+    # the variant's place in the trajectory fixes its colour, marker and line on every page
+    index = list(result["variants"]).index(vid)
+    return {"label": label or v["name"], "mean": stats["mean"], "p05": stats["p05"], "p95": stats["p95"], "index": index}
 
 
 def keys_comparison(model: engine.CostModel, result: dict, vid: str) -> Table:

@@ -5,30 +5,19 @@ from __future__ import annotations
 
 from html import escape
 
-# Colour-blind-safe palette (Okabe–Ito), darkest first for "rank 1".
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+from regiokompas.charts import FONT, PALETTE  # noqa: F401  one palette for every chart
+from regiokompas.charts import colour as series_colour
+from regiokompas.charts import dash as line_dash
+from regiokompas.charts import marker as series_marker
+from regiokompas.charts import svg as _svg
+from regiokompas.charts import text as _text
+
 RANK_COLOURS = ["#08306b", "#2171b5", "#6baed6", "#c6dbef", "#deebf7", "#f0f0f0", "#d9d9d9", "#bdbdbd"]
-TEXT_ON = {"#08306b": "#ffffff", "#2171b5": "#ffffff", "#0072B2": "#ffffff", "#000000": "#ffffff", "#D55E00": "#ffffff"}
-FONT = "font-family=\"DejaVu Sans, Arial, sans-serif\""
+TEXT_ON = {"#08306b": "#ffffff", "#2171b5": "#ffffff", **{c: "#ffffff" for c in PALETTE}}
 
 
 def _pct(p: float) -> str:
     return f"{round(p * 100):d} %"
-
-
-def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" lang="nl">'
-        f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
-        + "".join(body)
-        + "</svg>"
-    )
-
-
-def _text(x, y, s, *, size=12, anchor="start", fill="#1a1a1a", weight="normal") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
-            f'font-weight="{weight}" {FONT}>{escape(s)}</text>')
 
 
 def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str, title: str) -> str:
@@ -85,7 +74,7 @@ def grouped_bar_chart(
             if v is None:
                 continue
             w = max(0.0, v) / vmax * bar_w
-            colour = PALETTE[si % len(PALETTE)]
+            colour = series_colour(si)
             body.append(f'<rect x="{label_w}" y="{y0 + si * bar_h:.1f}" width="{w:.1f}" height="{bar_h - 2}" fill="{colour}">'
                         f'<title>{escape(label)} – {escape(series[si])}: {_pct(v)}</title></rect>')
             body.append(_text(label_w + w + 4, y0 + si * bar_h + bar_h - 3, _pct(v), size=10))
@@ -93,7 +82,7 @@ def grouped_bar_chart(
     for si, name in enumerate(series):
         lx = label_w + (si % 3) * 150
         yy = ly + (si // 3) * 18
-        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{PALETTE[si % len(PALETTE)]}"/>')
+        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{series_colour(si)}"/>')
         body.append(_text(lx + 18, yy + 12, name[:22], size=11))
     desc = " ".join(
         f"{label}: " + ", ".join(f"{series[i]} {_pct(v)}" for i, v in enumerate(vals) if v is not None) + "." for label, vals in groups
@@ -133,11 +122,16 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         yv = ymin + t * (ymax - ymin)
         body.append(_text(left - 6, py(yv) + 4, f"{yv:.2f}".replace(".", ","), size=10, anchor="end"))
     for si, (name, vals) in enumerate(lines):
-        pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, vals, strict=False) if y is not None)
-        colour = PALETTE[si % len(PALETTE)]
-        dash = ["", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"', ' stroke-dasharray="8 2 2 2"'][si % 4]
-        body.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
-        body.append(f'<line x1="{left + w + 12}" y1="{top + 10 + si * 18}" x2="{left + w + 36}" y2="{top + 10 + si * 18}" stroke="{colour}" stroke-width="2"{dash}/>')
+        points = [(px(x), py(y)) for x, y in zip(xs, vals, strict=False) if y is not None]
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        colour = series_colour(si)
+        body.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{line_dash(si)}/>')
+        # a marker at every few points, offset per series, so lines on top of each other stay apart
+        step = max(1, len(points) // 5)
+        for x, y in points[si % step::step]:
+            body.append(series_marker(si, x, y, size=3.5))
+        body.append(f'<line x1="{left + w + 12}" y1="{top + 10 + si * 18}" x2="{left + w + 36}" y2="{top + 10 + si * 18}" stroke="{colour}" stroke-width="2"{line_dash(si)}/>')
+        body.append(series_marker(si, left + w + 24, top + 10 + si * 18, size=3.5))
         body.append(_text(left + w + 40, top + 14 + si * 18, name[:20], size=11))
     legend_y = top + 14 + len(lines) * 18
     if marker is not None:
@@ -146,10 +140,10 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         body.append(_text(left + w + 40, legend_y + 9, "huidig gewicht", size=11))
         legend_y += 20
     for x in switches or []:
-        body.append(f'<path d="M {px(x) - 5:.1f} {top - 7} L {px(x) + 5:.1f} {top - 7} L {px(x):.1f} {top} Z" fill="#D55E00">'
+        body.append(f'<path d="M {px(x) - 5:.1f} {top - 7} L {px(x) + 5:.1f} {top - 7} L {px(x):.1f} {top} Z" fill="{PALETTE[1]}">'
                     f'<title>omslagpunt bij {_pct(x)}</title></path>')
     if switches:
-        body.append(f'<path d="M {left + w + 19} {legend_y} L {left + w + 29} {legend_y} L {left + w + 24} {legend_y + 7} Z" fill="#D55E00"/>')
+        body.append(f'<path d="M {left + w + 19} {legend_y} L {left + w + 29} {legend_y} L {left + w + 24} {legend_y + 7} Z" fill="{PALETTE[1]}"/>')
         body.append(_text(left + w + 40, legend_y + 8, "omslagpunt", size=11))
     return _svg(width, height, ident, title, desc or f"Lijnen per variant over {x_label.lower()}.", body)
 
@@ -226,7 +220,7 @@ def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str]
             w = max(0.0, v or 0.0) / vmax * bar_w
             if w <= 0:
                 continue
-            colour = PALETTE[k % len(PALETTE)]
+            colour = series_colour(k)
             body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" stroke="#ffffff" '
                         f'stroke-width="1"><title>{escape(label)} – {escape(segments[k])}: {v:.3f}</title></rect>')
             x += w
@@ -236,7 +230,7 @@ def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str]
     for k, name in enumerate(segments):
         lx = label_w + (k % 3) * 150
         yy = ly + (k // 3) * 18
-        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{series_colour(k)}"/>')
         body.append(_text(lx + 18, yy + 12, name[:22], size=11))
     desc = " ".join(f"{label}: totale waarde {sum(v for v in vals if v):.2f}.".replace(".", ",", 1) for label, vals in rows)
     return _svg(width, height, ident, title, desc, body)

@@ -116,7 +116,7 @@ class ScoreForm(forms.ModelForm):
     low = NumberField(label="Laag", required=False)
     most_likely = NumberField(label="Meest waarschijnlijk (of exacte waarde)", required=False)
     high = NumberField(label="Hoog", required=False)
-    evidence_date = DutchDateField(label="Datum onderbouwing", required=False, widget=forms.DateInput(format="%d-%m-%Y"))
+    evidence_date = DutchDateField(label="Datum onderbouwing", required=False)
 
     class Meta:
         model = Score

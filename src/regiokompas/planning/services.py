@@ -56,13 +56,13 @@ def _check_date(value, label: str) -> None:
     if value is None:
         return
     if not isinstance(value, dt.date):
-        raise PlanningError(f"{label}: '{value}' is geen geldige datum (gebruik JJJJ-MM-DD).")
+        raise PlanningError(f"{label}: '{value}' is geen geldige datum (gebruik dd-mm-jjjj).")
     if not (EARLIEST <= value <= LATEST):
         raise PlanningError(f"{label}: {value:%d-%m-%Y} ligt buiten de toegestane periode (1990–2100).")
 
 
 def parse_date(raw: str, label: str = "Datum") -> dt.date:
-    """Parse a date typed by a user (JJJJ-MM-DD or DD-MM-JJJJ) with a Dutch error."""
+    """Parse a date typed by a user (dd-mm-jjjj, or JJJJ-MM-DD as in a file) with a Dutch error."""
     text = (raw or "").strip()
     for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
         try:
@@ -71,7 +71,7 @@ def parse_date(raw: str, label: str = "Datum") -> dt.date:
             continue
         _check_date(value, label)
         return value
-    raise PlanningError(f"{label}: '{text}' is geen geldige datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2013-01-01).")
+    raise PlanningError(f"{label}: '{text}' is geen geldige datum (gebruik dd-mm-jjjj, bijvoorbeeld 01-01-2013).")
 
 
 def law_anchor(law: Law, which: str = pc.LawDateField.PLANNED) -> dt.date | None:
@@ -432,7 +432,7 @@ def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.da
     if not trajectory.drivers.filter(pk=law.pk).exists():
         raise PlanningError(f"{law} is geen aanleiding van dit traject; koppel de wet eerst aan het traject.")
     if not isinstance(new_date, dt.date):
-        raise PlanningError("Geef een nieuwe datum op (JJJJ-MM-DD).")
+        raise PlanningError("Geef een nieuwe datum op (dd-mm-jjjj).")
     _check_date(new_date, "Nieuwe datum")
     if new_status and new_status not in c.LawStatus.values:
         raise PlanningError(f"Onbekende status '{new_status}' voor een wet.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from regiokompas.charts import PALETTE
 from regiokompas.planning.overview import AT_RISK, LATE, NOT_DONE, Overview, nl_date, tempo_sentences
 
 ROW_H = 26
@@ -15,7 +16,7 @@ TOP = 40
 MAX_LABEL = 58  # characters that fit in LABEL_W at font size 12
 SYMBOLS = {LATE: "! te laat", AT_RISK: "△ risico", NOT_DONE: "× niet uitgevoerd"}
 STROKE = {LATE: "#b00020", AT_RISK: "#8a5300", NOT_DONE: "#595959"}
-FILL = {"mijlpaal": "#0b5394", "medezeggenschap": "#38761d", "raad": "#5b2c83"}
+FILL = {"mijlpaal": PALETTE[0], "medezeggenschap": PALETTE[2], "raad": PALETTE[5]}  # the one chart palette
 
 
 def _x(day: dt.date, start: dt.date, span: int) -> float:
@@ -74,7 +75,7 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
         text = (r.label if len(r.label) <= room else r.label[: room - 1] + "…") + dropped + track
         strike = ' text-decoration="line-through"' if dropped else ""
         parts.append(f'<text x="4" y="{cy + 4:.1f}"{strike}>{escape(text)}</text>')
-        colour = FILL.get(r.category, "#0b5394")
+        colour = FILL.get(r.category, PALETTE[0])
         dash = ' stroke-dasharray="4 2"' if r.flag else ""
         stroke = STROKE.get(r.flag, colour)
         x0 = _x(r.date, start, span)

@@ -10,7 +10,7 @@ from regiokompas.publications.models import Channel, LegalBasis, PublicationKind
 from regiokompas.publications.services import CORRECTABLE_OUTCOMES
 from regiokompas.register.constants import DocumentKind, Outcome
 from regiokompas.register.dates import FuzzyDate
-from regiokompas.register.forms import FuzzyDateField
+from regiokompas.register.forms import DutchDateField, FuzzyDateField
 
 HEADER_FIELDS = [
     ("datum", "Datum"), ("aan", "Aan"), ("van", "Van"), ("onderwerp", "Onderwerp / titel"),
@@ -21,8 +21,8 @@ HEADER_FIELDS = [
 class DraftForm(forms.Form):
     municipality = forms.ChoiceField(label="Gemeente")
     kind = forms.ChoiceField(label="Soort stuk", choices=PublicationKind.choices)
-    date = forms.DateField(label="Datum van het stuk", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                           help_text="Leeg: vandaag. Portefeuillehouder en contactpersoon zijn die van deze datum.")
+    date = DutchDateField(label="Datum van het stuk", required=False,
+                          help_text="Als dd-mm-jjjj; leeg: vandaag. Portefeuillehouder en contactpersoon zijn die van deze datum.")
 
     def __init__(self, *args, municipalities=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,7 +77,7 @@ class EditForm(forms.Form):
 
 class InformationEventForm(forms.Form):
     municipality = forms.ChoiceField(label="Raad van gemeente")
-    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    date = DutchDateField(label="Datum")
     channel = forms.ChoiceField(label="Kanaal", choices=Channel.choices)
     legal_basis = forms.ChoiceField(label="Grondslag", choices=LegalBasis.choices, initial=LegalBasis.ACTIEVE_INFORMATIEPLICHT)
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -13,7 +13,20 @@ from regiokompas.register.models import Document
 DATE_HELP = "Als dd-mm-jjjj, bijvoorbeeld 03-04-2012."
 
 
+class DateTextInput(forms.DateInput):
+    """The one date input of every form: a text box for dd-mm-jjjj (no browser date picker, which
+    shows a different format per browser and language)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None, format="%d-%m-%Y"):
+        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10, **(attrs or {})}, format=format)
+
+
 class DutchDateField(forms.DateField):
+    """A date to the day, typed as dd-mm-jjjj (JJJJ-MM-DD is still understood)."""
+
+    widget = DateTextInput
     default_error_messages = {"invalid": "Vul een geldige datum in als dd-mm-jjjj (bijvoorbeeld 03-04-2012)."}
 
     def __init__(self, **kwargs):
@@ -31,7 +44,7 @@ class FuzzyDateField(forms.Field):
     def __init__(self, *, allow_future: bool = True, **kwargs):
         self.allow_future = allow_future
         kwargs.setdefault("help_text", INPUT_HELP)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10}))  # like DateTextInput
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 

@@ -43,18 +43,25 @@ def outcome_symbol(outcome):
     }.get(outcome, "")
 
 
-_SEED = re.compile(r"^seed:(?P<file>\S+)\s*(?:\((?P<label>[^)]*)\))?\s*(?P<rest>.*)$")
+_SEED = re.compile(r"seed:(?P<file>[^\s;,()]+)(?:\s*\((?P<label>[^)]*)\))?")
 
 
 @register.filter
 def source_text(value):
     """A source as a reader wants it: ``seed:000_... (memo ..., 29 mei 2012)`` reads as
-    "memo ..., 29 mei 2012 (brondocument 000_...)"; web addresses and free text stay as they are."""
+    "memo ..., 29 mei 2012", also inside a longer source ("CBS; seed:... (memo ...)"); the file
+    name is an internal key, never shown. Web addresses and free text stay as they are."""
     if not value:
         return ""
-    match = _SEED.match(str(value).strip())
-    if not match:
+    text = str(value).strip()
+    if "seed:" not in text:
         return value
-    label = match["label"] or "brondocument"
-    rest = f"; {match['rest']}" if match["rest"] else ""
-    return f"{label} (brondocument {match['file']}){rest}"
+    return _SEED.sub(lambda m: m["label"] or "brondocument uit het dossier", text).strip()
+
+
+@register.filter
+def action_label(code):
+    """An audit action in Dutch words (regiokompas.labels), never the raw code."""
+    from regiokompas.labels import action_label as label
+
+    return label(code)
