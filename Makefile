@@ -21,6 +21,7 @@ bench: install
 
 lint: install-test
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
