@@ -137,7 +137,7 @@ def _integer(x) -> int | None:
 
 
 def _stakeholder_rows(problem: Problem, si: int) -> list[cons.Row]:
-    return cons.compile_statements(problem.stakeholders[si].statements, problem.criterion_ids)
+    return cons.statement_rows(problem.stakeholders[si].statements, problem.criterion_ids)
 
 
 def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str | None = None) -> dict:
@@ -250,7 +250,7 @@ def _consensus(p: Problem, source, samples, seed, force) -> dict:
     rows, owners = [], []
     for s in p.stakeholders:
         offset = len(owners)
-        rows += cons.compile_statements(s.statements, p.criterion_ids, offset=offset)
+        rows += cons.statement_rows(s.statements, p.criterion_ids, offset=offset)
         owners += [(s.id, k) for k in range(len(s.statements))]
     if not cons.feasible(rows, n):
         bad = cons.conflicting_statements(rows, n)
