@@ -11,7 +11,7 @@ from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.simulate import variant_draws
 from regiokompas.finance.errors import FinanceError
 from regiokompas.finance.models import AllocationKey, CostItem, CostSettings, CurrentCost, KeyMethod
-from regiokompas.options.models import Variant
+from regiokompas.options.interface import Variant
 from regiokompas.register.models import Municipality, PopulationFigure, Trajectory
 
 # A population figure counts for a reference date when it is from that date or at most this much older.

@@ -315,7 +315,7 @@ def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_C
 
 
 def _criterion_for_costs(trajectory: Trajectory, code: str):
-    from regiokompas.options.models import Criterion
+    from regiokompas.options.interface import Criterion
 
     criterion = Criterion.objects.filter(criteria_set__trajectory=trajectory, code=code).first()
     if criterion is None:
@@ -328,8 +328,8 @@ def _criterion_for_costs(trajectory: Trajectory, code: str):
 @transaction.atomic
 def _write_criterion_scores(actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
     from regiokompas.finance import build
-    from regiokompas.options import services as options_services
-    from regiokompas.options.models import Score, ScoreKind, Variant
+    from regiokompas.options import interface as options_services
+    from regiokompas.options.interface import Score, ScoreKind, Variant
 
     criterion = _criterion_for_costs(trajectory, code)  # again, inside the transaction
     settings = build.settings_of(trajectory)

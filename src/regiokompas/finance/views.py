@@ -23,7 +23,7 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
-from regiokompas.options.models import Score, Variant
+from regiokompas.options.interface import Score, Variant
 from regiokompas.register.models import Trajectory
 
 EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]

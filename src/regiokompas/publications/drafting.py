@@ -188,8 +188,8 @@ class Facts:
 def _analysis(trajectory) -> tuple[str, bool, str]:
     """The outcome of the latest stored analysis run in plain Dutch with its margin, whether it is
     illustrative, and a one-line headline for page 1."""
-    from regiokompas.options.models import AnalysisRun
-    from regiokompas.options.results import read
+    from regiokompas.options.interface import AnalysisRun
+    from regiokompas.options.interface import read
 
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     if run is None:
@@ -302,7 +302,7 @@ def _next_steps(gate, municipality, today) -> list[str]:
 
 
 def collect(gate: Gate, municipality: Municipality, today: dt.date) -> Facts:
-    from regiokompas.options.models import Variant
+    from regiokompas.options.interface import Variant
 
     trajectory = gate.trajectory
     state = query.trajectory_state(trajectory)
