@@ -188,8 +188,7 @@ class Facts:
 def _analysis(trajectory) -> tuple[str, bool, str]:
     """The outcome of the latest stored analysis run in plain Dutch with its margin, whether it is
     illustrative, and a one-line headline for page 1."""
-    from regiokompas.options.interface import AnalysisRun
-    from regiokompas.options.interface import read
+    from regiokompas.options.interface import AnalysisRun, read
 
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     if run is None:
