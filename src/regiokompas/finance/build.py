@@ -62,6 +62,28 @@ def _successor_code(m: Municipality, day: dt.date) -> str:
     return m.successor_on(day).cbs_code
 
 
+def _item_json(item: CostItem, day: dt.date) -> dict:
+    """One cost item as the engine reads it."""
+    entry = {
+        "id": item.code, "name": item.name, "category": item.category, "behaviour": item.behaviour,
+        "amount": {"low": float(item.low), "likely": float(item.likely), "high": float(item.high)},
+        "per_unit": item.per_unit, "binding": item.binding, "source": item.source, "illustrative": item.illustrative,
+    }
+    if item.behaviour == "variable":
+        entry["driver"] = item.driver.code if item.driver else None
+        entry["scale_exponent"] = item.scale_exponent
+    if item.first_year:
+        entry["first_year"] = item.first_year
+    if item.last_year:
+        entry["last_year"] = item.last_year
+    if item.allocation_key_id:
+        entry["key"] = item.allocation_key.code
+    members = sorted({_successor_code(m, day) for m in item.members.all()})
+    if members:
+        entry["members"] = members
+    return entry
+
+
 def build_model(trajectory: Trajectory) -> dict:
     """The engine input for this trajectory. Raises FinanceError when there is no cost model."""
     settings = settings_of(trajectory)
@@ -99,29 +121,10 @@ def build_model(trajectory: Trajectory) -> dict:
     baseline = {}
     for cc in CurrentCost.objects.filter(trajectory=trajectory).select_related("municipality"):
         baseline[_successor_code(cc.municipality, day)] = {"low": float(cc.low), "likely": float(cc.likely), "high": float(cc.high)}
-    variants = []
-    for variant in Variant.objects.filter(trajectory=trajectory).order_by("number"):
-        items = []
-        for item in CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key").prefetch_related("members"):
-            entry = {
-                "id": item.code, "name": item.name, "category": item.category, "behaviour": item.behaviour,
-                "amount": {"low": float(item.low), "likely": float(item.likely), "high": float(item.high)},
-                "per_unit": item.per_unit, "binding": item.binding, "source": item.source, "illustrative": item.illustrative,
-            }
-            if item.behaviour == "variable":
-                entry["driver"] = item.driver.code if item.driver else None
-                entry["scale_exponent"] = item.scale_exponent
-            if item.first_year:
-                entry["first_year"] = item.first_year
-            if item.last_year:
-                entry["last_year"] = item.last_year
-            if item.allocation_key_id:
-                entry["key"] = item.allocation_key.code
-            members = sorted({_successor_code(m, day) for m in item.members.all()})
-            if members:
-                entry["members"] = members
-            items.append(entry)
-        variants.append({"id": variant.code, "name": str(variant), "items": items})
+    variants = [{"id": variant.code, "name": str(variant), "items": [
+        _item_json(item, day) for item in
+        CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key").prefetch_related("members")]}
+        for variant in Variant.objects.filter(trajectory=trajectory).order_by("number")]
     return {
         "schema": engine.SCHEMA,
         "horizon": {"start_year": settings.start_year, "years": settings.years},

@@ -96,19 +96,8 @@ def _population_gaps(key: AllocationKey) -> list[str]:
     return [m.name for m in municipalities(key.trajectory, settings) if population_on(m, key.reference_date) is None]
 
 
-@transaction.atomic
-def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
-    """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
-    _require(actor, key.trajectory)
-    label = f"Verdeelsleutel '{key.name or key.code}'"
-    if not (key.name or "").strip() or not (key.code or "").strip():
-        raise FinanceError("Geef de verdeelsleutel een code en een naam.")
-    if key.method not in KeyMethod.values:
-        raise FinanceError(f"{label}: kies een methode.")
-    if not (key.source or "").strip():
-        raise FinanceError(f"{label}: vermeld de bron van de sleutel (besluit, regeling, begroting of telling).")
-    if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
-        raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
+def _key_values(label: str, values: Mapping[Municipality, object] | None) -> dict[Municipality, decimal.Decimal]:
+    """The key's values per municipality as decimals (a comma as decimal separator is fine)."""
     parsed: dict[Municipality, decimal.Decimal] = {}
     for municipality, raw in (values or {}).items():
         try:
@@ -121,6 +110,11 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
             raise FinanceError(f"{label}: de waarde voor {municipality} is negatief ({nl_number(float(value))}); "
                                "volumes, aandelen en percentages kunnen niet negatief zijn.")
         parsed[municipality] = value
+    return parsed
+
+
+def _check_key_method(key: AllocationKey, label: str, parsed: dict[Municipality, decimal.Decimal]) -> None:
+    """What the key's method asks of its values, parts and reference date."""
     if key.method in STORES_VALUES and not parsed:
         raise FinanceError(f"{label}: geef per gemeente een waarde op.")
     if key.method == KeyMethod.FIXED_PERCENTAGES:
@@ -140,6 +134,23 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
         if gaps:
             raise FinanceError(f"{label}: geen inwonertal voor {', '.join(gaps)} op peildatum {key.reference_date:%d-%m-%Y} "
                                "(of in de twee jaar daarvoor). Leg het inwonertal met bron vast in het register.")
+
+
+@transaction.atomic
+def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
+    """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
+    _require(actor, key.trajectory)
+    label = f"Verdeelsleutel '{key.name or key.code}'"
+    if not (key.name or "").strip() or not (key.code or "").strip():
+        raise FinanceError("Geef de verdeelsleutel een code en een naam.")
+    if key.method not in KeyMethod.values:
+        raise FinanceError(f"{label}: kies een methode.")
+    if not (key.source or "").strip():
+        raise FinanceError(f"{label}: vermeld de bron van de sleutel (besluit, regeling, begroting of telling).")
+    if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
+        raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
+    parsed = _key_values(label, values)
+    _check_key_method(key, label, parsed)
     before = _before(key)
     if before is not None:
         before["values"] = {v.municipality.cbs_code: str(v.value) for v in key.values.select_related("municipality")}
@@ -159,6 +170,22 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
 
 
 # --- cost items --------------------------------------------------------------------------------------
+
+
+def _check_item_years(item: CostItem, trajectory: Trajectory, what: str) -> None:
+    settings = CostSettings.objects.filter(trajectory=trajectory).first()
+    if settings:
+        end = settings.start_year + settings.years - 1
+        for year in (item.first_year, item.last_year):
+            if year and not settings.start_year <= year <= end:
+                raise FinanceError(f"{what}: {year} valt buiten de looptijd {settings.start_year}–{end}.")
+
+
+def _check_members(members: list[Municipality], trajectory: Trajectory, what: str) -> None:
+    allowed = set(trajectory.participants.values_list("municipality_id", flat=True))
+    outside = [m.name for m in members if m.pk not in allowed and not m.predecessors.filter(pk__in=allowed).exists()]
+    if outside:
+        raise FinanceError(f"{what}: {', '.join(outside)} neemt niet deel aan dit traject.")
 
 
 @transaction.atomic
@@ -184,18 +211,10 @@ def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None =
         raise FinanceError(f"{what}: '{item.driver}' geeft geen volumes en kan geen kostendrager zijn.")
     if item.first_year and item.last_year and item.first_year > item.last_year:
         raise FinanceError(f"{what}: het eerste jaar ligt na het laatste jaar.")
-    settings = CostSettings.objects.filter(trajectory=trajectory).first()
-    if settings:
-        end = settings.start_year + settings.years - 1
-        for year in (item.first_year, item.last_year):
-            if year and not settings.start_year <= year <= end:
-                raise FinanceError(f"{what}: {year} valt buiten de looptijd {settings.start_year}–{end}.")
+    _check_item_years(item, trajectory, what)
     members = list(members) if members is not None else None
     if members:
-        allowed = set(trajectory.participants.values_list("municipality_id", flat=True))
-        outside = [m.name for m in members if m.pk not in allowed and not m.predecessors.filter(pk__in=allowed).exists()]
-        if outside:
-            raise FinanceError(f"{what}: {', '.join(outside)} neemt niet deel aan dit traject.")
+        _check_members(members, trajectory, what)
     if item.binding and not members and not (item.pk and item.members.exists()):
         raise FinanceError(f"{what}: noem bij een bestaande verplichting de gemeenten die haar dragen.")
     before = _before(item)
