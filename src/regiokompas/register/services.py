@@ -392,22 +392,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
         raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")
     body = _body_for(data)
     counting = gate.counting_body_kind
-    if gate.kind == c.GateKind.INFORMATION:
-        if data.outcome not in (c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED):
-            raise RegisterError(
-                f"'{gate}' is een informatiemoment: er wordt niets besloten. Kies 'kennisgenomen' of 'nog niet besloten'."
-            )
-    else:
-        if data.outcome == c.Outcome.NOTED and body.kind == counting:
-            raise RegisterError(
-                f"Bij '{gate}' beslist de/het {_owner_label(counting)}; 'kennisgenomen' past alleen bij een informatiemoment "
-                "of bij een orgaan dat alleen wordt geïnformeerd."
-            )
-        if data.outcome == c.Outcome.PROPOSED and body.kind == counting:
-            raise RegisterError(
-                f"'Voorgesteld aan de raad' is de uitkomst van het orgaan dat voorstelt; bij '{gate}' neemt de/het "
-                f"{_owner_label(counting)} zelf het besluit dat telt."
-            )
+    _check_outcome_for_body(data, gate, body)
     if data.withdraws and data.outcome != c.Outcome.REJECT:
         raise RegisterError("Uittreden kan alleen samen met het besluit 'niet ingestemd'.")
     if data.withdraws and body.kind != counting:
@@ -415,13 +400,39 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
     if data.outcome == c.Outcome.AGREE_WITH_CONDITIONS and not data.conditions:
         raise RegisterError("Bij 'ingestemd onder voorwaarden' hoort ten minste één voorwaarde.")
     for cond in data.conditions or []:
-        if not cond.text.strip():
-            raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
-        if cond.category is not None and cond.category not in c.ConditionCategory.values:
-            raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
-        if cond.status is not None:
-            _check_condition_status(cond.status, cond.fulfilled_by, cond.status_note or "", gate.trajectory_id)
+        _check_condition_input(cond, gate)
     return body
+
+
+def _check_condition_input(cond, gate: Gate) -> None:
+    if not cond.text.strip():
+        raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
+    if cond.category is not None and cond.category not in c.ConditionCategory.values:
+        raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
+    if cond.status is not None:
+        _check_condition_status(cond.status, cond.fulfilled_by, cond.status_note or "", gate.trajectory_id)
+
+
+def _check_outcome_for_body(data: DecisionInput, gate: Gate, body: GoverningBody) -> None:
+    """'Kennisgenomen' and 'voorgesteld' are no outcomes of the body whose decision counts; an
+    information gate has no decisions."""
+    counting = gate.counting_body_kind
+    if gate.kind == c.GateKind.INFORMATION:
+        if data.outcome not in (c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED):
+            raise RegisterError(
+                f"'{gate}' is een informatiemoment: er wordt niets besloten. Kies 'kennisgenomen' of 'nog niet besloten'."
+            )
+        return
+    if data.outcome == c.Outcome.NOTED and body.kind == counting:
+        raise RegisterError(
+            f"Bij '{gate}' beslist de/het {_owner_label(counting)}; 'kennisgenomen' past alleen bij een informatiemoment "
+            "of bij een orgaan dat alleen wordt geïnformeerd."
+        )
+    if data.outcome == c.Outcome.PROPOSED and body.kind == counting:
+        raise RegisterError(
+            f"'Voorgesteld aan de raad' is de uitkomst van het orgaan dat voorstelt; bij '{gate}' neemt de/het "
+            f"{_owner_label(counting)} zelf het besluit dat telt."
+        )
 
 
 def _already_decided(gate: Gate, municipality: Municipality, body: GoverningBody) -> str:
