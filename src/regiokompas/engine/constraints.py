@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy.linalg import null_space
@@ -129,7 +130,7 @@ _STATEMENT_ROWS: defaultdict[str, Callable[[_RowAdder, dict, list[str], int], No
 )
 
 
-def _ratio_rows(row, num, den, lo, hi, s):
+def _ratio_rows(row: _RowAdder, num: str, den: str, lo: float | None, hi: float | None, s: int) -> None:
     if lo is not None and hi is not None and lo == hi:
         row([(num, 1.0), (den, -float(lo))], 0.0, True, s)
         return
@@ -148,7 +149,7 @@ def simplex_rows(n: int) -> list[Row]:
     return rows
 
 
-def _lp(rows: list[Row], n: int, c=None, extra=None):
+def _lp(rows: list[Row], n: int, c: np.ndarray | None = None, extra: object = None) -> Any:
     ub = [r for r in rows if not r.eq]
     eq = [r for r in rows if r.eq]
     A_ub = np.array([r.coef for r in ub]) if ub else None

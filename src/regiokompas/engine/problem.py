@@ -29,7 +29,7 @@ def json_schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Any:
     import jsonschema
 
     return jsonschema.Draft202012Validator(json_schema())
@@ -72,12 +72,12 @@ class Problem:
 
 # --- schema errors in Dutch ---------------------------------------------------------------------
 
-def _where(path) -> str:
+def _where(path: Iterable[Any]) -> str:
     parts = [str(p) for p in path]
     return "/".join(parts) if parts else "(hoofdniveau)"
 
 
-def _schema_error(e) -> dict:
+def _schema_error(e: Any) -> dict:
     where = _where(e.absolute_path)
     v = e.validator
     text = schema_error_text(e)
@@ -87,7 +87,7 @@ def _schema_error(e) -> dict:
 # --- parsing ------------------------------------------------------------------------------------
 
 
-def _finite(x) -> bool:
+def _finite(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
@@ -96,7 +96,7 @@ def _count(problem: dict, key: str) -> int:
     return len(value) if isinstance(value, list | dict) else 0
 
 
-def check_size(problem, samples: int | None = None) -> None:
+def check_size(problem: Any, samples: int | None = None) -> None:
     """Refuse a problem beyond the limits (regiokompas.conf.limits) before anything is allocated:
     JSON depth and number range, then the numbers of alternatives, criteria, stakeholders and
     statements, and alternatives × criteria × samples. Each message states the limit."""
@@ -108,7 +108,8 @@ def check_size(problem, samples: int | None = None) -> None:
         return
     out = []
     m, n = _count(problem, "alternatives"), _count(problem, "criteria")
-    stakeholders = problem.get("stakeholders") if isinstance(problem.get("stakeholders"), list) else []
+    raw_stakeholders = problem.get("stakeholders")
+    stakeholders: list = raw_stakeholders if isinstance(raw_stakeholders, list) else []
     statements = sum(len(s["statements"]) for s in stakeholders
                      if isinstance(s, dict) and isinstance(s.get("statements"), list))
     for count, setting, what in ((m, "REGIOKOMPAS_MAX_ALTERNATIVES", "alternatieven"),

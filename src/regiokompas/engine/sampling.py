@@ -67,7 +67,7 @@ class ChainMap:
                 if not pattern:
                     return None
                 a, b = nz
-                parent[find(a)] = find(b)
+                parent[find(int(a))] = find(int(b))
             elif pattern:
                 lo = nz[r.coef[nz] > 0][0]  # w_lo - w_hi <= 0
                 hi = nz[r.coef[nz] < 0][0]
@@ -217,7 +217,8 @@ def _seeds(rng: np.random.Generator, chains: int) -> np.ndarray:
     return rng.integers(1, 2**63 - 1, size=chains, dtype=np.int64).astype(np.uint64)
 
 
-def _advance(Y, S, Gy, steps, rng, coordinate, keep_every=0):
+def _advance(Y: np.ndarray, S: np.ndarray, Gy: np.ndarray, steps: int, rng: np.random.Generator, coordinate: bool,
+             keep_every: int = 0) -> np.ndarray:
     from regiokompas.engine._har import run_chains
     from regiokompas.engine._kernels import LOCK
 
@@ -239,7 +240,7 @@ def hit_and_run(red: Reduced, size: int, rng: np.random.Generator, thin: int | N
     G, h = red.G, red.h - red.G @ red.centre  # coordinates relative to the centre
     # Pilot chains from the centre; two rounds of rounding by the sample covariance.
     C0 = 64
-    L = np.eye(d)
+    L: np.ndarray = np.eye(d)
     Y = np.zeros((C0, d))
     for _ in range(2):
         Gy = np.ascontiguousarray(G @ L)

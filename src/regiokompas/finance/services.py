@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from django.db import models, transaction
 
 from regiokompas.accounts import permissions as perm
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.engine.costs.errors import nl_number
 from regiokompas.finance.errors import FinanceError, PermissionDenied, RegisterError
@@ -31,7 +32,7 @@ NEEDS_REFERENCE_DATE = STORES_VALUES | {KeyMethod.PER_INHABITANT}
 DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt het kostenmodel."
 
 
-def _require(actor, trajectory) -> None:
+def _require(actor: Actor, trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied(DENIED)
 
@@ -63,7 +64,7 @@ def _check_range(low, likely, high, what: str) -> None:
 
 
 @transaction.atomic
-def save_settings(actor, settings: CostSettings, *, reason: str = "") -> CostSettings:
+def save_settings(actor: Actor, settings: CostSettings, *, reason: str = "") -> CostSettings:
     _require(actor, settings.trajectory)
     if not 1900 <= (settings.start_year or 0) <= 2200:
         raise FinanceError("Het eerste jaar is een jaartal, bijvoorbeeld 2022.")
@@ -137,7 +138,7 @@ def _check_key_method(key: AllocationKey, label: str, parsed: dict[Municipality,
 
 
 @transaction.atomic
-def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
+def save_key(actor: Actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
     """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
     _require(actor, key.trajectory)
     label = f"Verdeelsleutel '{key.name or key.code}'"
@@ -189,7 +190,7 @@ def _check_members(members: list[Municipality], trajectory: Trajectory, what: st
 
 
 @transaction.atomic
-def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None = None, reason: str = "") -> CostItem:
+def save_item(actor: Actor, item: CostItem, *, members: Iterable[Municipality] | None = None, reason: str = "") -> CostItem:
     trajectory = item.variant.trajectory
     _require(actor, trajectory)
     what = f"Kostenpost '{item.name or item.code}'"
@@ -228,7 +229,7 @@ def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None =
 
 
 @transaction.atomic
-def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
+def delete_item(actor: Actor, item: CostItem, *, reason: str = "") -> None:
     trajectory = item.variant.trajectory
     _require(actor, trajectory)
     before, text, pk = audit.snapshot(item), str(item), item.pk
@@ -241,7 +242,7 @@ def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def save_current_cost(actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
+def save_current_cost(actor: Actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
     _require(actor, cost.trajectory)
     if not (cost.source or "").strip():
         raise FinanceError(f"Huidige kosten {cost.municipality}: vermeld de bron (bijvoorbeeld de begroting of jaarrekening).")
@@ -255,7 +256,7 @@ def save_current_cost(actor, cost: CurrentCost, *, reason: str = "") -> CurrentC
 
 
 @transaction.atomic
-def save_shared_scenario(actor, scenario: SharedOrganisationScenario, transferring: Iterable[Municipality], *,
+def save_shared_scenario(actor: Actor, scenario: SharedOrganisationScenario, transferring: Iterable[Municipality], *,
                          reason: str = "") -> SharedOrganisationScenario:
     _require(actor, scenario.trajectory)
     transferring = list(transferring)
@@ -318,7 +319,7 @@ def criterion_values(trajectory: Trajectory, result: dict | None = None) -> dict
     return out
 
 
-def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
+def apply_to_criterion(actor: Actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
     """Write the computed cost differences as the scores of criterion ``code`` (PERT, EUR mln per year)
     through the options service, with the cost model as their substantiation.
 
@@ -345,7 +346,7 @@ def _criterion_for_costs(trajectory: Trajectory, code: str):
 
 
 @transaction.atomic
-def _write_criterion_scores(actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
+def _write_criterion_scores(actor: Actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
     from regiokompas.finance import build
     from regiokompas.options import interface as options_services
     from regiokompas.options.interface import Score, ScoreKind, Variant

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from regiokompas.accounts import permissions as perm
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.options import engine_api
@@ -71,7 +72,7 @@ def _save(obj: models.Model) -> None:
     register_services.write(obj, error=OptionsError)
 
 
-def _require_manager(actor, trajectory) -> None:
+def _require_manager(actor: Actor, trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores.")
 
@@ -90,7 +91,7 @@ def _trajectory_of(obj) -> Trajectory:
 
 
 @transaction.atomic
-def save_variant(actor, variant: Variant, *, reason: str = "") -> Variant:
+def save_variant(actor: Actor, variant: Variant, *, reason: str = "") -> Variant:
     _require_manager(actor, variant.trajectory)
     if not variant.name.strip():
         raise OptionsError("Geef de variant een naam.")
@@ -105,7 +106,7 @@ def save_variant(actor, variant: Variant, *, reason: str = "") -> Variant:
 
 
 @transaction.atomic
-def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
+def delete_variant(actor: Actor, variant: Variant, *, reason: str = "") -> None:
     _require_manager(actor, variant.trajectory)
     before = audit.snapshot(variant)
     text, slug, pk = str(variant), variant.trajectory.slug, variant.pk
@@ -122,7 +123,7 @@ def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def save_variant_component(actor, component: VariantComponent, *, reason: str = "") -> VariantComponent:
+def save_variant_component(actor: Actor, component: VariantComponent, *, reason: str = "") -> VariantComponent:
     """A task of a variant in a form and a phase. An existing arrangement named here fixes the form."""
     variant = component.variant
     _require_manager(actor, variant.trajectory)
@@ -157,7 +158,7 @@ def save_variant_component(actor, component: VariantComponent, *, reason: str = 
 
 
 @transaction.atomic
-def delete_variant_component(actor, component: VariantComponent, *, reason: str = "") -> None:
+def delete_variant_component(actor: Actor, component: VariantComponent, *, reason: str = "") -> None:
     _require_manager(actor, component.variant.trajectory)
     before, slug, text, pk = audit.snapshot(component), component.variant.trajectory.slug, str(component), component.pk
     component.delete()
@@ -168,7 +169,7 @@ def delete_variant_component(actor, component: VariantComponent, *, reason: str 
 
 
 @transaction.atomic
-def save_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> CommonMeasure:
+def save_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str = "") -> CommonMeasure:
     """A measure every variant takes (a herstelmaatregel), recorded once for the trajectory."""
     _require_manager(actor, measure.trajectory)
     measure.title = (measure.title or "").strip()
@@ -188,7 +189,7 @@ def save_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> C
 
 
 @transaction.atomic
-def delete_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> None:
+def delete_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str = "") -> None:
     _require_manager(actor, measure.trajectory)
     before, slug, text, pk = audit.snapshot(measure), measure.trajectory.slug, str(measure), measure.pk
     measure.delete()
@@ -213,7 +214,7 @@ def composition(variant: Variant) -> list[dict]:
 
 
 @transaction.atomic
-def ensure_criteria_set(actor, trajectory: Trajectory, *, name: str = "Criteria", source: str = "", illustrative: bool = False) -> CriteriaSet:
+def ensure_criteria_set(actor: Actor, trajectory: Trajectory, *, name: str = "Criteria", source: str = "", illustrative: bool = False) -> CriteriaSet:
     existing = CriteriaSet.objects.filter(trajectory=trajectory).first()
     if existing:
         return existing
@@ -226,7 +227,7 @@ def ensure_criteria_set(actor, trajectory: Trajectory, *, name: str = "Criteria"
 
 
 @transaction.atomic
-def apply_criteria_template(actor, trajectory: Trajectory, template: str = "sociaal-domein") -> list[Criterion]:
+def apply_criteria_template(actor: Actor, trajectory: Trajectory, template: str = "sociaal-domein") -> list[Criterion]:
     """Add the template's criteria that the set does not have yet (matched by code)."""
     _require_manager(actor, trajectory)
     if template not in TEMPLATES:
@@ -248,7 +249,7 @@ def apply_criteria_template(actor, trajectory: Trajectory, template: str = "soci
 
 
 @transaction.atomic
-def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterion:
+def save_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> Criterion:
     trajectory = criterion.criteria_set.trajectory
     _require_manager(actor, trajectory)
     if not criterion.unit.strip():
@@ -291,7 +292,7 @@ def _preferences_using(trajectory, code: str) -> list[str]:
 
 
 @transaction.atomic
-def delete_criterion(actor, criterion: Criterion, *, reason: str = "") -> None:
+def delete_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> None:
     trajectory = criterion.criteria_set.trajectory
     _require_manager(actor, trajectory)
     used = _preferences_using(trajectory, criterion.code)
@@ -351,7 +352,7 @@ def validate_score(score: Score) -> None:
 
 
 @transaction.atomic
-def save_score(actor, score: Score, *, reason: str = "") -> Score:
+def save_score(actor: Actor, score: Score, *, reason: str = "") -> Score:
     trajectory = score.variant.trajectory
     _require_manager(actor, trajectory)
     validate_score(score)
@@ -450,7 +451,7 @@ def save_preferences(
 
 
 @transaction.atomic
-def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
+def delete_preferences(actor: Actor, pref: PreferenceSet, *, reason: str = "") -> None:
     if not perm.can_edit_preferences(actor, pref.municipality, pref.trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {pref.municipality.name} verwijderen de voorkeuren van {pref.municipality.name}.")
     before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
@@ -573,7 +574,7 @@ def _compute(problem: dict, samples: int, seed: int) -> tuple[dict, int]:
 
 
 @transaction.atomic
-def _store_run(actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
+def _store_run(actor: Actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
                reproduces=None) -> AnalysisRun:
     # runs of one trajectory are numbered in order: concurrent stores wait for each other here
     Trajectory.objects.select_for_update().filter(pk=trajectory.pk).first()
@@ -621,7 +622,7 @@ class Reproduction:
     same_engine: bool
 
 
-def reproduce_run(actor, original: AnalysisRun) -> Reproduction:
+def reproduce_run(actor: Actor, original: AnalysisRun) -> Reproduction:
     """Run a stored run's own input again with its seed and sample count; store it as a new run
     (computed outside any transaction, stored in one short transaction, as in run_analysis)."""
     if not perm.can_run_analysis(actor, original.trajectory):

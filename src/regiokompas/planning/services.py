@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from django.db import models, transaction
 
 from regiokompas.accounts import permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.planning import constants as pc
 from regiokompas.planning import scheduling
@@ -44,12 +45,12 @@ LATEST = dt.date(2100, 12, 31)
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _check_manage(actor, trajectory: Trajectory) -> None:
+def _check_manage(actor: Actor, trajectory: Trajectory) -> None:
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning en de medezeggenschap.")
 
 
-def _save(actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
+def _save(actor: Actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
     before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
     register_services.validate(obj, error=PlanningError)
     register_services.write(obj, error=PlanningError)
@@ -112,7 +113,7 @@ def _check_item(trajectory: Trajectory, item: MilestoneInput) -> None:
         raise PlanningError(f"{item.municipality} neemt niet deel aan dit traject; een eigen spoor kan niet.")
 
 
-def _write_milestones(actor, version: PlanVersion, items: Sequence[MilestoneInput]) -> dict[str, Milestone]:
+def _write_milestones(actor: Actor, version: PlanVersion, items: Sequence[MilestoneInput]) -> dict[str, Milestone]:
     slug = version.plan.trajectory.slug
     created: dict[str, Milestone] = {}
     for item in items:
@@ -147,7 +148,7 @@ def inputs_of(version: PlanVersion) -> list[MilestoneInput]:
 
 
 @transaction.atomic
-def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequence[MilestoneInput], reason: str = "",
+def create_plan(actor: Actor, trajectory: Trajectory, *, title: str, milestones: Sequence[MilestoneInput], reason: str = "",
                 date: dt.date | None = None, source: str = "", illustrative: bool = False, name: str = "Planning") -> PlanVersion:
     """Create the plan of a trajectory with its first version."""
     _check_manage(actor, trajectory)
@@ -165,7 +166,7 @@ def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequen
 
 
 @transaction.atomic
-def start_plan(actor, trajectory: Trajectory) -> PlanVersion:
+def start_plan(actor: Actor, trajectory: Trajectory) -> PlanVersion:
     """A first version from what the register knows: the gates' planned dates and the driving laws' dates."""
     items = []
     for law in trajectory.drivers.all():
@@ -186,7 +187,7 @@ def start_plan(actor, trajectory: Trajectory) -> PlanVersion:
 
 
 @transaction.atomic
-def new_version(actor, trajectory: Trajectory, *, title: str, reason: str, milestones: Sequence[MilestoneInput],
+def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str, milestones: Sequence[MilestoneInput],
                 date: dt.date | None = None, source: str = "", illustrative: bool = False) -> PlanVersion:
     """Record a new plan version. The previous versions stay as they are; the new one records what moved."""
     _check_manage(actor, trajectory)
@@ -245,7 +246,7 @@ def decided_keys(items: Sequence[MilestoneInput]) -> set[str]:
 
 
 @transaction.atomic
-def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.date, reason: str, new_status: str = "",
+def apply_law_change(actor: Actor, trajectory: Trajectory, law: Law, *, new_date: dt.date, reason: str, new_status: str = "",
                      date: dt.date | None = None, title: str = "", source: str = "", illustrative: bool = False) -> PlanVersion:
     """Change a law's date and/or status and record the re-planned dates as a new plan version.
 
@@ -293,7 +294,7 @@ def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.da
 
 
 @transaction.atomic
-def save_body(actor, body: ConsultationBody) -> ConsultationBody:
+def save_body(actor: Actor, body: ConsultationBody) -> ConsultationBody:
     _check_manage(actor, body.trajectory)
     if body.kind not in pc.BodyKind.values:
         raise PlanningError(f"Onbekende soort medezeggenschapsorgaan '{body.kind}'.")
@@ -358,14 +359,14 @@ def _validate_consultation(cons: Consultation) -> None:
 
 
 @transaction.atomic
-def save_consultation(actor, cons: Consultation) -> Consultation:
+def save_consultation(actor: Actor, cons: Consultation) -> Consultation:
     _check_manage(actor, cons.body.trajectory)
     _validate_consultation(cons)
     return _save(actor, cons, cons.body.trajectory.slug)
 
 
 @transaction.atomic
-def record_advice(actor, cons: Consultation, *, received: dt.date, outcome: str, text: str = "",
+def record_advice(actor: Actor, cons: Consultation, *, received: dt.date, outcome: str, text: str = "",
                   deviates: bool = False, motivation: str = "") -> Consultation:
     """Record the advice received, and (when the college deviates) the written motivation."""
     if outcome not in pc.AdviceOutcome.values or outcome == pc.AdviceOutcome.PENDING:
@@ -380,7 +381,7 @@ def record_advice(actor, cons: Consultation, *, received: dt.date, outcome: str,
 
 
 @transaction.atomic
-def save_procedure(actor, proc: CouncilProcedure) -> CouncilProcedure:
+def save_procedure(actor: Actor, proc: CouncilProcedure) -> CouncilProcedure:
     trajectory = proc.gate.trajectory
     _check_manage(actor, trajectory)
     if proc.kind not in pc.ProcedureKind.values:
@@ -397,7 +398,7 @@ def save_procedure(actor, proc: CouncilProcedure) -> CouncilProcedure:
 
 
 @transaction.atomic
-def save_rule(actor, rule: PrerequisiteRule) -> PrerequisiteRule:
+def save_rule(actor: Actor, rule: PrerequisiteRule) -> PrerequisiteRule:
     if not permissions.can_manage_trajectory(actor):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer stelt regels vast.")
     if rule.kind not in pc.RuleKind.values:

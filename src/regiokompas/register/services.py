@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from regiokompas.accounts import actors, permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
@@ -123,7 +124,7 @@ SYSTEM = actors.SYSTEM
 
 
 @transaction.atomic
-def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
+def save_object(actor: Actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
     """Validate and save any register object with an audit row (before/after)."""
     if not permissions.can_change_register_object(actor, obj):
         raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
@@ -149,7 +150,7 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
 
 
 @transaction.atomic
-def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
+def delete_object(actor: Actor, obj: models.Model, *, reason: str = "") -> None:
     if not permissions.can_change_register_object(actor, obj):
         raise PermissionDenied("U mag dit gegeven niet verwijderen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, (Decision, Condition)):
@@ -221,7 +222,7 @@ def raad_of(municipality: Municipality) -> GoverningBody:
 
 
 @transaction.atomic
-def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
+def add_participant(actor: Actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie van dit traject of functioneel beheer voegt gemeenten aan een traject toe.")
     if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
@@ -236,7 +237,7 @@ def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *
 # --- gates ----------------------------------------------------------------------------------------
 
 
-def _check_may_manage(actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
+def _check_may_manage(actor: Actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
     # A string actor is the system itself (example loader, importer, data migration).
     if isinstance(actor, str):
         return
@@ -257,7 +258,7 @@ def _owner_label(kind: str) -> str:
 
 
 @transaction.atomic
-def save_gate(actor, gate: Gate, *, subject_documents: Iterable[Document] | None = None, reason: str = "") -> Gate:
+def save_gate(actor: Actor, gate: Gate, *, subject_documents: Iterable[Document] | None = None, reason: str = "") -> Gate:
     """Create or change a gate: kind, ordered bodies, counting body, planned date with precision.
     A body that has already recorded decisions at this gate cannot be taken off its list."""
     _check_may_manage(actor, gate.trajectory if gate.trajectory_id else None, "besluitmomenten")
@@ -344,7 +345,7 @@ class DecisionInput:
     body_kind: str = ""  # college, raad, algemeen_bestuur, ...; empty: the gate's counting body
 
 
-def _check_actor_may_record(actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+def _check_actor_may_record(actor: Actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
     if not permissions.can_record_decision(actor, municipality, trajectory):
         raise PermissionDenied(
             f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen."
@@ -460,7 +461,7 @@ def _check_condition_status(status: str, fulfilled_by: Document | None, note: st
 
 
 @transaction.atomic
-def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
+def record_decision(actor: Actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
     """Record one body's decision (college, raad, algemeen bestuur, ...) at a gate, with its conditions.
 
     A second decision for the same gate, municipality and body is refused: use :func:`supersede_decision`.
@@ -756,7 +757,7 @@ class AppointmentInput:
 
 
 @transaction.atomic
-def record_appointment(actor, data: AppointmentInput) -> Appointment:
+def record_appointment(actor: Actor, data: AppointmentInput) -> Appointment:
     """A member or deputy member of an arrangement's algemeen or dagelijks bestuur, on behalf of a
     participating municipality, for a period (a person is created by name when not given)."""
     _check_may_manage(actor, None, "benoemingen")
@@ -784,7 +785,7 @@ def record_appointment(actor, data: AppointmentInput) -> Appointment:
 
 
 @transaction.atomic
-def end_appointment(actor, appointment: Appointment, end: FuzzyDate, *, reason: str = "") -> Appointment:
+def end_appointment(actor: Actor, appointment: Appointment, end: FuzzyDate, *, reason: str = "") -> Appointment:
     _check_may_manage(actor, None, "benoemingen")
     if not end.known:
         raise RegisterError("Geef de datum waarop de benoeming eindigt.")
@@ -812,7 +813,7 @@ def appointments_on(arrangement: JointArrangement, day: dt.date) -> list[Appoint
 
 
 @transaction.atomic
-def set_trajectory_law(actor, trajectory: Trajectory, law: Law, *, remark: str = "", source: str = "") -> TrajectoryLaw:
+def set_trajectory_law(actor: Actor, trajectory: Trajectory, law: Law, *, remark: str = "", source: str = "") -> TrajectoryLaw:
     """Link a law to a trajectory (or change this trajectory's remark about it). The remark is the
     trajectory's own; the law's general status note stays on the law."""
     _check_may_manage(actor, trajectory, "wetten van een traject")
@@ -844,7 +845,7 @@ def document_snapshot(document: Document) -> dict:
 
 
 @transaction.atomic
-def save_document(actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
+def save_document(actor: Actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
     """Create or update a document with its ordered sections. A definitief document is immutable.
     The audit row holds the document before and after, sections included."""
     before = None
@@ -869,7 +870,7 @@ def save_document(actor, document: Document, sections: Sequence[SectionInput] | 
 
 
 @transaction.atomic
-def create_trajectory(actor, trajectory: Trajectory, participants: Sequence[Municipality]) -> Trajectory:
+def create_trajectory(actor: Actor, trajectory: Trajectory, participants: Sequence[Municipality]) -> Trajectory:
     """A new trajectory with its participating municipalities. The creator becomes a member and so
     manages it (accounts.permissions.can_manage_trajectory)."""
     from regiokompas.accounts.services import add_creator_membership

@@ -134,7 +134,7 @@ class CostModel:
 
     def key_for(self, variant: Variant, item: CostItem) -> Key:
         key_id = item.key or variant.keys.get(item.category) or self.default_keys.get(item.category)
-        return self.keys[key_id]  # presence checked by parse_model
+        return self.keys[str(key_id)]  # presence checked by parse_model
 
     def label(self, code: str) -> str:
         return self.names.get(code, code)
@@ -179,9 +179,9 @@ def _range(raw: Any, c: _Collector, path: str, what: str, *, allow_negative: boo
             c.add("missing_range", f"{what}: de waarde '{label}' ontbreekt.", f"{path}.{name}")
             return None
         values.append(c.number(raw[name], f"{path}.{name}", f"{what} ({label})", minimum=minimum))
-    if any(v is None for v in values):
-        return None
     low, likely, high = values
+    if low is None or likely is None or high is None:
+        return None
     if not (low <= likely <= high):
         c.add("range_order",
               f"{what}: laag ({nl_number(low)}) ≤ meest waarschijnlijk ({nl_number(likely)}) ≤ hoog "
@@ -217,13 +217,13 @@ def json_schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Any:
     import jsonschema
 
     return jsonschema.Draft202012Validator(json_schema())
 
 
-def _path(parts) -> str:
+def _path(parts: Any) -> str:
     out = ""
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
