@@ -4,7 +4,7 @@ transaction, write, audit row. Views, admin, the example loader and importers ca
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db import models, transaction
 
@@ -25,6 +25,7 @@ from regiokompas.finance.models import (
 )
 from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory
+from regiokompas.register.services import M
 
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
 # keys that carry data (inhabitants, volumes, shares, percentages) name the date their data refer to
@@ -43,6 +44,11 @@ def _clean(obj: models.Model, exclude=()) -> None:
 
 def _save(obj: models.Model) -> None:
     register_services.write(obj, error=FinanceError, clash="code of gemeente komt al voor")
+
+
+def _save_audited(actor: Actor, obj: M, slug: str, reason: str, then: Callable[[M], None] | None = None) -> M:
+    return register_services.save_audited(actor, obj, trajectory_slug=slug, reason=reason, error=FinanceError,
+                                          clash="code of gemeente komt al voor", then=then)
 
 
 def _before(obj: models.Model) -> dict | None:
@@ -77,12 +83,7 @@ def save_settings(actor: Actor, settings: CostSettings, *, reason: str = "") -> 
     for key in (settings.structural_key, settings.transition_key, settings.deficit_key):
         if key is not None and key.trajectory_id != settings.trajectory_id:
             raise FinanceError(f"Verdeelsleutel '{key}' hoort bij een ander traject.")
-    before = _before(settings)
-    _clean(settings)
-    _save(settings)
-    audit.record(actor, f"costsettings.{'update' if before else 'create'}", settings, before=before,
-                 trajectory_slug=settings.trajectory.slug, reason=reason)
-    return settings
+    return _save_audited(actor, settings, settings.trajectory.slug, reason)
 
 
 # --- allocation keys ---------------------------------------------------------------------------------
@@ -218,14 +219,9 @@ def save_item(actor: Actor, item: CostItem, *, members: Iterable[Municipality] |
         _check_members(members, trajectory, what)
     if item.binding and not members and not (item.pk and item.members.exists()):
         raise FinanceError(f"{what}: noem bij een bestaande verplichting de gemeenten die haar dragen.")
-    before = _before(item)
-    _clean(item)
-    _save(item)
-    if members is not None:
-        item.members.set(members)
-    audit.record(actor, f"costitem.{'update' if before else 'create'}", item, before=before,
-                 trajectory_slug=trajectory.slug, reason=reason)
-    return item
+    chosen = members
+    return _save_audited(actor, item, trajectory.slug, reason,
+                         then=None if chosen is None else lambda saved: saved.members.set(chosen))
 
 
 @transaction.atomic
@@ -247,12 +243,7 @@ def save_current_cost(actor: Actor, cost: CurrentCost, *, reason: str = "") -> C
     if not (cost.source or "").strip():
         raise FinanceError(f"Huidige kosten {cost.municipality}: vermeld de bron (bijvoorbeeld de begroting of jaarrekening).")
     _check_range(cost.low, cost.likely, cost.high, f"Huidige kosten {cost.municipality}")
-    before = _before(cost)
-    _clean(cost)
-    _save(cost)
-    audit.record(actor, f"currentcost.{'update' if before else 'create'}", cost, before=before,
-                 trajectory_slug=cost.trajectory.slug, reason=reason)
-    return cost
+    return _save_audited(actor, cost, cost.trajectory.slug, reason)
 
 
 @transaction.atomic
@@ -272,13 +263,8 @@ def save_shared_scenario(actor: Actor, scenario: SharedOrganisationScenario, tra
         raise FinanceError("Het budget van de taak ligt tussen 0 en de begroting.")
     if not 0 <= scenario.stranded_fraction <= 1:
         raise FinanceError("Het niet-afbouwbare deel is een fractie tussen 0 en 1.")
-    before = _before(scenario)
-    _clean(scenario)
-    _save(scenario)
-    scenario.transferring.set(transferring)
-    audit.record(actor, f"sharedorganisationscenario.{'update' if before else 'create'}", scenario, before=before,
-                 trajectory_slug=scenario.trajectory.slug, reason=reason)
-    return scenario
+    return _save_audited(actor, scenario, scenario.trajectory.slug, reason,
+                         then=lambda saved: saved.transferring.set(transferring))
 
 
 def shared_effect(scenario: SharedOrganisationScenario) -> dict:

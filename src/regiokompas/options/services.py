@@ -95,14 +95,10 @@ def save_variant(actor: Actor, variant: Variant, *, reason: str = "") -> Variant
     _require_manager(actor, variant.trajectory)
     if not variant.name.strip():
         raise OptionsError("Geef de variant een naam.")
-    before = audit.snapshot(Variant.objects.filter(pk=variant.pk).first()) if variant.pk else None
     if Variant.objects.filter(trajectory=variant.trajectory, number=variant.number).exclude(pk=variant.pk).exists():
         raise OptionsError(f"Er bestaat al een variant {variant.number} in dit traject; kies een ander nummer.")
-    _clean(variant)
-    _save(variant)
-    audit.record(actor, f"variant.{'update' if before else 'create'}", variant, before=before,
-                 trajectory_slug=variant.trajectory.slug, reason=reason)
-    return variant
+    return register_services.save_audited(actor, variant, trajectory_slug=variant.trajectory.slug, reason=reason, action="variant",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
@@ -149,12 +145,8 @@ def save_variant_component(actor: Actor, component: VariantComponent, *, reason:
     clash = VariantComponent.objects.filter(variant=variant, phase=component.phase, task__iexact=component.task).exclude(pk=component.pk)
     if clash.exists():
         raise OptionsError(f"In fase {component.phase} van {variant} staat de taak '{component.task}' al; wijzig dat onderdeel.")
-    before = audit.snapshot(VariantComponent.objects.filter(pk=component.pk).first()) if component.pk else None
-    _clean(component)
-    _save(component)
-    audit.record(actor, f"variantcomponent.{'update' if before else 'create'}", component, before=before,
-                 trajectory_slug=variant.trajectory.slug, reason=reason)
-    return component
+    return register_services.save_audited(actor, component, trajectory_slug=variant.trajectory.slug, reason=reason, action="variantcomponent",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
@@ -180,12 +172,8 @@ def save_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str = "
     if not measure.pk:  # a new measure comes last unless a later place is asked for
         last = CommonMeasure.objects.filter(trajectory=measure.trajectory).aggregate(Max("order"))["order__max"] or 0
         measure.order = max(measure.order or 0, last + 1)
-    before = audit.snapshot(CommonMeasure.objects.filter(pk=measure.pk).first()) if measure.pk else None
-    _clean(measure)
-    _save(measure)
-    audit.record(actor, f"commonmeasure.{'update' if before else 'create'}", measure, before=before,
-                 trajectory_slug=measure.trajectory.slug, reason=reason)
-    return measure
+    return register_services.save_audited(actor, measure, trajectory_slug=measure.trajectory.slug, reason=reason, action="commonmeasure",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
@@ -259,10 +247,8 @@ def save_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> C
         raise OptionsError(f"Criterium '{criterion.name}': het einde van de schaal moet boven het begin liggen.")
     if not isinstance(criterion.scale_labels, dict):
         raise OptionsError(f"Criterium '{criterion.name}': de betekenis van schaalwaarden is een lijst 'waarde: omschrijving'.")
-    before = None
     if criterion.pk:
         old = Criterion.objects.get(pk=criterion.pk)
-        before = audit.snapshot(old)
         if old.unit != criterion.unit and old.scores.exists():
             raise OptionsError(
                 f"Criterium '{criterion.name}' heeft al scores in '{old.unit}'; pas eerst de scores aan of maak een nieuw criterium."
@@ -279,11 +265,8 @@ def save_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> C
             )
     if Criterion.objects.filter(criteria_set=criterion.criteria_set, code=criterion.code).exclude(pk=criterion.pk).exists():
         raise OptionsError(f"De code '{criterion.code}' is al in gebruik in deze criteriaset.")
-    _clean(criterion)
-    _save(criterion)
-    audit.record(actor, f"criterion.{'update' if before else 'create'}", criterion, before=before,
-                 trajectory_slug=trajectory.slug, reason=reason)
-    return criterion
+    return register_services.save_audited(actor, criterion, trajectory_slug=trajectory.slug, reason=reason, action="criterion",
+                                          error=OptionsError, check=_check_finite)
 
 
 def _preferences_using(trajectory, code: str) -> list[str]:
@@ -359,11 +342,8 @@ def save_score(actor: Actor, score: Score, *, reason: str = "") -> Score:
     existing = Score.objects.filter(variant=score.variant, criterion=score.criterion).exclude(pk=score.pk).first()
     if existing:
         raise OptionsError(f"Er is al een score voor {score.variant} op {score.criterion.name}; wijzig die.")
-    before = audit.snapshot(Score.objects.filter(pk=score.pk).first()) if score.pk else None
-    _clean(score)
-    _save(score)
-    audit.record(actor, f"score.{'update' if before else 'create'}", score, before=before, trajectory_slug=trajectory.slug, reason=reason)
-    return score
+    return register_services.save_audited(actor, score, trajectory_slug=trajectory.slug, reason=reason, action="score",
+                                          error=OptionsError, check=_check_finite)
 
 
 # --- preferences -----------------------------------------------------------------------------------

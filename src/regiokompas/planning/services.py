@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.db import models, transaction
+from django.db import transaction
 
 from regiokompas.accounts import permissions
 from regiokompas.accounts.actors import Actor
@@ -37,6 +37,7 @@ from regiokompas.register import constants as c
 from regiokompas.register import services as register_services
 from regiokompas.register.errors import PermissionDenied, RegisterError  # noqa: F401 - RegisterError re-exported
 from regiokompas.register.models import Law, Trajectory
+from regiokompas.register.services import M
 
 EARLIEST = dt.date(1990, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -50,13 +51,8 @@ def _check_manage(actor: Actor, trajectory: Trajectory) -> None:
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning en de medezeggenschap.")
 
 
-def _save(actor: Actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
-    before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
-    register_services.validate(obj, error=PlanningError)
-    register_services.write(obj, error=PlanningError)
-    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
-                 trajectory_slug=slug, reason=reason)
-    return obj
+def _save(actor: Actor, obj: M, slug: str, *, reason: str = "") -> M:
+    return register_services.save_audited(actor, obj, trajectory_slug=slug, reason=reason, error=PlanningError)
 
 
 def _check_date(value, label: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -117,6 +118,29 @@ def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clas
 
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+def save_audited(actor: Actor, obj: M, *, trajectory_slug: str, reason: str = "", action: str = "",
+                 error: type[RegisterError] = RegisterError, check: Callable[[models.Model], None] | None = None,
+                 clash: str = "", then: Callable[[M], None] | None = None) -> M:
+    """The audited save every app's service functions use, after their own checks: snapshot what
+    is stored, validate (``check`` first, then Django's validation as one Dutch message naming the
+    fields), write in a savepoint, ``then(obj)`` (links that need the saved object), and one audit
+    row ``<action>.create`` or ``<action>.update`` (``action`` defaults to the model name) with the
+    state before and after. Errors are raised as ``error``; nothing is saved then."""
+    before = audit.snapshot(type(obj)._default_manager.filter(pk=obj.pk).first()) if obj.pk else None
+    if check is not None:
+        check(obj)
+    validate(obj, error=error)
+    write(obj, error=error, clash=clash)
+    if then is not None:
+        then(obj)
+    audit.record(actor, f"{action or obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
+                 trajectory_slug=trajectory_slug, reason=reason)
+    return obj
+
+
 SYSTEM = actors.SYSTEM
 
 
@@ -130,13 +154,12 @@ def save_object(actor: Actor, obj: models.Model, *, reason: str = "", m2m: dict[
         raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, Decision) and obj.pk:
         raise RegisterError("Een besluit wordt nooit gewijzigd; leg een correctie vast die het vervangt.")
-    before = None
-    if obj.pk:
-        old = type(obj).objects.filter(pk=obj.pk).first()
-        before = audit.snapshot(old)
-    validate(obj)
-    write(obj)
-    for name, values in (m2m or {}).items():
+    return save_audited(actor, obj, trajectory_slug=_trajectory_slug(obj), reason=reason,
+                        then=lambda saved: _set_links(saved, m2m or {}))
+
+
+def _set_links(obj: models.Model, m2m: dict[str, Iterable]) -> None:
+    for name, values in m2m.items():
         manager = getattr(obj, name)
         through = manager.through
         if not through._meta.auto_created and any(f.name == "source" for f in through._meta.fields):
@@ -144,9 +167,6 @@ def save_object(actor: Actor, obj: models.Model, *, reason: str = "", m2m: dict[
             manager.set(values, through_defaults={"source": getattr(obj, "source", "")})
         else:
             manager.set(values)
-    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
-                 trajectory_slug=_trajectory_slug(obj), reason=reason)
-    return obj
 
 
 @transaction.atomic
