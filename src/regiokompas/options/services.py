@@ -29,7 +29,6 @@ from regiokompas.options.models import (
     PreferenceStatement,
     Score,
     ScoreKind,
-    StatementKind,
     Variant,
     VariantComponent,
 )
@@ -75,16 +74,6 @@ def _save(obj: models.Model) -> None:
 def _require_manager(actor: Actor, trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores.")
-
-
-def _trajectory_of(obj) -> Trajectory:
-    if isinstance(obj, Variant | PreferenceSet | CriteriaSet | AnalysisRun):
-        return obj.trajectory
-    if isinstance(obj, Criterion):
-        return obj.criteria_set.trajectory
-    if isinstance(obj, Score):
-        return obj.variant.trajectory
-    raise TypeError(obj)
 
 
 # --- variants --------------------------------------------------------------------------------------
@@ -612,7 +601,3 @@ def reproduce_run(actor: Actor, original: AnalysisRun) -> Reproduction:
                      results, duration, label=f"Reproductie van analyse {original.number}", illustrative=original.illustrative, reproduces=original)
     return Reproduction(run=run, identical=comparable(run.results) == comparable(original.results),
                         same_engine=run.engine_version == original.engine_version)
-
-
-def statements_kinds() -> list[str]:
-    return list(StatementKind.values)

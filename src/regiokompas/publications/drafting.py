@@ -13,7 +13,7 @@ from regiokompas.documents import model as dm
 from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
 from regiokompas.register import query
-from regiokompas.register.models import Decision, Document, DocumentSection, Gate, Municipality, Role
+from regiokompas.register.models import Decision, Document, Gate, Municipality, Role
 
 ILLUSTRATIVE_NOTE = (
     "Dit stuk is opgesteld uit gegevens in Regiokompas waarvan een deel illustratief is (voorbeeldgegevens zonder bron). "
@@ -696,7 +696,3 @@ def section_inputs(document: dm.Document):
     from regiokompas.register.services import SectionInput
 
     return [SectionInput(type=s.type, heading=s.heading, text=s.text) for s in document.sections]
-
-
-def sections_of(document: Document) -> list[DocumentSection]:
-    return list(document.sections.order_by("order"))
