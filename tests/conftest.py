@@ -44,22 +44,3 @@ def m(db):
         "graft": by_code["GM0365"],
     }
 
-
-@pytest.fixture
-def nothing_changed(db):
-    """The shared "nothing changed" check: ``nothing_changed()`` asserts that no table of any
-    Regiokompas app gained or lost rows since the fixture was set up (or since
-    ``nothing_changed.reset()``), as a refused form, import, API call or command must leave them."""
-    from tests.counts import database_counts
-
-    class Check:
-        def __init__(self) -> None:
-            self.reset()
-
-        def reset(self) -> None:
-            self.before = database_counts()
-
-        def __call__(self) -> None:
-            assert database_counts() == self.before
-
-    return Check()
