@@ -6,11 +6,12 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 PAYLOAD = "<script>alert(1)</script>[klik](javascript:alert(1))![x](data:text/html,y)"
 
 

@@ -31,7 +31,7 @@ def statement_st():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(statement_st(), min_size=1, max_size=5))
 def test_samples_satisfy_statements_or_conflict_is_minimal(statements):
-    rows = cons.compile_statements(statements, CRITS)
+    rows = cons.statement_rows(statements, CRITS)
     n = len(CRITS)
     if not cons.feasible(rows, n):
         bad = cons.conflicting_statements(rows, n)
@@ -73,7 +73,7 @@ def test_implied_equality_warning_in_result():
 
 
 def test_imprecise_swing_becomes_ratio_bounds():
-    rows = cons.compile_statements([{"type": "swing", "reference": "c0", "values": {"c1": [40, 60], "c2": 20}}], CRITS)
+    rows = cons.statement_rows([{"type": "swing", "reference": "c0", "values": {"c1": [40, 60], "c2": 20}}], CRITS)
     red = cons.reduce(rows, 4)
     w, _ = sample_weights(4, rows, red, 2000, np.random.default_rng(0))
     assert np.all((w[:, 1] / w[:, 0] >= 0.4 - 1e-6) & (w[:, 1] / w[:, 0] <= 0.6 + 1e-6))

@@ -18,7 +18,7 @@ from .problems import exact_problem, pert_problem
 
 def weights_for(statements, n, size=20000, seed=0, method=None):
     crits = [f"c{j}" for j in range(n)]
-    rows = cons.compile_statements(statements, crits)
+    rows = cons.statement_rows(statements, crits)
     red = cons.reduce(rows, n)
     return sample_weights(n, rows, red, size, np.random.default_rng(seed), method=method)
 
@@ -56,7 +56,7 @@ def test_hit_and_run_agrees_with_exact_sampling():
     n = 6
     exact, _ = weights_for(statements, n, size=40000, seed=1)
     crits = [f"c{j}" for j in range(n)]
-    rows = cons.compile_statements(statements, crits)
+    rows = cons.statement_rows(statements, crits)
     har, info = hit_and_run(cons.reduce(rows, n), 40000, np.random.default_rng(2))
     assert info["rhat_max"] < 1.05 and info["thinning"] >= 1
     se = np.sqrt(exact.var(axis=0) / 40000 + har.var(axis=0) / info["effective_sample_size"])
@@ -95,7 +95,7 @@ def test_exact_swing_weights_are_a_point():
 
 def test_chain_map_accepts_residual_rows():
     crits = ["c0", "c1", "c2"]
-    rows = cons.compile_statements([{"type": "ranking", "order": [["c0"], ["c1"], ["c2"]]},
+    rows = cons.statement_rows([{"type": "ranking", "order": [["c0"], ["c1"], ["c2"]]},
                                     {"type": "ranking", "order": [["c0"], ["c2"]]}], crits)
     cm = ChainMap(3, rows)
     assert cm.ok and len(cm.residual) == 1

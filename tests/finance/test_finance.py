@@ -5,10 +5,11 @@ import decimal
 import json
 
 import pytest
-from django.apps import apps
+from tests.counts import database_counts
 
 from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
+from regiokompas.examples import SLUG_2012
 from regiokompas.finance import build, services
 from regiokompas.finance.errors import FinanceError, PermissionDenied
 from regiokompas.finance.models import (
@@ -23,12 +24,10 @@ from regiokompas.register.models import Municipality, Trajectory
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
-def counts():
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in {"finance", "audit", "register", "options"}}
+counts = database_counts
 
 
 @pytest.fixture

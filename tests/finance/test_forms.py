@@ -5,11 +5,12 @@ import pytest
 from django.apps import apps
 
 from regiokompas.audit.models import AuditEntry
+from regiokompas.examples import SLUG_2012
 from regiokompas.finance.models import AllocationKey, CostSettings, CurrentCost
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/financien/"
 
 

@@ -8,13 +8,14 @@ import pytest
 from tests import fictitious_region
 
 from regiokompas.engine.costs import game
+from regiokompas.examples import SLUG_2012
 from regiokompas.finance import build, presentation
 from regiokompas.finance.charts import euro
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
 @pytest.fixture

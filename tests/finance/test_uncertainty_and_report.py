@@ -6,12 +6,13 @@ import re
 
 import pytest
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.finance import build
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/financien/"
 
 

@@ -14,13 +14,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.fuzz.support import VALUES, assert_dutch, fuzz, mutate
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.register import dossier
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 COPY = "fuzz-kopie"
 
 

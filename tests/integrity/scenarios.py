@@ -117,18 +117,9 @@ def counts() -> dict:
             if m._meta.app_label in {"register", "options", "planning", "finance", "publications", "audit"}}
 
 
-def check() -> dict:
-    """The consistency of what is stored: returns the problems found (none expected)."""
-    from regiokompas.audit.models import AuditEntry
-    from regiokompas.options.models import AnalysisRun
-    from regiokompas.register.models import Condition, Decision, Trajectory
-
+def _decision_problems(decisions: list, audited: dict) -> list[str]:
+    """Per gate, municipality and body exactly one current decision, each older one replaced by one newer."""
     problems = []
-    audited = defaultdict(set)
-    for object_type, object_id in AuditEntry.objects.values_list("object_type", "object_id"):
-        audited[object_type].add(object_id)
-
-    decisions = list(Decision.objects.all())
     by_body = defaultdict(list)
     by_pk = {d.pk: d for d in decisions}
     superseded = defaultdict(list)
@@ -143,15 +134,35 @@ def check() -> dict:
         if len(current) != 1:
             problems.append(f"{len(current)} geldende besluiten voor moment/gemeente/orgaan {key}")
         for d in group:
-            newer = superseded.get(d.pk, [])
-            if d.is_current and newer:
-                problems.append(f"besluit {d.pk} is geldend maar vervangen door {[n.pk for n in newer]}")
-            if not d.is_current and len(newer) != 1:
-                problems.append(f"besluit {d.pk} is niet geldend maar wordt door {len(newer)} besluiten vervangen")
-            if d.supersedes_id:
-                old = by_pk.get(d.supersedes_id)
-                if old is None or (old.gate_id, old.municipality_id, old.governing_body_id) != key:
-                    problems.append(f"besluit {d.pk} vervangt een besluit van een ander moment of orgaan")
+            problems += _supersession_problems(d, key, superseded.get(d.pk, []), by_pk)
+    return problems
+
+
+def _supersession_problems(d, key: tuple, newer: list, by_pk: dict) -> list[str]:
+    problems = []
+    if d.is_current and newer:
+        problems.append(f"besluit {d.pk} is geldend maar vervangen door {[n.pk for n in newer]}")
+    if not d.is_current and len(newer) != 1:
+        problems.append(f"besluit {d.pk} is niet geldend maar wordt door {len(newer)} besluiten vervangen")
+    if d.supersedes_id:
+        old = by_pk.get(d.supersedes_id)
+        if old is None or (old.gate_id, old.municipality_id, old.governing_body_id) != key:
+            problems.append(f"besluit {d.pk} vervangt een besluit van een ander moment of orgaan")
+    return problems
+
+
+def check() -> dict:
+    """The consistency of what is stored: returns the problems found (none expected)."""
+    from regiokompas.audit.models import AuditEntry
+    from regiokompas.options.models import AnalysisRun
+    from regiokompas.register.models import Condition, Decision, Trajectory
+
+    problems = []
+    audited = defaultdict(set)
+    for object_type, object_id in AuditEntry.objects.values_list("object_type", "object_id"):
+        audited[object_type].add(object_id)
+
+    problems += _decision_problems(list(Decision.objects.all()), audited)
     for cond in Condition.objects.all():
         if str(cond.pk) not in audited["register.Condition"]:
             problems.append(f"voorwaarde {cond.pk} zonder auditregel")

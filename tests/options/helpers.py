@@ -1,16 +1,10 @@
 """Helpers for options tests."""
 
-from django.apps import apps
+from tests.counts import database_counts  # noqa: F401 - the shared check
 
-SLUG = "alkmaar-sociale-zaken-2012"
+from regiokompas.examples import SLUG_2012
 
-
-def database_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.app_label in {"options", "register", "audit"}
-    }
+SLUG = SLUG_2012
 
 
 def engine_available() -> bool:

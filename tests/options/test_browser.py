@@ -4,10 +4,11 @@ import pytest
 from tests.browser.support import assert_accessible, login
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.examples import SLUG_2012
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
 def test_options_pages_are_accessible(page, site, engine):

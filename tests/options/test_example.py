@@ -1,10 +1,11 @@
 import pytest
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.options.models import PreferenceSet, Score, Variant
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
 def test_example_has_three_variants_all_scores_and_preferences_per_municipality():

@@ -2,19 +2,11 @@
 
 import datetime as dt
 
-from django.apps import apps
+from tests.counts import database_counts  # noqa: F401 - the shared check
 
 from regiokompas.accounts.actors import SystemActor
 
 D = dt.date
-
-
-def database_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.app_label in {"planning", "register", "audit"}
-    }
 
 
 def trajectory_with_law(slug="plan-test", municipalities=(), law_date=None):

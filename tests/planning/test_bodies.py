@@ -3,6 +3,7 @@ them through planning.services; others read; bad input is refused and changes no
 
 import pytest
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.planning import services as ps
 from regiokompas.planning.models import ConsultationBody
 from regiokompas.register.errors import PermissionDenied, RegisterError
@@ -11,7 +12,7 @@ from regiokompas.register.models import Municipality, Organisation, Trajectory
 from .helpers import database_counts
 
 pytestmark = pytest.mark.django_db
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/organen/"
 
 

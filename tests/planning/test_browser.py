@@ -4,8 +4,10 @@ planning and the gate warnings."""
 import pytest
 from tests.browser.support import assert_accessible, login
 
+from regiokompas.examples import SLUG_2012
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
 def test_planning_pages_are_accessible(page, site):

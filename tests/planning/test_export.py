@@ -6,13 +6,14 @@ import io
 import pytest
 from icalendar import Calendar
 
+from regiokompas.examples import SLUG_2012
 from regiokompas.planning import export, overview
 from regiokompas.register.models import Trajectory
 
 from .helpers import D, database_counts
 
 pytestmark = pytest.mark.django_db
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.examples import SLUG_2012
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import timeline
@@ -18,7 +19,7 @@ from regiokompas.register.models import Trajectory
 from .helpers import D, simple_plan, trajectory_with_law
 
 pytestmark = pytest.mark.django_db
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/"
 
 

@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.examples import SLUG_2012
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, timeline
@@ -16,7 +17,7 @@ from regiokompas.planning.models import Consultation
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/"
 
 

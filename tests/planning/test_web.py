@@ -6,6 +6,7 @@ import re
 import pytest
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.examples import SLUG_2012
 from regiokompas.planning import process
 from regiokompas.planning.models import Plan
 from regiokompas.register.models import Document, Trajectory
@@ -13,7 +14,7 @@ from regiokompas.register.models import Document, Trajectory
 from .helpers import database_counts
 
 pytestmark = pytest.mark.django_db
-SLUG = "alkmaar-sociale-zaken-2012"
+SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/"
 
 

@@ -1,4 +1,5 @@
 import pytest
+from tests.counts import database_counts
 
 
 @pytest.fixture
@@ -14,11 +15,4 @@ def gates(db):
     return by
 
 
-def counts() -> dict[str, int]:
-    from django.apps import apps
-
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.app_label in {"register", "audit", "publications"}
-    }
+counts = database_counts

@@ -5,9 +5,9 @@ right, and nothing of the regio Alkmaar example appears for another trajectory."
 import datetime as dt
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from tests import fictitious_region
+from tests.counts import database_counts
 
 from regiokompas.accounts.actors import SystemActor
 from regiokompas.documents.render import render
@@ -18,9 +18,7 @@ from regiokompas.register.models import Document
 pytestmark = pytest.mark.django_db
 
 
-def counts():
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in {"publications", "register", "audit"}}
+counts = database_counts
 
 
 @pytest.fixture

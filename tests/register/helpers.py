@@ -1,16 +1,8 @@
 """Helpers for register tests: counting the whole database to prove nothing changed."""
 
-from django.apps import apps
+from tests.counts import database_counts  # noqa: F401 - the shared check
 
 from regiokompas.accounts.actors import SystemActor
-
-
-def database_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.app_label in {"register", "audit", "accounts", "auth"}
-    }
 
 
 def new_trajectory(slug="test-traject", rule="all_must_agree", municipalities=(), gates=2, minimum=2, members=True):

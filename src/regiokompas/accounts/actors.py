@@ -9,6 +9,10 @@ passes the permission checks without a user; a plain string is no actor and is r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,11 @@ DEMO = SystemActor("demo-accounts")
 MIGRATION = SystemActor("migratie")
 
 
-def is_system(actor) -> bool:
+# What every service function's ``actor`` parameter takes: a (possibly anonymous) user or the
+# application itself. Plain strings are not actors.
+Actor: TypeAlias = "User | AnonymousUser | SystemActor"
+
+
+def is_system(actor: object) -> bool:
     """True only for an explicit :class:`SystemActor`."""
     return isinstance(actor, SystemActor)

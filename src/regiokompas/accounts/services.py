@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from regiokompas.accounts import permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.accounts.models import Profile, UserRole
 from regiokompas.audit import log as audit
 from regiokompas.audit.context import audited_by_service
@@ -19,7 +20,7 @@ def _slugs(trajectories) -> list[str]:
 
 
 @transaction.atomic
-def set_membership(actor, profile: Profile, trajectories: Iterable, *, reason: str = "") -> Profile:
+def set_membership(actor: Actor, profile: Profile, trajectories: Iterable, *, reason: str = "") -> Profile:
     """Make ``profile`` a member of exactly ``trajectories``. The beheerder changes any membership;
     a projectleider only adds to or removes from the trajectories she manages herself."""
     from regiokompas.register.models import Trajectory
@@ -49,7 +50,7 @@ def set_membership(actor, profile: Profile, trajectories: Iterable, *, reason: s
 
 
 @transaction.atomic
-def add_creator_membership(actor, trajectory, *, reason: str = "maker van het traject") -> None:
+def add_creator_membership(actor: Actor, trajectory, *, reason: str = "maker van het traject") -> None:
     """Make the user who created ``trajectory`` its member (she may not manage it before she is one).
     A system actor has no profile and becomes no member."""
     from regiokompas.audit.context import acting_as
@@ -81,7 +82,7 @@ class NewUser:
     email: str = ""
 
 
-def create_user(actor, data: NewUser):
+def create_user(actor: Actor, data: NewUser):
     """A new user (without a password: an API token or a password link gives access) with a profile
     and trajectories. The beheerder adds anyone; a projectleider adds users for the municipalities of
     her own trajectories, never a beheerder. The user and profile rows are audited by the account
@@ -92,7 +93,7 @@ def create_user(actor, data: NewUser):
         return _create_user(actor, data)
 
 
-def _check_new_user(actor, data: NewUser) -> None:
+def _check_new_user(actor: Actor, data: NewUser) -> None:
     if not permissions.can_manage_users(actor):
         raise PermissionDenied("Alleen functioneel beheer en projectleiders beheren gebruikers.")
     if data.role not in UserRole.values:
@@ -119,7 +120,7 @@ def _check_new_user(actor, data: NewUser) -> None:
             raise RegisterError(f"{data.municipality} neemt niet deel aan de gekozen trajecten.", field="municipality")
 
 
-def _create_user(actor, data: NewUser):
+def _create_user(actor: Actor, data: NewUser):
     from django.contrib.auth import get_user_model
     from django.core.exceptions import ValidationError
 

@@ -6,12 +6,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.register.errors import RegisterError
 
 
 @transaction.atomic
-def api_token(actor, username: str) -> tuple[str, bool]:
+def api_token(actor: Actor, username: str) -> tuple[str, bool]:
     """The user's API token, created on first request (audited, without the token itself).
 
     Returns (token, created). The same token comes back on every later call."""

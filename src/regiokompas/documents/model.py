@@ -7,7 +7,7 @@ attachments. Sections hold blocks: paragraphs, bullet lists, tables and figures.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 # Document kinds (the keys match regiokompas.register.constants.DocumentKind) with the label that
 # opens a generated document of that kind.
@@ -170,12 +170,6 @@ class Document:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind.upper())
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["sections"] = [{"type": s.type, "heading": s.heading, "text": s.text} for s in self.sections]
-        return data
-
 
 def blocks_from_text(text: str) -> list[Block]:
     """Plain text to blocks: blank-line separated paragraphs; lines starting with '- ', '• ' or

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -219,7 +218,3 @@ def organisation_municipality(organisation: str) -> Municipality | None:
     """'gemeente BERGEN' / 'Gemeenteraad : Bergen' -> the municipality, or None."""
     found = find_municipalities(organisation or "")
     return found[0] if found else None
-
-
-def normalise_name(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()

@@ -5,12 +5,14 @@ and uncertain measurements. Pure Python + NumPy/SciPy; no Django.
     result = analyse(problem, samples=10000, seed=0)
 """
 
+from typing import Any
+
 from regiokompas.engine.errors import ProblemError
 
 __version__ = "1.0.0"
 
 
-def analyse(problem: dict, samples: int = 10000, seed: int = 0, **options) -> dict:
+def analyse(problem: dict, samples: int = 10000, seed: int = 0, **options: Any) -> dict:
     """Analyse a problem in format ``regiokompas.problem/1``; see docs/problem-schema.md."""
     from regiokompas.engine.analysis import analyse as _analyse
 

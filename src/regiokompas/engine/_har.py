@@ -28,7 +28,7 @@ def _unif(state, c):
 
 
 @nb.njit(parallel=True, cache=True)
-def run_chains(Y, S, G, Gt, Ginv, steps, thin, out, state, coordinate):
+def run_chains(Y, S, G, Gt, Ginv, steps, thin, out, state, coordinate):  # noqa: C901 - one compiled loop nest
     """Advance every chain ``steps`` steps; when ``thin`` > 0 store every ``thin``-th point in
     ``out[kept, chain]``. ``Gt`` is ``G`` transposed and ``Ginv`` its elementwise inverse (0 where
     the entry is 0), used by coordinate directions."""

@@ -17,7 +17,7 @@ LOCK = threading.Lock()
 
 
 @nb.njit(parallel=True, cache=True)
-def rank_pass(V, fixed, W, starts, stops, tol, want_codes, rank, first_w, beats, codes):
+def rank_pass(V, fixed, W, starts, stops, tol, want_codes, rank, first_w, beats, codes):  # noqa: C901 - one compiled loop nest
     """For chunk samples ``s`` (0-based in the chunk) in [starts[q], stops[q]): add rank counts,
     weights where first, pairwise wins into slot ``q`` of the accumulators (one slot per piece, so
     threads never share one) and store the ranking code."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import operator
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ def _rng(seed: int, *key: int) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key))
 
 
-def _r(x, digits=6):
+def _r(x: Any, digits: int = 6) -> float | None:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return None
     return round(float(x), digits)
@@ -57,7 +58,8 @@ class ValueSource:
         return V
 
 
-def _block(problem: Problem, ind: smaa.Indices, cf, cf_se, sampler: dict, weights_mean, weights_q) -> dict:
+def _block(problem: Problem, ind: smaa.Indices, cf: np.ndarray, cf_se: np.ndarray, sampler: dict, weights_mean: np.ndarray,
+           weights_q: Any) -> dict:
     alts, crits = problem.alternatives, problem.criterion_ids
     m = len(alts)
     ra_se = smaa.batch_se(ind.ra_batches)
@@ -114,7 +116,8 @@ def _deterministic(problem: Problem, V: np.ndarray, w: np.ndarray) -> dict:
     }
 
 
-def _analyse_weights(problem, source, rows, size, seed_key, seed, method=None):
+def _analyse_weights(problem: Problem, source: ValueSource, rows: list[cons.Row], size: int, seed_key: tuple[int, ...],
+                     seed: int, method: str | None = None) -> tuple[smaa.Indices, dict, np.ndarray, np.ndarray]:
     n = len(problem.criteria)
     red = cons.reduce(rows, n)
     W, info = sample_weights(n, rows, red, size, _rng(seed, *seed_key), method=method)
@@ -127,7 +130,7 @@ def _analyse_weights(problem, source, rows, size, seed_key, seed, method=None):
     return ind, info, mean, q
 
 
-def _integer(x) -> int | None:
+def _integer(x: Any) -> int | None:
     if isinstance(x, bool):
         return None
     try:
@@ -137,7 +140,7 @@ def _integer(x) -> int | None:
 
 
 def _stakeholder_rows(problem: Problem, si: int) -> list[cons.Row]:
-    return cons.compile_statements(problem.stakeholders[si].statements, problem.criterion_ids)
+    return cons.statement_rows(problem.stakeholders[si].statements, problem.criterion_ids)
 
 
 def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str | None = None) -> dict:
@@ -146,13 +149,14 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     ``sampler`` forces a weight sampler (``"hit_and_run"``) for testing and benchmarks."""
     from regiokompas.engine import __version__
 
-    samples, seed = _integer(samples), _integer(seed)
+    checked_samples, checked_seed = _integer(samples), _integer(seed)
     max_samples = limits.limit("REGIOKOMPAS_MAX_SAMPLES")
-    if samples is None or not MIN_SAMPLES <= samples <= max_samples:
+    if checked_samples is None or not MIN_SAMPLES <= checked_samples <= max_samples:
         raise ProblemError([err("options.samples", f"Het aantal trekkingen moet een geheel getal tussen {MIN_SAMPLES} en "
                                 f"{limits.nl_int(max_samples)} zijn (REGIOKOMPAS_MAX_SAMPLES).")])
-    if seed is None or not 0 <= seed < 2**63:
+    if checked_seed is None or not 0 <= checked_seed < 2**63:
         raise ProblemError([err("options.seed", "Het zaadgetal (seed) moet een geheel getal van 0 of groter zijn.")])
+    samples, seed = checked_samples, checked_seed
     if sampler not in (None, "exact", "rejection", "hit_and_run"):
         raise ProblemError([err("options.sampler", f"Onbekende sampler '{sampler}'.")])
     check_size(problem, samples)
@@ -245,20 +249,21 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     return result
 
 
-def _consensus(p: Problem, source, samples, seed, force) -> dict:
+def _consensus(p: Problem, source: ValueSource, samples: int, seed: int, force: str | None) -> dict:
     n, m = len(p.criteria), len(p.alternatives)
-    rows, owners = [], []
+    rows: list[cons.Row] = []
+    owners: list[tuple[str, int]] = []  # (stakeholder id, statement index)
     for s in p.stakeholders:
         offset = len(owners)
-        rows += cons.compile_statements(s.statements, p.criterion_ids, offset=offset)
+        rows += cons.statement_rows(s.statements, p.criterion_ids, offset=offset)
         owners += [(s.id, k) for k in range(len(s.statements))]
     if not cons.feasible(rows, n):
         bad = cons.conflicting_statements(rows, n)
         conflicts = [{"stakeholder": owners[i][0], "statement": owners[i][1]} for i in bad]
         names = {s.id: s.name for s in p.stakeholders}
-        parts = {}
-        for c in conflicts:
-            parts.setdefault(c["stakeholder"], []).append(c["statement"])
+        parts: dict[str, list[int]] = {}
+        for i in bad:
+            parts.setdefault(owners[i][0], []).append(owners[i][1])
         text = "; ".join(f"{names[sid]}: {statement_list(idx)}" for sid, idx in parts.items())
         return {"feasible": False, "conflicts": conflicts, "key": "consensus.empty",
                 "message": f"Er zijn geen gewichten die bij alle belanghebbenden passen. Deze uitspraken botsen: {text}."}

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from regiokompas.cli import CommandError
 
@@ -20,7 +21,7 @@ def _positive(value: str) -> int:
     return n
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: Any) -> None:
     p = sub.add_parser("analyse", help="reken een beslisprobleem door (SMAA-2) en toon de uitkomsten")
     p.add_argument("problem", metavar="PROBLEEM.json", help="probleem in formaat regiokompas.problem/1 ('-' = standaardinvoer)")
     p.add_argument("--samples", type=_positive, default=10000, metavar="N", help="aantal trekkingen (standaard 10000)")
@@ -56,7 +57,7 @@ def _load(path: str) -> dict:
     return problem
 
 
-def cmd_analyse(args) -> int:
+def cmd_analyse(args: argparse.Namespace) -> int:
     from regiokompas.engine import ProblemError, analyse
 
     problem = _load(args.problem)
@@ -75,7 +76,7 @@ def cmd_analyse(args) -> int:
     return 0
 
 
-def _pct(x) -> str:
+def _pct(x: float) -> str:
     return "–" if x is None else f"{100 * x:.1f} %".replace(".", ",")
 
 

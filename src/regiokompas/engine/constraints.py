@@ -13,7 +13,10 @@ with orthonormal ``N``, inequalities ``G z <= h``.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy.linalg import null_space
@@ -55,59 +58,79 @@ class Reduced:
         return w
 
 
-def compile_statements(statements: list[dict], criteria: list[str], offset: int = 0) -> list[Row]:
-    """Rows for the statements; statement indices are ``offset + position``."""
+def statement_rows(statements: list[dict], criteria: list[str], offset: int = 0) -> list[Row]:
+    """Linear constraint rows on the weights for validated engine statements; statement indices are
+    ``offset + position``. (Not to be confused with ``options.problem.compile_statements``, which
+    turns statements as entered into these engine statements.)"""
     n = len(criteria)
     idx = {c: i for i, c in enumerate(criteria)}
     rows: list[Row] = []
 
-    def row(pairs, rhs, eq, s):
+    def row(pairs: list[tuple[str, float]], rhs: float, eq: bool, s: int) -> None:
         a = np.zeros(n)
         for c, v in pairs:
             a[idx[c]] += v
         rows.append(Row(a, float(rhs), eq, s))
 
     for k, st in enumerate(statements):
-        s = offset + k
-        t = st["type"]
-        if t == "ranking":
-            groups = st["order"]
-            for g in groups:
-                for c in g[1:]:
-                    row([(g[0], 1.0), (c, -1.0)], 0.0, True, s)
-            for g1, g2 in zip(groups, groups[1:], strict=False):
-                row([(g2[0], 1.0), (g1[0], -1.0)], 0.0, False, s)  # w(g2) - w(g1) <= 0
-        elif t == "exact":
-            weights = st["weights"]
-            total = sum(weights.values())
-            scale = 1.0 / total if set(weights) == set(criteria) and total > 0 else 1.0  # rounding within 1e-6
-            for c, v in weights.items():
-                row([(c, 1.0)], v * scale, True, s)
-        elif t == "interval":
-            lo, hi = float(st.get("min", 0.0)), float(st.get("max", 1.0))
-            c = st["criterion"]
-            if lo == hi:
-                row([(c, 1.0)], lo, True, s)
-                continue
-            if lo > 0:
-                row([(c, -1.0)], -lo, False, s)
-            if hi < 1:
-                row([(c, 1.0)], hi, False, s)
-        elif t == "ratio":
-            num, den = st["numerator"], st["denominator"]
-            lo, hi = st.get("min"), st.get("max")
-            _ratio_rows(row, num, den, lo, hi, s)
-        elif t == "swing":
-            ref = st["reference"]
-            for c, v in st["values"].items():
-                if c == ref:
-                    continue
-                lo, hi = (v[0], v[1]) if isinstance(v, list) else (v, v)
-                _ratio_rows(row, c, ref, lo / 100.0, hi / 100.0, s)
+        _STATEMENT_ROWS[st["type"]](row, st, criteria, offset + k)
     return rows
 
 
-def _ratio_rows(row, num, den, lo, hi, s):
+def _ranking_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    groups = st["order"]
+    for g in groups:
+        for c in g[1:]:
+            row([(g[0], 1.0), (c, -1.0)], 0.0, True, s)
+    for g1, g2 in zip(groups, groups[1:], strict=False):
+        row([(g2[0], 1.0), (g1[0], -1.0)], 0.0, False, s)  # w(g2) - w(g1) <= 0
+
+
+def _exact_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    weights = st["weights"]
+    total = sum(weights.values())
+    scale = 1.0 / total if set(weights) == set(criteria) and total > 0 else 1.0  # rounding within 1e-6
+    for c, v in weights.items():
+        row([(c, 1.0)], v * scale, True, s)
+
+
+def _interval_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    lo, hi = float(st.get("min", 0.0)), float(st.get("max", 1.0))
+    c = st["criterion"]
+    if lo == hi:
+        row([(c, 1.0)], lo, True, s)
+        return
+    if lo > 0:
+        row([(c, -1.0)], -lo, False, s)
+    if hi < 1:
+        row([(c, 1.0)], hi, False, s)
+
+
+def _ratio_statement_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    _ratio_rows(row, st["numerator"], st["denominator"], st.get("min"), st.get("max"), s)
+
+
+def _swing_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    ref = st["reference"]
+    for c, v in st["values"].items():
+        if c == ref:
+            continue
+        lo, hi = (v[0], v[1]) if isinstance(v, list) else (v, v)
+        _ratio_rows(row, c, ref, lo / 100.0, hi / 100.0, s)
+
+
+def _no_rows(row: _RowAdder, st: dict, criteria: list[str], s: int) -> None:
+    """An unknown type adds no rows (the problem's validation refuses it before this point)."""
+
+
+_RowAdder = Callable[[list[tuple[str, float]], float, bool, int], None]
+_STATEMENT_ROWS: defaultdict[str, Callable[[_RowAdder, dict, list[str], int], None]] = defaultdict(
+    lambda: _no_rows,
+    ranking=_ranking_rows, exact=_exact_rows, interval=_interval_rows, ratio=_ratio_statement_rows, swing=_swing_rows,
+)
+
+
+def _ratio_rows(row: _RowAdder, num: str, den: str, lo: float | None, hi: float | None, s: int) -> None:
     if lo is not None and hi is not None and lo == hi:
         row([(num, 1.0), (den, -float(lo))], 0.0, True, s)
         return
@@ -126,7 +149,7 @@ def simplex_rows(n: int) -> list[Row]:
     return rows
 
 
-def _lp(rows: list[Row], n: int, c=None, extra=None):
+def _lp(rows: list[Row], n: int, c: np.ndarray | None = None, extra: object = None) -> Any:
     ub = [r for r in rows if not r.eq]
     eq = [r for r in rows if r.eq]
     A_ub = np.array([r.coef for r in ub]) if ub else None

@@ -3,6 +3,9 @@ application can translate or match on."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 
 class ProblemError(ValueError):
     """An invalid or unsolvable problem.
@@ -25,7 +28,7 @@ class ProblemError(ValueError):
         return str(self)
 
 
-def err(key: str, message: str, *, statements=(), **extra) -> dict:
+def err(key: str, message: str, *, statements: Iterable[int] = (), **extra: Any) -> dict:
     entry = {"key": key, "message": message, "statements": [int(s) for s in statements]}
     entry.update(extra)
     return entry
@@ -36,7 +39,7 @@ def nl(x: float, digits: int = 4) -> str:
     return f"{x:.{digits}g}".replace(".", ",")
 
 
-def statement_list(indices) -> str:
+def statement_list(indices: Iterable[int]) -> str:
     """'uitspraak 2' / 'uitspraken 1 en 3' / 'uitspraken 1, 2 en 4' (1-based for people)."""
     nums = [str(i + 1) for i in indices]
     if len(nums) == 1:
@@ -48,7 +51,7 @@ _TYPES = {"object": "een object", "array": "een lijst", "string": "tekst", "numb
           "integer": "een geheel getal", "boolean": "waar/onwaar", "null": "leeg"}
 
 
-def schema_error_text(e) -> str:
+def schema_error_text(e: Any) -> str:
     """A jsonschema ValidationError as a short Dutch phrase ("moet een getal zijn")."""
     import json
 
@@ -58,7 +61,7 @@ def schema_error_text(e) -> str:
         text = f"verplicht veld '{missing}' ontbreekt"
     elif v == "type":
         expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-        text = "moet " + " of ".join(_TYPES.get(t, t) for t in expected) + " zijn"
+        text = "moet " + " of ".join(str(_TYPES.get(t, t)) for t in expected) + " zijn"
     elif v in ("enum", "const"):
         allowed = e.validator_value if v == "enum" else [e.validator_value]
         text = f"waarde {json.dumps(e.instance, ensure_ascii=False)} is niet toegestaan; kies uit: " + ", ".join(

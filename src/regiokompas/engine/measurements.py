@@ -16,7 +16,7 @@ from scipy import special
 from regiokompas.engine.problem import Criterion, Problem
 
 
-def _pert_ab(lo, mode, hi):
+def _pert_ab(lo: float, mode: float, hi: float) -> tuple[float, float]:
     span = hi - lo
     return 1 + 4 * (mode - lo) / span, 1 + 4 * (hi - mode) / span
 
@@ -61,9 +61,9 @@ def most_likely(m: dict, crit: Criterion) -> float:
         vals = sorted(crit.levels[x] for x in levels)
         return float(vals[len(vals) // 2])
     if t == "discrete":
-        vals = np.asarray(m["values"], float)
-        p = np.asarray(m.get("probabilities", [1.0] * len(vals)), float)
-        return float(vals[int(np.argmax(p))])
+        values = np.asarray(m["values"], float)
+        p = np.asarray(m.get("probabilities", [1.0] * len(values)), float)
+        return float(values[int(np.argmax(p))])
     raise ValueError(t)  # pragma: no cover
 
 

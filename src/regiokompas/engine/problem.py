@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from regiokompas.conf import limits
 from regiokompas.engine.errors import ProblemError, err, nl, schema_error_text
@@ -27,7 +29,7 @@ def json_schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Any:
     import jsonschema
 
     return jsonschema.Draft202012Validator(json_schema())
@@ -70,12 +72,12 @@ class Problem:
 
 # --- schema errors in Dutch ---------------------------------------------------------------------
 
-def _where(path) -> str:
+def _where(path: Iterable[Any]) -> str:
     parts = [str(p) for p in path]
     return "/".join(parts) if parts else "(hoofdniveau)"
 
 
-def _schema_error(e) -> dict:
+def _schema_error(e: Any) -> dict:
     where = _where(e.absolute_path)
     v = e.validator
     text = schema_error_text(e)
@@ -85,7 +87,7 @@ def _schema_error(e) -> dict:
 # --- parsing ------------------------------------------------------------------------------------
 
 
-def _finite(x) -> bool:
+def _finite(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
@@ -94,7 +96,7 @@ def _count(problem: dict, key: str) -> int:
     return len(value) if isinstance(value, list | dict) else 0
 
 
-def check_size(problem, samples: int | None = None) -> None:
+def check_size(problem: Any, samples: int | None = None) -> None:
     """Refuse a problem beyond the limits (regiokompas.conf.limits) before anything is allocated:
     JSON depth and number range, then the numbers of alternatives, criteria, stakeholders and
     statements, and alternatives × criteria × samples. Each message states the limit."""
@@ -106,7 +108,8 @@ def check_size(problem, samples: int | None = None) -> None:
         return
     out = []
     m, n = _count(problem, "alternatives"), _count(problem, "criteria")
-    stakeholders = problem.get("stakeholders") if isinstance(problem.get("stakeholders"), list) else []
+    raw_stakeholders = problem.get("stakeholders")
+    stakeholders: list = raw_stakeholders if isinstance(raw_stakeholders, list) else []
     statements = sum(len(s["statements"]) for s in stakeholders
                      if isinstance(s, dict) and isinstance(s.get("statements"), list))
     for count, setting, what in ((m, "REGIOKOMPAS_MAX_ALTERNATIVES", "alternatieven"),
@@ -131,7 +134,7 @@ def check_size(problem, samples: int | None = None) -> None:
         raise ProblemError(out)
 
 
-def parse(problem) -> Problem:
+def parse(problem: Any) -> Problem:
     """Validate ``problem`` and return its parsed form; raise :class:`ProblemError` listing every
     problem found."""
     if not isinstance(problem, dict):
@@ -145,41 +148,48 @@ def parse(problem) -> Problem:
                                     f"verwacht \"schema\": \"{SCHEMA_ID}\".", path="schema")])
         raise ProblemError([_schema_error(e) for e in errors[:20]])
     out: list[dict] = []
-
-    def dupes(items, what, path):
-        seen = set()
-        for i, item in enumerate(items):
-            if item["id"] in seen:
-                out.append(err("problem.duplicate_id", f"{what} '{item['id']}' komt meer dan eens voor.", path=f"{path}/{i}"))
-            seen.add(item["id"])
-
-    dupes(problem["alternatives"], "Alternatief", "alternatives")
-    dupes(problem["criteria"], "Criterium", "criteria")
-    dupes(problem["stakeholders"], "Belanghebbende", "stakeholders")
-
-    criteria = []
-    for i, c in enumerate(problem["criteria"]):
-        lo, hi = float(c["scale"][0]), float(c["scale"][1])
-        name = c.get("name", c["id"])
-        if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
-            out.append(err("criterion.scale", f"Criterium {name}: de schaal [{nl(lo)}, {nl(hi)}] moet van laag naar hoog lopen "
-                           "(ondergrens kleiner dan bovengrens).", path=f"criteria/{i}/scale"))
-        pvf = None
-        if "pvf" in c and c["pvf"]["type"] == "piecewise":
-            cut, val = c["pvf"].get("cutoffs", []), c["pvf"].get("values", [])
-            if len(cut) < 2 or len(cut) != len(val) or any(b <= a for a, b in zip(cut, cut[1:], strict=False)):
-                out.append(err("criterion.pvf", f"Criterium {name}: een stuksgewijs lineaire waardefunctie heeft ten minste "
-                               "twee oplopende knikpunten ('cutoffs') met evenveel waarden ('values').", path=f"criteria/{i}/pvf"))
-            else:
-                pvf = (tuple(float(x) for x in cut), tuple(float(v) for v in val))
-        levels = {}
-        for lv in c.get("levels", []):
-            levels[lv["id"]] = float(lv["value"])
-        criteria.append(Criterion(c["id"], name, c.get("unit", ""), lo, hi, c.get("direction", "higher"), pvf, levels))
-
+    _check_duplicates(problem["alternatives"], "Alternatief", "alternatives", out)
+    _check_duplicates(problem["criteria"], "Criterium", "criteria", out)
+    _check_duplicates(problem["stakeholders"], "Belanghebbende", "stakeholders", out)
+    criteria = [_parse_criterion(i, c, out) for i, c in enumerate(problem["criteria"])]
     alt_ids = [a["id"] for a in problem["alternatives"]]
-    crit_ids = [c["id"] for c in problem["criteria"]]
-    meas = problem["measurements"]
+    matrix = _parse_measurements(problem["measurements"], alt_ids, criteria, out)
+    weighting = problem.get("pooled_weighting", "equal")
+    stakeholders = _parse_stakeholders(problem["stakeholders"], criteria, weighting, out)
+    if out:
+        raise ProblemError(out)
+    return Problem(alt_ids, {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}, criteria, matrix,
+                   stakeholders, weighting, problem.get("title", ""))
+
+
+def _check_duplicates(items: list[dict], what: str, path: str, out: list[dict]) -> None:
+    seen = set()
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            out.append(err("problem.duplicate_id", f"{what} '{item['id']}' komt meer dan eens voor.", path=f"{path}/{i}"))
+        seen.add(item["id"])
+
+
+def _parse_criterion(i: int, c: dict, out: list[dict]) -> Criterion:
+    lo, hi = float(c["scale"][0]), float(c["scale"][1])
+    name = c.get("name", c["id"])
+    if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
+        out.append(err("criterion.scale", f"Criterium {name}: de schaal [{nl(lo)}, {nl(hi)}] moet van laag naar hoog lopen "
+                       "(ondergrens kleiner dan bovengrens).", path=f"criteria/{i}/scale"))
+    pvf = None
+    if "pvf" in c and c["pvf"]["type"] == "piecewise":
+        cut, val = c["pvf"].get("cutoffs", []), c["pvf"].get("values", [])
+        if len(cut) < 2 or len(cut) != len(val) or any(b <= a for a, b in zip(cut, cut[1:], strict=False)):
+            out.append(err("criterion.pvf", f"Criterium {name}: een stuksgewijs lineaire waardefunctie heeft ten minste "
+                           "twee oplopende knikpunten ('cutoffs') met evenveel waarden ('values').", path=f"criteria/{i}/pvf"))
+        else:
+            pvf = (tuple(float(x) for x in cut), tuple(float(v) for v in val))
+    levels = {lv["id"]: float(lv["value"]) for lv in c.get("levels", [])}
+    return Criterion(c["id"], name, c.get("unit", ""), lo, hi, c.get("direction", "higher"), pvf, levels)
+
+
+def _parse_measurements(meas: dict, alt_ids: list[str], criteria: list[Criterion], out: list[dict]) -> list[list[dict]]:
+    crit_ids = [c.id for c in criteria]
     for a in meas:
         if a not in alt_ids:
             out.append(err("measurement.unknown_alternative", f"Metingen voor onbekend alternatief '{a}'.", path=f"measurements/{a}"))
@@ -203,14 +213,18 @@ def parse(problem) -> Problem:
                 out.append(err("measurement.invalid", f"Meting van {a} op {crit.name}: {problem_text}", path=path))
             row.append(m)
         matrix.append(row)
+    return matrix
 
+
+def _parse_stakeholders(raw: list[dict], criteria: list[Criterion], weighting: str, out: list[dict]) -> list[Stakeholder]:
+    crit_ids = [c.id for c in criteria]
+    names = {c.id: c.name for c in criteria}
     stakeholders = []
-    weighting = problem.get("pooled_weighting", "equal")
-    for si, s in enumerate(problem["stakeholders"]):
+    for si, s in enumerate(raw):
         name = s.get("name", s["id"])
         statements = s.get("statements", [])
         for ti, st in enumerate(statements):
-            text = _check_statement(st, crit_ids, {c.id: c.name for c in criteria})
+            text = _check_statement(st, crit_ids, names)
             if text:
                 out.append(err("statement.invalid", f"{name}, uitspraak {ti + 1}: {text}", statements=[ti],
                                stakeholder=s["id"], path=f"stakeholders/{si}/statements/{ti}"))
@@ -220,10 +234,7 @@ def parse(problem) -> Problem:
         stakeholders.append(Stakeholder(s["id"], name, s.get("weight"), statements))
     if weighting != "equal" and stakeholders and not out and sum(s.weight or 0 for s in stakeholders) <= 0:
         out.append(err("stakeholder.weight_zero", "De gewichten van de belanghebbenden tellen op tot nul."))
-    if out:
-        raise ProblemError(out)
-    return Problem(alt_ids, {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}, criteria, matrix,
-                   stakeholders, weighting, problem.get("title", ""))
+    return stakeholders
 
 
 def _check_measurement(m: dict, crit: Criterion) -> str | None:
@@ -257,60 +268,89 @@ def _check_measurement(m: dict, crit: Criterion) -> str | None:
 
 
 def _check_statement(st: dict, crit_ids: list[str], names: dict[str, str]) -> str | None:
-    t = st["type"]
-    known = set(crit_ids)
+    """What is wrong with one (schema-valid) statement, in Dutch, or None."""
+    check = _STATEMENT_CHECKS.get(st["type"])
+    return check(st, _Known(crit_ids, names)) if check else None
 
-    def unknown(code):
-        return f"onbekend criterium '{code}'; kies uit: {', '.join(crit_ids)}."
 
-    if t == "ranking":
-        seen = set()
-        for group in st["order"]:
-            for code in group:
-                if code not in known:
-                    return unknown(code)
-                if code in seen:
-                    return f"criterium {names[code]} staat meer dan eens in de rangorde."
-                seen.add(code)
-    elif t == "exact":
-        w = st["weights"]
-        if not w:
-            return "geef ten minste één gewicht."
-        for code, value in w.items():
-            if code not in known:
-                return unknown(code)
-            if value > 1 + TOL:
-                return f"het gewicht van {names[code]} ({nl(value)}) is groter dan 1."
-        total = sum(w.values())
-        if set(w) == known and abs(total - 1) > 1e-6:
-            return f"de vaste gewichten tellen op tot {nl(total, 6)} in plaats van 1."
-        if total > 1 + 1e-6:
-            return f"de vaste gewichten tellen op tot {nl(total, 6)}, meer dan 1."
-    elif t == "interval":
-        if st["criterion"] not in known:
-            return unknown(st["criterion"])
-        lo, hi = st.get("min", 0.0), st.get("max", 1.0)
-        if lo > hi:
-            return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
-        if hi > 1 + TOL or lo > 1 + TOL:
-            return "een gewicht ligt tussen 0 en 1."
-    elif t == "ratio":
-        for code in (st["numerator"], st["denominator"]):
-            if code not in known:
-                return unknown(code)
-        if st["numerator"] == st["denominator"]:
-            return "een verhouding gaat over twee verschillende criteria."
-        if "min" not in st and "max" not in st:
-            return "geef 'min' en/of 'max' voor de verhouding."
-        lo, hi = st.get("min", 0.0), st.get("max", math.inf)
-        if lo > hi:
-            return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
-    elif t == "swing":
-        if st["reference"] not in known:
-            return unknown(st["reference"])
-        for code, value in st["values"].items():
-            if code not in known:
-                return unknown(code)
-            if isinstance(value, list) and value[0] > value[1]:
-                return f"bij {names[code]} ligt de ondergrens boven de bovengrens."
+@dataclass(frozen=True)
+class _Known:
+    crit_ids: list[str]
+    names: dict[str, str]
+
+    def unknown(self, codes: Iterable[str]) -> str | None:
+        for code in codes:
+            if code not in self.crit_ids:
+                return f"onbekend criterium '{code}'; kies uit: {', '.join(self.crit_ids)}."
+        return None
+
+
+def _check_ranking(st: dict, k: _Known) -> str | None:
+    seen = set()
+    for group in st["order"]:
+        for code in group:
+            if code not in k.crit_ids:
+                return k.unknown([code])
+            if code in seen:
+                return f"criterium {k.names[code]} staat meer dan eens in de rangorde."
+            seen.add(code)
     return None
+
+
+def _check_exact(st: dict, k: _Known) -> str | None:
+    w = st["weights"]
+    if not w:
+        return "geef ten minste één gewicht."
+    for code, value in w.items():
+        if code not in k.crit_ids:
+            return k.unknown([code])
+        if value > 1 + TOL:
+            return f"het gewicht van {k.names[code]} ({nl(value)}) is groter dan 1."
+    total = sum(w.values())
+    if set(w) == set(k.crit_ids) and abs(total - 1) > 1e-6:
+        return f"de vaste gewichten tellen op tot {nl(total, 6)} in plaats van 1."
+    if total > 1 + 1e-6:
+        return f"de vaste gewichten tellen op tot {nl(total, 6)}, meer dan 1."
+    return None
+
+
+def _check_interval(st: dict, k: _Known) -> str | None:
+    if st["criterion"] not in k.crit_ids:
+        return k.unknown([st["criterion"]])
+    lo, hi = st.get("min", 0.0), st.get("max", 1.0)
+    if lo > hi:
+        return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+    if hi > 1 + TOL or lo > 1 + TOL:
+        return "een gewicht ligt tussen 0 en 1."
+    return None
+
+
+def _check_ratio(st: dict, k: _Known) -> str | None:
+    problem = k.unknown((st["numerator"], st["denominator"]))
+    if problem:
+        return problem
+    if st["numerator"] == st["denominator"]:
+        return "een verhouding gaat over twee verschillende criteria."
+    if "min" not in st and "max" not in st:
+        return "geef 'min' en/of 'max' voor de verhouding."
+    lo, hi = st.get("min", 0.0), st.get("max", math.inf)
+    if lo > hi:
+        return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+    return None
+
+
+def _check_swing(st: dict, k: _Known) -> str | None:
+    if st["reference"] not in k.crit_ids:
+        return k.unknown([st["reference"]])
+    for code, value in st["values"].items():
+        if code not in k.crit_ids:
+            return k.unknown([code])
+        if isinstance(value, list) and value[0] > value[1]:
+            return f"bij {k.names[code]} ligt de ondergrens boven de bovengrens."
+    return None
+
+
+_STATEMENT_CHECKS: dict[str, Callable[[dict, _Known], str | None]] = {
+    "ranking": _check_ranking, "exact": _check_exact, "interval": _check_interval, "ratio": _check_ratio,
+    "swing": _check_swing,
+}

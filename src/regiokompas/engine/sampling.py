@@ -35,26 +35,39 @@ class ChainMap:
     ties and the chain comparisons in ``edges``; ``residual`` rows are left for rejection."""
 
     def __init__(self, n: int, rows: list[Row]):
+        self.residual: list[Row] = []
+        split = self._ties_and_edges(n, rows)
+        self.ok = split is not None
+        if split is None:
+            return
+        group, edges = split
+        k = int(group.max()) + 1 if n else 0
+        nxt, prv = self._link_paths(k, group, edges)
+        self.L = _path_matrix(n, k, group, nxt, prv)
+        self.k = k
+        self.chains = sum(1 for g in range(k) if prv[g] == -1 and nxt[g] != -1)
+
+    def _ties_and_edges(self, n: int, rows: list[Row]) -> tuple[np.ndarray, list[tuple[int, int, Row]]] | None:
+        """The tie group of every criterion (groups numbered in order of their root) and the
+        pairwise comparisons ``(hi, lo, row)``; other rows go to ``residual``. None when an
+        equality is not a tie (the map cannot express it)."""
         parent = list(range(n))
 
-        def find(i):
+        def find(i: int) -> int:
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
                 i = parent[i]
             return i
 
-        self.ok = True
         edges = []
-        self.residual: list[Row] = []
         for r in rows:
             nz = np.flatnonzero(r.coef)
             pattern = len(nz) == 2 and r.rhs == 0 and sorted(r.coef[nz].tolist()) == [-1.0, 1.0]
             if r.eq:
                 if not pattern:
-                    self.ok = False
-                    return
+                    return None
                 a, b = nz
-                parent[find(a)] = find(b)
+                parent[find(int(a))] = find(int(b))
             elif pattern:
                 lo = nz[r.coef[nz] > 0][0]  # w_lo - w_hi <= 0
                 hi = nz[r.coef[nz] < 0][0]
@@ -63,13 +76,14 @@ class ChainMap:
                 self.residual.append(r)
         roots = sorted({find(i) for i in range(n)})
         gid = {g: k for k, g in enumerate(roots)}
-        group = np.array([gid[find(i)] for i in range(n)])
-        k = len(roots)
-        size = np.bincount(group, minlength=k).astype(float)
+        return np.array([gid[find(i)] for i in range(n)], dtype=int), edges
+
+    def _link_paths(self, k: int, group: np.ndarray, edges: list[tuple[int, int, Row]]) -> tuple[list[int], list[int]]:
+        """Join groups into disjoint paths along the comparisons; a comparison that would branch or
+        close a cycle goes to ``residual``."""
         nxt = [-1] * k
         prv = [-1] * k
         head = list(range(k))  # head of the path a group belongs to
-
         for hi, lo, r in edges:
             g, h = group[hi], group[lo]
             if g == h:
@@ -83,28 +97,7 @@ class ChainMap:
                     x = nxt[x]
             else:
                 self.residual.append(r)
-        order = []
-        for g in range(k):
-            if prv[g] == -1:
-                x = g
-                while x != -1:
-                    order.append(x)
-                    x = nxt[x]
-        # For a path g1 >= g2 >= ... : v_gi = sum_{j>=i} d_j, u_j = C_j d_j, C_j = sum_{i<=j} size_gi.
-        L = np.zeros((k, n))
-        pos = 0
-        while pos < k:
-            path = [order[pos]]
-            while nxt[path[-1]] != -1:
-                path.append(nxt[path[-1]])
-            C = np.cumsum(size[path])
-            for j in range(len(path)):
-                for i in range(j + 1):
-                    L[pos + j, group == path[i]] = 1.0 / C[j]
-            pos += len(path)
-        self.L = L
-        self.k = k
-        self.chains = sum(1 for g in range(k) if prv[g] == -1 and nxt[g] != -1)
+        return nxt, prv
 
     def draw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         u = rng.standard_exponential((size, self.k))
@@ -117,6 +110,31 @@ class ChainMap:
         A = np.array([r.coef for r in self.residual])
         b = np.array([r.rhs for r in self.residual])
         return np.all(w @ A.T <= b + 1e-12, axis=1)
+
+
+def _path_matrix(n: int, k: int, group: np.ndarray, nxt: list[int], prv: list[int]) -> np.ndarray:
+    """``L`` of the map ``w = u @ L``: for a path g1 >= g2 >= ... : v_gi = sum_{j>=i} d_j,
+    u_j = C_j d_j, C_j = sum_{i<=j} size_gi."""
+    size = np.bincount(group, minlength=k).astype(float)
+    order = []
+    for g in range(k):
+        if prv[g] == -1:
+            x = g
+            while x != -1:
+                order.append(x)
+                x = nxt[x]
+    L = np.zeros((k, n))
+    pos = 0
+    while pos < k:
+        path = [order[pos]]
+        while nxt[path[-1]] != -1:
+            path.append(nxt[path[-1]])
+        C = np.cumsum(size[path])
+        for j in range(len(path)):
+            for i in range(j + 1):
+                L[pos + j, group == path[i]] = 1.0 / C[j]
+        pos += len(path)
+    return L
 
 
 def sample_weights(n: int, rows: list[Row], reduced: Reduced, size: int, rng: np.random.Generator,
@@ -199,7 +217,8 @@ def _seeds(rng: np.random.Generator, chains: int) -> np.ndarray:
     return rng.integers(1, 2**63 - 1, size=chains, dtype=np.int64).astype(np.uint64)
 
 
-def _advance(Y, S, Gy, steps, rng, coordinate, keep_every=0):
+def _advance(Y: np.ndarray, S: np.ndarray, Gy: np.ndarray, steps: int, rng: np.random.Generator, coordinate: bool,
+             keep_every: int = 0) -> np.ndarray:
     from regiokompas.engine._har import run_chains
     from regiokompas.engine._kernels import LOCK
 
@@ -221,7 +240,7 @@ def hit_and_run(red: Reduced, size: int, rng: np.random.Generator, thin: int | N
     G, h = red.G, red.h - red.G @ red.centre  # coordinates relative to the centre
     # Pilot chains from the centre; two rounds of rounding by the sample covariance.
     C0 = 64
-    L = np.eye(d)
+    L: np.ndarray = np.eye(d)
     Y = np.zeros((C0, d))
     for _ in range(2):
         Gy = np.ascontiguousarray(G @ L)

@@ -12,13 +12,16 @@ from regiokompas.engine.constraints import Row, simplex_rows
 SWEEP_POINTS = 21
 
 
-def _min_shift(V, a, b, w0, rows: list[Row]):
+def _min_shift(V: np.ndarray, a: int, b: int, w0: np.ndarray, rows: list[Row]) -> tuple[float, np.ndarray] | None:
     """Smallest total weight moved (half the L1 distance) from ``w0`` so that ``b`` is at least as
     good as ``a``; returns (distance, w) or None."""
     n = len(w0)
     # variables: w (n), p (n), q (n); w - p + q = w0; minimise sum p + q
     c = np.concatenate([np.zeros(n), np.ones(2 * n)])
-    A_eq, b_eq, A_ub, b_ub = [], [], [], []
+    A_eq: list = []
+    b_eq: list = []
+    A_ub: list = []
+    b_ub: list = []
     for r in rows:
         a_row = np.concatenate([r.coef, np.zeros(2 * n)])
         (A_eq if r.eq else A_ub).append(a_row)
@@ -38,11 +41,11 @@ def _min_shift(V, a, b, w0, rows: list[Row]):
     return float(res.fun) / 2.0, res.x[:n]
 
 
-def stability(V: np.ndarray, w0: np.ndarray, rows: list[Row], alternatives, criteria) -> dict:
+def stability(V: np.ndarray, w0: np.ndarray, rows: list[Row], alternatives: list[str], criteria: list[str]) -> dict:
     n = V.shape[1]
     scores = V @ w0
     a = int(np.argmax(scores))
-    rivals = []
+    rivals: list[dict] = []
     for b in range(len(alternatives)):
         if b == a:
             continue
@@ -73,7 +76,7 @@ def stability(V: np.ndarray, w0: np.ndarray, rows: list[Row], alternatives, crit
     }
 
 
-def sweeps(V: np.ndarray, w0: np.ndarray, alternatives, criteria) -> dict:
+def sweeps(V: np.ndarray, w0: np.ndarray, alternatives: list[str], criteria: list[str]) -> dict:
     """One-way sweeps: criterion j's weight t from 0 to 1, the others keeping their proportions
     from ``w0``; values are linear in t, so switch points are exact."""
     m, n = V.shape
@@ -89,7 +92,8 @@ def sweeps(V: np.ndarray, w0: np.ndarray, alternatives, criteria) -> dict:
         t0 = 0.0
         cur = int(max(range(m), key=lambda i: (c0[i], k[i])))
         while True:
-            best_t, best_b = None, None
+            best_t: float | None = None
+            best_b: int | None = None
             for b in range(m):
                 if b == cur or k[b] <= k[cur] + 1e-15:
                     continue
@@ -97,7 +101,7 @@ def sweeps(V: np.ndarray, w0: np.ndarray, alternatives, criteria) -> dict:
                 if t > t0 + 1e-12 and t < 1.0 and (best_t is None or t < best_t - 1e-15
                                                     or (abs(t - best_t) <= 1e-15 and k[b] > k[best_b])):
                     best_t, best_b = t, b
-            if best_t is None:
+            if best_t is None or best_b is None:
                 break
             switches.append({"weight": round(float(best_t), 6), "from": alternatives[cur], "to": alternatives[best_b]})
             t0, cur = best_t, best_b

@@ -8,8 +8,8 @@ have probability zero; with exact measurements they happen (e.g. identical alter
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -40,7 +40,7 @@ class Tally:
     rankings: dict = field(default_factory=dict)
 
 
-def _segments(a: int, b: int, size: int, batches: int):
+def _segments(a: int, b: int, size: int, batches: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pieces of chunk [a, b) that lie in one batch: (starts, stops, batch ids), chunk-relative."""
     bid = batch_ids(a, b, size, batches)
     cuts = np.flatnonzero(np.diff(bid)) + 1
@@ -57,7 +57,7 @@ def _segments(a: int, b: int, size: int, batches: int):
     return np.array(s2, np.int64), np.array(e2, np.int64), np.array(b2, np.int64)
 
 
-def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: int, n: int, size: int) -> Tally:
+def run_pass(W: np.ndarray, values: Any, chunks: list[tuple[int, int]], m: int, n: int, size: int) -> Tally:
     """Accumulate SMAA-2 over ``chunks``; ``values(k)`` gives chunk ``k``'s values (m × n × c) or a
     fixed (m × n) matrix; ``W`` is (size × n)."""
     from regiokompas.engine import _kernels
@@ -91,7 +91,7 @@ def run_pass(W: np.ndarray, values: Callable, chunks: list[tuple[int, int]], m: 
     return t
 
 
-def confidence_pass(cw: np.ndarray, values: Callable, chunks, m: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+def confidence_pass(cw: np.ndarray, values: Any, chunks: Any, m: int, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Confidence factors: for each alternative k (row of ``cw``, NaN rows skipped), the share of
     measurement samples in which k is best at weights ``cw[k]``; with batch-means SE."""
     from regiokompas.engine import _kernels
@@ -130,7 +130,7 @@ class Indices:
     pw_batches: np.ndarray  # (B, m, m)
     rankings: dict
 
-    def _mean(self, x):
+    def _mean(self, x: np.ndarray) -> np.ndarray:
         return np.tensordot(self.batch_n / self.batch_n.sum(), x, axes=1)
 
     @property
@@ -173,7 +173,7 @@ class Indices:
             se[ok] = full[ok]
         return se
 
-    def mix(self, weights, others) -> Indices:
+    def mix(self, weights: Any, others: Any) -> Indices:
         """The weighted mixture of ``others`` (Indices on the same batches)."""
         rankings: dict = {}
         for w, ind in zip(weights, others, strict=True):
@@ -203,7 +203,7 @@ def batch_se(x_b: np.ndarray) -> np.ndarray:
     return x_b.std(axis=0, ddof=1) / np.sqrt(B)
 
 
-def entropy_bits(p: np.ndarray, axis=-1) -> np.ndarray:
+def entropy_bits(p: np.ndarray, axis: int = -1) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(p > 0, -p * np.log2(p), 0.0)
     return terms.sum(axis=axis)

@@ -12,7 +12,7 @@ from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.simulate import variant_draws
 from regiokompas.finance.errors import FinanceError
 from regiokompas.finance.models import AllocationKey, CostItem, CostSettings, CurrentCost, KeyMethod
-from regiokompas.options.models import Variant
+from regiokompas.options.interface import Variant
 from regiokompas.register.models import Municipality, PopulationFigure, Trajectory
 
 # A population figure counts for a reference date when it is from that date or at most this much older.
@@ -77,6 +77,26 @@ NOT_COST_INPUTS = (
     "publications.", "planning.", "options.AnalysisRun", "options.PreferenceSet", "options.PreferenceStatement",
     "options.Score", "options.Criterion", "options.CriteriaSet",
 )
+def _item_json(item: CostItem, day: dt.date) -> dict:
+    """One cost item as the engine reads it."""
+    entry = {
+        "id": item.code, "name": item.name, "category": item.category, "behaviour": item.behaviour,
+        "amount": {"low": float(item.low), "likely": float(item.likely), "high": float(item.high)},
+        "per_unit": item.per_unit, "binding": item.binding, "source": item.source, "illustrative": item.illustrative,
+    }
+    if item.behaviour == "variable":
+        entry["driver"] = item.driver.code if item.driver else None
+        entry["scale_exponent"] = item.scale_exponent
+    if item.first_year:
+        entry["first_year"] = item.first_year
+    if item.last_year:
+        entry["last_year"] = item.last_year
+    if item.allocation_key_id:
+        entry["key"] = item.allocation_key.code
+    members = sorted({_successor_code(m, day) for m in item.members.all()})
+    if members:
+        entry["members"] = members
+    return entry
 
 
 def build_model(trajectory: Trajectory) -> dict:
@@ -123,29 +143,10 @@ def _build_model(trajectory: Trajectory) -> dict:
     baseline = {}
     for cc in CurrentCost.objects.filter(trajectory=trajectory).select_related("municipality"):
         baseline[_successor_code(cc.municipality, day)] = {"low": float(cc.low), "likely": float(cc.likely), "high": float(cc.high)}
-    variants = []
-    for variant in Variant.objects.filter(trajectory=trajectory).order_by("number"):
-        items = []
-        for item in CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key").prefetch_related("members"):
-            entry = {
-                "id": item.code, "name": item.name, "category": item.category, "behaviour": item.behaviour,
-                "amount": {"low": float(item.low), "likely": float(item.likely), "high": float(item.high)},
-                "per_unit": item.per_unit, "binding": item.binding, "source": item.source, "illustrative": item.illustrative,
-            }
-            if item.behaviour == "variable":
-                entry["driver"] = item.driver.code if item.driver else None
-                entry["scale_exponent"] = item.scale_exponent
-            if item.first_year:
-                entry["first_year"] = item.first_year
-            if item.last_year:
-                entry["last_year"] = item.last_year
-            if item.allocation_key_id:
-                entry["key"] = item.allocation_key.code
-            members = sorted({_successor_code(m, day) for m in item.members.all()})
-            if members:
-                entry["members"] = members
-            items.append(entry)
-        variants.append({"id": variant.code, "name": str(variant), "items": items})
+    variants = [{"id": variant.code, "name": str(variant), "items": [
+        _item_json(item, day) for item in
+        CostItem.objects.filter(variant=variant).select_related("driver", "allocation_key").prefetch_related("members")]}
+        for variant in Variant.objects.filter(trajectory=trajectory).order_by("number")]
     return {
         "schema": engine.SCHEMA,
         "horizon": {"start_year": settings.start_year, "years": settings.years},

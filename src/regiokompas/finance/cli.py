@@ -28,15 +28,7 @@ def run(args) -> int:
     trajectory = Trajectory.objects.filter(slug=args.trajectory).first()
     if trajectory is None:
         raise CommandError(f"Onbekend traject '{args.trajectory}'.")
-    coalition = None
-    if args.coalition is not None:
-        coalition = [c.strip().upper() for c in args.coalition.split(",") if c.strip()]
-        if not coalition:
-            raise CommandError("Geef bij --coalition ten minste één CBS-code op, bijvoorbeeld GM0361,GM0383.")
-    if args.samples is not None and not 1 <= args.samples <= 1_000_000:
-        raise CommandError("Het aantal trekkingen is 1 tot en met 1.000.000.")
-    if args.seed is not None and args.seed < 0:
-        raise CommandError("De startwaarde (seed) is een geheel getal van 0 of meer.")
+    coalition = _checked_arguments(args)
     try:
         result = build.compute(trajectory, coalition=coalition, variant_numbers=args.variant, samples=args.samples, seed=args.seed)
         exits = build.exit_effects(trajectory, result)
@@ -54,6 +46,27 @@ def run(args) -> int:
                                            "note": "Geen kostenposten vastgelegd: de kosten zijn onbekend, niet nul."}
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
+    _print_result(trajectory, result, exits)
+    return 0
+
+
+def _checked_arguments(args) -> list[str] | None:
+    """The coalition (CBS codes) or None for all; refuses bad --coalition, --samples and --seed."""
+    coalition = None
+    if args.coalition is not None:
+        coalition = [c.strip().upper() for c in args.coalition.split(",") if c.strip()]
+        if not coalition:
+            raise CommandError("Geef bij --coalition ten minste één CBS-code op, bijvoorbeeld GM0361,GM0383.")
+    if args.samples is not None and not 1 <= args.samples <= 1_000_000:
+        raise CommandError("Het aantal trekkingen is 1 tot en met 1.000.000.")
+    if args.seed is not None and args.seed < 0:
+        raise CommandError("De startwaarde (seed) is een geheel getal van 0 of meer.")
+    return coalition
+
+
+def _print_result(trajectory, result: dict, exits: dict) -> None:
+    from regiokompas.finance import build, presentation
+
     print(f"Financiële gevolgen: {trajectory.name}")
     print(f"Coalitie: {', '.join(result['municipalities'][c] for c in result['coalition'])}; "
           f"{result['samples']} trekkingen, startwaarde {result['seed']}; indexatie "
@@ -75,7 +88,6 @@ def run(args) -> int:
         _print(presentation.join_table(result, vid))
         if exits.get(vid):
             _print(presentation.exits_table(result, vid, exits[vid]))
-    return 0
 
 
 def _print(table) -> None:

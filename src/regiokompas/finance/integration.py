@@ -1,4 +1,5 @@
-"""Hooks into the register: trajectory and municipality panels, dossier export/import."""
+"""Hooks into the register and the options report: trajectory and municipality panels, dossier
+export/import, the financial chapter of the substantiation report."""
 
 from __future__ import annotations
 
@@ -60,6 +61,19 @@ def _dossier_specs() -> None:
                   lambda t, c: fm.SharedOrganisationScenario.objects.filter(trajectory=t)))
 
 
+def _report_chapter() -> None:
+    from regiokompas.finance.report import financial_chapter
+    from regiokompas.options import chapters
+
+    chapters.add(chapters.ReportChapter(
+        key="financien",
+        title="Financiële gevolgen per gemeente",
+        build=financial_chapter,
+        empty_text="Voor dit traject zijn (nog) geen kostengegevens vastgelegd; de financiële gevolgen per gemeente zijn daarom "
+                   "niet berekend. Het criterium 'Financiële gevolgen' is alleen op regionaal niveau gescoord.",
+    ))
+
+
 def install() -> None:
     """Called from FinanceConfig.ready()."""
     from regiokompas.register import panels
@@ -67,3 +81,4 @@ def install() -> None:
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
     _dossier_specs()
+    _report_chapter()

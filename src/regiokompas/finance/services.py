@@ -4,11 +4,12 @@ transaction, write, audit row. Views, admin, the example loader and importers ca
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db import models, transaction
 
 from regiokompas.accounts import permissions as perm
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.engine.costs.errors import nl_number
 from regiokompas.finance.errors import FinanceError, PermissionDenied, RegisterError
@@ -24,6 +25,7 @@ from regiokompas.finance.models import (
 )
 from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory
+from regiokompas.register.services import M
 
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
 # keys that carry data (inhabitants, volumes, shares, percentages) name the date their data refer to
@@ -31,7 +33,7 @@ NEEDS_REFERENCE_DATE = STORES_VALUES | {KeyMethod.PER_INHABITANT}
 DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt het kostenmodel."
 
 
-def _require(actor, trajectory) -> None:
+def _require(actor: Actor, trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied(DENIED)
 
@@ -42,6 +44,11 @@ def _clean(obj: models.Model, exclude=()) -> None:
 
 def _save(obj: models.Model) -> None:
     register_services.write(obj, error=FinanceError, clash="code of gemeente komt al voor")
+
+
+def _save_audited(actor: Actor, obj: M, slug: str, reason: str, then: Callable[[M], None] | None = None) -> M:
+    return register_services.save_audited(actor, obj, trajectory_slug=slug, reason=reason, error=FinanceError,
+                                          clash="code of gemeente komt al voor", then=then)
 
 
 def _before(obj: models.Model) -> dict | None:
@@ -63,7 +70,7 @@ def _check_range(low, likely, high, what: str) -> None:
 
 
 @transaction.atomic
-def save_settings(actor, settings: CostSettings, *, reason: str = "") -> CostSettings:
+def save_settings(actor: Actor, settings: CostSettings, *, reason: str = "") -> CostSettings:
     _require(actor, settings.trajectory)
     if not 1900 <= (settings.start_year or 0) <= 2200:
         raise FinanceError("Het eerste jaar is een jaartal, bijvoorbeeld 2022.")
@@ -76,12 +83,7 @@ def save_settings(actor, settings: CostSettings, *, reason: str = "") -> CostSet
     for key in (settings.structural_key, settings.transition_key, settings.deficit_key):
         if key is not None and key.trajectory_id != settings.trajectory_id:
             raise FinanceError(f"Verdeelsleutel '{key}' hoort bij een ander traject.")
-    before = _before(settings)
-    _clean(settings)
-    _save(settings)
-    audit.record(actor, f"costsettings.{'update' if before else 'create'}", settings, before=before,
-                 trajectory_slug=settings.trajectory.slug, reason=reason)
-    return settings
+    return _save_audited(actor, settings, settings.trajectory.slug, reason)
 
 
 # --- allocation keys ---------------------------------------------------------------------------------
@@ -96,19 +98,8 @@ def _population_gaps(key: AllocationKey) -> list[str]:
     return [m.name for m in municipalities(key.trajectory, settings) if population_on(m, key.reference_date) is None]
 
 
-@transaction.atomic
-def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
-    """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
-    _require(actor, key.trajectory)
-    label = f"Verdeelsleutel '{key.name or key.code}'"
-    if not (key.name or "").strip() or not (key.code or "").strip():
-        raise FinanceError("Geef de verdeelsleutel een code en een naam.")
-    if key.method not in KeyMethod.values:
-        raise FinanceError(f"{label}: kies een methode.")
-    if not (key.source or "").strip():
-        raise FinanceError(f"{label}: vermeld de bron van de sleutel (besluit, regeling, begroting of telling).")
-    if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
-        raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
+def _key_values(label: str, values: Mapping[Municipality, object] | None) -> dict[Municipality, decimal.Decimal]:
+    """The key's values per municipality as decimals (a comma as decimal separator is fine)."""
     parsed: dict[Municipality, decimal.Decimal] = {}
     for municipality, raw in (values or {}).items():
         try:
@@ -121,6 +112,11 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
             raise FinanceError(f"{label}: de waarde voor {municipality} is negatief ({nl_number(float(value))}); "
                                "volumes, aandelen en percentages kunnen niet negatief zijn.")
         parsed[municipality] = value
+    return parsed
+
+
+def _check_key_method(key: AllocationKey, label: str, parsed: dict[Municipality, decimal.Decimal]) -> None:
+    """What the key's method asks of its values, parts and reference date."""
     if key.method in STORES_VALUES and not parsed:
         raise FinanceError(f"{label}: geef per gemeente een waarde op.")
     if key.method == KeyMethod.FIXED_PERCENTAGES:
@@ -140,6 +136,23 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
         if gaps:
             raise FinanceError(f"{label}: geen inwonertal voor {', '.join(gaps)} op peildatum {key.reference_date:%d-%m-%Y} "
                                "(of in de twee jaar daarvoor). Leg het inwonertal met bron vast in het register.")
+
+
+@transaction.atomic
+def save_key(actor: Actor, key: AllocationKey, values: Mapping[Municipality, object] | None = None, *, reason: str = "") -> AllocationKey:
+    """Save a key and (for methods that store them) its values per municipality, replacing earlier values."""
+    _require(actor, key.trajectory)
+    label = f"Verdeelsleutel '{key.name or key.code}'"
+    if not (key.name or "").strip() or not (key.code or "").strip():
+        raise FinanceError("Geef de verdeelsleutel een code en een naam.")
+    if key.method not in KeyMethod.values:
+        raise FinanceError(f"{label}: kies een methode.")
+    if not (key.source or "").strip():
+        raise FinanceError(f"{label}: vermeld de bron van de sleutel (besluit, regeling, begroting of telling).")
+    if key.method in NEEDS_REFERENCE_DATE and not key.reference_date:
+        raise FinanceError(f"{label}: een sleutel {key.get_method_display()} heeft een peildatum nodig.")
+    parsed = _key_values(label, values)
+    _check_key_method(key, label, parsed)
     before = _before(key)
     if before is not None:
         before["values"] = {v.municipality.cbs_code: str(v.value) for v in key.values.select_related("municipality")}
@@ -161,8 +174,24 @@ def save_key(actor, key: AllocationKey, values: Mapping[Municipality, object] | 
 # --- cost items --------------------------------------------------------------------------------------
 
 
+def _check_item_years(item: CostItem, trajectory: Trajectory, what: str) -> None:
+    settings = CostSettings.objects.filter(trajectory=trajectory).first()
+    if settings:
+        end = settings.start_year + settings.years - 1
+        for year in (item.first_year, item.last_year):
+            if year and not settings.start_year <= year <= end:
+                raise FinanceError(f"{what}: {year} valt buiten de looptijd {settings.start_year}–{end}.")
+
+
+def _check_members(members: list[Municipality], trajectory: Trajectory, what: str) -> None:
+    allowed = set(trajectory.participants.values_list("municipality_id", flat=True))
+    outside = [m.name for m in members if m.pk not in allowed and not m.predecessors.filter(pk__in=allowed).exists()]
+    if outside:
+        raise FinanceError(f"{what}: {', '.join(outside)} neemt niet deel aan dit traject.")
+
+
 @transaction.atomic
-def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None = None, reason: str = "") -> CostItem:
+def save_item(actor: Actor, item: CostItem, *, members: Iterable[Municipality] | None = None, reason: str = "") -> CostItem:
     trajectory = item.variant.trajectory
     _require(actor, trajectory)
     what = f"Kostenpost '{item.name or item.code}'"
@@ -184,32 +213,19 @@ def save_item(actor, item: CostItem, *, members: Iterable[Municipality] | None =
         raise FinanceError(f"{what}: '{item.driver}' geeft geen volumes en kan geen kostendrager zijn.")
     if item.first_year and item.last_year and item.first_year > item.last_year:
         raise FinanceError(f"{what}: het eerste jaar ligt na het laatste jaar.")
-    settings = CostSettings.objects.filter(trajectory=trajectory).first()
-    if settings:
-        end = settings.start_year + settings.years - 1
-        for year in (item.first_year, item.last_year):
-            if year and not settings.start_year <= year <= end:
-                raise FinanceError(f"{what}: {year} valt buiten de looptijd {settings.start_year}–{end}.")
+    _check_item_years(item, trajectory, what)
     members = list(members) if members is not None else None
     if members:
-        allowed = set(trajectory.participants.values_list("municipality_id", flat=True))
-        outside = [m.name for m in members if m.pk not in allowed and not m.predecessors.filter(pk__in=allowed).exists()]
-        if outside:
-            raise FinanceError(f"{what}: {', '.join(outside)} neemt niet deel aan dit traject.")
+        _check_members(members, trajectory, what)
     if item.binding and not members and not (item.pk and item.members.exists()):
         raise FinanceError(f"{what}: noem bij een bestaande verplichting de gemeenten die haar dragen.")
-    before = _before(item)
-    _clean(item)
-    _save(item)
-    if members is not None:
-        item.members.set(members)
-    audit.record(actor, f"costitem.{'update' if before else 'create'}", item, before=before,
-                 trajectory_slug=trajectory.slug, reason=reason)
-    return item
+    chosen = members
+    return _save_audited(actor, item, trajectory.slug, reason,
+                         then=None if chosen is None else lambda saved: saved.members.set(chosen))
 
 
 @transaction.atomic
-def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
+def delete_item(actor: Actor, item: CostItem, *, reason: str = "") -> None:
     trajectory = item.variant.trajectory
     _require(actor, trajectory)
     before, text, pk = audit.snapshot(item), str(item), item.pk
@@ -222,21 +238,16 @@ def delete_item(actor, item: CostItem, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def save_current_cost(actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
+def save_current_cost(actor: Actor, cost: CurrentCost, *, reason: str = "") -> CurrentCost:
     _require(actor, cost.trajectory)
     if not (cost.source or "").strip():
         raise FinanceError(f"Huidige kosten {cost.municipality}: vermeld de bron (bijvoorbeeld de begroting of jaarrekening).")
     _check_range(cost.low, cost.likely, cost.high, f"Huidige kosten {cost.municipality}")
-    before = _before(cost)
-    _clean(cost)
-    _save(cost)
-    audit.record(actor, f"currentcost.{'update' if before else 'create'}", cost, before=before,
-                 trajectory_slug=cost.trajectory.slug, reason=reason)
-    return cost
+    return _save_audited(actor, cost, cost.trajectory.slug, reason)
 
 
 @transaction.atomic
-def save_shared_scenario(actor, scenario: SharedOrganisationScenario, transferring: Iterable[Municipality], *,
+def save_shared_scenario(actor: Actor, scenario: SharedOrganisationScenario, transferring: Iterable[Municipality], *,
                          reason: str = "") -> SharedOrganisationScenario:
     _require(actor, scenario.trajectory)
     transferring = list(transferring)
@@ -252,13 +263,8 @@ def save_shared_scenario(actor, scenario: SharedOrganisationScenario, transferri
         raise FinanceError("Het budget van de taak ligt tussen 0 en de begroting.")
     if not 0 <= scenario.stranded_fraction <= 1:
         raise FinanceError("Het niet-afbouwbare deel is een fractie tussen 0 en 1.")
-    before = _before(scenario)
-    _clean(scenario)
-    _save(scenario)
-    scenario.transferring.set(transferring)
-    audit.record(actor, f"sharedorganisationscenario.{'update' if before else 'create'}", scenario, before=before,
-                 trajectory_slug=scenario.trajectory.slug, reason=reason)
-    return scenario
+    return _save_audited(actor, scenario, scenario.trajectory.slug, reason,
+                         then=lambda saved: saved.transferring.set(transferring))
 
 
 def shared_effect(scenario: SharedOrganisationScenario) -> dict:
@@ -299,7 +305,7 @@ def criterion_values(trajectory: Trajectory, result: dict | None = None) -> dict
     return out
 
 
-def apply_to_criterion(actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
+def apply_to_criterion(actor: Actor, trajectory: Trajectory, *, code: str = CRITERION_CODE) -> list:
     """Write the computed cost differences as the scores of criterion ``code`` (PERT, EUR mln per year)
     through the options service, with the cost model as their substantiation.
 
@@ -329,7 +335,7 @@ def applied_text(trajectory: Trajectory, saved: list) -> str:
 
 
 def _criterion_for_costs(trajectory: Trajectory, code: str):
-    from regiokompas.options.models import Criterion
+    from regiokompas.options.interface import Criterion
 
     criterion = Criterion.objects.filter(criteria_set__trajectory=trajectory, code=code).first()
     if criterion is None:
@@ -340,10 +346,10 @@ def _criterion_for_costs(trajectory: Trajectory, code: str):
 
 
 @transaction.atomic
-def _write_criterion_scores(actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
+def _write_criterion_scores(actor: Actor, trajectory: Trajectory, code: str, result: dict, values: dict) -> list:
     from regiokompas.finance import build
-    from regiokompas.options import services as options_services
-    from regiokompas.options.models import Score, ScoreKind, Variant
+    from regiokompas.options import interface as options_services
+    from regiokompas.options.interface import Score, ScoreKind, Variant
 
     criterion = _criterion_for_costs(trajectory, code)  # again, inside the transaction
     settings = build.settings_of(trajectory)

@@ -25,7 +25,7 @@ from regiokompas.finance.models import (
 )
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
-from regiokompas.options.models import Score, Variant
+from regiokompas.options.interface import Score, Variant
 from regiokompas.register.models import Trajectory
 
 EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]

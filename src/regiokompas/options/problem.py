@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import Criterion, PreferenceSet, Score, ScoreKind, StatementKind, Variant
@@ -87,113 +88,138 @@ def compile_statements(
     """Engine statements for one stakeholder, plus for each engine statement the index of the
     entered statement it came from. Structural errors raise :class:`OptionsError` naming the
     statement (1-based, as shown to users)."""
-    names = names or {}
-    known = set(criteria)
+    compiler = _StatementCompiler(statements, criteria, names or {})
     out: list[dict] = []
     origin: list[int] = []
-
-    def fail(i: int, text: str):
-        raise OptionsError(f"Uitspraak {i + 1} ({describe_statement(statements[i], names)}): {text}", statements=[i])
-
-    def check_code(i: int, code) -> str:
-        if code not in known:
-            fail(i, f"onbekend criterium '{code}'. Kies uit: {', '.join(names.get(c, c) for c in criteria)}.")
-        return code
-
     for i, st in enumerate(statements):
         d = st.data if isinstance(st.data, dict) else {}
         try:
-            if st.kind == StatementKind.RANKING:
-                order = d.get("order")
-                if not isinstance(order, list) or not order or not all(isinstance(g, list) and g for g in order):
-                    fail(i, "een rangorde is een lijst van groepen criteria, belangrijkste eerst.")
-                seen: set[str] = set()
-                for group in order:
-                    for code in group:
-                        check_code(i, code)
-                        if code in seen:
-                            fail(i, f"criterium {names.get(code, code)} staat meer dan eens in de rangorde.")
-                        seen.add(code)
-                if len(seen) < 2:
-                    fail(i, "een rangorde noemt ten minste twee criteria.")
-                out.append({"type": "ranking", "order": [list(g) for g in order]})
-                origin.append(i)
-            elif st.kind == StatementKind.SWING:
-                points = d.get("points")
-                if not isinstance(points, dict) or len(points) < 2:
-                    fail(i, "geef bij swingweging ten minste twee criteria punten.")
-                parsed: dict[str, tuple[float, float]] = {}
-                for code, value in points.items():
-                    check_code(i, code)
-                    if isinstance(value, list):
-                        if len(value) != 2:
-                            fail(i, "een bandbreedte bestaat uit een ondergrens en een bovengrens.")
-                        lo, hi = _number(value[0], "Punten"), _number(value[1], "Punten")
-                    else:
-                        lo = hi = _number(value, "Punten")
-                    if lo > hi:
-                        fail(i, f"bij {names.get(code, code)} ligt de ondergrens ({_num(lo)}) boven de bovengrens ({_num(hi)}).")
-                    if lo < 0 or hi > 100:
-                        fail(i, f"punten voor {names.get(code, code)} liggen tussen 0 en 100 (de belangrijkste krijgt 100).")
-                    parsed[code] = (lo, hi)
-                refs = [code for code, (lo, hi) in parsed.items() if lo == hi == 100]
-                if not refs:
-                    fail(i, "geef het belangrijkste criterium precies 100 punten.")
-                if all(lo == hi for lo, hi in parsed.values()) and set(parsed) == known:
-                    total = sum(lo for lo, _ in parsed.values())
-                    out.append({"type": "exact", "weights": {c: lo / total for c, (lo, _) in parsed.items()}})
-                    origin.append(i)
-                else:
-                    ref = refs[0]
-                    for code, (lo, hi) in parsed.items():
-                        if code == ref:
-                            continue
-                        out.append({"type": "ratio", "numerator": code, "denominator": ref, "min": lo / 100, "max": hi / 100})
-                        origin.append(i)
-            elif st.kind == StatementKind.INTERVAL:
-                code = check_code(i, d.get("criterion"))
-                lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
-                if lo > hi:
-                    fail(i, f"de ondergrens ({_pct(lo)}) ligt boven de bovengrens ({_pct(hi)}).")
-                if lo < 0 or hi > 1:
-                    fail(i, "een gewicht ligt tussen 0 % en 100 %.")
-                out.append({"type": "interval", "criterion": code, "min": lo, "max": hi})
-                origin.append(i)
-            elif st.kind == StatementKind.RATIO:
-                num, den = check_code(i, d.get("numerator")), check_code(i, d.get("denominator"))
-                if num == den:
-                    fail(i, "een verhouding gaat over twee verschillende criteria.")
-                lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
-                if lo > hi:
-                    fail(i, f"de ondergrens ({_num(lo)}) ligt boven de bovengrens ({_num(hi)}).")
-                if lo < 0:
-                    fail(i, "een verhouding is niet negatief.")
-                out.append({"type": "ratio", "numerator": num, "denominator": den, "min": lo, "max": hi})
-                origin.append(i)
-            elif st.kind == StatementKind.EXACT:
-                weights = d.get("weights")
-                if not isinstance(weights, dict) or not weights:
-                    fail(i, "geef voor elk criterium een gewicht.")
-                values = {check_code(i, c): _number(w, "Een gewicht") for c, w in weights.items()}
-                if set(values) != known:
-                    missing = [names.get(c, c) for c in criteria if c not in values]
-                    fail(i, f"vaste gewichten gelden voor alle criteria; ontbrekend: {', '.join(missing)}.")
-                if any(w < 0 for w in values.values()):
-                    fail(i, "een gewicht is niet negatief.")
-                total = sum(values.values())
-                if abs(total - 1) > 0.005:
-                    fail(i, f"de gewichten tellen op tot {_pct(total)} in plaats van 100 %.")
-                out.append({"type": "exact", "weights": {c: w / total for c, w in values.items()}})
-                origin.append(i)
-            else:
-                fail(i, f"onbekende soort uitspraak '{st.kind}'.")
+            rows = compiler.compile(i, st.kind, d)
         except OptionsError as exc:
             if not exc.statements:
                 exc.statements = [i]
                 exc.message = f"Uitspraak {i + 1}: {exc.message}"
                 exc.args = (exc.message,)
             raise
+        out += rows
+        origin += [i] * len(rows)
     return out, origin
+
+
+class _StatementCompiler:
+    """Turns one entered statement into engine statements; one method per kind of statement."""
+
+    def __init__(self, statements: Sequence[Statement], criteria: Sequence[str], names: dict[str, str]):
+        self.statements = statements
+        self.criteria = criteria
+        self.names = names
+        self.known = set(criteria)
+        self.i = 0
+
+    def compile(self, i: int, kind: str, d: dict) -> list[dict]:
+        self.i = i
+        handler = {
+            StatementKind.RANKING: self._ranking,
+            StatementKind.SWING: self._swing,
+            StatementKind.INTERVAL: self._interval,
+            StatementKind.RATIO: self._ratio,
+            StatementKind.EXACT: self._exact,
+        }.get(kind)
+        if handler is None:
+            self.fail(f"onbekende soort uitspraak '{kind}'.")
+        return handler(d)
+
+    def fail(self, text: str) -> NoReturn:
+        i = self.i
+        raise OptionsError(f"Uitspraak {i + 1} ({describe_statement(self.statements[i], self.names)}): {text}",
+                           statements=[i])
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, code)
+
+    def check_code(self, code: Any) -> str:
+        if code not in self.known:
+            self.fail(f"onbekend criterium '{code}'. Kies uit: {', '.join(self.name(c) for c in self.criteria)}.")
+        return code
+
+    def _ranking(self, d: dict) -> list[dict]:
+        order = d.get("order")
+        if not isinstance(order, list) or not order or not all(isinstance(g, list) and g for g in order):
+            self.fail("een rangorde is een lijst van groepen criteria, belangrijkste eerst.")
+        seen: set[str] = set()
+        for group in order:
+            for code in group:
+                self.check_code(code)
+                if code in seen:
+                    self.fail(f"criterium {self.name(code)} staat meer dan eens in de rangorde.")
+                seen.add(code)
+        if len(seen) < 2:
+            self.fail("een rangorde noemt ten minste twee criteria.")
+        return [{"type": "ranking", "order": [list(g) for g in order]}]
+
+    def _swing_points(self, code: str, value: Any) -> tuple[float, float]:
+        self.check_code(code)
+        if isinstance(value, list):
+            if len(value) != 2:
+                self.fail("een bandbreedte bestaat uit een ondergrens en een bovengrens.")
+            lo, hi = _number(value[0], "Punten"), _number(value[1], "Punten")
+        else:
+            lo = hi = _number(value, "Punten")
+        if lo > hi:
+            self.fail(f"bij {self.name(code)} ligt de ondergrens ({_num(lo)}) boven de bovengrens ({_num(hi)}).")
+        if lo < 0 or hi > 100:
+            self.fail(f"punten voor {self.name(code)} liggen tussen 0 en 100 (de belangrijkste krijgt 100).")
+        return lo, hi
+
+    def _swing(self, d: dict) -> list[dict]:
+        points = d.get("points")
+        if not isinstance(points, dict) or len(points) < 2:
+            self.fail("geef bij swingweging ten minste twee criteria punten.")
+        parsed = {code: self._swing_points(code, value) for code, value in points.items()}
+        refs = [code for code, (lo, hi) in parsed.items() if lo == hi == 100]
+        if not refs:
+            self.fail("geef het belangrijkste criterium precies 100 punten.")
+        if all(lo == hi for lo, hi in parsed.values()) and set(parsed) == self.known:
+            total = sum(lo for lo, _ in parsed.values())
+            return [{"type": "exact", "weights": {c: lo / total for c, (lo, _) in parsed.items()}}]
+        ref = refs[0]
+        return [{"type": "ratio", "numerator": code, "denominator": ref, "min": lo / 100, "max": hi / 100}
+                for code, (lo, hi) in parsed.items() if code != ref]
+
+    def _interval(self, d: dict) -> list[dict]:
+        code = self.check_code(d.get("criterion"))
+        lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
+        if lo > hi:
+            self.fail(f"de ondergrens ({_pct(lo)}) ligt boven de bovengrens ({_pct(hi)}).")
+        if lo < 0 or hi > 1:
+            self.fail("een gewicht ligt tussen 0 % en 100 %.")
+        return [{"type": "interval", "criterion": code, "min": lo, "max": hi}]
+
+    def _ratio(self, d: dict) -> list[dict]:
+        num, den = self.check_code(d.get("numerator")), self.check_code(d.get("denominator"))
+        if num == den:
+            self.fail("een verhouding gaat over twee verschillende criteria.")
+        lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
+        if lo > hi:
+            self.fail(f"de ondergrens ({_num(lo)}) ligt boven de bovengrens ({_num(hi)}).")
+        if lo < 0:
+            self.fail("een verhouding is niet negatief.")
+        return [{"type": "ratio", "numerator": num, "denominator": den, "min": lo, "max": hi}]
+
+    def _exact(self, d: dict) -> list[dict]:
+        weights = d.get("weights")
+        if not isinstance(weights, dict) or not weights:
+            self.fail("geef voor elk criterium een gewicht.")
+        values = {self.check_code(c): _number(w, "Een gewicht") for c, w in weights.items()}
+        if set(values) != self.known:
+            missing = [self.name(c) for c in self.criteria if c not in values]
+            self.fail(f"vaste gewichten gelden voor alle criteria; ontbrekend: {', '.join(missing)}.")
+        if any(w < 0 for w in values.values()):
+            self.fail("een gewicht is niet negatief.")
+        total = sum(values.values())
+        if abs(total - 1) > 0.005:
+            self.fail(f"de gewichten tellen op tot {_pct(total)} in plaats van 100 %.")
+        return [{"type": "exact", "weights": {c: w / total for c, w in values.items()}}]
 
 
 # --- from the database --------------------------------------------------------------------------

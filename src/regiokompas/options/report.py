@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.apps import apps
-from django.db import DatabaseError
 from django.utils import timezone
 
-from regiokompas.options import quality
+from regiokompas.options import chapters, quality
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import AnalysisRun
 from regiokompas.options.results import pct, read
@@ -61,182 +59,27 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
     With a ``viewer``, confidential evidence documents that viewer may not see are named only as
     "vertrouwelijk document"."""
     m = _m()
-    P, B, T, F, S = m.Paragraph, m.BulletList, m.Table, m.Figure, m.Section
     if run is not None:
         snapshot = run.snapshot
     if snapshot is None:
         from regiokompas.options.services import snapshot_inputs
 
         snapshot = snapshot_inputs(trajectory)
-    variants, criteria = snapshot.get("variants", []), snapshot.get("criteria", [])
-    hidden = _hidden_documents(snapshot, viewer)
-    cname = {c["id"]: c["name"] for c in criteria}
     reading = read(run.problem, run.results, run.snapshot) if run is not None else None
-    sections = [_summary_section(m, trajectory, run, reading, problem_error)]
-
-    # 1. question
-    blocks = [P(f"Dit rapport onderbouwt de keuze voor een uitvoeringsvariant in het traject '{trajectory.name}'. "
-                "Het vergelijkt de varianten op de criteria hieronder, met per score de onderbouwing en de onzekerheid, "
-                "en weegt ze met de voorkeuren van elke gemeente afzonderlijk.")]
-    if trajectory.aim:
-        blocks.append(P(trajectory.aim))
-    conditions = Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True,
-                                          category="analysis").select_related("decision__municipality")
-    if conditions:
-        blocks.append(P("Gestelde voorwaarden waarop dit rapport antwoord geeft:"))
-        blocks.append(B([f"{c.decision.municipality}: {c.text}" for c in conditions]))
-    sections.append(S("vraag", "Vraag en aanleiding", blocks))
-
-    # 2. variants
-    blocks = []
-    for v in variants:
-        blocks.append(P(f"Variant {v['number']}: {v['name']}{_ill(v.get('illustrative'))}. {v.get('description', '')}".strip()))
-        items = []
-        if v.get("tasks"):
-            items.append("Taken: " + "; ".join(v["tasks"]))
-        if v.get("wgr_form"):
-            items.append(f"Voorgestelde rechtsvorm: {v['wgr_form']}")
-        if v.get("existing_organisations_role"):
-            items.append(f"Rol van bestaande organisaties: {v['existing_organisations_role']}")
-        if v.get("transition_notes"):
-            items.append(f"Overgang: {v['transition_notes']}")
-        if v.get("source"):
-            items.append(f"Bron: {v['source']}")
-        if items:
-            blocks.append(B(items))
-        phases = v.get("composition") or []
-        if phases:
-            rows = [[f"{ph['phase']}{' (' + ph['label'] + ')' if ph.get('label') else ''}", ph.get("start") or "–", x["task"],
-                     x["form"] + (f": {x['arrangement']}" if x.get("arrangement") else ""), x.get("note", "")]
-                    for ph in phases for x in ph["components"]]
-            blocks.append(T(f"Opbouw van variant {v['number']} per fase en taak", ["Fase", "Vanaf", "Taak", "Vorm", "Toelichting"], rows))
-    measures = snapshot.get("common_measures") or []
-    if measures:
-        blocks.append(P("Maatregelen voor elke variant. Deze maatregelen horen bij elke variant; zij maken geen verschil "
-                        "tussen de varianten en zijn daarom niet in de scores verwerkt:"))
-        blocks.append(B([f"{m['title']}{_ill(m.get('illustrative'))}" + (f": {m['description']}" if m.get("description") else "")
-                         + (f" (bron: {m['source']})" if m.get("source") else "") for m in measures]))
-    sections.append(S("varianten", "De varianten", blocks or [P("Er zijn nog geen varianten vastgelegd.")]))
-
-    # 3. criteria
-    rows = [[c["name"], c.get("definition", ""), c["unit"], f"{_num(c['scale'][0])} tot {_num(c['scale'][1])}",
-             "hoger is beter" if c["direction"] == "higher" else "lager is beter"] for c in criteria]
-    sections.append(S("criteria", "Criteria en hun definitie", [
-        T("Criteria, eenheid, schaal en richting", ["Criterium", "Definitie", "Eenheid", "Schaal", "Richting"], rows)
-    ] if rows else [P("Er zijn nog geen criteria vastgesteld.")]))
-
-    # 4. pros and cons with evidence
-    by_variant: dict[str, list[dict]] = {}
-    for s in snapshot.get("scores", []):
-        by_variant.setdefault(s["variant"], []).append(s)
-    blocks = []
-    for v in variants:
-        rows = []
-        for s in by_variant.get(v["id"], []):
-            ev = s.get("evidence", {})
-            title = "vertrouwelijk document" if ev.get("document_id") in hidden else ev.get("document")
-            evidence = "; ".join(x for x in (title, f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
-                                               ev.get("author"), ev.get("date")) if x) or "niet onderbouwd"
-            rows.append([cname.get(s["criterion"], s["criterion"]), s["display"], s.get("pros") or "–", s.get("cons") or "–",
-                         (s.get("argument") + " " if s.get("argument") else "") + "Onderbouwing: " + evidence + _ill(s.get("illustrative"))])
-        if rows:
-            blocks.append(T(f"Voor- en nadelen van variant {v['number']} per criterium",
-                            ["Criterium", "Score", "Voordelen", "Nadelen", "Argumentatie en onderbouwing"], rows))
-    sections.append(S("voor_en_nadelen", "Voor- en nadelen per variant", blocks or [P("Er zijn nog geen scores met argumentatie.")]))
-
-    # 5. scores
-    cells = {(s["variant"], s["criterion"]): s for s in snapshot.get("scores", [])}
-    rows = []
-    for c in criteria:
-        row = [f"{c['name']} ({c['unit']})"]
-        for v in variants:
-            s = cells.get((v["id"], c["id"]))
-            row.append("ontbreekt" if s is None else s["display"] + ("" if s.get("substantiated") else " – niet onderbouwd") + _ill(s.get("illustrative")))
-        rows.append(row)
-    sections.append(S("scores", "Scores met hun onzekerheid", [
-        P("Een score is exact, een bandbreedte (laag – hoog) of een schatting laag / meest waarschijnlijk / hoog. "
-          "In de analyse wordt elke schatting als kansverdeling doorgerekend (bandbreedte: gelijkmatig; drie waarden: PERT)."),
-        T("Scores per criterium en variant", ["Criterium"] + [f"Variant {v['number']}" for v in variants], rows),
-    ] if rows else [P("Er zijn nog geen scores.")]))
-
-    # 6. preferences
-    blocks = []
-    for p in snapshot.get("preferences", []):
-        blocks.append(P(f"{p['name']}{_ill(p.get('illustrative'))}" + (f": {p['note']}" if p.get("note") else "")))
-        blocks.append(B([f"Uitspraak {i}: {s['text']}" for i, s in enumerate(p.get("statements", []), 1)]))
-    without = [p["name"] for p in snapshot.get("without_preferences", [])]
-    if without:
-        blocks.append(P("Geen voorkeuren opgegeven: " + ", ".join(without) + "."))
-    sections.append(S("voorkeuren", "Voorkeuren per gemeente", blocks or [P("Nog geen enkele gemeente heeft voorkeuren opgegeven.")]))
-
-    # 7. results and 8. sensitivity
-    if run is None:
-        why = problem_error or "Er is nog geen analyse uitgevoerd."
-        sections.append(S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]))
-        sections.append(S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")]))
-    else:
-        blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
-        blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
-                        "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
-                        "Het centrale gewicht is de 'typische' afweging waarbij een variant de beste is; de betrouwbaarheidsfactor "
-                        "zegt hoe vaak die variant bij die afweging de beste blijft als alleen de scores onzeker zijn."))
-        blocks.append(B([f"{b.name}: {b.conclusion()}" for b in reading.blocks]))
-        if len(reading.municipalities) > 1:
-            blocks.append(P("Waar gemeenten het eens en oneens zijn:"))
-            blocks.append(B(reading.agreement()))
-            header, rows = reading.comparison_table()
-            blocks.append(F(reading.comparison_chart("rkcmp"), "Kans op de eerste plaats per gemeente",
-                            "Staafgrafiek van de kans dat elke variant de beste is, per gemeente; de tabel hieronder geeft dezelfde cijfers."))
-            blocks.append(T("Kans op de eerste plaats per gemeente", header, rows))
-        sections.append(S("resultaten", "Resultaten", blocks))
-        for i, b in enumerate(reading.blocks):
-            rank_header, rank_rows = b.rank_table()
-            cw_header, cw_rows = b.central_weight_table()
-            sections.append(S("resultaten_gemeente", f"Resultaten: {b.name}", [
-                P(b.conclusion()),
-                F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"),
-                T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
-                T(f"Centrale gewichten – {b.name}", cw_header, cw_rows),
-            ] + _extra_tables(b, i, T, F)))
-        sections += _sensitivity_sections(reading, m)
-
-    # 9. finance
-    fin_section = None
-    if apps.is_installed("regiokompas.finance"):
-        try:
-            from regiokompas.finance.report import financial_chapter
-
-            fin_section = financial_chapter(trajectory)
-        except (ImportError, DatabaseError):
-            # The report must still be produced; the failure is logged with its cause.
-            logger.exception("Financieel hoofdstuk van %s kon niet worden gemaakt", trajectory.slug)
-            fin_section = S("financien", "Financiële gevolgen per gemeente", [
-                P("Het hoofdstuk over de financiële gevolgen kon door een technische fout niet worden gemaakt; zie het serverlog.")])
-    sections.append(fin_section or S("financien", "Financiële gevolgen per gemeente", [
-        P("Voor dit traject zijn (nog) geen kostengegevens vastgelegd; de financiële gevolgen per gemeente zijn daarom niet berekend. "
-          "Het criterium 'Financiële gevolgen' is alleen op regionaal niveau gescoord.")]))
-
-    # 10. data quality
-    fnd = quality.findings(snapshot)
-    sections.append(S("datakwaliteit", "Datakwaliteit: wat is nog niet onderbouwd", [
-        P("Dit hoofdstuk noemt wat in deze onderbouwing nog ontbreekt of onzeker is. Een score zonder document of bron heet "
-          "'niet onderbouwd'."),
-        B([f.text for f in fnd] or ["Geen bevindingen."]),
-    ]))
-
-    # 11. accountability
+    sections = [
+        _summary_section(m, trajectory, run, reading, problem_error),
+        _question_section(m, trajectory),  # 1
+        _variants_section(m, snapshot),  # 2
+        _criteria_section(m, snapshot),  # 3
+        _pros_and_cons_section(m, snapshot, _hidden_documents(snapshot, viewer)),  # 4
+        _scores_section(m, snapshot),  # 5
+        _preferences_section(m, snapshot),  # 6
+    ]
+    sections += _results_sections(m, run, reading, problem_error)  # 7 and 8
+    sections += chapters.sections(trajectory)  # 9: chapters of other apps (finance)
+    sections.append(_quality_section(m, snapshot))  # 10
     if run is not None:
-        samplers = "; ".join(f"{b.name}: {reading.sampler_text(b)}" for b in reading.municipalities) or "–"
-        started = timezone.localtime(run.created_at)
-        items = [f"Analyse {run.number}, gestart {started:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
-                 f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
-                 f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten per gemeente: {samplers}",
-                 "Methode: SMAA-2 (stochastische multicriteria-acceptabiliteitsanalyse) met lineaire waardefuncties op de schaal van elk criterium.",
-                 "De volledige invoer is bij de analyse opgeslagen; met dezelfde seed geeft de analyse dezelfde uitkomst."]
-        if run.reproduces_id:
-            items.append(f"Reproductie van analyse {run.reproduces.number}.")
-        sections.append(S("verantwoording", "Verantwoording van de berekening", [B(items)]))
-
+        sections.append(_accountability_section(m, run, reading))  # 11
     illustrative = bool(run.illustrative) if run is not None else quality_has_illustrative(snapshot)
     header = {
         "onderwerp": TITLE,
@@ -255,6 +98,171 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         attachments=[],
         illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
     )
+
+
+def _question_section(m, trajectory):
+    P, B = m.Paragraph, m.BulletList
+    blocks = [P(f"Dit rapport onderbouwt de keuze voor een uitvoeringsvariant in het traject '{trajectory.name}'. "
+                "Het vergelijkt de varianten op de criteria hieronder, met per score de onderbouwing en de onzekerheid, "
+                "en weegt ze met de voorkeuren van elke gemeente afzonderlijk.")]
+    if trajectory.aim:
+        blocks.append(P(trajectory.aim))
+    conditions = Condition.objects.filter(decision__gate__trajectory=trajectory, decision__is_current=True,
+                                          category="analysis").select_related("decision__municipality")
+    if conditions:
+        blocks.append(P("Gestelde voorwaarden waarop dit rapport antwoord geeft:"))
+        blocks.append(B([f"{c.decision.municipality}: {c.text}" for c in conditions]))
+    return m.Section("vraag", "Vraag en aanleiding", blocks)
+
+
+def _variant_items(v: dict) -> list[str]:
+    items = []
+    if v.get("tasks"):
+        items.append("Taken: " + "; ".join(v["tasks"]))
+    for key, label in (("wgr_form", "Voorgestelde rechtsvorm"), ("existing_organisations_role", "Rol van bestaande organisaties"),
+                       ("transition_notes", "Overgang"), ("source", "Bron")):
+        if v.get(key):
+            items.append(f"{label}: {v[key]}")
+    return items
+
+
+def _variants_section(m, snapshot: dict):
+    P, B, T = m.Paragraph, m.BulletList, m.Table
+    blocks = []
+    for v in snapshot.get("variants", []):
+        blocks.append(P(f"Variant {v['number']}: {v['name']}{_ill(v.get('illustrative'))}. {v.get('description', '')}".strip()))
+        items = _variant_items(v)
+        if items:
+            blocks.append(B(items))
+        phases = v.get("composition") or []
+        if phases:
+            rows = [[f"{ph['phase']}{' (' + ph['label'] + ')' if ph.get('label') else ''}", ph.get("start") or "–", x["task"],
+                     x["form"] + (f": {x['arrangement']}" if x.get("arrangement") else ""), x.get("note", "")]
+                    for ph in phases for x in ph["components"]]
+            blocks.append(T(f"Opbouw van variant {v['number']} per fase en taak", ["Fase", "Vanaf", "Taak", "Vorm", "Toelichting"], rows))
+    measures = snapshot.get("common_measures") or []
+    if measures:
+        blocks.append(P("Maatregelen voor elke variant. Deze maatregelen horen bij elke variant; zij maken geen verschil "
+                        "tussen de varianten en zijn daarom niet in de scores verwerkt:"))
+        blocks.append(B([f"{x['title']}{_ill(x.get('illustrative'))}" + (f": {x['description']}" if x.get("description") else "")
+                         + (f" (bron: {x['source']})" if x.get("source") else "") for x in measures]))
+    return m.Section("varianten", "De varianten", blocks or [P("Er zijn nog geen varianten vastgelegd.")])
+
+
+def _criteria_section(m, snapshot: dict):
+    rows = [[c["name"], c.get("definition", ""), c["unit"], f"{_num(c['scale'][0])} tot {_num(c['scale'][1])}",
+             "hoger is beter" if c["direction"] == "higher" else "lager is beter"] for c in snapshot.get("criteria", [])]
+    return m.Section("criteria", "Criteria en hun definitie", [
+        m.Table("Criteria, eenheid, schaal en richting", ["Criterium", "Definitie", "Eenheid", "Schaal", "Richting"], rows)
+    ] if rows else [m.Paragraph("Er zijn nog geen criteria vastgesteld.")])
+
+
+def _evidence_text(s: dict, hidden: set) -> str:
+    ev = s.get("evidence", {})
+    title = "vertrouwelijk document" if ev.get("document_id") in hidden else ev.get("document")
+    evidence = "; ".join(x for x in (title, f"p. {ev['page']}" if ev.get("page") else "", ev.get("source"),
+                                       ev.get("author"), ev.get("date")) if x) or "niet onderbouwd"
+    return (s.get("argument") + " " if s.get("argument") else "") + "Onderbouwing: " + evidence + _ill(s.get("illustrative"))
+
+
+def _pros_and_cons_section(m, snapshot: dict, hidden: set):
+    cname = {c["id"]: c["name"] for c in snapshot.get("criteria", [])}
+    by_variant: dict[str, list[dict]] = {}
+    for s in snapshot.get("scores", []):
+        by_variant.setdefault(s["variant"], []).append(s)
+    blocks = []
+    for v in snapshot.get("variants", []):
+        rows = [[cname.get(s["criterion"], s["criterion"]), s["display"], s.get("pros") or "–", s.get("cons") or "–",
+                 _evidence_text(s, hidden)] for s in by_variant.get(v["id"], [])]
+        if rows:
+            blocks.append(m.Table(f"Voor- en nadelen van variant {v['number']} per criterium",
+                                  ["Criterium", "Score", "Voordelen", "Nadelen", "Argumentatie en onderbouwing"], rows))
+    return m.Section("voor_en_nadelen", "Voor- en nadelen per variant",
+                     blocks or [m.Paragraph("Er zijn nog geen scores met argumentatie.")])
+
+
+def _scores_section(m, snapshot: dict):
+    variants = snapshot.get("variants", [])
+    cells = {(s["variant"], s["criterion"]): s for s in snapshot.get("scores", [])}
+    rows = []
+    for c in snapshot.get("criteria", []):
+        row = [f"{c['name']} ({c['unit']})"]
+        for v in variants:
+            s = cells.get((v["id"], c["id"]))
+            row.append("ontbreekt" if s is None else s["display"] + ("" if s.get("substantiated") else " – niet onderbouwd") + _ill(s.get("illustrative")))
+        rows.append(row)
+    return m.Section("scores", "Scores met hun onzekerheid", [
+        m.Paragraph("Een score is exact, een bandbreedte (laag – hoog) of een schatting laag / meest waarschijnlijk / hoog. "
+                    "In de analyse wordt elke schatting als kansverdeling doorgerekend (bandbreedte: gelijkmatig; drie waarden: PERT)."),
+        m.Table("Scores per criterium en variant", ["Criterium"] + [f"Variant {v['number']}" for v in variants], rows),
+    ] if rows else [m.Paragraph("Er zijn nog geen scores.")])
+
+
+def _preferences_section(m, snapshot: dict):
+    P, B = m.Paragraph, m.BulletList
+    blocks = []
+    for p in snapshot.get("preferences", []):
+        blocks.append(P(f"{p['name']}{_ill(p.get('illustrative'))}" + (f": {p['note']}" if p.get("note") else "")))
+        blocks.append(B([f"Uitspraak {i}: {s['text']}" for i, s in enumerate(p.get("statements", []), 1)]))
+    without = [p["name"] for p in snapshot.get("without_preferences", [])]
+    if without:
+        blocks.append(P("Geen voorkeuren opgegeven: " + ", ".join(without) + "."))
+    return m.Section("voorkeuren", "Voorkeuren per gemeente", blocks or [P("Nog geen enkele gemeente heeft voorkeuren opgegeven.")])
+
+
+def _results_sections(m, run, reading, problem_error: str) -> list:
+    """Chapters 7 (results, overall and per municipality) and 8 (sensitivity)."""
+    P, B, T, F, S = m.Paragraph, m.BulletList, m.Table, m.Figure, m.Section
+    if run is None:
+        why = problem_error or "Er is nog geen analyse uitgevoerd."
+        return [S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]),
+                S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")])]
+    blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
+    blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
+                    "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
+                    "Het centrale gewicht is de 'typische' afweging waarbij een variant de beste is; de betrouwbaarheidsfactor "
+                    "zegt hoe vaak die variant bij die afweging de beste blijft als alleen de scores onzeker zijn."))
+    blocks.append(B([f"{b.name}: {b.conclusion()}" for b in reading.blocks]))
+    if len(reading.municipalities) > 1:
+        blocks.append(P("Waar gemeenten het eens en oneens zijn:"))
+        blocks.append(B(reading.agreement()))
+        header, rows = reading.comparison_table()
+        blocks.append(F(reading.comparison_chart("rkcmp"), "Kans op de eerste plaats per gemeente",
+                        "Staafgrafiek van de kans dat elke variant de beste is, per gemeente; de tabel hieronder geeft dezelfde cijfers."))
+        blocks.append(T("Kans op de eerste plaats per gemeente", header, rows))
+    sections = [S("resultaten", "Resultaten", blocks)]
+    for i, b in enumerate(reading.blocks):
+        rank_header, rank_rows = b.rank_table()
+        cw_header, cw_rows = b.central_weight_table()
+        sections.append(S("resultaten_gemeente", f"Resultaten: {b.name}", [
+            P(b.conclusion()),
+            F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"),
+            T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
+            T(f"Centrale gewichten – {b.name}", cw_header, cw_rows),
+        ] + _extra_tables(b, i, T, F)))
+    return sections + _sensitivity_sections(reading, m)
+
+
+def _quality_section(m, snapshot: dict):
+    fnd = quality.findings(snapshot)
+    return m.Section("datakwaliteit", "Datakwaliteit: wat is nog niet onderbouwd", [
+        m.Paragraph("Dit hoofdstuk noemt wat in deze onderbouwing nog ontbreekt of onzeker is. Een score zonder document of bron heet "
+                    "'niet onderbouwd'."),
+        m.BulletList([f.text for f in fnd] or ["Geen bevindingen."]),
+    ])
+
+
+def _accountability_section(m, run, reading):
+    samplers = "; ".join(f"{b.name}: {reading.sampler_text(b)}" for b in reading.municipalities) or "–"
+    started = timezone.localtime(run.created_at)
+    items = [f"Analyse {run.number}, gestart {started:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
+             f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
+             f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten per gemeente: {samplers}",
+             "Methode: SMAA-2 (stochastische multicriteria-acceptabiliteitsanalyse) met lineaire waardefuncties op de schaal van elk criterium.",
+             "De volledige invoer is bij de analyse opgeslagen; met dezelfde seed geeft de analyse dezelfde uitkomst."]
+    if run.reproduces_id:
+        items.append(f"Reproductie van analyse {run.reproduces.number}.")
+    return m.Section("verantwoording", "Verantwoording van de berekening", [m.BulletList(items)])
 
 
 def _summary_section(m, trajectory, run, reading, problem_error: str):

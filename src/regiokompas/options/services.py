@@ -14,6 +14,7 @@ from django.db.models import Max
 
 from regiokompas import caching
 from regiokompas.accounts import permissions as perm
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.options import engine_api
@@ -29,7 +30,6 @@ from regiokompas.options.models import (
     PreferenceStatement,
     Score,
     ScoreKind,
-    StatementKind,
     Variant,
     VariantComponent,
 )
@@ -72,41 +72,27 @@ def _save(obj: models.Model) -> None:
     register_services.write(obj, error=OptionsError)
 
 
-def _require_manager(actor, trajectory) -> None:
+def _require_manager(actor: Actor, trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores.")
-
-
-def _trajectory_of(obj) -> Trajectory:
-    if isinstance(obj, Variant | PreferenceSet | CriteriaSet | AnalysisRun):
-        return obj.trajectory
-    if isinstance(obj, Criterion):
-        return obj.criteria_set.trajectory
-    if isinstance(obj, Score):
-        return obj.variant.trajectory
-    raise TypeError(obj)
 
 
 # --- variants --------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def save_variant(actor, variant: Variant, *, reason: str = "") -> Variant:
+def save_variant(actor: Actor, variant: Variant, *, reason: str = "") -> Variant:
     _require_manager(actor, variant.trajectory)
     if not variant.name.strip():
         raise OptionsError("Geef de variant een naam.")
-    before = audit.snapshot(Variant.objects.filter(pk=variant.pk).first()) if variant.pk else None
     if Variant.objects.filter(trajectory=variant.trajectory, number=variant.number).exclude(pk=variant.pk).exists():
         raise OptionsError(f"Er bestaat al een variant {variant.number} in dit traject; kies een ander nummer.")
-    _clean(variant)
-    _save(variant)
-    audit.record(actor, f"variant.{'update' if before else 'create'}", variant, before=before,
-                 trajectory_slug=variant.trajectory.slug, reason=reason)
-    return variant
+    return register_services.save_audited(actor, variant, trajectory_slug=variant.trajectory.slug, reason=reason, action="variant",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
-def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
+def delete_variant(actor: Actor, variant: Variant, *, reason: str = "") -> None:
     _require_manager(actor, variant.trajectory)
     before = audit.snapshot(variant)
     text, slug, pk = str(variant), variant.trajectory.slug, variant.pk
@@ -123,7 +109,7 @@ def delete_variant(actor, variant: Variant, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def save_variant_component(actor, component: VariantComponent, *, reason: str = "") -> VariantComponent:
+def save_variant_component(actor: Actor, component: VariantComponent, *, reason: str = "") -> VariantComponent:
     """A task of a variant in a form and a phase. An existing arrangement named here fixes the form."""
     variant = component.variant
     _require_manager(actor, variant.trajectory)
@@ -149,16 +135,12 @@ def save_variant_component(actor, component: VariantComponent, *, reason: str = 
     clash = VariantComponent.objects.filter(variant=variant, phase=component.phase, task__iexact=component.task).exclude(pk=component.pk)
     if clash.exists():
         raise OptionsError(f"In fase {component.phase} van {variant} staat de taak '{component.task}' al; wijzig dat onderdeel.")
-    before = audit.snapshot(VariantComponent.objects.filter(pk=component.pk).first()) if component.pk else None
-    _clean(component)
-    _save(component)
-    audit.record(actor, f"variantcomponent.{'update' if before else 'create'}", component, before=before,
-                 trajectory_slug=variant.trajectory.slug, reason=reason)
-    return component
+    return register_services.save_audited(actor, component, trajectory_slug=variant.trajectory.slug, reason=reason, action="variantcomponent",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
-def delete_variant_component(actor, component: VariantComponent, *, reason: str = "") -> None:
+def delete_variant_component(actor: Actor, component: VariantComponent, *, reason: str = "") -> None:
     _require_manager(actor, component.variant.trajectory)
     before, slug, text, pk = audit.snapshot(component), component.variant.trajectory.slug, str(component), component.pk
     component.delete()
@@ -169,7 +151,7 @@ def delete_variant_component(actor, component: VariantComponent, *, reason: str 
 
 
 @transaction.atomic
-def save_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> CommonMeasure:
+def save_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str = "") -> CommonMeasure:
     """A measure every variant takes (a herstelmaatregel), recorded once for the trajectory."""
     _require_manager(actor, measure.trajectory)
     measure.title = (measure.title or "").strip()
@@ -180,16 +162,12 @@ def save_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> C
     if not measure.pk:  # a new measure comes last unless a later place is asked for
         last = CommonMeasure.objects.filter(trajectory=measure.trajectory).aggregate(Max("order"))["order__max"] or 0
         measure.order = max(measure.order or 0, last + 1)
-    before = audit.snapshot(CommonMeasure.objects.filter(pk=measure.pk).first()) if measure.pk else None
-    _clean(measure)
-    _save(measure)
-    audit.record(actor, f"commonmeasure.{'update' if before else 'create'}", measure, before=before,
-                 trajectory_slug=measure.trajectory.slug, reason=reason)
-    return measure
+    return register_services.save_audited(actor, measure, trajectory_slug=measure.trajectory.slug, reason=reason, action="commonmeasure",
+                                          error=OptionsError, check=_check_finite)
 
 
 @transaction.atomic
-def delete_common_measure(actor, measure: CommonMeasure, *, reason: str = "") -> None:
+def delete_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str = "") -> None:
     _require_manager(actor, measure.trajectory)
     before, slug, text, pk = audit.snapshot(measure), measure.trajectory.slug, str(measure), measure.pk
     measure.delete()
@@ -214,7 +192,7 @@ def composition(variant: Variant) -> list[dict]:
 
 
 @transaction.atomic
-def ensure_criteria_set(actor, trajectory: Trajectory, *, name: str = "Criteria", source: str = "", illustrative: bool = False) -> CriteriaSet:
+def ensure_criteria_set(actor: Actor, trajectory: Trajectory, *, name: str = "Criteria", source: str = "", illustrative: bool = False) -> CriteriaSet:
     existing = CriteriaSet.objects.filter(trajectory=trajectory).first()
     if existing:
         return existing
@@ -227,7 +205,7 @@ def ensure_criteria_set(actor, trajectory: Trajectory, *, name: str = "Criteria"
 
 
 @transaction.atomic
-def apply_criteria_template(actor, trajectory: Trajectory, template: str = "sociaal-domein") -> list[Criterion]:
+def apply_criteria_template(actor: Actor, trajectory: Trajectory, template: str = "sociaal-domein") -> list[Criterion]:
     """Add the template's criteria that the set does not have yet (matched by code)."""
     _require_manager(actor, trajectory)
     if template not in TEMPLATES:
@@ -249,7 +227,7 @@ def apply_criteria_template(actor, trajectory: Trajectory, template: str = "soci
 
 
 @transaction.atomic
-def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterion:
+def save_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> Criterion:
     trajectory = criterion.criteria_set.trajectory
     _require_manager(actor, trajectory)
     if not criterion.unit.strip():
@@ -259,10 +237,8 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
         raise OptionsError(f"Criterium '{criterion.name}': het einde van de schaal moet boven het begin liggen.")
     if not isinstance(criterion.scale_labels, dict):
         raise OptionsError(f"Criterium '{criterion.name}': de betekenis van schaalwaarden is een lijst 'waarde: omschrijving'.")
-    before = None
     if criterion.pk:
         old = Criterion.objects.get(pk=criterion.pk)
-        before = audit.snapshot(old)
         if old.unit != criterion.unit and old.scores.exists():
             raise OptionsError(
                 f"Criterium '{criterion.name}' heeft al scores in '{old.unit}'; pas eerst de scores aan of maak een nieuw criterium."
@@ -279,11 +255,8 @@ def save_criterion(actor, criterion: Criterion, *, reason: str = "") -> Criterio
             )
     if Criterion.objects.filter(criteria_set=criterion.criteria_set, code=criterion.code).exclude(pk=criterion.pk).exists():
         raise OptionsError(f"De code '{criterion.code}' is al in gebruik in deze criteriaset.")
-    _clean(criterion)
-    _save(criterion)
-    audit.record(actor, f"criterion.{'update' if before else 'create'}", criterion, before=before,
-                 trajectory_slug=trajectory.slug, reason=reason)
-    return criterion
+    return register_services.save_audited(actor, criterion, trajectory_slug=trajectory.slug, reason=reason, action="criterion",
+                                          error=OptionsError, check=_check_finite)
 
 
 def _preferences_using(trajectory, code: str) -> list[str]:
@@ -292,7 +265,7 @@ def _preferences_using(trajectory, code: str) -> list[str]:
 
 
 @transaction.atomic
-def delete_criterion(actor, criterion: Criterion, *, reason: str = "") -> None:
+def delete_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> None:
     trajectory = criterion.criteria_set.trajectory
     _require_manager(actor, trajectory)
     used = _preferences_using(trajectory, criterion.code)
@@ -352,18 +325,15 @@ def validate_score(score: Score) -> None:
 
 
 @transaction.atomic
-def save_score(actor, score: Score, *, reason: str = "") -> Score:
+def save_score(actor: Actor, score: Score, *, reason: str = "") -> Score:
     trajectory = score.variant.trajectory
     _require_manager(actor, trajectory)
     validate_score(score)
     existing = Score.objects.filter(variant=score.variant, criterion=score.criterion).exclude(pk=score.pk).first()
     if existing:
         raise OptionsError(f"Er is al een score voor {score.variant} op {score.criterion.name}; wijzig die.")
-    before = audit.snapshot(Score.objects.filter(pk=score.pk).first()) if score.pk else None
-    _clean(score)
-    _save(score)
-    audit.record(actor, f"score.{'update' if before else 'create'}", score, before=before, trajectory_slug=trajectory.slug, reason=reason)
-    return score
+    return register_services.save_audited(actor, score, trajectory_slug=trajectory.slug, reason=reason, action="score",
+                                          error=OptionsError, check=_check_finite)
 
 
 # --- preferences -----------------------------------------------------------------------------------
@@ -451,7 +421,7 @@ def save_preferences(
 
 
 @transaction.atomic
-def delete_preferences(actor, pref: PreferenceSet, *, reason: str = "") -> None:
+def delete_preferences(actor: Actor, pref: PreferenceSet, *, reason: str = "") -> None:
     if not perm.can_edit_preferences(actor, pref.municipality, pref.trajectory):
         raise PermissionDenied(f"Alleen beleidsmedewerkers van {pref.municipality.name} verwijderen de voorkeuren van {pref.municipality.name}.")
     before = {"statements": [{"kind": s.kind, "data": s.data} for s in pref.statements.all()]}
@@ -579,7 +549,7 @@ def _compute(problem: dict, samples: int, seed: int) -> tuple[dict, int]:
 
 
 @transaction.atomic
-def _store_run(actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
+def _store_run(actor: Actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
                reproduces=None) -> AnalysisRun:
     # runs of one trajectory are numbered in order: concurrent stores wait for each other here
     Trajectory.objects.select_for_update().filter(pk=trajectory.pk).first()
@@ -627,7 +597,7 @@ class Reproduction:
     same_engine: bool
 
 
-def reproduce_run(actor, original: AnalysisRun) -> Reproduction:
+def reproduce_run(actor: Actor, original: AnalysisRun) -> Reproduction:
     """Run a stored run's own input again with its seed and sample count; store it as a new run
     (computed outside any transaction, stored in one short transaction, as in run_analysis)."""
     if not perm.can_run_analysis(actor, original.trajectory):
@@ -637,7 +607,3 @@ def reproduce_run(actor, original: AnalysisRun) -> Reproduction:
                      results, duration, label=f"Reproductie van analyse {original.number}", illustrative=original.illustrative, reproduces=original)
     return Reproduction(run=run, identical=comparable(run.results) == comparable(original.results),
                         same_engine=run.engine_version == original.engine_version)
-
-
-def statements_kinds() -> list[str]:
-    return list(StatementKind.values)

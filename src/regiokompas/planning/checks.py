@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from regiokompas import caching
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PrerequisiteRule
@@ -97,80 +95,99 @@ def evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today
 
 def _evaluate_gate(gate: Gate, rules: list[PrerequisiteRule] | None = None, today: dt.date | None = None) -> list[Finding]:
     rules = rules_for(gate.trajectory) if rules is None else rules
-    today = today or dt.date.today()
+    check = _GateCheck(gate, today or dt.date.today())
     dates = decision_dates(gate)
-    consultations = list(Consultation.objects.filter(gate=gate).select_related("body"))
-    procedures = list(CouncilProcedure.objects.filter(gate=gate))
-    findings: dict[tuple[int, str], Finding] = {}
+    for rule in rules:
+        if rule.deciding_body_kind and rule.deciding_body_kind != gate.deciding_body_kind:
+            continue
+        rule_check = {pc.RuleKind.CONSULTATION: check.consultation, pc.RuleKind.PROCEDURE: check.procedure,
+                      pc.RuleKind.DEVIATION: check.deviation}.get(rule.kind)
+        if rule_check is None:
+            continue
+        for m, (day, decided) in dates.items():
+            rule_check(rule, m, day, decided)
+    return list(check.findings.values())
 
-    def flag(rule, message, m, detail=""):
-        f = findings.setdefault((rule.pk, message), Finding(rule, gate, message))
+
+class _GateCheck:
+    """The findings for one gate, one method per kind of rule; a finding collects the municipalities
+    it applies to."""
+
+    def __init__(self, gate: Gate, today: dt.date):
+        self.gate = gate
+        self.today = today
+        self.consultations = list(Consultation.objects.filter(gate=gate).select_related("body"))
+        self.procedures = list(CouncilProcedure.objects.filter(gate=gate))
+        self.findings: dict[tuple[int, str], Finding] = {}
+
+    def flag(self, rule, message: str, m, detail: str = "") -> None:
+        f = self.findings.setdefault((rule.pk, message), Finding(rule, self.gate, message))
         if m not in f.municipalities:
             f.municipalities.append(m)
             f.details.append(detail)
 
-    for rule in rules:
-        if rule.deciding_body_kind and rule.deciding_body_kind != gate.deciding_body_kind:
-            continue
-        for m, (day, decided) in dates.items():
-            if rule.kind == pc.RuleKind.CONSULTATION:
-                kinds = set(rule.consultation_kind_list)
-                relevant = [x for x in consultations if x.kind in kinds and x.body.employer_municipality_id in (None, m.pk)]
-                labels = " of ".join(str(pc.ConsultationKind(k).label) for k in rule.consultation_kind_list)
-                if not relevant:
-                    if rule.required:
-                        flag(rule, f"Er is voor dit besluitmoment geen {labels} vastgelegd.", m, "")
-                    continue
-                if day is None:
-                    for x in relevant:
-                        if x.requested is None:
-                            flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is nog niet gevraagd; "
-                                       "het besluit heeft nog geen datum.", m, _when(None, False))
-                        elif x.is_advice and x.received is None:
-                            late = (f"; de adviestermijn is op {x.due:%d-%m-%Y} verstreken" if x.due and x.due < today
-                                    else (f"; de adviestermijn loopt tot {x.due:%d-%m-%Y}" if x.due else ""))
-                            flag(rule, f"Het advies van {x.body} is nog niet binnen{late}. Het besluit heeft nog geen datum: "
-                                       "plan het na het advies of na het einde van de termijn.", m, _when(None, False))
-                    continue
-                for x in relevant:
-                    latest = day - dt.timedelta(days=rule.min_days_before)
-                    if x.requested is None or x.requested > latest:
-                        extra = f" (ten minste {rule.min_days_before} dagen vooraf)" if rule.min_days_before else ""
-                        when = f"pas op {x.requested:%d-%m-%Y}" if x.requested else "nog niet"
-                        flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is {when} gedaan; het besluit "
-                                   f"komt eerder{extra}.", m, _when(day, decided))
-                    elif x.is_advice and (x.received is None or x.received > day) and (x.due is None or x.due > day):
-                        flag(rule, f"Het besluit valt vóór het advies van {x.body} binnen is en vóór het einde van de "
-                                   "adviestermijn.", m, _when(day, decided))
-            elif rule.kind == pc.RuleKind.PROCEDURE:
-                kinds = set(rule.procedure_kind_list)
-                relevant = [p for p in procedures if p.kind in kinds and p.municipality_id == m.pk]
-                labels = " of ".join(str(pc.ProcedureKind(k).label) for k in rule.procedure_kind_list)
-                if not relevant:
-                    if rule.required:
-                        flag(rule, f"Er is geen raadsprocedure ({labels}) vastgelegd vóór dit besluitmoment.", m, "")
-                    continue
-                for p in relevant:
-                    if day is None:
-                        if not p.completed:
-                            done = f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland"
-                            flag(rule, f"De {p.get_kind_display()} van de raad is nog niet afgerond ({done}); het besluit "
-                                       "heeft nog geen datum.", m, _when(None, False))
-                        continue
-                    # A decision taken needs the procedure completed; a planned one needs it planned (or done) in time.
-                    ready = p.completed if decided else (p.completed or p.planned)
-                    if ready is None or ready > day - dt.timedelta(days=rule.min_days_before):
-                        done = (f"afgerond {p.completed:%d-%m-%Y}" if p.completed else
-                                f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland")
-                        flag(rule, f"Het besluit komt vóór de {p.get_kind_display()} van de raad ({done}).", m, _when(day, decided))
-            elif rule.kind == pc.RuleKind.DEVIATION:
-                for x in consultations:
-                    if x.body.employer_municipality_id not in (None, m.pk) or not x.is_advice:
-                        continue
-                    if x.outcome == pc.AdviceOutcome.NEGATIVE and decided and not x.deviation_motivation.strip():
-                        flag(rule, f"{x.body} adviseerde negatief; een besluit dat afwijkt vraagt een schriftelijke motivering, "
-                                   "die ontbreekt.", m, "")
-    return list(findings.values())
+    def consultation(self, rule, m, day, decided) -> None:
+        kinds = set(rule.consultation_kind_list)
+        relevant = [x for x in self.consultations if x.kind in kinds and x.body.employer_municipality_id in (None, m.pk)]
+        labels = " of ".join(str(pc.ConsultationKind(k).label) for k in rule.consultation_kind_list)
+        if not relevant:
+            if rule.required:
+                self.flag(rule, f"Er is voor dit besluitmoment geen {labels} vastgelegd.", m, "")
+            return
+        if day is None:
+            self._consultation_undated(rule, m, relevant)
+            return
+        for x in relevant:
+            latest = day - dt.timedelta(days=rule.min_days_before)
+            if x.requested is None or x.requested > latest:
+                extra = f" (ten minste {rule.min_days_before} dagen vooraf)" if rule.min_days_before else ""
+                when = f"pas op {x.requested:%d-%m-%Y}" if x.requested else "nog niet"
+                self.flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is {when} gedaan; het besluit "
+                                f"komt eerder{extra}.", m, _when(day, decided))
+            elif x.is_advice and (x.received is None or x.received > day) and (x.due is None or x.due > day):
+                self.flag(rule, f"Het besluit valt vóór het advies van {x.body} binnen is en vóór het einde van de "
+                                "adviestermijn.", m, _when(day, decided))
+
+    def _consultation_undated(self, rule, m, relevant: list) -> None:
+        for x in relevant:
+            if x.requested is None:
+                self.flag(rule, f"{_first_upper(x.get_kind_display())} ({x.body.get_kind_display()}) is nog niet gevraagd; "
+                                "het besluit heeft nog geen datum.", m, _when(None, False))
+            elif x.is_advice and x.received is None:
+                late = (f"; de adviestermijn is op {x.due:%d-%m-%Y} verstreken" if x.due and x.due < self.today
+                        else (f"; de adviestermijn loopt tot {x.due:%d-%m-%Y}" if x.due else ""))
+                self.flag(rule, f"Het advies van {x.body} is nog niet binnen{late}. Het besluit heeft nog geen datum: "
+                                "plan het na het advies of na het einde van de termijn.", m, _when(None, False))
+
+    def procedure(self, rule, m, day, decided) -> None:
+        kinds = set(rule.procedure_kind_list)
+        relevant = [p for p in self.procedures if p.kind in kinds and p.municipality_id == m.pk]
+        labels = " of ".join(str(pc.ProcedureKind(k).label) for k in rule.procedure_kind_list)
+        if not relevant:
+            if rule.required:
+                self.flag(rule, f"Er is geen raadsprocedure ({labels}) vastgelegd vóór dit besluitmoment.", m, "")
+            return
+        for p in relevant:
+            if day is None:
+                if not p.completed:
+                    done = f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland"
+                    self.flag(rule, f"De {p.get_kind_display()} van de raad is nog niet afgerond ({done}); het besluit "
+                                    "heeft nog geen datum.", m, _when(None, False))
+                continue
+            # A decision taken needs the procedure completed; a planned one needs it planned (or done) in time.
+            ready = p.completed if decided else (p.completed or p.planned)
+            if ready is None or ready > day - dt.timedelta(days=rule.min_days_before):
+                done = (f"afgerond {p.completed:%d-%m-%Y}" if p.completed else
+                        f"gepland {p.planned:%d-%m-%Y}" if p.planned else "nog niet gepland")
+                self.flag(rule, f"Het besluit komt vóór de {p.get_kind_display()} van de raad ({done}).", m, _when(day, decided))
+
+    def deviation(self, rule, m, day, decided) -> None:
+        for x in self.consultations:
+            if x.body.employer_municipality_id not in (None, m.pk) or not x.is_advice:
+                continue
+            if x.outcome == pc.AdviceOutcome.NEGATIVE and decided and not x.deviation_motivation.strip():
+                self.flag(rule, f"{x.body} adviseerde negatief; een besluit dat afwijkt vraagt een schriftelijke motivering, "
+                                "die ontbreekt.", m, "")
 
 
 def evaluate_trajectory(trajectory: Trajectory) -> list[Finding]:
@@ -183,7 +200,3 @@ def evaluate_trajectory(trajectory: Trajectory) -> list[Finding]:
         return result
 
     return caching.cached("planning.trajectory_findings", (trajectory.pk, dt.date.today()), evaluate)
-
-
-def rule_queryset_for_region(region) -> Q:
-    return Q(region__isnull=True) | Q(region=region)

@@ -94,11 +94,6 @@ class Milestone(Sourced):
         track = f" ({self.municipality})" if self.municipality_id else ""
         return f"{self.title}{track}"
 
-    @property
-    def is_done(self) -> bool:
-        return self.status == pc.MilestoneStatus.DONE
-
-
 class Dependency(models.Model):
     """``milestone`` lies ``offset_days`` after its anchor: another milestone or a law date."""
 

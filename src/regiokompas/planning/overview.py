@@ -169,6 +169,9 @@ def default_reference_date(trajectory: Trajectory, version: PlanVersion | None, 
     return day, f"{why}; daarom geldt {label}, de laatst vastgelegde stand, en niet vandaag"
 
 
+STOP_REASON = "het traject is gestopt; dit onderdeel is niet uitgevoerd"
+
+
 def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_date: dt.date | None = None) -> Overview:
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if version is None and plan is not None:
@@ -178,64 +181,76 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
     else:
         (today, note), chosen = default_reference_date(trajectory, version), False
     stopped = trajectory.status == c.TrajectoryStatus.STOPPED
-    stop_reason = "het traject is gestopt; dit onderdeel is niet uitgevoerd"
     is_current = bool(plan and version and version.pk == plan.current.pk)
     state = query.trajectory_state(trajectory)
     findings = checks.evaluate_trajectory(trajectory)
+    rows: list[Row] = []
+    if version is not None:
+        rows += _milestone_rows(version, findings, state, today, stopped, is_current)
+    rows += _consultation_rows(trajectory, today, stopped)
+    rows += _procedure_rows(trajectory, today, stopped)
+    tempo = _tempo(trajectory, version, rows)
+    rows.sort(key=lambda r: (r.date, r.track != "regio", r.title))
+    planned_gates = {r.gate_id for r in rows if r.gate_id and r.kind == pc.MilestoneKind.GATE and r.category == "mijlpaal"}
+    return Overview(trajectory, plan, version, today, rows, findings, _law_dates(trajectory), reference_note=note,
+                    reference_chosen=chosen, tempo=tempo, unplanned=_unplanned_gates(trajectory, state, planned_gates))
+
+
+def _milestone_row(ms: Milestone, status: str, status_label: str, flag: str, reasons: list[str]) -> Row:
+    return Row(
+        key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
+        track=ms.municipality.name if ms.municipality_id else "regio", status=status, status_label=status_label,
+        flag=flag, reasons=reasons, owner=ms.owner, source=ms.source, illustrative=ms.illustrative, gate_id=ms.gate_id,
+        dependencies=[str(d) for d in ms.dependencies.all()],
+    )
+
+
+def _milestone_rows(version: PlanVersion, findings: list[checks.Finding], state: query.TrajectoryState, today: dt.date,
+                    stopped: bool, is_current: bool) -> list[Row]:
     by_gate: dict[int, list[checks.Finding]] = {}
     for f in findings:
         by_gate.setdefault(f.gate.pk, []).append(f)
-    rows: list[Row] = []
-    if version is not None:
-        milestones = list(version.milestones.select_related("municipality", "gate").prefetch_related(
-            "dependencies__law", "dependencies__depends_on"))
-        dates = {m.pk: m.date for m in milestones}
-        own_track = {(m.gate_id, m.municipality_id) for m in milestones if m.gate_id and m.municipality_id}
+    milestones = list(version.milestones.select_related("municipality", "gate").prefetch_related(
+        "dependencies__law", "dependencies__depends_on"))
+    dates = {m.pk: m.date for m in milestones}
+    own_track = {(m.gate_id, m.municipality_id) for m in milestones if m.gate_id and m.municipality_id}
 
-        def gate_findings(ms: Milestone) -> list[str]:
-            """Findings for the municipalities this milestone plans: its own track, or all without one."""
-            result = []
-            for f in by_gate.get(ms.gate_id, []):
-                hit = [x for x in f.municipalities
-                       if (x.pk == ms.municipality_id if ms.municipality_id else (ms.gate_id, x.pk) not in own_track)]
-                if hit:
-                    result.append(f"{f.rule.title}: {', '.join(x.name for x in hit)}")
-            return result
-        for ms in milestones:
-            reasons = []
-            flag = OK
-            register_done = _decided_in_register(state, ms, today)
-            if register_done:
-                # the register has the decision: the plan follows it (never "te laat" for a gate that was passed)
-                rows.append(Row(
-                    key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
-                    track=ms.municipality.name if ms.municipality_id else "regio", status=pc.MilestoneStatus.DONE,
-                    status_label=register_done, flag=OK, reasons=[], owner=ms.owner, source=ms.source, illustrative=ms.illustrative,
-                    gate_id=ms.gate_id, dependencies=[str(d) for d in ms.dependencies.all()],
-                ))
-                continue
-            if stopped and ms.status == pc.MilestoneStatus.PLANNED and ms.kind != pc.MilestoneKind.LAW:
-                rows.append(Row(
-                    key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
-                    track=ms.municipality.name if ms.municipality_id else "regio", status="not_done", status_label=NOT_DONE,
-                    flag=NOT_DONE, reasons=[stop_reason], owner=ms.owner, source=ms.source, illustrative=ms.illustrative,
-                    gate_id=ms.gate_id, dependencies=[str(d) for d in ms.dependencies.all()],
-                ))
-                continue
-            if ms.status == pc.MilestoneStatus.PLANNED and ms.date < today and ms.kind != pc.MilestoneKind.LAW:
-                flag = LATE
-                reasons.append(f"gepland op {nl_date(ms.date)}, nog niet afgerond")
-            violations = _dependency_violations(ms, dates) if ms.status == pc.MilestoneStatus.PLANNED else []
-            gate_risk = gate_findings(ms) if (ms.gate_id and is_current and ms.kind == pc.MilestoneKind.GATE) else []
-            if violations or gate_risk:
-                flag = flag or AT_RISK
-                reasons.extend(violations + gate_risk)
-            rows.append(Row(
-                key=ms.code, title=ms.title, kind=ms.kind, kind_label=ms.get_kind_display(), date=ms.date, end_date=ms.end_date,
-                track=ms.municipality.name if ms.municipality_id else "regio", status=ms.status, status_label=ms.get_status_display(),
-                flag=flag, reasons=reasons, owner=ms.owner, source=ms.source, illustrative=ms.illustrative, gate_id=ms.gate_id,
-                dependencies=[str(d) for d in ms.dependencies.all()],
-            ))
+    def gate_findings(ms: Milestone) -> list[str]:
+        """Findings for the municipalities this milestone plans: its own track, or all without one."""
+        result = []
+        for f in by_gate.get(ms.gate_id, []):
+            hit = [x for x in f.municipalities
+                   if (x.pk == ms.municipality_id if ms.municipality_id else (ms.gate_id, x.pk) not in own_track)]
+            if hit:
+                result.append(f"{f.rule.title}: {', '.join(x.name for x in hit)}")
+        return result
+
+    rows = []
+    for ms in milestones:
+        register_done = _decided_in_register(state, ms, today)
+        if register_done:
+            # the register has the decision: the plan follows it (never "te laat" for a gate that was passed)
+            rows.append(_milestone_row(ms, pc.MilestoneStatus.DONE, register_done, OK, []))
+            continue
+        if stopped and ms.status == pc.MilestoneStatus.PLANNED and ms.kind != pc.MilestoneKind.LAW:
+            rows.append(_milestone_row(ms, "not_done", NOT_DONE, NOT_DONE, [STOP_REASON]))
+            continue
+        reasons = []
+        flag = OK
+        if ms.status == pc.MilestoneStatus.PLANNED and ms.date < today and ms.kind != pc.MilestoneKind.LAW:
+            flag = LATE
+            reasons.append(f"gepland op {nl_date(ms.date)}, nog niet afgerond")
+        violations = _dependency_violations(ms, dates) if ms.status == pc.MilestoneStatus.PLANNED else []
+        gate_risk = gate_findings(ms) if (ms.gate_id and is_current and ms.kind == pc.MilestoneKind.GATE) else []
+        if violations or gate_risk:
+            flag = flag or AT_RISK
+            reasons.extend(violations + gate_risk)
+        rows.append(_milestone_row(ms, ms.status, ms.get_status_display(), flag, reasons))
+    return rows
+
+
+def _consultation_rows(trajectory: Trajectory, today: dt.date, stopped: bool) -> list[Row]:
+    rows = []
     for cons in Consultation.objects.filter(body__trajectory=trajectory).select_related("body", "gate"):
         if not cons.requested:
             continue
@@ -255,13 +270,18 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
             illustrative=cons.illustrative, gate_id=cons.gate_id, category="medezeggenschap",
             short=f"{_first_upper(cons.get_kind_display())}: {cons.body}",
         ))
+    return rows
+
+
+def _procedure_rows(trajectory: Trajectory, today: dt.date, stopped: bool) -> list[Row]:
+    rows = []
     for proc in CouncilProcedure.objects.filter(gate__trajectory=trajectory).select_related("municipality", "gate"):
         day = proc.completed or proc.planned or proc.sent
         if not day:
             continue
         flag, reasons = OK, []
         if stopped and not proc.completed:
-            flag, reasons = NOT_DONE, [stop_reason]
+            flag, reasons = NOT_DONE, [STOP_REASON]
         elif not proc.completed and proc.planned and proc.planned < today:
             flag, reasons = LATE, [f"raadsprocedure gepland op {nl_date(proc.planned)}, niet afgerond"]
         rows.append(Row(
@@ -271,9 +291,10 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
             flag=flag, reasons=reasons, source=proc.source, illustrative=proc.illustrative, gate_id=proc.gate_id, category="raad",
             short=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality}",
         ))
-    tempo = _tempo(trajectory, version, rows)
-    rows.sort(key=lambda r: (r.date, r.track != "regio", r.title))
-    planned_gates = {r.gate_id for r in rows if r.gate_id and r.kind == pc.MilestoneKind.GATE and r.category == "mijlpaal"}
+    return rows
+
+
+def _unplanned_gates(trajectory: Trajectory, state: query.TrajectoryState, planned_gates: set) -> list[dict]:
     unplanned = []
     for gate in Gate.objects.filter(trajectory=trajectory).order_by("ordinal"):
         if gate.pk in planned_gates:
@@ -286,14 +307,17 @@ def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_
                              else NOT_PLANNED if gate.planned_date is None else
                              f"geplande datum in het register ({nl_date(gate.planned_date)}), niet in deze versie van de planning"),
         })
+    return unplanned
+
+
+def _law_dates(trajectory: Trajectory) -> list[tuple]:
     laws = []
     for law in trajectory.drivers.all():
         if law.planned_start:
             laws.append((f"Geplande invoering {law.abbreviation}", law.planned_start, law.get_status_display()))
         if law.actual_start and law.actual_start != law.planned_start:
             laws.append((f"Inwerkingtreding {law.abbreviation}", law.actual_start, law.get_status_display()))
-    return Overview(trajectory, plan, version, today, rows, findings, laws, reference_note=note, reference_chosen=chosen,
-                    tempo=tempo, unplanned=unplanned)
+    return laws
 
 
 def _decided_in_register(state: query.TrajectoryState, ms: Milestone, today: dt.date) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import transaction
 
 from regiokompas.accounts import permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.planning import constants as pc
+from regiokompas.planning import scheduling
+from regiokompas.planning.errors import PlanningError
 from regiokompas.planning.models import (
     Consultation,
     ConsultationBody,
@@ -22,34 +24,35 @@ from regiokompas.planning.models import (
     PlanVersion,
     PrerequisiteRule,
 )
+from regiokompas.planning.scheduling import (  # noqa: F401 - the planning interface, re-exported
+    DependencyInput,
+    MilestoneInput,
+    Shift,
+    _topological,
+    find_cycle,
+    law_anchor,
+    propose_law_shift,
+)
 from regiokompas.register import constants as c
 from regiokompas.register import services as register_services
-from regiokompas.register.errors import PermissionDenied, RegisterError
-from regiokompas.register.models import Gate, Law, Municipality, Trajectory
+from regiokompas.register.errors import PermissionDenied, RegisterError  # noqa: F401 - RegisterError re-exported
+from regiokompas.register.models import Law, Trajectory
+from regiokompas.register.services import M
 
 EARLIEST = dt.date(1990, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 
 
-class PlanningError(RegisterError):
-    """A planning change was refused (Dutch message); nothing was saved."""
-
-
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _check_manage(actor, trajectory: Trajectory) -> None:
+def _check_manage(actor: Actor, trajectory: Trajectory) -> None:
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning en de medezeggenschap.")
 
 
-def _save(actor, obj: models.Model, slug: str, *, reason: str = "") -> models.Model:
-    before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
-    register_services.validate(obj, error=PlanningError)
-    register_services.write(obj, error=PlanningError)
-    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
-                 trajectory_slug=slug, reason=reason)
-    return obj
+def _save(actor: Actor, obj: M, slug: str, *, reason: str = "") -> M:
+    return register_services.save_audited(actor, obj, trajectory_slug=slug, reason=reason, error=PlanningError)
 
 
 def _check_date(value, label: str) -> None:
@@ -74,110 +77,39 @@ def parse_date(raw: str, label: str = "Datum") -> dt.date:
     raise PlanningError(f"{label}: '{text}' is geen geldige datum (gebruik dd-mm-jjjj, bijvoorbeeld 01-01-2013).")
 
 
-def law_anchor(law: Law, which: str = pc.LawDateField.PLANNED) -> dt.date | None:
-    if which == pc.LawDateField.ACTUAL:
-        return law.actual_start or law.planned_start
-    return law.planned_start
-
-
 # --- plan versions ---------------------------------------------------------------------------------
 
 
-@dataclass
-class DependencyInput:
-    """Anchor: the key of another milestone in the same version, or a Law."""
-
-    on: str | Law
-    offset_days: int = 0
-    law_date: str = pc.LawDateField.PLANNED
-
-
-@dataclass
-class MilestoneInput:
-    key: str
-    title: str
-    date: dt.date
-    kind: str = pc.MilestoneKind.OTHER
-    end_date: dt.date | None = None
-    owner: str = ""
-    status: str = pc.MilestoneStatus.PLANNED
-    gate: Gate | None = None
-    municipality: Municipality | None = None
-    note: str = ""
-    source: str = ""
-    illustrative: bool = False
-    depends_on: list[DependencyInput] = field(default_factory=list)
-
-
-def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
-    """A cycle in ``edges`` (node -> nodes it depends on) as a list of nodes, or None. Iterative, so
-    long chains do not hit Python's recursion limit."""
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour = dict.fromkeys(edges, WHITE)
-    for root in sorted(edges):
-        if colour[root] != WHITE:
-            continue
-        path = [root]
-        stack = [iter(sorted(edges.get(root, ())))]
-        colour[root] = GREY
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                colour[path.pop()] = BLACK
-                stack.pop()
-                continue
-            state = colour.setdefault(nxt, WHITE)
-            if state == GREY:
-                return path[path.index(nxt):] + [nxt]
-            if state == WHITE:
-                colour[nxt] = GREY
-                path.append(nxt)
-                stack.append(iter(sorted(edges.get(nxt, ()))))
-    return None
-
-
 def _validate_inputs(trajectory: Trajectory, items: Sequence[MilestoneInput]) -> None:
-    keys = [i.key for i in items]
-    seen = set()
-    for key in keys:
-        if key in seen:
-            raise PlanningError(f"Mijlpaal '{key}' komt twee keer voor in dezelfde versie.")
-        seen.add(key)
-    titles = {i.key: i.title for i in items}
-    edges: dict[str, set[str]] = {k: set() for k in keys}
+    """Refuse milestones with a bad field, a track or gate outside the trajectory, or dependencies
+    that are unknown or form a cycle (the graph checks are pure: planning.scheduling)."""
+    edges = scheduling.dependency_graph(items)
     for item in items:
-        if not item.key or not item.title.strip():
-            raise PlanningError("Elke mijlpaal heeft een sleutel en een titel.")
-        if not isinstance(item.date, dt.date):
-            raise PlanningError(f"Mijlpaal '{item.title}' heeft geen geldige datum.")
-        _check_date(item.date, f"Mijlpaal '{item.title}'")
-        _check_date(item.end_date, f"Einddatum van '{item.title}'")
-        if item.end_date and item.end_date < item.date:
-            raise PlanningError(f"De einddatum van '{item.title}' ligt vóór de begindatum.")
-        if item.kind not in pc.MilestoneKind.values:
-            raise PlanningError(f"Onbekende soort mijlpaal '{item.kind}'.")
-        if item.status not in pc.MilestoneStatus.values:
-            raise PlanningError(f"Onbekende status '{item.status}' bij '{item.title}'.")
-        if item.gate is not None and item.gate.trajectory_id != trajectory.pk:
-            raise PlanningError(f"Besluitmoment '{item.gate}' hoort bij een ander traject.")
-        if item.municipality is not None and not trajectory.participants.filter(municipality=item.municipality).exists():
-            raise PlanningError(f"{item.municipality} neemt niet deel aan dit traject; een eigen spoor kan niet.")
-        for dep in item.depends_on:
-            if isinstance(dep, DependencyInput) and isinstance(dep.on, Law):
-                continue
-            target = dep.on if isinstance(dep, DependencyInput) else dep
-            if target not in edges:
-                raise PlanningError(f"'{item.title}' hangt af van onbekende mijlpaal '{target}'.")
-            if target == item.key:
-                raise PlanningError(f"'{item.title}' kan niet van zichzelf afhangen.")
-            edges[item.key].add(target)
-    cycle = find_cycle(edges)
-    if cycle:
-        raise PlanningError("De afhankelijkheden vormen een kring: " + " → ".join(titles.get(k, k) for k in cycle)
-                            + ". Haal één afhankelijkheid weg.")
+        _check_item(trajectory, item)
+        scheduling.add_dependencies(item, edges)
+    scheduling.refuse_cycle(items, edges)
 
 
-def _write_milestones(actor, version: PlanVersion, items: Sequence[MilestoneInput]) -> dict[str, Milestone]:
+def _check_item(trajectory: Trajectory, item: MilestoneInput) -> None:
+    if not item.key or not item.title.strip():
+        raise PlanningError("Elke mijlpaal heeft een sleutel en een titel.")
+    if not isinstance(item.date, dt.date):
+        raise PlanningError(f"Mijlpaal '{item.title}' heeft geen geldige datum.")
+    _check_date(item.date, f"Mijlpaal '{item.title}'")
+    _check_date(item.end_date, f"Einddatum van '{item.title}'")
+    if item.end_date and item.end_date < item.date:
+        raise PlanningError(f"De einddatum van '{item.title}' ligt vóór de begindatum.")
+    if item.kind not in pc.MilestoneKind.values:
+        raise PlanningError(f"Onbekende soort mijlpaal '{item.kind}'.")
+    if item.status not in pc.MilestoneStatus.values:
+        raise PlanningError(f"Onbekende status '{item.status}' bij '{item.title}'.")
+    if item.gate is not None and item.gate.trajectory_id != trajectory.pk:
+        raise PlanningError(f"Besluitmoment '{item.gate}' hoort bij een ander traject.")
+    if item.municipality is not None and not trajectory.participants.filter(municipality=item.municipality).exists():
+        raise PlanningError(f"{item.municipality} neemt niet deel aan dit traject; een eigen spoor kan niet.")
+
+
+def _write_milestones(actor: Actor, version: PlanVersion, items: Sequence[MilestoneInput]) -> dict[str, Milestone]:
     slug = version.plan.trajectory.slug
     created: dict[str, Milestone] = {}
     for item in items:
@@ -212,7 +144,7 @@ def inputs_of(version: PlanVersion) -> list[MilestoneInput]:
 
 
 @transaction.atomic
-def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequence[MilestoneInput], reason: str = "",
+def create_plan(actor: Actor, trajectory: Trajectory, *, title: str, milestones: Sequence[MilestoneInput], reason: str = "",
                 date: dt.date | None = None, source: str = "", illustrative: bool = False, name: str = "Planning") -> PlanVersion:
     """Create the plan of a trajectory with its first version."""
     _check_manage(actor, trajectory)
@@ -230,7 +162,7 @@ def create_plan(actor, trajectory: Trajectory, *, title: str, milestones: Sequen
 
 
 @transaction.atomic
-def start_plan(actor, trajectory: Trajectory) -> PlanVersion:
+def start_plan(actor: Actor, trajectory: Trajectory) -> PlanVersion:
     """A first version from what the register knows: the gates' planned dates and the driving laws' dates."""
     items = []
     for law in trajectory.drivers.all():
@@ -250,27 +182,8 @@ def start_plan(actor, trajectory: Trajectory) -> PlanVersion:
                        reason="Overgenomen uit de besluitmomenten en wetten van het traject.", date=dt.date.today())
 
 
-def _diff(old: Sequence[MilestoneInput], new: Sequence[MilestoneInput]) -> list[dict]:
-    before = {m.key: m for m in old}
-    after = {m.key: m for m in new}
-    changes = []
-    for key, m in after.items():
-        o = before.get(key)
-        if o is None:
-            changes.append({"key": key, "title": m.title, "change": "toegevoegd", "old": None, "new": m.date.isoformat()})
-        elif o.date != m.date:
-            changes.append({"key": key, "title": m.title, "change": "verschoven", "old": o.date.isoformat(), "new": m.date.isoformat(),
-                            "days": (m.date - o.date).days})
-        elif o.status != m.status or o.title != m.title or [(str(d.on), d.offset_days) for d in o.depends_on] != [(str(d.on), d.offset_days) for d in m.depends_on]:
-            changes.append({"key": key, "title": m.title, "change": "gewijzigd", "old": o.date.isoformat(), "new": m.date.isoformat()})
-    for key, o in before.items():
-        if key not in after:
-            changes.append({"key": key, "title": o.title, "change": "vervallen", "old": o.date.isoformat(), "new": None})
-    return changes
-
-
 @transaction.atomic
-def new_version(actor, trajectory: Trajectory, *, title: str, reason: str, milestones: Sequence[MilestoneInput],
+def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str, milestones: Sequence[MilestoneInput],
                 date: dt.date | None = None, source: str = "", illustrative: bool = False) -> PlanVersion:
     """Record a new plan version. The previous versions stay as they are; the new one records what moved."""
     _check_manage(actor, trajectory)
@@ -290,7 +203,7 @@ def new_version(actor, trajectory: Trajectory, *, title: str, reason: str, miles
         if earlier and m.date != earlier.date:
             raise PlanningError(f"'{m.title}' is al afgerond op {earlier.date:%d-%m-%Y}; wat al is gebeurd verschuift niet.")
     _validate_inputs(trajectory, milestones)
-    changes = _diff(old_inputs, milestones)
+    changes = scheduling.diff(old_inputs, milestones)
     version = _save(actor, PlanVersion(
         plan=plan, number=previous.number + 1, title=title.strip(), reason=reason.strip(), date=date, based_on=previous,
         changes=changes, source=source, illustrative=illustrative, recorded_by=audit.actor_label(actor),
@@ -300,44 +213,6 @@ def new_version(actor, trajectory: Trajectory, *, title: str, reason: str, miles
 
 
 # --- law changes -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Shift:
-    key: str
-    title: str
-    municipality: str
-    old: dt.date
-    new: dt.date
-    kept: bool = False  # already done: stays where it is
-    via: str = ""
-
-    @property
-    def days(self) -> int:
-        return (self.new - self.old).days
-
-
-def _topological(items: Sequence[MilestoneInput]) -> list[MilestoneInput]:
-    """Milestones with every anchor before its dependents (the inputs are known to be acyclic)."""
-    by_key = {m.key: m for m in items}
-    order: list[MilestoneInput] = []
-    seen: set[str] = set()
-    for root in items:
-        if root.key in seen:
-            continue
-        seen.add(root.key)
-        stack = [(root, iter([d.on for d in root.depends_on if not isinstance(d.on, Law)]))]
-        while stack:
-            node, deps = stack[-1]
-            nxt = next(deps, None)
-            if nxt is None:
-                order.append(node)
-                stack.pop()
-            elif nxt not in seen:
-                seen.add(nxt)
-                child = by_key[nxt]
-                stack.append((child, iter([d.on for d in child.depends_on if not isinstance(d.on, Law)])))
-    return order
 
 
 def decided_keys(items: Sequence[MilestoneInput]) -> set[str]:
@@ -366,57 +241,8 @@ def decided_keys(items: Sequence[MilestoneInput]) -> set[str]:
     return result
 
 
-def propose_law_shift(items: Sequence[MilestoneInput], law: Law, new_anchor: dt.date,
-                      decided: set[str] | None = None) -> list[Shift]:
-    """Which milestones depend (directly or through other milestones) on ``law``, and their proposed dates.
-
-    A milestone moves by as much as its latest anchor moves; milestones that are already done or
-    dropped, or whose decisions are taken (``decided``), keep their date, and so do the milestones
-    that only depend on them.
-    """
-    old_dates = {m.key: m.date for m in items}
-    new_dates = dict(old_dates)
-    shifts: list[Shift] = []
-    affected: set[str] = set()
-    for m in _topological(items):
-        touches = False
-        old_c = new_c = None
-        for d in m.depends_on:
-            if isinstance(d.on, Law):
-                if d.on.pk != law.pk:
-                    anchor_old = anchor_new = law_anchor(d.on, d.law_date)
-                else:
-                    touches = True
-                    anchor_old, anchor_new = law_anchor(law, d.law_date), new_anchor
-            else:
-                touches = touches or d.on in affected
-                anchor_old, anchor_new = old_dates[d.on], new_dates[d.on]
-            if anchor_new is None:
-                continue
-            cand_new = anchor_new + dt.timedelta(days=d.offset_days)
-            new_c = cand_new if new_c is None or cand_new > new_c else new_c
-            if anchor_old is not None:
-                cand_old = anchor_old + dt.timedelta(days=d.offset_days)
-                old_c = cand_old if old_c is None or cand_old > old_c else old_c
-        if not touches:
-            continue
-        if m.status != pc.MilestoneStatus.PLANNED or m.key in (decided or ()):
-            shifts.append(Shift(m.key, m.title, str(m.municipality or ""), m.date, m.date, kept=True))
-            continue
-        affected.add(m.key)
-        if new_c is None:
-            proposed = m.date
-        elif old_c is None:
-            proposed = new_c
-        else:
-            proposed = m.date + (new_c - old_c)
-        new_dates[m.key] = proposed
-        shifts.append(Shift(m.key, m.title, str(m.municipality or ""), m.date, proposed))
-    return shifts
-
-
 @transaction.atomic
-def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.date, reason: str, new_status: str = "",
+def apply_law_change(actor: Actor, trajectory: Trajectory, law: Law, *, new_date: dt.date, reason: str, new_status: str = "",
                      date: dt.date | None = None, title: str = "", source: str = "", illustrative: bool = False) -> PlanVersion:
     """Change a law's date and/or status and record the re-planned dates as a new plan version.
 
@@ -446,17 +272,7 @@ def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.da
     if not shifts:
         raise PlanningError(f"Geen mijlpaal in de huidige planning hangt af van {law.abbreviation}; er is niets te verschuiven.")
     withdrawn = (new_status or law.status) == c.LawStatus.WITHDRAWN
-    for m in items:
-        if m.key in shifts and not shifts[m.key].kept:
-            m.date = shifts[m.key].new
-            if m.end_date:
-                m.end_date = m.end_date + dt.timedelta(days=shifts[m.key].days)
-        if withdrawn:
-            kept = [d for d in m.depends_on if not (isinstance(d.on, Law) and d.on.pk == law.pk)]
-            if len(kept) != len(m.depends_on):
-                note = f"Hing af van {law.abbreviation}; die gaat niet door, richtdatum {new_date:%d-%m-%Y}."
-                m.note = f"{m.note}\n{note}".strip()
-            m.depends_on = kept
+    scheduling.apply_shifts(items, shifts, law, new_date, withdrawn=withdrawn)
     if new_status:
         law.status = new_status
     if not withdrawn:
@@ -474,7 +290,7 @@ def apply_law_change(actor, trajectory: Trajectory, law: Law, *, new_date: dt.da
 
 
 @transaction.atomic
-def save_body(actor, body: ConsultationBody) -> ConsultationBody:
+def save_body(actor: Actor, body: ConsultationBody) -> ConsultationBody:
     _check_manage(actor, body.trajectory)
     if body.kind not in pc.BodyKind.values:
         raise PlanningError(f"Onbekende soort medezeggenschapsorgaan '{body.kind}'.")
@@ -539,14 +355,14 @@ def _validate_consultation(cons: Consultation) -> None:
 
 
 @transaction.atomic
-def save_consultation(actor, cons: Consultation) -> Consultation:
+def save_consultation(actor: Actor, cons: Consultation) -> Consultation:
     _check_manage(actor, cons.body.trajectory)
     _validate_consultation(cons)
     return _save(actor, cons, cons.body.trajectory.slug)
 
 
 @transaction.atomic
-def record_advice(actor, cons: Consultation, *, received: dt.date, outcome: str, text: str = "",
+def record_advice(actor: Actor, cons: Consultation, *, received: dt.date, outcome: str, text: str = "",
                   deviates: bool = False, motivation: str = "") -> Consultation:
     """Record the advice received, and (when the college deviates) the written motivation."""
     if outcome not in pc.AdviceOutcome.values or outcome == pc.AdviceOutcome.PENDING:
@@ -561,7 +377,7 @@ def record_advice(actor, cons: Consultation, *, received: dt.date, outcome: str,
 
 
 @transaction.atomic
-def save_procedure(actor, proc: CouncilProcedure) -> CouncilProcedure:
+def save_procedure(actor: Actor, proc: CouncilProcedure) -> CouncilProcedure:
     trajectory = proc.gate.trajectory
     _check_manage(actor, trajectory)
     if proc.kind not in pc.ProcedureKind.values:
@@ -578,7 +394,7 @@ def save_procedure(actor, proc: CouncilProcedure) -> CouncilProcedure:
 
 
 @transaction.atomic
-def save_rule(actor, rule: PrerequisiteRule) -> PrerequisiteRule:
+def save_rule(actor: Actor, rule: PrerequisiteRule) -> PrerequisiteRule:
     if not permissions.can_manage_trajectory(actor):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer stelt regels vast.")
     if rule.kind not in pc.RuleKind.values:

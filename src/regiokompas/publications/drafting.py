@@ -13,7 +13,7 @@ from regiokompas.documents import model as dm
 from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
 from regiokompas.register import query
-from regiokompas.register.models import Decision, Document, DocumentSection, Gate, Municipality, Role
+from regiokompas.register.models import Decision, Document, Gate, Municipality, Role
 
 ILLUSTRATIVE_NOTE = (
     "Dit stuk is opgesteld uit gegevens in Regiokompas waarvan een deel illustratief is (voorbeeldgegevens zonder bron). "
@@ -188,8 +188,7 @@ class Facts:
 def _analysis(trajectory) -> tuple[str, bool, str]:
     """The outcome of the latest stored analysis run in plain Dutch with its margin, whether it is
     illustrative, and a one-line headline for page 1."""
-    from regiokompas.options.models import AnalysisRun
-    from regiokompas.options.results import read
+    from regiokompas.options.interface import AnalysisRun, read
 
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     if run is None:
@@ -302,7 +301,7 @@ def _next_steps(gate, municipality, today) -> list[str]:
 
 
 def collect(gate: Gate, municipality: Municipality, today: dt.date) -> Facts:
-    from regiokompas.options.models import Variant
+    from regiokompas.options.interface import Variant
 
     trajectory = gate.trajectory
     state = query.trajectory_state(trajectory)
@@ -697,7 +696,3 @@ def section_inputs(document: dm.Document):
     from regiokompas.register.services import SectionInput
 
     return [SectionInput(type=s.type, heading=s.heading, text=s.text) for s in document.sections]
-
-
-def sections_of(document: Document) -> list[DocumentSection]:
-    return list(document.sections.order_by("order"))

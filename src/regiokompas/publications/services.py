@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from regiokompas.accounts import permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.documents.importer import DocumentImportError, import_bytes
 from regiokompas.documents.model import SECTION_HEADINGS
@@ -85,7 +86,7 @@ def _check_kind(kind: str) -> str:
     return KIND_ALIASES[kind]
 
 
-def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None,
+def create_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str, *, today: dt.date | None = None,
                  date: dt.date | None = None) -> Publication:
     """A concept document drafted from the register facts for this gate and municipality, dated
     ``date`` (default: today; ``today`` is the older name of the same argument). The portefeuillehouder
@@ -105,7 +106,7 @@ def create_draft(actor, gate: Gate, municipality: Municipality, kind: str, *, to
 
 
 @transaction.atomic
-def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model, day: dt.date) -> Publication:
+def _store_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str, model, day: dt.date) -> Publication:
     document = Document(
         trajectory=gate.trajectory,
         kind=kind,
@@ -128,7 +129,7 @@ def _store_draft(actor, gate: Gate, municipality: Municipality, kind: str, model
     return publication
 
 
-def _step(actor, publication: Publication, action: str, comment: str = "") -> WorkflowStep:
+def _step(actor: Actor, publication: Publication, action: str, comment: str = "") -> WorkflowStep:
     user = actor if permissions.is_authenticated(actor) and not permissions.is_system(actor) else None
     return WorkflowStep.objects.create(publication=publication, action=action, actor=user, actor_label=audit.actor_label(actor),
                                        comment=comment)
@@ -145,7 +146,7 @@ def _refresh(publication: Publication, fresh: Publication) -> Publication:
     return publication
 
 
-def _transition(actor, publication: Publication, action: str, state: str, comment: str = "") -> Publication:
+def _transition(actor: Actor, publication: Publication, action: str, state: str, comment: str = "") -> Publication:
     fresh = _locked(publication)
     fresh.workflow = state
     fresh.save(update_fields=["workflow"])
@@ -155,7 +156,7 @@ def _transition(actor, publication: Publication, action: str, state: str, commen
 
 
 @transaction.atomic
-def submit_for_approval(actor, publication: Publication) -> Publication:
+def submit_for_approval(actor: Actor, publication: Publication) -> Publication:
     """concept -> ter akkoord: someone else of the same organisation approves or sends it back."""
     _require_publication(actor, publication)
     fresh = _locked(publication)
@@ -166,7 +167,7 @@ def submit_for_approval(actor, publication: Publication) -> Publication:
     return _transition(actor, publication, StepAction.SUBMITTED, Workflow.TER_AKKOORD)
 
 
-def _require_approver(actor, fresh: Publication) -> None:
+def _require_approver(actor: Actor, fresh: Publication) -> None:
     if fresh.workflow != Workflow.TER_AKKOORD:
         raise PublicationError(f"Dit stuk is niet ter akkoord aangeboden; het is {fresh.get_workflow_display()}.")
     submitter = fresh.submitted_by
@@ -177,7 +178,7 @@ def _require_approver(actor, fresh: Publication) -> None:
 
 
 @transaction.atomic
-def approve(actor, publication: Publication, comment: str = "") -> Publication:
+def approve(actor: Actor, publication: Publication, comment: str = "") -> Publication:
     """ter akkoord -> akkoord gegeven, by another person of the same organisation."""
     _require_publication(actor, publication)
     _require_approver(actor, _locked(publication))
@@ -185,7 +186,7 @@ def approve(actor, publication: Publication, comment: str = "") -> Publication:
 
 
 @transaction.atomic
-def send_back(actor, publication: Publication, comment: str) -> Publication:
+def send_back(actor: Actor, publication: Publication, comment: str) -> Publication:
     """ter akkoord -> concept, with a comment that says what must change."""
     _require_publication(actor, publication)
     _require_approver(actor, _locked(publication))
@@ -198,7 +199,7 @@ def send_back(actor, publication: Publication, comment: str) -> Publication:
 
 
 @transaction.atomic
-def update_draft(actor, publication: Publication, *, title: str, header: dict[str, str], sections: list[tuple[str, str, str]]) -> Publication:
+def update_draft(actor: Actor, publication: Publication, *, title: str, header: dict[str, str], sections: list[tuple[str, str, str]]) -> Publication:
     """Edit a concept: title, header fields and the text of its sections (type, heading, text)."""
     _require_publication(actor, publication)
     document = Document.objects.select_for_update().get(pk=publication.document_id)
@@ -235,7 +236,7 @@ def update_draft(actor, publication: Publication, *, title: str, header: dict[st
 
 
 @transaction.atomic
-def finalise(actor, publication: Publication, *, confirmed: bool = True) -> Publication:
+def finalise(actor: Actor, publication: Publication, *, confirmed: bool = True) -> Publication:
     """akkoord gegeven -> definitief; after that the text never changes (a new version supersedes it).
     A person needs a colleague's akkoord first; a system actor (loading documents that were made
     definitief elsewhere, such as the example's) does not. ``confirmed`` is the confirmation step of a form."""
@@ -255,7 +256,7 @@ def finalise(actor, publication: Publication, *, confirmed: bool = True) -> Publ
 
 
 @transaction.atomic
-def new_version(actor, publication: Publication) -> Publication:
+def new_version(actor: Actor, publication: Publication) -> Publication:
     """A new concept that supersedes a definitief document; the definitief one stays as it was."""
     _require_publication(actor, publication)
     old = publication.document
@@ -351,7 +352,7 @@ def information_status(gate: Gate) -> list[dict]:
 # --- import: upload -> review -> confirm -------------------------------------------------------------
 
 
-def start_import(actor, data: bytes, filename: str, *, trajectory: Trajectory | None = None) -> DocumentImport:
+def start_import(actor: Actor, data: bytes, filename: str, *, trajectory: Trajectory | None = None) -> DocumentImport:
     """Read an uploaded file. A file that cannot be read is refused and nothing is stored; a
     readable one is kept (outside the register) until a person confirms or cancels. It belongs to
     the uploader's organisation (and the project organisation of ``trajectory``, if given). The file
@@ -369,7 +370,7 @@ def start_import(actor, data: bytes, filename: str, *, trajectory: Trajectory | 
 
 
 @transaction.atomic
-def _store_import(actor, data: bytes, filename: str, result, trajectory: Trajectory | None) -> DocumentImport:
+def _store_import(actor: Actor, data: bytes, filename: str, result, trajectory: Trajectory | None) -> DocumentImport:
     name = os.path.basename(filename or "document")[:200] or "document"
     record = DocumentImport(
         filename=name, sha256=result.sha256, file_format=result.format, text=result.text,
@@ -385,7 +386,7 @@ def _store_import(actor, data: bytes, filename: str, result, trajectory: Traject
 
 
 @transaction.atomic
-def cancel_import(actor, record: DocumentImport) -> None:
+def cancel_import(actor: Actor, record: DocumentImport) -> None:
     _require_import(actor, record)
     if record.status != ImportStatus.PENDING:
         raise PublicationError("Dit ingelezen document is al bevestigd en kan niet meer worden geannuleerd.")
@@ -454,7 +455,7 @@ def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
 
 
 @transaction.atomic
-def correct_import(actor, record: DocumentImport, *, kind: str, date: FuzzyDate, onderwerp: str, sender: str, kenmerk: str,
+def correct_import(actor: Actor, record: DocumentImport, *, kind: str, date: FuzzyDate, onderwerp: str, sender: str, kenmerk: str,
                    municipalities: list[str], decisions: dict[int, dict] | None = None) -> DocumentImport:
     """Store the reviewer's corrections on a pending import (it stays a concept until confirmed).
     Nothing in the register changes; an invalid correction changes nothing at all."""
@@ -611,7 +612,7 @@ def _issuer_of(sender: str):
     return None, Organisation.objects.filter(name__iexact=sender.strip()).first()
 
 
-def _store_confirmed(actor, record, document, data, recognised, decisions, gate, trajectory) -> None:
+def _store_confirmed(actor: Actor, record, document, data, recognised, decisions, gate, trajectory) -> None:
     sections = [rs.SectionInput(type=s["type"], heading=s["heading"][:300], text=s["text"]) for s in data.get("sections", [])]
     rs.save_document(actor, document, sections, reason=f"ingelezen uit {record.filename}")
     fact_source = f"{record.filename}, ingelezen als document {document.pk}"

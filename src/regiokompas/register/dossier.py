@@ -14,6 +14,7 @@ import datetime as dt
 import decimal
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
@@ -309,70 +310,87 @@ def import_dossier(actor, data: dict) -> rm.Trajectory:
         raise RegisterError(f"Onbekende onderdelen in het dossier: {', '.join(sorted(unknown))}.")
     check_dossier(data, SPECS, _fields)  # types, numbers, keys and file names, before anything is written
 
-    created: dict[str, models.Model] = {}
-    deferred: list[tuple[models.Model, str, str]] = []  # self/forward references set after creation
-    m2m_later: list[tuple[models.Model, str, list[str]]] = []
-    counts: dict[str, int] = {}
-    imported: list[tuple[str, models.Model]] = []  # new objects, each gets its own audit row
-    kinds_seen: set[str] = set()
+    run = _ImportRun()
     for spec in SPECS:
         rows = objects.get(spec.kind, [])
         if not isinstance(rows, list):
             raise RegisterError(f"Onderdeel '{spec.kind}' moet een lijst zijn.")
         for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("key"), str):
-                raise RegisterError(f"Een object in '{spec.kind}' mist zijn sleutel ('key').")
-            obj = _build(spec, row, created, deferred, kinds_seen)
-            key = row["key"]
-            existing = _match_existing(spec, obj) if spec.natural_key else None
-            if existing is not None:
-                changed = spec.merge(existing, obj) if spec.merge else []
-                if changed:
-                    existing.save(update_fields=changed)
-                created[key] = existing
-                deferred[:] = [entry for entry in deferred if entry[0] is not obj]  # reference data stays as it is
-                continue
-            try:
-                obj.full_clean(exclude=[name for _o, name, _k in deferred if _o is obj] or None, validate_unique=False)
-            except Exception as exc:  # django ValidationError
-                messages = getattr(exc, "messages", [str(exc)])
-                raise RegisterError(f"Object {key} is ongeldig: {' '.join(messages)}") from exc
-            try:
-                with transaction.atomic():
-                    obj.save()
-            except IntegrityError as exc:
-                raise RegisterError(f"Object {key} botst met een bestaand gegeven in deze database.") from exc
-            created[key] = obj
-            imported.append((key, obj))
-            counts[spec.kind] = counts.get(spec.kind, 0) + 1
-            pause_point(f"dossier.import.{spec.kind}")
-            for m2m in spec.model._meta.many_to_many:
-                if row.get(m2m.name):
-                    m2m_later.append((obj, m2m.name, row[m2m.name]))
-        kinds_seen.add(spec.kind)
-    for obj, name, key in deferred:
-        if key not in created:
-            raise RegisterError(f"Verwijzing naar onbekend object {key}.")
-        if obj.pk is None:
-            continue  # matched to reference data that exists already, which is kept as it is
-        setattr(obj, name, created[key])
-        try:
-            with transaction.atomic():
-                obj.save(update_fields=[name])
-        except IntegrityError as exc:
-            raise RegisterError(f"De verwijzing naar {key} in {obj._meta.verbose_name} '{obj}' botst met een ander "
-                                "object (elk object kan maar door één ander worden vervangen of opgevolgd).") from exc
-    for obj, name, keys in m2m_later:
-        missing = [k for k in keys if k not in created]
-        if missing:
-            raise RegisterError(f"Verwijzing naar onbekende objecten: {', '.join(missing)}.")
-        getattr(obj, name).set([created[k] for k in keys])
+            run.add(spec, row)
+        run.kinds_seen.add(spec.kind)
+    run.link()
+    imported, counts = run.imported, run.counts
     trajectory = rm.Trajectory.objects.get(slug=slug)
     for key, obj in imported:  # every imported object (decisions and conditions included) on its own row
         audit.record(actor, f"{obj._meta.model_name}.import", obj, trajectory_slug=slug, reason=f"uit dossier, object {key}")
     audit.record(actor, "dossier.import", trajectory, trajectory_slug=slug,
                  reason="Dossier geïmporteerd: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     return trajectory
+
+
+class _ImportRun:
+    """The objects of one dossier import: created in the order of SPECS, references to objects
+    further on set afterwards (``deferred``), many-to-many relations last."""
+
+    def __init__(self) -> None:
+        self.created: dict[str, models.Model] = {}
+        self.deferred: list[tuple[models.Model, str, str]] = []  # self/forward references set after creation
+        self.m2m_later: list[tuple[models.Model, str, list[str]]] = []
+        self.counts: dict[str, int] = {}
+        self.imported: list[tuple[str, models.Model]] = []  # new objects, each gets its own audit row
+        self.kinds_seen: set[str] = set()
+
+    def add(self, spec: ModelSpec, row: Any) -> None:
+        if not isinstance(row, dict) or not isinstance(row.get("key"), str):
+            raise RegisterError(f"Een object in '{spec.kind}' mist zijn sleutel ('key').")
+        obj = _build(spec, row, self.created, self.deferred, self.kinds_seen)
+        key = row["key"]
+        existing = _match_existing(spec, obj) if spec.natural_key else None
+        if existing is not None:
+            changed = spec.merge(existing, obj) if spec.merge else []
+            if changed:
+                existing.save(update_fields=changed)
+            self.created[key] = existing
+            self.deferred[:] = [entry for entry in self.deferred if entry[0] is not obj]  # reference data stays as it is
+            return
+        try:
+            obj.full_clean(exclude=[name for _o, name, _k in self.deferred if _o is obj] or None, validate_unique=False)
+        except Exception as exc:  # django ValidationError
+            messages = getattr(exc, "messages", [str(exc)])
+            raise RegisterError(f"Object {key} is ongeldig: {' '.join(messages)}") from exc
+        try:
+            with transaction.atomic():
+                obj.save()
+        except IntegrityError as exc:
+            raise RegisterError(f"Object {key} botst met een bestaand gegeven in deze database.") from exc
+        self.created[key] = obj
+        self.imported.append((key, obj))
+        self.counts[spec.kind] = self.counts.get(spec.kind, 0) + 1
+        pause_point(f"dossier.import.{spec.kind}")
+        for m2m in spec.model._meta.many_to_many:
+            if row.get(m2m.name):
+                self.m2m_later.append((obj, m2m.name, row[m2m.name]))
+
+    def link(self) -> None:
+        """Set the deferred references and the many-to-many relations."""
+        created = self.created
+        for obj, name, key in self.deferred:
+            if key not in created:
+                raise RegisterError(f"Verwijzing naar onbekend object {key}.")
+            if obj.pk is None:
+                continue  # matched to reference data that exists already, which is kept as it is
+            setattr(obj, name, created[key])
+            try:
+                with transaction.atomic():
+                    obj.save(update_fields=[name])
+            except IntegrityError as exc:
+                raise RegisterError(f"De verwijzing naar {key} in {obj._meta.verbose_name} '{obj}' botst met een ander "
+                                    "object (elk object kan maar door één ander worden vervangen of opgevolgd).") from exc
+        for obj, name, keys in self.m2m_later:
+            missing = [k for k in keys if k not in created]
+            if missing:
+                raise RegisterError(f"Verwijzing naar onbekende objecten: {', '.join(missing)}.")
+            getattr(obj, name).set([created[k] for k in keys])
 
 
 def _build(spec: ModelSpec, row: dict, created: dict, deferred: list, kinds_seen: set) -> models.Model:

@@ -73,46 +73,70 @@ def _check_file(key: str, field: models.Field, raw) -> str | None:
 
 def _check_scalar(field: models.Field, raw) -> str | None:
     """None when ``raw`` fits ``field``, else what is wrong (Dutch)."""
-    if raw is None:
+    if raw is None or isinstance(field, models.JSONField):
         return None
-    if isinstance(field, models.JSONField):
-        return None
-    if isinstance(field, models.BooleanField):
-        return None if isinstance(raw, bool) else f"{_label(field)} moet waar of onwaar (true/false) zijn"
-    if isinstance(field, models.IntegerField):
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            return f"{_label(field)} moet een geheel getal zijn, niet '{_show(raw)}'"
-        low, high = _int_range(field)
-        if not low <= raw <= high:
-            return f"{_label(field)} ({raw}) ligt buiten het bereik {low} tot en met {high}"
-        return None
-    if isinstance(field, models.FloatField):
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-            return f"{_label(field)} moet een eindig getal zijn, niet '{_show(raw)}'"
-        return None
-    if isinstance(field, models.DecimalField):
-        if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-            return f"{_label(field)} moet een bedrag of getal zijn (als tekst, bijvoorbeeld \"12.50\")"
-        try:
-            value = decimal.Decimal(str(raw))
-        except decimal.InvalidOperation:
-            return f"'{_show(raw)}' is geen getal voor {_label(field)}"
-        if not value.is_finite() or abs(value) > decimal.Decimal(str(limits.MAX_ABS_NUMBER)):
-            return f"{_label(field)} moet een eindig getal tussen -10^15 en 10^15 zijn, niet '{_show(raw)}'"
-        return None
-    if isinstance(field, models.DateTimeField | models.DateField):
-        if not isinstance(raw, str):
-            return f"{_label(field)} moet een datum als tekst zijn (JJJJ-MM-DD)"
-        try:
-            (dt.datetime if isinstance(field, models.DateTimeField) else dt.date).fromisoformat(raw)
-        except ValueError:
-            return f"'{_show(raw)}' is geen geldige datum voor {_label(field)}"
-        return None
-    if isinstance(field, models.CharField | models.TextField):
-        return None if isinstance(raw, str) else f"{_label(field)} moet tekst zijn, niet '{_show(raw)}'"
+    for field_type, check in _SCALAR_CHECKS:
+        if isinstance(field, field_type):
+            return check(field, raw)
     if isinstance(raw, dict | list):
         return f"{_label(field)} moet een enkele waarde zijn"
     return None
+
+
+def _check_boolean(field: models.Field, raw) -> str | None:
+    return None if isinstance(raw, bool) else f"{_label(field)} moet waar of onwaar (true/false) zijn"
+
+
+def _check_integer(field: models.Field, raw) -> str | None:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return f"{_label(field)} moet een geheel getal zijn, niet '{_show(raw)}'"
+    low, high = _int_range(field)
+    if not low <= raw <= high:
+        return f"{_label(field)} ({raw}) ligt buiten het bereik {low} tot en met {high}"
+    return None
+
+
+def _check_float(field: models.Field, raw) -> str | None:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+        return f"{_label(field)} moet een eindig getal zijn, niet '{_show(raw)}'"
+    return None
+
+
+def _check_decimal(field: models.Field, raw) -> str | None:
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        return f"{_label(field)} moet een bedrag of getal zijn (als tekst, bijvoorbeeld \"12.50\")"
+    try:
+        value = decimal.Decimal(str(raw))
+    except decimal.InvalidOperation:
+        return f"'{_show(raw)}' is geen getal voor {_label(field)}"
+    if not value.is_finite() or abs(value) > decimal.Decimal(str(limits.MAX_ABS_NUMBER)):
+        return f"{_label(field)} moet een eindig getal tussen -10^15 en 10^15 zijn, niet '{_show(raw)}'"
+    return None
+
+
+def _check_date(field: models.Field, raw) -> str | None:
+    if not isinstance(raw, str):
+        return f"{_label(field)} moet een datum als tekst zijn (JJJJ-MM-DD)"
+    try:
+        (dt.datetime if isinstance(field, models.DateTimeField) else dt.date).fromisoformat(raw)
+    except ValueError:
+        return f"'{_show(raw)}' is geen geldige datum voor {_label(field)}"
+    return None
+
+
+def _check_text(field: models.Field, raw) -> str | None:
+    return None if isinstance(raw, str) else f"{_label(field)} moet tekst zijn, niet '{_show(raw)}'"
+
+
+# In this order: a BooleanField is no IntegerField, but a DateTimeField is a DateField.
+_SCALAR_CHECKS = (
+    (models.BooleanField, _check_boolean),
+    (models.IntegerField, _check_integer),
+    (models.FloatField, _check_float),
+    (models.DecimalField, _check_decimal),
+    (models.DateTimeField | models.DateField, _check_date),
+    (models.CharField | models.TextField, _check_text),
+)
 
 
 def check_dossier(data, specs, fields) -> None:
@@ -131,57 +155,73 @@ def check_dossier(data, specs, fields) -> None:
     slug = data.get("trajectory")
     if not isinstance(slug, str) or not slug.strip():
         raise RegisterError("Het dossier noemt zijn traject niet ('trajectory' moet de korte naam van het traject zijn).")
-    keys: set[str] = set()
-
-    def kinds_for(model) -> set[str]:
-        """The kinds a reference to ``model`` may name (a subclass too: an execution organisation is
-        an organisation)."""
-        return {s.kind for s in specs if s.model is model or issubclass(s.model, model)}
-
-    def check_reference(key: str, label: str, model, ref: str) -> None:
-        allowed = kinds_for(model)
-        if allowed and ref.split(":", 1)[0] not in allowed:
-            raise RegisterError(f"Object {key} is ongeldig: de verwijzing {label} ({_show(ref)}) moet naar een object "
-                                f"van de soort {' of '.join(sorted(allowed))} wijzen.")
-
-    for spec in specs:
-        rows = objects.get(spec.kind, [])
-        if not isinstance(rows, list):
-            raise RegisterError(f"Onderdeel '{spec.kind}' moet een lijst zijn.")
-        spec_fields = list(fields(spec.model))
-        for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("key"), str):
-                raise RegisterError(f"Een object in '{spec.kind}' mist zijn sleutel ('key').")
-            key = row["key"]
-            if not KEY.match(key):
-                raise RegisterError(f"Een object in '{spec.kind}' heeft een ongeldige sleutel '{_show(key)}' "
-                                    f"(verwacht de vorm {spec.kind}:1).")
-            if key in keys:
-                raise RegisterError(f"De sleutel {key} komt meer dan eens voor in het dossier.")
-            keys.add(key)
-            for field in spec_fields:
-                raw = row.get(field.name)
-                if field.is_relation:
-                    problem = None if raw is None or isinstance(raw, str) else (
-                        f"de verwijzing {_label(field)} moet een sleutel als tekst zijn (bijvoorbeeld gate:1)")
-                    if problem is None and raw is not None:
-                        check_reference(key, _label(field), field.related_model, raw)
-                elif isinstance(field, models.FileField):
-                    problem = None if raw is None else _check_file(key, field, raw)
-                else:
-                    problem = _check_scalar(field, raw)
-                if problem:
-                    raise RegisterError(f"Object {key} is ongeldig: {problem}.")
-            for m2m in spec.model._meta.many_to_many:
-                raw = row.get(m2m.name)
-                if raw is not None and (not isinstance(raw, list) or not all(isinstance(k, str) for k in raw)):
-                    raise RegisterError(f"Object {key} is ongeldig: {m2m.verbose_name} moet een lijst met sleutels zijn.")
-                for ref in raw or []:
-                    check_reference(key, str(m2m.verbose_name), m2m.related_model, ref)
+    _DossierRows(specs, fields).check(objects)
     trajectories = objects.get("trajectory") or []
     if not any(isinstance(row, dict) and row.get("slug") == slug for row in trajectories):
         raise RegisterError(f"Het dossier bevat het traject '{_show(slug)}' niet zelf (geen object in 'trajectory' met die "
                             "korte naam).")
+
+
+class _DossierRows:
+    """The rows of every registered kind: unique well-formed keys, fields of the right type and
+    references to objects of the right kind."""
+
+    def __init__(self, specs, fields):
+        self.specs = specs
+        self.fields = fields
+        self.keys: set[str] = set()
+
+    def kinds_for(self, model) -> set[str]:
+        """The kinds a reference to ``model`` may name (a subclass too: an execution organisation is
+        an organisation)."""
+        return {s.kind for s in self.specs if s.model is model or issubclass(s.model, model)}
+
+    def check_reference(self, key: str, label: str, model, ref: str) -> None:
+        allowed = self.kinds_for(model)
+        if allowed and ref.split(":", 1)[0] not in allowed:
+            raise RegisterError(f"Object {key} is ongeldig: de verwijzing {label} ({_show(ref)}) moet naar een object "
+                                f"van de soort {' of '.join(sorted(allowed))} wijzen.")
+
+    def check(self, objects: dict) -> None:
+        for spec in self.specs:
+            rows = objects.get(spec.kind, [])
+            if not isinstance(rows, list):
+                raise RegisterError(f"Onderdeel '{spec.kind}' moet een lijst zijn.")
+            spec_fields = list(self.fields(spec.model))
+            for row in rows:
+                self.check_row(spec, spec_fields, row)
+
+    def check_row(self, spec, spec_fields: list, row) -> None:
+        if not isinstance(row, dict) or not isinstance(row.get("key"), str):
+            raise RegisterError(f"Een object in '{spec.kind}' mist zijn sleutel ('key').")
+        key = row["key"]
+        if not KEY.match(key):
+            raise RegisterError(f"Een object in '{spec.kind}' heeft een ongeldige sleutel '{_show(key)}' "
+                                f"(verwacht de vorm {spec.kind}:1).")
+        if key in self.keys:
+            raise RegisterError(f"De sleutel {key} komt meer dan eens voor in het dossier.")
+        self.keys.add(key)
+        for field in spec_fields:
+            problem = self.field_problem(key, field, row.get(field.name))
+            if problem:
+                raise RegisterError(f"Object {key} is ongeldig: {problem}.")
+        for m2m in spec.model._meta.many_to_many:
+            raw = row.get(m2m.name)
+            if raw is not None and (not isinstance(raw, list) or not all(isinstance(k, str) for k in raw)):
+                raise RegisterError(f"Object {key} is ongeldig: {m2m.verbose_name} moet een lijst met sleutels zijn.")
+            for ref in raw or []:
+                self.check_reference(key, str(m2m.verbose_name), m2m.related_model, ref)
+
+    def field_problem(self, key: str, field, raw) -> str | None:
+        if field.is_relation:
+            problem = None if raw is None or isinstance(raw, str) else (
+                f"de verwijzing {_label(field)} moet een sleutel als tekst zijn (bijvoorbeeld gate:1)")
+            if problem is None and raw is not None:
+                self.check_reference(key, _label(field), field.related_model, raw)
+            return problem
+        if isinstance(field, models.FileField):
+            return None if raw is None else _check_file(key, field, raw)
+        return _check_scalar(field, raw)
 
 
 # --- files written during an import that is refused ---------------------------------------------

@@ -73,6 +73,23 @@ def planned_rows() -> list[dict]:
     return planned
 
 
+def _update_from_row(obj, row: dict) -> list[str]:
+    """Bring ``obj`` in line with its row of the CBS list; the names of the fields that changed."""
+    changed = [name for name in FIELDS if getattr(obj, name) != row[name]]
+    for name in changed:
+        setattr(obj, name, row[name])
+    if obj.valid_from is None and row["valid_from"] is not None:
+        obj.valid_from = row["valid_from"]
+        changed.append("valid_from")
+    if obj.valid_from and obj.valid_to and obj.valid_to < obj.valid_from:
+        obj.valid_from = None  # an older start date recorded elsewhere cannot outlive the CBS end date
+        changed.append("valid_from")
+    if not obj.source:
+        obj.source = SOURCE
+        changed.append("source")
+    return changed
+
+
 def load_municipalities(actor=None, *, model=None, audit: bool = True) -> LoadResult:
     """Create or update every municipality of the CBS list. ``model`` is the Municipality model to
     use (a data migration passes its historical model and ``audit=False``)."""
@@ -98,19 +115,7 @@ def load_municipalities(actor=None, *, model=None, audit: bool = True) -> LoadRe
                     log.record(actor, "municipality.create", obj, reason="CBS-lijst van gemeenten")
                 continue
             before = log.snapshot(obj) if audit else None
-            changed = [name for name in FIELDS if getattr(obj, name) != row[name]]
-            for name in changed:
-                setattr(obj, name, row[name])
-            if obj.valid_from is None and row["valid_from"] is not None:
-                obj.valid_from = row["valid_from"]
-                changed.append("valid_from")
-            if obj.valid_from and obj.valid_to and obj.valid_to < obj.valid_from:
-                obj.valid_from = None  # an older start date recorded elsewhere cannot outlive the CBS end date
-                changed.append("valid_from")
-            if not obj.source:
-                obj.source = SOURCE
-                changed.append("source")
-            if changed:
+            if _update_from_row(obj, row):
                 obj.save()
                 result.updated.append(obj.cbs_code)
                 if audit:

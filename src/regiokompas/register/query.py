@@ -227,55 +227,70 @@ def _gate_result(gate: Gate, municipalities, cells, previous) -> GateResult:
     if n == 0:
         result.explanation = "Nog geen deelnemende gemeenten bij dit besluitmoment."
         return result
-    if rule == c.ContinuationRule.ALL_MUST_AGREE:
-        if rejected:
-            result.status = c.GateStatus.STOPPED
-            result.explanation = "Niet alle gemeenten stemmen in; volgens de regel 'alle gemeenten moeten instemmen' gaat het traject zo niet door."
-            result.not_continuing = participants
-        elif held and not undecided:
-            result.status = c.GateStatus.HELD
-            result.explanation = f"Bij één of meer gemeenten heeft het orgaan dat telt ({body}) het besluit aangehouden."
-        elif not held and not undecided:
-            result.status = c.GateStatus.PASSED
-            result.continuing = agreed
-            result.explanation = "Alle deelnemende gemeenten hebben ingestemd."
-        else:
-            result.explanation = f"{len(undecided) + len(held)} van {n} gemeenten hebben (nog) niet ingestemd."
-    elif rule == c.ContinuationRule.MAJORITY:
-        if len(agreed) * 2 > n:
-            result.status = c.GateStatus.PASSED
-            result.continuing = participants
-            result.explanation = f"Een meerderheid ({len(agreed)} van {n}) stemt in; alle deelnemers gaan door."
-        elif len(rejected) * 2 >= n:
-            result.status = c.GateStatus.STOPPED
-            result.not_continuing = participants
-            result.explanation = f"Geen meerderheid mogelijk: {len(rejected)} van {n} gemeenten stemmen niet in."
-        elif not undecided:
-            result.status = c.GateStatus.HELD
-            result.explanation = "Geen meerderheid: te veel besluiten zijn aangehouden."
-        else:
-            result.explanation = f"{len(agreed)} van {n} gemeenten stemmen in; een meerderheid is {n // 2 + 1}."
-    else:  # coalition of the willing
-        minimum = max(gate.minimum_participants, 1)
-        if undecided or held:
-            result.explanation = (
-                f"{len(agreed)} gemeenten stemmen in; {len(undecided) + len(held)} besluiten staan nog open of zijn aangehouden."
-            )
-            if held and not undecided:
-                result.status = c.GateStatus.HELD
-        elif len(agreed) >= minimum:
-            result.continuing = agreed
-            result.not_continuing = rejected
-            result.status = c.GateStatus.PASSED if not rejected else c.GateStatus.PASSED_PARTIALLY
-            result.explanation = (
-                f"{len(agreed)} gemeenten gaan door"
-                + (f"; {', '.join(m.name for m in rejected)} niet (pas op de plaats of uittreden)." if rejected else ".")
-            )
-        else:
-            result.status = c.GateStatus.STOPPED
-            result.not_continuing = participants
-            result.explanation = f"Minder dan {minimum} gemeenten stemmen in; het traject stopt bij dit besluitmoment."
+    {c.ContinuationRule.ALL_MUST_AGREE: _all_must_agree, c.ContinuationRule.MAJORITY: _majority}.get(
+        rule, _coalition_of_the_willing)(result, gate, body)
     return result
+
+
+def _all_must_agree(result: GateResult, gate: Gate, body: str) -> None:
+    participants, agreed, held, rejected, undecided = (result.participants, result.agreed, result.held, result.rejected,
+                                                       result.undecided)
+    n = len(participants)
+    if rejected:
+        result.status = c.GateStatus.STOPPED
+        result.explanation = "Niet alle gemeenten stemmen in; volgens de regel 'alle gemeenten moeten instemmen' gaat het traject zo niet door."
+        result.not_continuing = participants
+    elif held and not undecided:
+        result.status = c.GateStatus.HELD
+        result.explanation = f"Bij één of meer gemeenten heeft het orgaan dat telt ({body}) het besluit aangehouden."
+    elif not held and not undecided:
+        result.status = c.GateStatus.PASSED
+        result.continuing = agreed
+        result.explanation = "Alle deelnemende gemeenten hebben ingestemd."
+    else:
+        result.explanation = f"{len(undecided) + len(held)} van {n} gemeenten hebben (nog) niet ingestemd."
+
+
+def _majority(result: GateResult, gate: Gate, body: str) -> None:
+    participants, agreed, rejected, undecided = result.participants, result.agreed, result.rejected, result.undecided
+    n = len(participants)
+    if len(agreed) * 2 > n:
+        result.status = c.GateStatus.PASSED
+        result.continuing = participants
+        result.explanation = f"Een meerderheid ({len(agreed)} van {n}) stemt in; alle deelnemers gaan door."
+    elif len(rejected) * 2 >= n:
+        result.status = c.GateStatus.STOPPED
+        result.not_continuing = participants
+        result.explanation = f"Geen meerderheid mogelijk: {len(rejected)} van {n} gemeenten stemmen niet in."
+    elif not undecided:
+        result.status = c.GateStatus.HELD
+        result.explanation = "Geen meerderheid: te veel besluiten zijn aangehouden."
+    else:
+        result.explanation = f"{len(agreed)} van {n} gemeenten stemmen in; een meerderheid is {n // 2 + 1}."
+
+
+def _coalition_of_the_willing(result: GateResult, gate: Gate, body: str) -> None:
+    participants, agreed, held, rejected, undecided = (result.participants, result.agreed, result.held, result.rejected,
+                                                       result.undecided)
+    minimum = max(gate.minimum_participants, 1)
+    if undecided or held:
+        result.explanation = (
+            f"{len(agreed)} gemeenten stemmen in; {len(undecided) + len(held)} besluiten staan nog open of zijn aangehouden."
+        )
+        if held and not undecided:
+            result.status = c.GateStatus.HELD
+    elif len(agreed) >= minimum:
+        result.continuing = agreed
+        result.not_continuing = rejected
+        result.status = c.GateStatus.PASSED if not rejected else c.GateStatus.PASSED_PARTIALLY
+        result.explanation = (
+            f"{len(agreed)} gemeenten gaan door"
+            + (f"; {', '.join(m.name for m in rejected)} niet (pas op de plaats of uittreden)." if rejected else ".")
+        )
+    else:
+        result.status = c.GateStatus.STOPPED
+        result.not_continuing = participants
+        result.explanation = f"Minder dan {minimum} gemeenten stemmen in; het traject stopt bij dit besluitmoment."
 
 
 def shared_organisation_flags(result: GateResult) -> list[SharedOrganisationFlag]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from regiokompas.accounts import actors, permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.faults import pause_point
 from regiokompas.register import constants as c
@@ -116,6 +118,29 @@ def write(obj: models.Model, *, error: type[RegisterError] = RegisterError, clas
 
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+def save_audited(actor: Actor, obj: M, *, trajectory_slug: str, reason: str = "", action: str = "",
+                 error: type[RegisterError] = RegisterError, check: Callable[[models.Model], None] | None = None,
+                 clash: str = "", then: Callable[[M], None] | None = None) -> M:
+    """The audited save every app's service functions use, after their own checks: snapshot what
+    is stored, validate (``check`` first, then Django's validation as one Dutch message naming the
+    fields), write in a savepoint, ``then(obj)`` (links that need the saved object), and one audit
+    row ``<action>.create`` or ``<action>.update`` (``action`` defaults to the model name) with the
+    state before and after. Errors are raised as ``error``; nothing is saved then."""
+    before = audit.snapshot(type(obj)._default_manager.filter(pk=obj.pk).first()) if obj.pk else None
+    if check is not None:
+        check(obj)
+    validate(obj, error=error)
+    write(obj, error=error, clash=clash)
+    if then is not None:
+        then(obj)
+    audit.record(actor, f"{action or obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
+                 trajectory_slug=trajectory_slug, reason=reason)
+    return obj
+
+
 SYSTEM = actors.SYSTEM
 
 
@@ -123,19 +148,18 @@ SYSTEM = actors.SYSTEM
 
 
 @transaction.atomic
-def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
+def save_object(actor: Actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
     """Validate and save any register object with an audit row (before/after)."""
     if not permissions.can_change_register_object(actor, obj):
         raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, Decision) and obj.pk:
         raise RegisterError("Een besluit wordt nooit gewijzigd; leg een correctie vast die het vervangt.")
-    before = None
-    if obj.pk:
-        old = type(obj).objects.filter(pk=obj.pk).first()
-        before = audit.snapshot(old)
-    validate(obj)
-    write(obj)
-    for name, values in (m2m or {}).items():
+    return save_audited(actor, obj, trajectory_slug=_trajectory_slug(obj), reason=reason,
+                        then=lambda saved: _set_links(saved, m2m or {}))
+
+
+def _set_links(obj: models.Model, m2m: dict[str, Iterable]) -> None:
+    for name, values in m2m.items():
         manager = getattr(obj, name)
         through = manager.through
         if not through._meta.auto_created and any(f.name == "source" for f in through._meta.fields):
@@ -143,13 +167,10 @@ def save_object(actor, obj: models.Model, *, reason: str = "", m2m: dict[str, It
             manager.set(values, through_defaults={"source": getattr(obj, "source", "")})
         else:
             manager.set(values)
-    audit.record(actor, f"{obj._meta.model_name}.{'update' if before else 'create'}", obj, before=before,
-                 trajectory_slug=_trajectory_slug(obj), reason=reason)
-    return obj
 
 
 @transaction.atomic
-def delete_object(actor, obj: models.Model, *, reason: str = "") -> None:
+def delete_object(actor: Actor, obj: models.Model, *, reason: str = "") -> None:
     if not permissions.can_change_register_object(actor, obj):
         raise PermissionDenied("U mag dit gegeven niet verwijderen: alleen de projectorganisatie van het traject of functioneel beheer.")
     if isinstance(obj, (Decision, Condition)):
@@ -221,7 +242,7 @@ def raad_of(municipality: Municipality) -> GoverningBody:
 
 
 @transaction.atomic
-def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
+def add_participant(actor: Actor, trajectory: Trajectory, municipality: Municipality, *, source: str = "", note: str = "") -> TrajectoryParticipant:
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie van dit traject of functioneel beheer voegt gemeenten aan een traject toe.")
     if TrajectoryParticipant.objects.filter(trajectory=trajectory, municipality=municipality).exists():
@@ -236,7 +257,7 @@ def add_participant(actor, trajectory: Trajectory, municipality: Municipality, *
 # --- gates ----------------------------------------------------------------------------------------
 
 
-def _check_may_manage(actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
+def _check_may_manage(actor: Actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
     # A string actor is the system itself (example loader, importer, data migration).
     if isinstance(actor, str):
         return
@@ -257,7 +278,7 @@ def _owner_label(kind: str) -> str:
 
 
 @transaction.atomic
-def save_gate(actor, gate: Gate, *, subject_documents: Iterable[Document] | None = None, reason: str = "") -> Gate:
+def save_gate(actor: Actor, gate: Gate, *, subject_documents: Iterable[Document] | None = None, reason: str = "") -> Gate:
     """Create or change a gate: kind, ordered bodies, counting body, planned date with precision.
     A body that has already recorded decisions at this gate cannot be taken off its list."""
     _check_may_manage(actor, gate.trajectory if gate.trajectory_id else None, "besluitmomenten")
@@ -344,7 +365,7 @@ class DecisionInput:
     body_kind: str = ""  # college, raad, algemeen_bestuur, ...; empty: the gate's counting body
 
 
-def _check_actor_may_record(actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+def _check_actor_may_record(actor: Actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
     if not permissions.can_record_decision(actor, municipality, trajectory):
         raise PermissionDenied(
             f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen."
@@ -392,22 +413,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
         raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")
     body = _body_for(data)
     counting = gate.counting_body_kind
-    if gate.kind == c.GateKind.INFORMATION:
-        if data.outcome not in (c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED):
-            raise RegisterError(
-                f"'{gate}' is een informatiemoment: er wordt niets besloten. Kies 'kennisgenomen' of 'nog niet besloten'."
-            )
-    else:
-        if data.outcome == c.Outcome.NOTED and body.kind == counting:
-            raise RegisterError(
-                f"Bij '{gate}' beslist de/het {_owner_label(counting)}; 'kennisgenomen' past alleen bij een informatiemoment "
-                "of bij een orgaan dat alleen wordt geïnformeerd."
-            )
-        if data.outcome == c.Outcome.PROPOSED and body.kind == counting:
-            raise RegisterError(
-                f"'Voorgesteld aan de raad' is de uitkomst van het orgaan dat voorstelt; bij '{gate}' neemt de/het "
-                f"{_owner_label(counting)} zelf het besluit dat telt."
-            )
+    _check_outcome_for_body(data, gate, body)
     if data.withdraws and data.outcome != c.Outcome.REJECT:
         raise RegisterError("Uittreden kan alleen samen met het besluit 'niet ingestemd'.")
     if data.withdraws and body.kind != counting:
@@ -415,13 +421,39 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
     if data.outcome == c.Outcome.AGREE_WITH_CONDITIONS and not data.conditions:
         raise RegisterError("Bij 'ingestemd onder voorwaarden' hoort ten minste één voorwaarde.")
     for cond in data.conditions or []:
-        if not cond.text.strip():
-            raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
-        if cond.category is not None and cond.category not in c.ConditionCategory.values:
-            raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
-        if cond.status is not None:
-            _check_condition_status(cond.status, cond.fulfilled_by, cond.status_note or "", gate.trajectory_id)
+        _check_condition_input(cond, gate)
     return body
+
+
+def _check_condition_input(cond, gate: Gate) -> None:
+    if not cond.text.strip():
+        raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
+    if cond.category is not None and cond.category not in c.ConditionCategory.values:
+        raise RegisterError(f"Onbekende soort voorwaarde '{cond.category}'.")
+    if cond.status is not None:
+        _check_condition_status(cond.status, cond.fulfilled_by, cond.status_note or "", gate.trajectory_id)
+
+
+def _check_outcome_for_body(data: DecisionInput, gate: Gate, body: GoverningBody) -> None:
+    """'Kennisgenomen' and 'voorgesteld' are no outcomes of the body whose decision counts; an
+    information gate has no decisions."""
+    counting = gate.counting_body_kind
+    if gate.kind == c.GateKind.INFORMATION:
+        if data.outcome not in (c.Outcome.NOTED, c.Outcome.NOT_YET_DECIDED):
+            raise RegisterError(
+                f"'{gate}' is een informatiemoment: er wordt niets besloten. Kies 'kennisgenomen' of 'nog niet besloten'."
+            )
+        return
+    if data.outcome == c.Outcome.NOTED and body.kind == counting:
+        raise RegisterError(
+            f"Bij '{gate}' beslist de/het {_owner_label(counting)}; 'kennisgenomen' past alleen bij een informatiemoment "
+            "of bij een orgaan dat alleen wordt geïnformeerd."
+        )
+    if data.outcome == c.Outcome.PROPOSED and body.kind == counting:
+        raise RegisterError(
+            f"'Voorgesteld aan de raad' is de uitkomst van het orgaan dat voorstelt; bij '{gate}' neemt de/het "
+            f"{_owner_label(counting)} zelf het besluit dat telt."
+        )
 
 
 def _already_decided(gate: Gate, municipality: Municipality, body: GoverningBody) -> str:
@@ -449,7 +481,7 @@ def _check_condition_status(status: str, fulfilled_by: Document | None, note: st
 
 
 @transaction.atomic
-def record_decision(actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
+def record_decision(actor: Actor, data: DecisionInput, *, trajectory: Trajectory | None = None) -> Decision:
     """Record one body's decision (college, raad, algemeen bestuur, ...) at a gate, with its conditions.
 
     A second decision for the same gate, municipality and body is refused: use :func:`supersede_decision`.
@@ -745,7 +777,7 @@ class AppointmentInput:
 
 
 @transaction.atomic
-def record_appointment(actor, data: AppointmentInput) -> Appointment:
+def record_appointment(actor: Actor, data: AppointmentInput) -> Appointment:
     """A member or deputy member of an arrangement's algemeen or dagelijks bestuur, on behalf of a
     participating municipality, for a period (a person is created by name when not given)."""
     _check_may_manage(actor, None, "benoemingen")
@@ -773,7 +805,7 @@ def record_appointment(actor, data: AppointmentInput) -> Appointment:
 
 
 @transaction.atomic
-def end_appointment(actor, appointment: Appointment, end: FuzzyDate, *, reason: str = "") -> Appointment:
+def end_appointment(actor: Actor, appointment: Appointment, end: FuzzyDate, *, reason: str = "") -> Appointment:
     _check_may_manage(actor, None, "benoemingen")
     if not end.known:
         raise RegisterError("Geef de datum waarop de benoeming eindigt.")
@@ -801,7 +833,7 @@ def appointments_on(arrangement: JointArrangement, day: dt.date) -> list[Appoint
 
 
 @transaction.atomic
-def set_trajectory_law(actor, trajectory: Trajectory, law: Law, *, remark: str = "", source: str = "") -> TrajectoryLaw:
+def set_trajectory_law(actor: Actor, trajectory: Trajectory, law: Law, *, remark: str = "", source: str = "") -> TrajectoryLaw:
     """Link a law to a trajectory (or change this trajectory's remark about it). The remark is the
     trajectory's own; the law's general status note stays on the law."""
     _check_may_manage(actor, trajectory, "wetten van een traject")
@@ -833,7 +865,7 @@ def document_snapshot(document: Document) -> dict:
 
 
 @transaction.atomic
-def save_document(actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
+def save_document(actor: Actor, document: Document, sections: Sequence[SectionInput] | None = None, *, reason: str = "") -> Document:
     """Create or update a document with its ordered sections. A definitief document is immutable.
     The audit row holds the document before and after, sections included."""
     before = None
@@ -858,7 +890,7 @@ def save_document(actor, document: Document, sections: Sequence[SectionInput] | 
 
 
 @transaction.atomic
-def create_trajectory(actor, trajectory: Trajectory, participants: Sequence[Municipality]) -> Trajectory:
+def create_trajectory(actor: Actor, trajectory: Trajectory, participants: Sequence[Municipality]) -> Trajectory:
     """A new trajectory with its participating municipalities. The creator becomes a member and so
     manages it (accounts.permissions.can_manage_trajectory)."""
     from regiokompas.accounts.services import add_creator_membership

@@ -5,6 +5,8 @@ Pure Python + NumPy; no Django. Input is a JSON-able dict (schema ``regiokompas.
 docs/costs.md. Every invalid input raises :class:`CostError` with Dutch messages.
 """
 
+from collections.abc import Sequence
+
 from regiokompas.engine.costs.errors import CostError
 from regiokompas.engine.costs.exit import (
     custom_schedule,
@@ -26,7 +28,8 @@ from regiokompas.engine.costs.simulate import (
 )
 
 
-def compute(data: dict, *, samples: int = 10_000, seed: int = 0, coalition=None, variants=None) -> dict:
+def compute(data: dict, *, samples: int = 10_000, seed: int = 0, coalition: Sequence[str] | None = None,
+            variants: Sequence[str] | None = None) -> dict:
     """Parse ``data`` and simulate: the one call the app and the CLI use."""
     return simulate(parse_model(data), samples=samples, seed=seed, coalition=coalition, variants=variants)
 

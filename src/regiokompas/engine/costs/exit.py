@@ -16,12 +16,13 @@ Exit-fee methods (when the regeling itself says nothing):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from regiokompas.engine.costs.errors import CostError, nl_number
 from regiokompas.engine.costs.keys import shares
-from regiokompas.engine.costs.model import CostModel
+from regiokompas.engine.costs.model import CostModel, Variant
 from regiokompas.engine.costs.simulate import (
     band_stats,
     expected_contributions,
@@ -172,8 +173,9 @@ def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Se
     }
 
 
-def _sampled_exit(model: CostModel, variant, members, remaining, leaver: str, t0: int, method: str, credit_shares,
-                  *, samples: int, seed: int, years: int, step: float, mitigation, one_off: float, percentages,
+def _sampled_exit(model: CostModel, variant: Variant, members: Sequence[str], remaining: Sequence[str], leaver: str, t0: int,
+                  method: str, credit_shares: Any,
+                  *, samples: int, seed: int, years: int, step: float, mitigation: Any, one_off: float, percentages: Any,
                   lump_sum: float, draws: np.ndarray | None = None) -> dict:
     """The exit effect per Monte Carlo sample (vectorised versions of the fee schedules)."""
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= 1_000_000:

@@ -24,7 +24,7 @@ def check_size(n: int) -> None:
                                      f"(gevraagd: {n})."}])
 
 
-def subset_sums(values: Sequence[float]) -> np.ndarray:
+def subset_sums(values: Sequence[float] | np.ndarray) -> np.ndarray:
     """``out[mask] = sum(values[i] for i in mask)`` for every mask; shape ``(2**n,)``."""
     out = np.zeros(1)
     for v in values:
@@ -56,7 +56,7 @@ def shapley(v: np.ndarray) -> np.ndarray:
     return phi
 
 
-def blocking_coalitions(allocation: Sequence[float], stand_alone: np.ndarray, *, limit: int = 5,
+def blocking_coalitions(allocation: Sequence[float] | np.ndarray, stand_alone: np.ndarray, *, limit: int = 5,
                         tolerance: float | None = None) -> tuple[int, list[tuple[int, float]]]:
     """Proper coalitions S whose members together pay more than ``stand_alone[S]`` under ``allocation``.
 

@@ -20,6 +20,7 @@ def _weights(model_keys: dict[str, Key], key: Key, payers: Sequence[str]) -> np.
     if key.method == "equal":
         return np.ones(len(payers))
     if key.method == "fixed_plus_variable":
+        assert key.fixed_key is not None and key.variable_key is not None  # parse_model refuses a key without parts
         fixed = shares(model_keys, model_keys[key.fixed_key], payers)
         variable = shares(model_keys, model_keys[key.variable_key], payers)
         return key.fixed_fraction * fixed + (1.0 - key.fixed_fraction) * variable

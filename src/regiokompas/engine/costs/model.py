@@ -134,7 +134,7 @@ class CostModel:
 
     def key_for(self, variant: Variant, item: CostItem) -> Key:
         key_id = item.key or variant.keys.get(item.category) or self.default_keys.get(item.category)
-        return self.keys[key_id]  # presence checked by parse_model
+        return self.keys[str(key_id)]  # presence checked by parse_model
 
     def label(self, code: str) -> str:
         return self.names.get(code, code)
@@ -179,9 +179,9 @@ def _range(raw: Any, c: _Collector, path: str, what: str, *, allow_negative: boo
             c.add("missing_range", f"{what}: de waarde '{label}' ontbreekt.", f"{path}.{name}")
             return None
         values.append(c.number(raw[name], f"{path}.{name}", f"{what} ({label})", minimum=minimum))
-    if any(v is None for v in values):
-        return None
     low, likely, high = values
+    if low is None or likely is None or high is None:
+        return None
     if not (low <= likely <= high):
         c.add("range_order",
               f"{what}: laag ({nl_number(low)}) ≤ meest waarschijnlijk ({nl_number(likely)}) ≤ hoog "
@@ -217,13 +217,13 @@ def json_schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Any:
     import jsonschema
 
     return jsonschema.Draft202012Validator(json_schema())
 
 
-def _path(parts) -> str:
+def _path(parts: Any) -> str:
     out = ""
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
@@ -270,7 +270,38 @@ def parse_model(data: dict) -> CostModel:
     check_structure(data)
     if data.get("schema", SCHEMA) != SCHEMA:
         c.add("schema", f"Onbekend schema '{data.get('schema')}'; verwacht {SCHEMA}.", "schema")
+    start_year, years, indexation = _parse_horizon(data, c)
+    codes, names = _parse_municipalities(data, c)
+    code_set = set(codes)
+    drivers = _parse_drivers(data, c, code_set)
+    keys = _parse_keys(data, c, code_set, drivers)
+    default_keys = _parse_default_keys(data, c, keys)
+    baseline = _parse_baseline(data, c, code_set, names)
+    scope = _Scope(start_year, start_year + years - 1, tuple(codes), code_set, names, drivers, keys, default_keys)
+    variants = _parse_variants(data, c, scope)
+    if not variants and not c.errors:
+        c.add("no_variants", "Het model bevat geen varianten.", "variants")
+    if c.errors:
+        raise CostError(c.errors)
+    return CostModel(start_year, years, tuple(codes), names, drivers, keys, default_keys, tuple(variants), baseline,
+                     indexation, str(data.get("baseline_source") or ""))
 
+
+@dataclass(frozen=True)
+class _Scope:
+    """What the variants' cost items are checked against: the horizon and the parsed references."""
+
+    start_year: int
+    end_year: int
+    codes: tuple[str, ...]
+    code_set: set[str]
+    names: dict[str, str]
+    drivers: dict[str, Driver]
+    keys: dict[str, Key]
+    default_keys: dict[str, str]
+
+
+def _parse_horizon(data: dict, c: _Collector) -> tuple[int, int, float]:
     horizon = data.get("horizon") or {}
     start_year = horizon.get("start_year")
     years = horizon.get("years", 10)
@@ -285,7 +316,10 @@ def parse_model(data: dict) -> CostModel:
     if not -0.5 < indexation < 1:
         c.add("indexation", "Indexatie is een fractie per jaar, bijvoorbeeld 0,02 voor 2 %.", "indexation")
         indexation = 0.0
+    return start_year, years, indexation
 
+
+def _parse_municipalities(data: dict, c: _Collector) -> tuple[list[str], dict[str, str]]:
     codes: list[str] = []
     names: dict[str, str] = {}
     for i, m in enumerate(data.get("municipalities") or []):
@@ -300,8 +334,10 @@ def parse_model(data: dict) -> CostModel:
         names[code] = str(m.get("name") or code)
     if not codes:
         c.add("no_municipalities", "Het model bevat geen gemeenten.", "municipalities")
-    code_set = set(codes)
+    return codes, names
 
+
+def _parse_drivers(data: dict, c: _Collector, code_set: set[str]) -> dict[str, Driver]:
     drivers: dict[str, Driver] = {}
     for driver_id, raw in (data.get("drivers") or {}).items():
         raw = raw or {}
@@ -309,50 +345,15 @@ def parse_model(data: dict) -> CostModel:
         values = _values(raw.get("values"), c, f"drivers.{driver_id}.values", label, code_set)
         drivers[driver_id] = Driver(driver_id, str(raw.get("name") or driver_id), values, str(raw.get("unit") or ""),
                                     raw.get("reference_date"), str(raw.get("source") or ""))
+    return drivers
 
+
+def _parse_keys(data: dict, c: _Collector, code_set: set[str], drivers: dict[str, Driver]) -> dict[str, Key]:
     keys: dict[str, Key] = {}
     for key_id, raw in (data.get("keys") or {}).items():
-        raw = raw or {}
-        name = str(raw.get("name") or key_id)
-        label = f"Verdeelsleutel '{name}'"
-        path = f"keys.{key_id}"
-        method = raw.get("method")
-        if method not in KEY_METHODS:
-            c.add("key_method", f"{label}: onbekende methode '{method}'; kies uit {', '.join(KEY_METHODS)}.", path)
-            continue
-        ref = raw.get("reference_date")
-        if ref is not None and not _date_ok(ref):
-            c.add("reference_date", f"{label}: peildatum '{ref}' is geen datum (JJJJ-MM-DD).", f"{path}.reference_date")
-        if method in NEEDS_REFERENCE_DATE and not ref:
-            c.add("reference_date_missing", f"{label} ({KEY_LABELS[method]}) heeft een peildatum nodig.", f"{path}.reference_date")
-        values: dict[str, float] = {}
-        driver = raw.get("driver")
-        if method in ("equal", "fixed_plus_variable"):
-            pass
-        elif driver is not None and "values" not in raw:
-            if driver not in drivers:
-                c.add("unknown_driver", f"{label}: onbekende kostendrager '{driver}'.", f"{path}.driver")
-            else:
-                values = dict(drivers[driver].values)
-        else:
-            values = _values(raw.get("values"), c, f"{path}.values", label, code_set)
-        if method == "fixed_percentages" and values:
-            total = sum(values.values())
-            if abs(total - 100.0) > PERCENT_TOLERANCE:
-                c.add("percentages_sum",
-                      f"{label}: de percentages tellen op tot {nl_number(total)} % in plaats van 100 %.", f"{path}.values")
-        fixed_fraction = 0.0
-        if method == "fixed_plus_variable":
-            ff = c.number(raw.get("fixed_fraction"), f"{path}.fixed_fraction", f"{label}, vast deel", minimum=0)
-            if ff is not None and ff > 1:
-                c.add("fraction", f"{label}: het vaste deel is een fractie tussen 0 en 1.", f"{path}.fixed_fraction")
-            fixed_fraction = ff or 0.0
-            for part in ("fixed_key", "variable_key"):
-                if not raw.get(part):
-                    c.add("key_part", f"{label}: geef de sleutel voor het {'vaste' if part == 'fixed_key' else 'variabele'} deel op.",
-                          f"{path}.{part}")
-        keys[key_id] = Key(key_id, name, method, values, ref, str(raw.get("source") or ""), fixed_fraction,
-                           raw.get("fixed_key"), raw.get("variable_key"), driver)
+        key = _parse_key(key_id, raw or {}, c, code_set, drivers)
+        if key is not None:
+            keys[key_id] = key
     for key in keys.values():
         if key.method == "fixed_plus_variable":
             for part in (key.fixed_key, key.variable_key):
@@ -361,14 +362,65 @@ def parse_model(data: dict) -> CostModel:
                 elif part and keys[part].method == "fixed_plus_variable":
                     c.add("nested_key", f"Verdeelsleutel '{key.name}': een deelsleutel kan zelf niet samengesteld zijn.",
                           f"keys.{key.id}")
+    return keys
 
+
+def _parse_key(key_id: str, raw: dict, c: _Collector, code_set: set[str], drivers: dict[str, Driver]) -> Key | None:
+    name = str(raw.get("name") or key_id)
+    label = f"Verdeelsleutel '{name}'"
+    path = f"keys.{key_id}"
+    method = raw.get("method")
+    if method not in KEY_METHODS:
+        c.add("key_method", f"{label}: onbekende methode '{method}'; kies uit {', '.join(KEY_METHODS)}.", path)
+        return None
+    ref = raw.get("reference_date")
+    if ref is not None and not _date_ok(ref):
+        c.add("reference_date", f"{label}: peildatum '{ref}' is geen datum (JJJJ-MM-DD).", f"{path}.reference_date")
+    if method in NEEDS_REFERENCE_DATE and not ref:
+        c.add("reference_date_missing", f"{label} ({KEY_LABELS[method]}) heeft een peildatum nodig.", f"{path}.reference_date")
+    values: dict[str, float] = {}
+    driver = raw.get("driver")
+    if method in ("equal", "fixed_plus_variable"):
+        pass
+    elif driver is not None and "values" not in raw:
+        if driver not in drivers:
+            c.add("unknown_driver", f"{label}: onbekende kostendrager '{driver}'.", f"{path}.driver")
+        else:
+            values = dict(drivers[driver].values)
+    else:
+        values = _values(raw.get("values"), c, f"{path}.values", label, code_set)
+    if method == "fixed_percentages" and values:
+        total = sum(values.values())
+        if abs(total - 100.0) > PERCENT_TOLERANCE:
+            c.add("percentages_sum",
+                  f"{label}: de percentages tellen op tot {nl_number(total)} % in plaats van 100 %.", f"{path}.values")
+    fixed_fraction = _fixed_fraction(raw, c, label, path) if method == "fixed_plus_variable" else 0.0
+    return Key(key_id, name, method, values, ref, str(raw.get("source") or ""), fixed_fraction,
+               raw.get("fixed_key"), raw.get("variable_key"), driver)
+
+
+def _fixed_fraction(raw: dict, c: _Collector, label: str, path: str) -> float:
+    ff = c.number(raw.get("fixed_fraction"), f"{path}.fixed_fraction", f"{label}, vast deel", minimum=0)
+    if ff is not None and ff > 1:
+        c.add("fraction", f"{label}: het vaste deel is een fractie tussen 0 en 1.", f"{path}.fixed_fraction")
+    for part in ("fixed_key", "variable_key"):
+        if not raw.get(part):
+            c.add("key_part", f"{label}: geef de sleutel voor het {'vaste' if part == 'fixed_key' else 'variabele'} deel op.",
+                  f"{path}.{part}")
+    return ff or 0.0
+
+
+def _parse_default_keys(data: dict, c: _Collector, keys: dict[str, Key]) -> dict[str, str]:
     default_keys = dict(data.get("default_keys") or {})
     for category, key_id in default_keys.items():
         if category not in CATEGORIES:
             c.add("category", f"Onbekende kostensoort '{category}'.", f"default_keys.{category}")
         elif key_id not in keys:
             c.add("unknown_key", f"Onbekende verdeelsleutel '{key_id}' voor {CATEGORY_LABELS[category]}.", f"default_keys.{category}")
+    return default_keys
 
+
+def _parse_baseline(data: dict, c: _Collector, code_set: set[str], names: dict[str, str]) -> dict[str, Range]:
     baseline: dict[str, Range] = {}
     for code, raw in (data.get("baseline") or {}).items():
         if code not in code_set:
@@ -377,10 +429,12 @@ def parse_model(data: dict) -> CostModel:
         r = _range(raw, c, f"baseline.{code}", f"Huidige kosten {names[code]}")
         if r:
             baseline[code] = r
+    return baseline
 
+
+def _parse_variants(data: dict, c: _Collector, scope: _Scope) -> list[Variant]:
     variants: list[Variant] = []
     seen_variants: set[str] = set()
-    end_year = start_year + years - 1
     for vi, raw_v in enumerate(data.get("variants") or []):
         vpath = f"variants[{vi}]"
         vid = str(raw_v.get("id") or "")
@@ -393,77 +447,96 @@ def parse_model(data: dict) -> CostModel:
         seen_variants.add(vid)
         vkeys = dict(raw_v.get("keys") or {})
         for category, key_id in vkeys.items():
-            if category not in CATEGORIES or key_id not in keys:
+            if category not in CATEGORIES or key_id not in scope.keys:
                 c.add("unknown_key", f"Variant {vid}: onbekende verdeelsleutel '{key_id}' voor '{category}'.", f"{vpath}.keys")
         items: list[CostItem] = []
         seen_items: set[str] = set()
         for ii, raw in enumerate(raw_v.get("items") or []):
-            ipath = f"{vpath}.items[{ii}]"
-            item_id = str(raw.get("id") or f"{vid}-{ii + 1}")
-            name = str(raw.get("name") or item_id)
-            label = f"Kostenpost '{name}' (variant {vid})"
-            if item_id in seen_items:
-                c.add("duplicate", f"{label}: id '{item_id}' komt twee keer voor.", ipath)
-                continue
-            seen_items.add(item_id)
-            category = raw.get("category", "structural")
-            if category not in CATEGORIES:
-                c.add("category", f"{label}: onbekende kostensoort '{category}'; kies structural, transition of deficit.", ipath)
-                continue
-            behaviour = raw.get("behaviour", "fixed")
-            if behaviour not in BEHAVIOURS:
-                c.add("behaviour", f"{label}: kies 'fixed' (vast) of 'variable' (variabel).", ipath)
-                continue
-            amount = _range(raw.get("amount"), c, f"{ipath}.amount", label)
-            driver = raw.get("driver")
-            per_unit = bool(raw.get("per_unit", False))
-            exponent = 1.0 if behaviour == "variable" else 0.0
-            if behaviour == "variable":
-                if driver not in drivers:
-                    c.add("unknown_driver", f"{label}: een variabele post heeft een bekende kostendrager nodig (gegeven: '{driver}').",
-                          f"{ipath}.driver")
-                    continue
-                if "scale_exponent" in raw:
-                    e = c.number(raw["scale_exponent"], f"{ipath}.scale_exponent", f"{label}, schaaleffect", minimum=0)
-                    if e is not None and e > 1:
-                        c.add("scale_exponent", f"{label}: de schaalexponent ligt tussen 0 (vast) en 1 (evenredig).", ipath)
-                    exponent = e if e is not None else 1.0
-            first = raw.get("first_year", start_year)
-            last = raw.get("last_year", end_year)
-            if not (isinstance(first, int) and isinstance(last, int) and first <= last):
-                c.add("years", f"{label}: eerste en laatste jaar zijn jaartallen met eerste ≤ laatste.", ipath)
-                continue
-            if last < start_year or first > end_year:
-                c.add("years", f"{label}: de jaren {first}–{last} vallen buiten de looptijd {start_year}–{end_year}.", ipath)
-                continue
-            item_index = raw.get("indexation")
-            if item_index is not None:
-                item_index = c.number(item_index, f"{ipath}.indexation", f"{label}, indexatie")
-            members = raw.get("members")
-            if members is not None:
-                unknown = [m for m in members if m not in code_set]
-                if unknown or not members:
-                    c.add("unknown_municipality", f"{label}: onbekende of geen gemeenten in 'members': {', '.join(unknown)}.", ipath)
-                    continue
-                members = tuple(members)
-            key_id = raw.get("key") or vkeys.get(category) or default_keys.get(category)
-            if not key_id or key_id not in keys:
-                c.add("no_key", f"{label}: geen (bekende) verdeelsleutel voor {CATEGORY_LABELS[category]} kosten.", ipath)
-                continue
-            payers = members or tuple(codes)
-            _check_key_covers(keys, keys[key_id], payers, names, c, label, ipath)
-            if amount is None:
-                continue
-            items.append(CostItem(item_id, name, category, behaviour, amount, driver, per_unit, exponent, max(first, start_year),
-                                  min(last, end_year), item_index, raw.get("key"), members, bool(raw.get("binding", False)),
-                                  str(raw.get("source") or ""), bool(raw.get("illustrative", False))))
+            item = _parse_item(raw, c, scope, vid, vkeys, f"{vpath}.items[{ii}]", f"{vid}-{ii + 1}", seen_items)
+            if item is not None:
+                items.append(item)
         variants.append(Variant(vid, str(raw_v.get("name") or vid), tuple(items), vkeys))
-    if not variants and not c.errors:
-        c.add("no_variants", "Het model bevat geen varianten.", "variants")
-    if c.errors:
-        raise CostError(c.errors)
-    return CostModel(start_year, years, tuple(codes), names, drivers, keys, default_keys, tuple(variants), baseline,
-                     indexation, str(data.get("baseline_source") or ""))
+    return variants
+
+
+def _parse_item(raw: dict, c: _Collector, scope: _Scope, vid: str, vkeys: dict[str, str], ipath: str,
+                default_id: str, seen_items: set[str]) -> CostItem | None:
+    """One cost item of variant ``vid``, or None (with the problem collected) when it cannot be used."""
+    item_id = str(raw.get("id") or default_id)
+    name = str(raw.get("name") or item_id)
+    label = f"Kostenpost '{name}' (variant {vid})"
+    if item_id in seen_items:
+        c.add("duplicate", f"{label}: id '{item_id}' komt twee keer voor.", ipath)
+        return None
+    seen_items.add(item_id)
+    category = raw.get("category", "structural")
+    if category not in CATEGORIES:
+        c.add("category", f"{label}: onbekende kostensoort '{category}'; kies structural, transition of deficit.", ipath)
+        return None
+    behaviour = raw.get("behaviour", "fixed")
+    if behaviour not in BEHAVIOURS:
+        c.add("behaviour", f"{label}: kies 'fixed' (vast) of 'variable' (variabel).", ipath)
+        return None
+    amount = _range(raw.get("amount"), c, f"{ipath}.amount", label)
+    driver = raw.get("driver")
+    exponent = _item_exponent(raw, c, scope, behaviour, driver, label, ipath)
+    if exponent is None:
+        return None
+    years = _item_years(raw, c, scope, label, ipath)
+    if years is None:
+        return None
+    first, last = years
+    item_index = raw.get("indexation")
+    if item_index is not None:
+        item_index = c.number(item_index, f"{ipath}.indexation", f"{label}, indexatie")
+    members = raw.get("members")
+    if members is not None:
+        unknown = [m for m in members if m not in scope.code_set]
+        if unknown or not members:
+            c.add("unknown_municipality", f"{label}: onbekende of geen gemeenten in 'members': {', '.join(unknown)}.", ipath)
+            return None
+        members = tuple(members)
+    key_id = raw.get("key") or vkeys.get(category) or scope.default_keys.get(category)
+    if not key_id or key_id not in scope.keys:
+        c.add("no_key", f"{label}: geen (bekende) verdeelsleutel voor {CATEGORY_LABELS[category]} kosten.", ipath)
+        return None
+    payers = members or scope.codes
+    _check_key_covers(scope.keys, scope.keys[key_id], payers, scope.names, c, label, ipath)
+    if amount is None:
+        return None
+    return CostItem(item_id, name, category, behaviour, amount, driver, bool(raw.get("per_unit", False)), exponent,
+                    max(first, scope.start_year), min(last, scope.end_year), item_index, raw.get("key"), members,
+                    bool(raw.get("binding", False)), str(raw.get("source") or ""), bool(raw.get("illustrative", False)))
+
+
+def _item_exponent(raw: dict, c: _Collector, scope: _Scope, behaviour: str, driver: Any, label: str,
+                   ipath: str) -> float | None:
+    """The scale exponent of a cost item (0 for a fixed one), or None when a variable one has no known driver."""
+    if behaviour != "variable":
+        return 0.0
+    if driver not in scope.drivers:
+        c.add("unknown_driver", f"{label}: een variabele post heeft een bekende kostendrager nodig (gegeven: '{driver}').",
+              f"{ipath}.driver")
+        return None
+    if "scale_exponent" not in raw:
+        return 1.0
+    e = c.number(raw["scale_exponent"], f"{ipath}.scale_exponent", f"{label}, schaaleffect", minimum=0)
+    if e is not None and e > 1:
+        c.add("scale_exponent", f"{label}: de schaalexponent ligt tussen 0 (vast) en 1 (evenredig).", ipath)
+    return e if e is not None else 1.0
+
+
+def _item_years(raw: dict, c: _Collector, scope: _Scope, label: str, ipath: str) -> tuple[int, int] | None:
+    first = raw.get("first_year", scope.start_year)
+    last = raw.get("last_year", scope.end_year)
+    if not (isinstance(first, int) and isinstance(last, int) and first <= last):
+        c.add("years", f"{label}: eerste en laatste jaar zijn jaartallen met eerste ≤ laatste.", ipath)
+        return None
+    if last < scope.start_year or first > scope.end_year:
+        c.add("years", f"{label}: de jaren {first}–{last} vallen buiten de looptijd {scope.start_year}–{scope.end_year}.",
+              ipath)
+        return None
+    return first, last
 
 
 def _check_key_covers(keys: dict[str, Key], key: Key, payers: tuple[str, ...], names: dict[str, str],

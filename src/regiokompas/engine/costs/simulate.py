@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -97,7 +98,7 @@ def _scale(model: CostModel, item: CostItem, payers: Sequence[str]) -> float:
         return 0.0
     if item.behaviour == "fixed":
         return 1.0
-    values = model.drivers[item.driver].values
+    values = model.drivers[str(item.driver)].values  # a variable item has a known driver (parse_model)
     reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
     volume = sum(values.get(code, 0.0) for code in payers)
     if reference <= 0:
@@ -110,7 +111,7 @@ def year_factors(model: CostModel, item: CostItem) -> np.ndarray:
     """Per horizon year: 0 outside the item's years, the indexation factor inside. Shape ``(years,)``."""
     years = np.arange(model.start_year, model.start_year + model.years)
     rate = model.indexation if item.indexation is None else item.indexation
-    active = (years >= item.first_year) & (years <= item.last_year)
+    active = (years >= (item.first_year or model.start_year)) & (years <= (item.last_year or model.start_year + model.years - 1))
     return np.where(active, (1.0 + rate) ** (years - model.start_year), 0.0)
 
 
@@ -196,7 +197,7 @@ class CoalitionGame:
     stand_alone: np.ndarray | None  # expected horizon cost of the current situation, (2**n,)
 
 
-def item_games(model: CostModel, variant: Variant, players: Sequence[str]):
+def item_games(model: CostModel, variant: Variant, players: Sequence[str]) -> Any:
     """Per item the horizon cost of every sub-coalition of ``players`` per euro of the item's annual
     amount: yields ``(index, game)`` with ``game`` of length ``2**n`` (0 for the empty coalition).
     The variant's cost game is the sum of the item games weighted by the item amounts, so it is
@@ -220,7 +221,7 @@ def item_games(model: CostModel, variant: Variant, players: Sequence[str]):
             touched = game.subset_sums([1.0 if x else 0.0 for x in in_item]) > 0
             yield i, horizon * touched
             continue
-        values = model.drivers[item.driver].values
+        values = model.drivers[str(item.driver)].values
         reference = sum(values.get(code, 0.0) for code in (item.members or model.municipalities))
         if reference <= 0:
             yield i, np.zeros(size)
@@ -297,7 +298,7 @@ def coalition_analysis(model: CostModel, variant: Variant, coalition: Sequence[s
     alone = g.cost if g.stand_alone is None else np.minimum(g.cost, g.stand_alone)
     count, worst = game.blocking_coalitions(key_alloc, alone)
     shapley_count, _ = game.blocking_coalitions(fair, alone)
-    result = {
+    result: dict[str, Any] = {
         "players": players,
         "total_cost": float(g.cost[-1]),
         "key_contribution": dict(zip(players, map(float, key_alloc), strict=True)),
@@ -369,7 +370,7 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
         stay = baseline[code] * horizon if code in baseline else None
         others_more = float(means @ (others_without_vec - others_with_vec)) if without_code and n_items else (
             0.0 if without_code else None)
-        entry = {
+        entry: dict[str, Any] = {
             "in_coalition": code in inside,
             "join": join,
             "stay_out": stay,
@@ -393,7 +394,7 @@ def join_or_stay(model: CostModel, variant: Variant, coalition: Sequence[str], d
     return out
 
 
-def check_draws(model: CostModel, samples) -> None:
+def check_draws(model: CostModel, samples: Any) -> None:
     """The number of draws, and draws × (years × municipalities + cost items), within the limits."""
     from regiokompas.conf import limits
 
@@ -427,7 +428,7 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
     base_draws = baseline_draws(model, samples, seed)
     if base_draws is not None:
         base = base_draws[:, None, :] * baseline_factors(model)[None, :, None]   # (S, Y, M)
-    result = {
+    result: dict[str, Any] = {
         "schema": "regiokompas.costs-result/1",
         "engine_version": VERSION,
         "samples": samples,
@@ -459,7 +460,7 @@ def simulate(model: CostModel, *, samples: int = 10_000, seed: int = 0, coalitio
             diff_h = _stats(diff_total)
             cheaper = np.mean(diff_total < 0, axis=0)
         for j, code in enumerate(codes):
-            entry = {
+            entry: dict[str, Any] = {
                 "name": model.label(code),
                 "participates": bool(inside[j]),
                 "per_year": {k: [row[j] for row in v] for k, v in year_stats.items()},
