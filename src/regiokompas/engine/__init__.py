@@ -5,7 +5,11 @@ and uncertain measurements. Pure Python + NumPy/SciPy; no Django.
     result = analyse(problem, samples=10000, seed=0)
 """
 
-from regiokompas.engine.errors import ProblemError
+from regiokompas.ops.numba_cache import configure as _configure_numba_cache
+
+_configure_numba_cache()  # before Numba is imported: its cache goes to a writable folder
+
+from regiokompas.engine.errors import ProblemError  # noqa: E402
 
 __version__ = "1.0.0"
 
