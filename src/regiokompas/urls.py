@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
     path("", include("regiokompas.accounts.urls")),
+    path("", include("regiokompas.ops.urls")),  # /gezondheid/live, /gezondheid/klaar, /metrics
 ]
