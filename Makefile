@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: demo test test-fast bench loadtest lint install install-test system-deps css clean
+.PHONY: demo test test-fast bench loadtest lint audit lock install install-test system-deps css clean
 
 demo: install css
 	$(BIN)/regiokompas demo --port $(PORT)
@@ -28,18 +28,34 @@ lint: install-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
+# Known vulnerabilities in the locked dependencies (docs/operations.md: what an unreachable
+# advisory service means).
+audit: install-test
+	$(BIN)/python scripts/audit.py
+
+# The lock files, from pyproject.toml: `make lock` after changing a dependency there (the other
+# pins stay), `make lock LOCK_FLAGS=--upgrade` to take every update (then run make test and make audit).
+LOCK_FLAGS ?=
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet $(LOCK_FLAGS)
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv>=0.4"
+	$(LOCK) -o requirements/runtime.txt
+	$(LOCK) --extra test -o requirements/test.txt
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+# Exact versions from the lock files (requirements/*.txt, with hashes), then the project itself.
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/runtime.txt
 	bash scripts/install-system-deps.sh runtime
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml requirements/test.txt
 	bash scripts/install-system-deps.sh test
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
 install: $(VENV)/.installed

@@ -11,7 +11,6 @@ Run with ``python -m benchmarks documents`` or ``python benchmarks/bench_documen
 
 from __future__ import annotations
 
-import io
 import json
 import statistics
 from pathlib import Path
@@ -63,14 +62,14 @@ def _case(name: str, times: list[float], goal: float | None = None, **extra) -> 
 
 
 def run() -> dict:
-    import pypdf
+    import pypdfium2 as pdfium
 
     from regiokompas.documents.importer import import_bytes
     from regiokompas.documents.render import render
 
     doc = reference_document()
     rendered = {fmt: render(doc, fmt) for fmt in ("md", "docx", "pdf")}
-    pages = len(pypdf.PdfReader(io.BytesIO(rendered["pdf"])).pages)
+    pages = len(pdfium.PdfDocument(rendered["pdf"]))
     cases = []
     for fmt, name in (("md", "x.txt"), ("docx", "x.docx"), ("pdf", "x.pdf")):
         data = rendered[fmt]

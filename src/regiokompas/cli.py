@@ -59,11 +59,21 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("regiokompas")
+    except PackageNotFoundError:
+        return "onbekend (niet geïnstalleerd)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchArgumentParser(
         prog="regiokompas",
         description="Regiokompas: regionale samenwerkingstrajecten van gemeenten.",
     )
+    parser.add_argument("--version", action="version", version=f"regiokompas {_version()}", help="toon de versie")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(sub)

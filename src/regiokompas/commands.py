@@ -1,5 +1,5 @@
-"""Core subcommands of `regiokompas`: demo, serve, load-example, load-municipalities, export,
-import-dossier, check, unlock, manage."""
+"""Core subcommands of `regiokompas`: demo, serve, migrate, collectstatic, load-example,
+load-municipalities, export, import-dossier, check, unlock, manage."""
 
 from __future__ import annotations
 
@@ -21,6 +21,19 @@ def port_number(value: str) -> int:
     return port
 
 
+def positive(what: str, maximum: int):
+    def cast(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+        if not 1 <= number <= maximum:
+            raise argparse.ArgumentTypeError(f"aantal {what} {number} ligt niet tussen 1 en {maximum}")
+        return number
+
+    return cast
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser("demo", help="installeer de voorbeelddatabase (SQLite), maak demo-accounts en start de webapplicatie")
     p.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, niet starten")
@@ -30,10 +43,20 @@ def add_commands(sub) -> None:
                    help="maak de demo-accounts ook als de database andere gebruikers heeft (openbaar wachtwoord!)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("serve", help="start de webapplicatie (waitress)")
+    p = sub.add_parser("serve", help="start de webapplicatie voor productie (gunicorn, meerdere processen; migreert niet)")
     p.add_argument("--port", type=port_number, default=8000)
     p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--processes", type=positive("processen", 64), default=None, metavar="N",
+                   help="aantal webprocessen (standaard REGIOKOMPAS_WEB_PROCESSES, anders 2)")
+    p.add_argument("--threads", type=positive("threads", 64), default=None, metavar="N",
+                   help="threads per proces (standaard REGIOKOMPAS_WEB_THREADS, anders 4)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("migrate", help="werk de database bij (eenmalig bij installatie en na elke upgrade)")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("collectstatic", help="zet de statische bestanden (met hash in de naam) klaar in de datamap")
+    p.set_defaults(func=cmd_collectstatic)
 
     p = sub.add_parser("load-example", help="laad het voorbeelddossier regio Alkmaar")
     p.add_argument("--accounts", action="store_true",
@@ -91,7 +114,7 @@ def waitress_options() -> dict:
     proxies = settings.TRUSTED_PROXIES
     if len(proxies) > 1:
         raise CommandError(
-            f"TRUSTED_PROXIES noemt {len(proxies)} adressen ({', '.join(proxies)}); 'regiokompas serve' (waitress) "
+            f"TRUSTED_PROXIES noemt {len(proxies)} adressen ({', '.join(proxies)}); 'regiokompas demo' (waitress) "
             "vertrouwt één proxyadres. Laat de proxy's achter elkaar doorsturen naar één adres, of geef '*' als "
             "de webserver alleen via de proxy bereikbaar is."
         )
@@ -134,7 +157,7 @@ def _start_worker() -> None:
         print("Achtergrondtaken worden in dit proces uitgevoerd.", flush=True)
 
 
-def _warm_up_engine() -> None:
+def _warm_up_engine(quiet: bool = False) -> None:
     """Load (on a fresh installation: compile) the analysis kernels before the first visitor asks
     for an analysis, so recalculating after a preference change is immediate from the start."""
     import time
@@ -142,7 +165,8 @@ def _warm_up_engine() -> None:
     from regiokompas.engine import analyse
 
     start = time.perf_counter()
-    print("Rekenkern voorbereiden...", end=" ", flush=True)
+    if not quiet:
+        print("Rekenkern voorbereiden...", end=" ", flush=True)
     problem = {
         "schema": "regiokompas.problem/1",
         "alternatives": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -154,13 +178,16 @@ def _warm_up_engine() -> None:
                                                                   "min": 0.5, "max": 2.0}]}],
     }
     analyse(problem, samples=200, seed=0)
-    print(f"klaar ({time.perf_counter() - start:.1f} s).", flush=True)
+    if not quiet:
+        print(f"klaar ({time.perf_counter() - start:.1f} s).", flush=True)
 
 
 def cmd_demo(args) -> int:
     # A local demonstration over plain http, but without DEBUG: errors show the Dutch error pages.
     os.environ.setdefault("REGIOKOMPAS_SECURE", "false")
     os.environ.setdefault("REGIOKOMPAS_WORKER", "in-process")  # two commands: no separate worker in a demo
+    os.environ.setdefault("REGIOKOMPAS_LOG_FORMAT", "text")  # read by a person in the terminal
+    os.environ.setdefault("REGIOKOMPAS_ACCESS_LOG", "false")
     setup_django(debug=False)
     from django.conf import settings
 
@@ -182,12 +209,31 @@ def cmd_demo(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    from regiokompas.conf.config import as_int, config
+    from regiokompas.ops import server
+
+    processes = args.processes or config(
+        "REGIOKOMPAS_WEB_PROCESSES", 2, cast=as_int(1, 64), help="Aantal webprocessen van 'regiokompas serve'.")
+    threads = args.threads or config(
+        "REGIOKOMPAS_WEB_THREADS", 4, cast=as_int(1, 64), help="Threads per webproces van 'regiokompas serve'.")
+    timeout = config("REGIOKOMPAS_WEB_TIMEOUT", 120, cast=as_int(10, 3600),
+                     help="Seconden waarna een webproces dat niet meer reageert opnieuw wordt gestart.")
+    return server.serve(args.host, args.port, processes, threads, timeout)
+
+
+def cmd_migrate(args) -> int:
     setup_django()
-    waitress_options()  # a proxy setting waitress cannot follow stops here, before anything changes
-    _migrate()
+    _migrate(verbosity=1)
+    return 0
+
+
+def cmd_collectstatic(args) -> int:
+    setup_django()
+    from django.conf import settings
+
     _collectstatic()
-    print(f"Regiokompas draait op http://{args.host}:{args.port}/", flush=True)
-    return _serve(args.host, args.port)
+    print(f"Statische bestanden klaargezet in {settings.STATIC_ROOT}.")
+    return 0
 
 
 def cmd_load_example(args) -> int:

@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("regiokompas.jobs.urls")),
     path("", include("regiokompas.search.urls")),
     path("", include("regiokompas.notifications.urls")),
+    path("", include("regiokompas.ops.urls")),  # /gezondheid/live, /gezondheid/klaar, /metrics
 ]

@@ -269,6 +269,10 @@ TABLE: dict[str, Rule] = {
     "api:regeling-detail": R(logged_in, variants=ONE, anonymous=401),
     "api:taak-detail": R(requested_the_job, deny=404, anonymous=401),
     "api:not-found": R(None, deny=404, variants=ONE, anonymous=404),
+    # operations: health checks for anyone; metrics for the scraper's address (the test client is 127.0.0.1)
+    "health-live": R(everyone, variants=ONE, anonymous=200),
+    "health-ready": R(everyone, variants=ONE, anonymous=200),
+    "metrics": R(everyone, variants=ONE, anonymous=200),
 }
 
 # The Django admin (/beheer/) is for the beheerder only: every other user is sent to its login page.
@@ -329,7 +333,7 @@ def url_for(world, name: str, variant: str) -> str | None:
     variant_obj = o[v, "variant"]
     item = o[v, "cost_item"]
     args = {
-        "root": [], "login": [], "logout": [],
+        "root": [], "login": [], "logout": [], "health-live": [], "health-ready": [], "metrics": [],
         "search:search": [], "notifications:list": [], "notifications:mark-read": [], "notifications:preferences": [],
         "register:trajectory-list": [],
         "register:trajectory-detail": [slug], "register:trajectory-export": [slug], "register:document-list": [slug],

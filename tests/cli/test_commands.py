@@ -159,6 +159,6 @@ def test_serve_on_a_port_in_use_says_so_in_dutch(demo_dir):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = run(demo_dir, "serve", "--port", str(port), check=False)
+        result = run(demo_dir, "serve", "--processes", "1", "--port", str(port), check=False)
     assert result.returncode != 0
     assert f"Poort {port}" in result.stderr and "al in gebruik" in result.stderr

@@ -95,12 +95,14 @@ def prepare_template(backend: str, folder: Path) -> Database:
         db.url = _pg_url(name)
         db.created.append(name)
     db.run("-m", "regiokompas", "load-example", "--accounts")
+    db.run("-m", "regiokompas", "collectstatic")  # for the tests that start `regiokompas serve`
     return db
 
 
 def copy_of(template: Database, folder: Path) -> Database:
     folder.mkdir(parents=True, exist_ok=True)
     db = Database(template.backend, folder)
+    (folder / "static").symlink_to(template.data_dir / "static")
     if template.backend == "sqlite":
         for f in template.data_dir.iterdir():
             if f.name.startswith("regiokompas.sqlite3") or f.name == "secret_key":

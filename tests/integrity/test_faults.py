@@ -76,7 +76,9 @@ def test_kill_server_under_write_load_loses_no_acknowledged_decision(database, t
     # the server stops at its 7th decision write, inside the transaction; requests keep coming
     marker, env = pause_env(database, tmp_path, "decision.write@7")
     port = webclient.free_port()
-    server = database.start("-m", "regiokompas", "serve", "--host", "127.0.0.1", "--port", str(port), env=env)
+    # one process: the pause point counts the writes of one process
+    server = database.start("-m", "regiokompas", "serve", "--processes", "1", "--host", "127.0.0.1", "--port", str(port),
+                            env=env)
     base = f"http://127.0.0.1:{port}"
     acknowledged: list[tuple[int, str]] = []
     statuses: list[int] = []

@@ -9,7 +9,8 @@ from tests.security.support import request, run, server
 
 pytestmark = pytest.mark.slow
 HOST = "regiokompas.example.nl"
-PRODUCTION = {"ALLOWED_HOSTS": f"{HOST},127.0.0.1", "TRUSTED_PROXY_HEADERS": "x-forwarded-proto,x-forwarded-for,x-forwarded-host"}
+PRODUCTION = {"ALLOWED_HOSTS": f"{HOST},127.0.0.1", "TRUSTED_PROXY_HEADERS": "x-forwarded-proto,x-forwarded-for,x-forwarded-host",
+              "SECRET_KEY": "proxytest-" + "s" * 50}
 
 
 def via_proxy(**extra):
@@ -71,6 +72,11 @@ def test_forwarded_headers_from_any_other_address_are_ignored(demo_data_dir):
 
 
 def test_without_a_trusted_proxy_no_forwarded_header_is_believed(demo_data_dir):
-    with server(demo_data_dir, "serve", **PRODUCTION) as port:
-        status, headers, _ = request(port, "GET", "/inloggen/", via_proxy())
-        assert status == 301 and headers["location"] == "https://127.0.0.1/inloggen/", headers
+    # on loopback without a proxy, serve runs only without https (otherwise it says how to run it)
+    with server(demo_data_dir, "serve", REGIOKOMPAS_SECURE="false", **PRODUCTION) as port:
+        status, headers, text = request(port, "GET", "/inloggen/", via_proxy())
+        assert status == 200 and "Wachtwoord" in text, headers
+        assert "strict-transport-security" not in headers and "Secure" not in headers["set-cookie"]
+        # the forwarded host is not believed either: a host outside ALLOWED_HOSTS is refused
+        status, _, _ = request(port, "GET", "/inloggen/", via_proxy(**{"X-Forwarded-Host": "aanvaller.example"}))
+        assert status == 200

@@ -568,3 +568,27 @@ def can_follow_trajectory(user, trajectory) -> bool:
     if not is_authenticated(user) or not getattr(user, "is_active", False):
         return False
     return is_manager(user) or is_member(user, trajectory)
+
+
+# --- operations: health endpoints and metrics (regiokompas.ops, docs/operations.md) --------------------
+
+
+def can_see_health(user) -> bool:
+    """/gezondheid/live and /gezondheid/klaar: anyone, also without logging in (a load balancer
+    asks them); they tell only ok / not ok per check."""
+    return True
+
+
+def can_read_metrics(remote_addr: str, authorization: str) -> bool:
+    """/metrics: not a person but a Prometheus scraper, from an address in
+    REGIOKOMPAS_METRICS_ADDRESSES (default: loopback) or with ``Authorization: Bearer`` and the
+    token in REGIOKOMPAS_METRICS_TOKEN. Behind the trusted proxy REMOTE_ADDR is the visitor's own."""
+    import hmac
+
+    from django.conf import settings
+
+    if remote_addr and remote_addr in settings.REGIOKOMPAS_METRICS_ADDRESSES:
+        return True
+    token = settings.REGIOKOMPAS_METRICS_TOKEN
+    scheme, _, given = authorization.partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())

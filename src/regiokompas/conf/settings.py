@@ -116,9 +116,12 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "regiokompas.ops.middleware.RequestLogMiddleware",  # request id, one JSON log line per request
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -132,6 +135,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regiokompas.conf.middleware.NoStoreMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # last, as django-axes asks: turns a refused login into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,7 +180,8 @@ USE_TZ = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(config("REGIOKOMPAS_STATIC_ROOT", str(DATA_DIR / "static"),
+                          help="Map voor de statische bestanden (regiokompas collectstatic); standaard static in de datamap."))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # NL Design System CSS, installed from the npm registry by `make`; optional at run time.
 NODE_MODULES = Path(
@@ -187,7 +192,8 @@ for package in ("@utrecht/component-library-css/dist", "@utrecht/design-tokens/d
         STATICFILES_DIRS.append((f"nlds/{package.split('/')[1]}", NODE_MODULES / package))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # hashed file names (cacheable forever), built by `regiokompas collectstatic` at install
+    "staticfiles": {"BACKEND": "regiokompas.ops.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
@@ -334,12 +340,28 @@ REGIOKOMPAS_SITE_URL = config("REGIOKOMPAS_SITE_URL", "http://127.0.0.1:8000",
 REGIOKOMPAS_NOTIFY_DAYS = config("REGIOKOMPAS_NOTIFY_DAYS", 14, cast=as_int(1, 365),
                                  help="Dagen vooraf dat een melding komt over een naderend besluitmoment of adviestermijn.")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {
-        "regiokompas.audit": {"handlers": ["console"], "level": config("AUDIT_LOG_LEVEL", "WARNING", help="Niveau van het auditlog op stdout (INFO toont elke wijziging).")},
-    },
-}
+# Operations (docs/operations.md): JSON log lines on stdout, health checks, metrics, Sentry.
+from regiokompas.ops.logs import logging_config  # noqa: E402
+
+LOGGING = logging_config(
+    fmt=config("REGIOKOMPAS_LOG_FORMAT", "json", cast=lambda v: one_of("json", "text")(v)[0],
+               help="Opmaak van het log op stdout: json (één JSON-regel per melding) of text."),
+    audit_level=config("AUDIT_LOG_LEVEL", "WARNING", help="Niveau van het auditlog op stdout (INFO toont elke wijziging)."),
+    access_log=config("REGIOKOMPAS_ACCESS_LOG", True, cast=as_bool, help="Eén logregel per verzoek (request id, gebruiker, pad, status, duur)."),
+)
+REGIOKOMPAS_READINESS_CHECKS = config(
+    "REGIOKOMPAS_READINESS_CHECKS", [], cast=as_list,
+    help="Extra controles voor /gezondheid/klaar: komma-gescheiden functies (module.functie) die (ok, melding) geven.",
+)
+REGIOKOMPAS_METRICS_ADDRESSES = config(
+    "REGIOKOMPAS_METRICS_ADDRESSES", ["127.0.0.1", "::1"], cast=as_list,
+    help="Adressen die /metrics (Prometheus) mogen lezen.",
+)
+REGIOKOMPAS_METRICS_TOKEN = config(
+    "REGIOKOMPAS_METRICS_TOKEN", "", help="Token waarmee /metrics ook van elders leesbaar is (Authorization: Bearer ...).",
+)
+SENTRY_DSN = config("SENTRY_DSN", "", help="Optioneel: fouten melden aan Sentry (zonder persoonsgegevens).")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)

@@ -15,3 +15,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise expect
 # itself (tests/jobs) switch to the database backend and run a real worker.
 if "REGIOKOMPAS_TASKS" not in os.environ:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+# No collectstatic before the tests: unhashed static file names, as under DEBUG.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}  # noqa: F405

@@ -423,11 +423,8 @@ def parse_pdf(data: bytes) -> tuple[list[Line], list[str]]:
         pages = _pdfium_pages(data)
     except DocumentImportError:
         raise
-    except Exception:
-        try:
-            pages = _pdfplumber_pages(data)
-        except Exception as exc:
-            raise DocumentImportError("De tekst van het pdf-bestand kan niet worden gelezen.") from exc
+    except Exception as exc:
+        raise DocumentImportError("De tekst van het pdf-bestand kan niet worden gelezen.") from exc
     if not any(words for _, words in pages):
         raise DocumentImportError("Het pdf-bestand bevat geen tekst (mogelijk een scan). Alleen pdf's met tekst kunnen worden ingelezen.")
     return _pdf_lines(pages)
@@ -475,19 +472,6 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
             pages.append((height, words))
     finally:
         doc.close()
-    return pages
-
-
-def _pdfplumber_pages(data: bytes) -> list[tuple[float, list[dict]]]:
-    import pdfplumber
-
-    pages = []
-    budget = _CharBudget("Het pdf-bestand")
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=True)
-            budget.add(sum(len(w["text"]) for w in words))
-            pages.append((page.height, words))
     return pages
 
 

@@ -7,7 +7,11 @@ and uncertain measurements. Pure Python + NumPy/SciPy; no Django.
 
 from typing import Any
 
-from regiokompas.engine.errors import ProblemError
+from regiokompas.ops.numba_cache import configure as _configure_numba_cache
+
+_configure_numba_cache()  # before Numba is imported: its cache goes to a writable folder
+
+from regiokompas.engine.errors import ProblemError  # noqa: E402
 
 __version__ = "1.0.0"
 

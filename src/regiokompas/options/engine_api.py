@@ -35,9 +35,12 @@ def problem_errors(exc) -> list[dict]:
 
 
 def analyse(problem: dict, samples: int, seed: int) -> dict:
+    from regiokompas import metrics
+
     engine = _engine()
     try:
-        return engine.analyse(problem, samples=samples, seed=seed)
+        with metrics.ANALYSIS_DURATION.time():
+            return engine.analyse(problem, samples=samples, seed=seed)
     except engine.ProblemError as exc:
         errors = problem_errors(exc)
         raise OptionsError(
