@@ -77,9 +77,12 @@ def _child_exit(server, worker) -> None:
 
 def _post_worker_init(worker) -> None:
     # load the compiled analysis kernels from the Numba cache, so the first analysis is quick
-    from regiokompas.commands import _warm_up_engine
+    from regiokompas.commands import _start_worker, _warm_up_engine
 
     _warm_up_engine(quiet=True)
+    # on the embedded SQLite default (REGIOKOMPAS_WORKER=auto) each web process also takes tasks;
+    # with PostgreSQL a separate `regiokompas worker` does (regiokompas.jobs.worker)
+    _start_worker()
 
 
 def preflight(host: str, processes: int) -> None:
