@@ -18,7 +18,7 @@ def test_options_pages_are_accessible(page, site, engine):
     run = services.run_analysis(SystemActor("test"), Trajectory.objects.get(slug=SLUG), samples=1000, seed=1)
     login(page, site.url, "bergen")
     base = f"{site.url}/trajecten/{SLUG}/varianten/"
-    for path in ("", "3/", "criteria/", "voorkeuren/GM0373/", "analyses/", f"analyses/{run.number}/"):
+    for path in ("", "3/", "criteria/", "voorkeuren/GM0373/", "analyses/", f"analyses/{run.number}/", f"analyses/{run.number}/details/"):
         page.goto(base + path)
         assert page.locator("h1").count() == 1
         assert_accessible(page)

@@ -14,6 +14,8 @@ def test_planning_pages_are_accessible(page, site):
     login(page, site.url, "or-bergen")
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/?peildatum=2013-07-01")
     assert page.get_by_role("img", name="Tijdlijn planning").count() == 1
+    assert page.get_by_role("heading", name="Conclusie in het kort").is_visible()
+    page.get_by_text("Tabel: alle mijlpalen, medezeggenschap en raadsprocedures").click()  # the details, disclosed
     table = page.get_by_role("table", name="Mijlpalen, medezeggenschap en raadsprocedures")
     assert table.get_by_role("row", name="trager spoor").get_by_text("Te laat").count() == 1
     assert_accessible(page)
@@ -78,6 +80,7 @@ def test_consultation_body_pages_are_accessible(page, site):
     page.get_by_role("button", name="Medezeggenschapsorgaan vastleggen").click()
     assert page.get_by_role("row", name="Adviesraad sociaal domein regio Alkmaar").is_visible()
     page.goto(f"{site.url}/trajecten/{SLUG}/planning/")
+    page.get_by_text("Tabel: tempo per gemeente per besluitmoment").click()
     assert page.get_by_role("table", name="Tempo per gemeente per besluitmoment").is_visible()
     assert_accessible(page)
 

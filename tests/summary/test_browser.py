@@ -16,6 +16,7 @@ WIDTHS = (1280, 360)
 
 
 def _check_widths(page):
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # check the disclosed layers too
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         assert_accessible(page)
