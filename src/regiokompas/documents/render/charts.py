@@ -1,0 +1,45 @@
+"""Charts for print: the server-side SVG charts as they go into a pdf (vector) and a docx (PNG at
+print resolution, drawn directly from the SVG with CairoSVG)."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+
+# A chart is placed 15 cm wide in a docx; at this many pixels per SVG unit a 740-unit-wide chart is
+# about 300 dpi there.
+PNG_SCALE = 2.5
+DOCX_WIDTH_CM = 15.0
+
+_SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"')
+
+
+@functools.lru_cache(maxsize=256)
+def svg_png(svg: str) -> bytes | None:
+    """The SVG as a PNG at print resolution (white background), or None when it cannot be drawn."""
+    try:
+        import cairosvg
+
+        return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=PNG_SCALE, background_color="white")
+    except Exception:  # noqa: BLE001 - a chart that cannot be drawn becomes its description in the text
+        return None
+
+
+def png_dpi(svg: str) -> float:
+    """The resolution of svg_png(svg) when placed DOCX_WIDTH_CM wide."""
+    m = _SVG_WIDTH.search(svg)
+    width = float(m.group(1)) if m else 740.0
+    return width * PNG_SCALE / (DOCX_WIDTH_CM / 2.54)
+
+
+def svg_for_print(svg: str) -> str:
+    """The SVG as it goes into a pdf: the same vector drawing."""
+    return svg
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return image.size
