@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("regiokompas.planning.urls")),
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
+    path("", include("regiokompas.housestyle.urls")),
     path("", include("regiokompas.accounts.urls")),
 ]

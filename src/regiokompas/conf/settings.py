@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "regiokompas.planning",
     "regiokompas.finance",
     "regiokompas.publications",
+    "regiokompas.housestyle",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",
