@@ -7,6 +7,7 @@ address block and footer with the page number as a PAGE field), language nl-NL."
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from regiokompas.documents.model import BulletList, Document, Figure, Paragraph, Table
 from regiokompas.documents.render.charts import DOCX_WIDTH_CM, svg_png
@@ -211,11 +212,7 @@ def _list(doc, blist: BulletList, level: int = 0) -> None:
         if isinstance(item, BulletList):
             _list(doc, item, level + 1)
         else:
-            doc.add_paragraph(str(item), style=style)
-
-
-def _mark_header_row(row) -> None:
-    row._tr.get_or_add_trPr().append(_oxml("w:tblHeader", val="true"))
+            doc.add_paragraph(str(item), style=_style(doc, style))
 
 
 def _fix_widths(table, weights: list[float], width_cm: float) -> None:
@@ -233,24 +230,48 @@ def _fix_widths(table, weights: list[float], width_cm: float) -> None:
             cell.width = width
 
 
+def _cell_xml(text: str, width: int, bold: bool) -> str:
+    run_pr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    runs = "".join(f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if i == 0 else
+                   f'<w:r>{run_pr}<w:br/><w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+                   for i, line in enumerate(str(text).split("\n"))) if str(text) else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
+
+
 def _table(doc, block: Table, width_cm: float) -> None:
+    """The table written as WordprocessingML at once (python-docx builds a cell at a time, which is
+    slow for the dozens of tables of a report): Table Grid, fixed layout, column widths, the header
+    row repeated on every page."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     if block.caption:
-        doc.add_paragraph(block.caption, style="Caption")
+        doc.add_paragraph(block.caption, style=_style(doc, "Caption"))
     ncols = column_count(block)
-    table = doc.add_table(rows=0, cols=ncols)
-    table.style = "Table Grid"
+    twips = [round(width_cm * w * 567) for w in column_weights(block)]
+    rows = []
     if block.header:
-        cells = table.add_row().cells
-        for i, h in enumerate(block.header):
-            cells[i].text = str(h)
-            if cells[i].paragraphs[0].runs:
-                cells[i].paragraphs[0].runs[0].bold = True
-        _mark_header_row(table.rows[0])
+        cells = list(block.header) + [""] * (ncols - len(block.header))
+        rows.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+                    + "".join(_cell_xml(c, w, True) for c, w in zip(cells, twips, strict=True)) + "</w:tr>")
     for row in block.rows:
-        cells = table.add_row().cells
-        for i, value in enumerate(row[:ncols]):
-            cells[i].text = str(value)
-    _fix_widths(table, column_weights(block), width_cm)
+        cells = [str(c) for c in row[:ncols]] + [""] * (ncols - len(row[:ncols]))
+        rows.append("<w:tr>" + "".join(_cell_xml(c, w, False) for c, w in zip(cells, twips, strict=True)) + "</w:tr>")
+    xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{_style(doc, "Table Grid").style_id}"/>'
+           f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" '
+           'w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+           "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips) + "</w:tblGrid>" + "".join(rows) + "</w:tbl>")
+    doc.element.body.sectPr.addprevious(parse_xml(xml))
+
+
+def _style(doc, name: str):
+    """A style by name, looked up once per document (python-docx searches all styles per call)."""
+    cache = getattr(doc, "_rk_styles", None)
+    if cache is None:
+        cache = doc._rk_styles = {}
+    if name not in cache:
+        cache[name] = doc.styles[name]
+    return cache[name]
 
 
 def _figure(doc, block: Figure) -> None:
@@ -265,7 +286,7 @@ def _figure(doc, block: Figure) -> None:
     else:
         doc.add_paragraph(f"[Figuur] {block.alt}")
     if block.caption:
-        doc.add_paragraph(block.caption, style="Caption")
+        doc.add_paragraph(block.caption, style=_style(doc, "Caption"))
 
 
 class _Body:
@@ -312,7 +333,7 @@ def render_docx(document: Document) -> bytes:
     body = _Body(doc, document)
     for sec, level in zip(sections(document), heading_levels(document), strict=True):
         if sec.heading:
-            doc.add_heading(sec.heading, level=level)
+            doc.add_paragraph(sec.heading, style=_style(doc, f"Heading {level}"))
         for block in sec.blocks:
             body.block(block)
     buf = io.BytesIO()
