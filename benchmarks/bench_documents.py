@@ -103,9 +103,10 @@ def report_cases() -> list[dict]:
     """Building and rendering the example's substantiation report, CPU seconds (median of
     REPORT_REPEATS), beside the baseline measured before the layout work, with the ratio."""
     from regiokompas.documents.render import charts, render
-    from regiokompas.options import report
 
     trajectory, run = _example_report()
+    from regiokompas.options import report
+
     report.build(trajectory, run)  # warm-up: imports and first queries, as start-up of the command
     builds = [_cpu(lambda: report.build(trajectory, run)) for _ in range(REPORT_REPEATS)]
     document = report.build(trajectory, run)
