@@ -38,7 +38,7 @@ def overview(request):
     })
 
 
-def _edit(request, owner, back_name: str):
+def _edit(request, owner):
     current = services.stored(owner)
     initial = {"name": "", "colour": services.dstyle.NEUTRAL_COLOUR, "address": "", "footer": ""}
     if current is not None:
@@ -72,18 +72,20 @@ def _read_upload(upload) -> bytes | None:
     if not upload:
         return None
     maximum = limit("REGIOKOMPAS_MAX_LOGO_BYTES")
+    if upload.size > maximum:
+        raise RegisterError(f"Het logo is te groot ({nl_bytes(upload.size)}); het maximum is {nl_bytes(maximum)} "
+                            "(REGIOKOMPAS_MAX_LOGO_BYTES).", field="logo")
     upload.seek(0)
-    data = upload.read(maximum + 1)
-    return data
+    return upload.read(maximum + 1)
 
 
 @login_required
 def municipality_edit(request, code):
     _check(request)
-    return _edit(request, get_object_or_404(Municipality, cbs_code=code), "municipality")
+    return _edit(request, get_object_or_404(Municipality, cbs_code=code))
 
 
 @login_required
 def organisation_edit(request, pk):
     _check(request)
-    return _edit(request, get_object_or_404(Organisation, pk=pk), "organisation")
+    return _edit(request, get_object_or_404(Organisation, pk=pk))
