@@ -4,7 +4,9 @@ Reference document: a raadsvoorstel-like memo of about 20 A4 pages (header table
 paragraphs, nested bullet lists, decisions of seven municipalities), generated with render() and
 imported again from .md (as text), .docx and .pdf. Goal from the issue: parsing a 20-page document
 takes well under a second (goal 1 s per format). Also: importing the two seed documents and
-rendering the reference document to each format.
+rendering the reference document to each format; and building and rendering the example's
+substantiation report in docx and pdf (CPU seconds, goals 1 s and 2 s), beside the figures measured
+before the layout work and the ratio.
 
 Run with ``python -m benchmarks documents`` or ``python benchmarks/bench_documents.py``.
 """
@@ -12,7 +14,10 @@ Run with ``python -m benchmarks documents`` or ``python benchmarks/bench_documen
 from __future__ import annotations
 
 import json
+import os
 import statistics
+import tempfile
+import time
 from pathlib import Path
 
 from benchmarks import timings
@@ -53,6 +58,71 @@ def reference_document():
     )
 
 
+# The example's substantiation report ("Onderbouwing keuze uitvoeringsvariant" of
+# alkmaar-sociale-zaken-2012, 10,000 draws): CPU seconds of building the document and rendering it,
+# in one process after start-up, before the layout work of December 2026 (A4, fixed tables, charts
+# through CairoSVG instead of a pdf round trip, tables written as WordprocessingML at once, exit
+# effects sharing their sampled contributions). Measured on the same 2-core machine, Python 3.11.7,
+# WeasyPrint 70, python-docx 1.2 (docs/benchmarks.md).
+REPORT_BASELINE_CPU_S = {"build": 2.0, "docx": 2.0 + 5.7, "pdf": 2.0 + 12.1}
+REPORT_GOAL_S = {"docx": 1.0, "pdf": 2.0}
+REPORT_TRAJECTORY = "alkmaar-sociale-zaken-2012"
+REPORT_REPEATS = 3
+
+
+def _cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def _example_report():
+    """The example trajectory with an analysis run, in a database of its own (a temporary data
+    folder unless REGIOKOMPAS_DATA_DIR is set)."""
+    os.environ.setdefault("REGIOKOMPAS_DATA_DIR", tempfile.mkdtemp(prefix="regiokompas-bench-"))
+    from regiokompas.cli import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from regiokompas.accounts.actors import SystemActor
+    from regiokompas.examples import loader
+    from regiokompas.options import report, services
+    from regiokompas.register.models import Trajectory
+
+    loader.load_all_if_missing()
+    trajectory = Trajectory.objects.get(slug=REPORT_TRAJECTORY)
+    run = report.latest_run(trajectory) or services.run_analysis(
+        SystemActor("benchmark"), trajectory, samples=10_000, seed=1, label="benchmark")
+    return trajectory, run
+
+
+def report_cases() -> list[dict]:
+    """Building and rendering the example's substantiation report, CPU seconds (median of
+    REPORT_REPEATS), beside the baseline measured before the layout work, with the ratio."""
+    from regiokompas.documents.render import charts, render
+
+    trajectory, run = _example_report()
+    from regiokompas.options import report
+
+    report.build(trajectory, run)  # warm-up: imports and first queries, as start-up of the command
+    builds = [_cpu(lambda: report.build(trajectory, run)) for _ in range(REPORT_REPEATS)]
+    document = report.build(trajectory, run)
+    cases = [_case("rapport opbouwen (voorbeeld)", builds, baseline_s=REPORT_BASELINE_CPU_S["build"],
+                   ratio=round(REPORT_BASELINE_CPU_S["build"] / statistics.median(builds), 2))]
+    for fmt in ("docx", "pdf"):
+        renders = []
+        for _ in range(REPORT_REPEATS):
+            charts.svg_png.cache_clear()  # every run draws its charts anew
+            renders.append(_cpu(lambda f=fmt: render(document, f)))
+        totals = [statistics.median(builds) + r for r in renders]
+        cases.append(_case(f"rapport {fmt} (opbouwen + opmaken, CPU)", totals, REPORT_GOAL_S[fmt],
+                           opmaken_s=round(statistics.median(renders), 3), baseline_s=REPORT_BASELINE_CPU_S[fmt],
+                           ratio=round(REPORT_BASELINE_CPU_S[fmt] / statistics.median(totals), 2)))
+    return cases
+
+
 def _case(name: str, times: list[float], goal: float | None = None, **extra) -> dict:
     row = {"case": name, "median_s": statistics.median(times), "min_s": min(times)}
     if goal is not None:
@@ -83,6 +153,7 @@ def run() -> dict:
     for fmt in ("html", "md", "docx", "pdf"):
         cases.append(_case(f"opmaken {fmt}", timings(lambda f=fmt: render(doc, f), REPEATS)))
     total = [c["median_s"] for c in cases[:3]]
+    cases += report_cases()
     return {
         "name": "documents",
         "problem": f"memo van {pages} pagina's, {len(doc.sections)} secties; inlezen als tekst, docx en pdf; opmaken in 4 formaten",

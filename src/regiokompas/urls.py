@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("regiokompas.finance.urls")),
     path("", include("regiokompas.publications.urls")),
     path("", include("regiokompas.summary.urls")),
+    path("", include("regiokompas.housestyle.urls")),
     path("", include("regiokompas.accounts.urls")),
     path("", include("regiokompas.jobs.urls")),
     path("", include("regiokompas.search.urls")),

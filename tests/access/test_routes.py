@@ -98,6 +98,11 @@ def sets_up(role, variant):
     return role in ("beheerder", "projectleider", "projectleider_ander")
 
 
+def is_beheerder(role, variant):
+    """Settings of the whole installation (the house style of documents): beheer only."""
+    return role == "beheerder"
+
+
 def edits_own_user(role, variant):
     """A user who takes part only in the own trajectory: beheer and that trajectory's projectleider."""
     return role in ("beheerder", "projectleider")
@@ -163,6 +168,9 @@ TABLE: dict[str, Rule] = {
     "register:arrangement-edit": R(sets_up, variants=ONE),
     "register:appointment-create": R(sets_up, variants=ONE),
     "register:participation-edit": R(sets_up, variants=ONE),
+    "housestyle:overview": R(is_beheerder, variants=ONE),
+    "housestyle:municipality": R(is_beheerder, is_beheerder, variants=ONE),
+    "housestyle:organisation": R(is_beheerder, is_beheerder, variants=ONE),
     "accounts:user-list": R(sets_up, variants=ONE),
     "accounts:user-create": R(sets_up, variants=ONE),
     "accounts:user-edit": R(edits_own_user, variants=ONE),
@@ -352,6 +360,8 @@ def url_for(world, name: str, variant: str) -> str | None:
         "register:arrangement-create": [], "register:arrangement-edit": lambda: [_arrangement().pk],
         "register:appointment-create": lambda: [_arrangement().pk],
         "register:participation-edit": lambda: [_participation().pk],
+        "housestyle:overview": [], "housestyle:organisation": lambda: [_organisation().pk],
+        "housestyle:municipality": [code],
         "accounts:user-list": [], "accounts:user-create": [],
         "accounts:user-edit": lambda: [_user("w-bergen").pk], "accounts:user-deactivate": lambda: [_user("w-bergen").pk],
         "accounts:user-password-link": lambda: [_user("w-bergen").pk],

@@ -155,6 +155,12 @@ def can_manage_users(user, trajectory=None) -> bool:
     return can_manage_trajectory(user, trajectory)
 
 
+def can_manage_house_style(user) -> bool:
+    """The house style of generated documents (logo, name, colour, address, footer) per municipality
+    or organisation: the beheerder."""
+    return _trusted(user)
+
+
 def can_change_role(user) -> bool:
     """Roles and the beheerder's own rights are set by the beheerder only."""
     return _trusted(user)

@@ -45,6 +45,8 @@ LIMITS: dict[str, Limit] = {
         Limit("REGIOKOMPAS_MAX_DOCX_TOTAL_BYTES", 96 * MiB,
               "Grootste uitgepakte omvang van alle onderdelen van een Word-bestand samen (bytes)."),
         Limit("REGIOKOMPAS_MAX_PDF_PAGES", 300, "Meeste pagina's van een pdf-bestand dat kan worden ingelezen."),
+        # --- house style of generated documents -------------------------------------------------------
+        Limit("REGIOKOMPAS_MAX_LOGO_BYTES", 1 * MiB, "Grootste logobestand voor de huisstijl van documenten (bytes)."),
         # --- JSON files (problem, dossier, cost model) ---------------------------------------------
         Limit("REGIOKOMPAS_MAX_JSON_BYTES", 256 * MiB, "Grootste JSON-bestand (probleem, dossier, kostenmodel) in bytes."),
         Limit("REGIOKOMPAS_MAX_JSON_DEPTH", 32, "Diepste nesting van lijsten en objecten in een JSON-bestand."),

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "regiokompas.summary",
     "regiokompas.search",
     "regiokompas.notifications",
+    "regiokompas.housestyle",
     "regiokompas.api",  # before rest_framework: its locale keeps Django's Dutch wording
     "rest_framework",
     "rest_framework.authtoken",

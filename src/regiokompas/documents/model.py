@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from regiokompas.documents.style import HouseStyle
+
 # Document kinds (the keys match regiokompas.register.constants.DocumentKind) with the label that
 # opens a generated document of that kind.
 KIND_LABELS: dict[str, str] = {
@@ -141,9 +143,13 @@ Block = Paragraph | BulletList | Table | Figure
 
 @dataclass
 class Section:
+    """A section. ``level`` follows the structure: 1 a chapter, 2 a part of the chapter before it,
+    3 a part of that (Heading 1/2/3 in docx, h2/h3/h4 under the document's h1 in html)."""
+
     type: str
     heading: str = ""
     blocks: list[Block] = field(default_factory=list)
+    level: int = 1
 
     @property
     def text(self) -> str:
@@ -166,10 +172,12 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     illustrative_note: str | None = None
+    style: HouseStyle | None = None  # None: the neutral municipal style (documents.style.NEUTRAL)
 
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind.upper())
+
 
 def blocks_from_text(text: str) -> list[Block]:
     """Plain text to blocks: blank-line separated paragraphs; lines starting with '- ', '• ' or

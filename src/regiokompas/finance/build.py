@@ -210,6 +210,7 @@ def exit_effects(trajectory: Trajectory, result: dict, *, model: engine.CostMode
         if len(members) < 2 or model.years < 2 or not result["variants"][vid].get("known", True):
             continue
         draws = variant_draws(model, model.variant(vid), result["samples"], result["seed"])
+        cache: dict = {}  # sampled contributions per coalition, shared by the leavers and methods
         for code in leavers or members:
             if code not in members:
                 continue
@@ -217,7 +218,8 @@ def exit_effects(trajectory: Trajectory, result: dict, *, model: engine.CostMode
             for method in methods:
                 try:
                     out[vid][code][method] = engine.exit_effect(model, vid, code, coalition=members, method=method,
-                                                                samples=result["samples"], seed=result["seed"], draws=draws)
+                                                                samples=result["samples"], seed=result["seed"], draws=draws,
+                                                                cache=cache)
                 except engine.CostError as exc:
                     raise FinanceError(" ".join(e["message"] for e in exc.errors)) from exc
     return out

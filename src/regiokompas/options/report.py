@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.apps import apps
 from django.utils import timezone
 
 from regiokompas.options import chapters, quality
@@ -97,6 +98,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
         sections=sections,
         attachments=[],
         illustrative_note=ILLUSTRATIVE_NOTE if illustrative else None,
+        style=_house_style(trajectory),
     )
 
 
@@ -234,7 +236,7 @@ def _results_sections(m, run, reading, problem_error: str) -> list:
     for i, b in enumerate(reading.blocks):
         rank_header, rank_rows = b.rank_table()
         cw_header, cw_rows = b.central_weight_table()
-        sections.append(S("resultaten_gemeente", f"Resultaten: {b.name}", [
+        sections.append(S("resultaten_gemeente", f"Resultaten: {b.name}", level=2, blocks=[
             P(b.conclusion()),
             F(b.chart(f"rk{i}"), f"Rangkansen – {b.name}", f"Gestapelde staafgrafiek van de rangkansen voor {b.name}. {b.conclusion()}"),
             T(f"Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor – {b.name}", rank_header, rank_rows),
@@ -263,6 +265,15 @@ def _accountability_section(m, run, reading):
     if run.reproduces_id:
         items.append(f"Reproductie van analyse {run.reproduces.number}.")
     return m.Section("verantwoording", "Verantwoording van de berekening", [m.BulletList(items)])
+
+
+def _house_style(trajectory):
+    """The project organisation's house style (None: the neutral municipal style)."""
+    if trajectory.project_organisation_id is None or not apps.is_installed("regiokompas.housestyle"):
+        return None
+    from regiokompas.housestyle.services import document_style
+
+    return document_style(organisation=trajectory.project_organisation)
 
 
 def _summary_section(m, trajectory, run, reading, problem_error: str):
@@ -310,7 +321,7 @@ def _sensitivity_sections(reading, m) -> list:
                             "driehoek bovenaan markeert een omslagpunt, waar een andere variant de beste wordt."))
             blocks.append(F(b.sweep_chart(crit, f"gv-{i}"), f"Eén gewicht laten variëren: {name} – {b.name}", b.sweep_description(crit)))
             blocks.append(T(f"Totale waarde per variant bij verschillende gewichten van {name} – {b.name}", *b.sweep_table(crit)))
-        sections.append(S("gevoeligheid_gemeente", f"Gevoeligheid: {b.name}", blocks))
+        sections.append(S("gevoeligheid_gemeente", f"Gevoeligheid: {b.name}", blocks, level=2))
     return sections
 
 

@@ -541,4 +541,8 @@ def report_download(request, slug, fmt):
         return redirect("options:overview", slug=slug)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="onderbouwing-{slug}.{fmt}"'
+    if fmt == "html":
+        from regiokompas.documents.render import csp_style_hashes
+
+        response._csp_update = {"style-src": csp_style_hashes(content)}  # the house style's stylesheet
     return response

@@ -689,7 +689,19 @@ def to_model(document: Document, *, viewer=None) -> dm.Document:
         sections=sections,
         attachments=attachments,
         illustrative_note=note,
+        style=house_style(municipality=document.issuer_municipality, organisation=document.issuer_organisation),
     )
+
+
+def house_style(*, municipality=None, organisation=None):
+    """The issuer's house style for the renderers (None: the neutral municipal style)."""
+    from django.apps import apps
+
+    if not apps.is_installed("regiokompas.housestyle"):
+        return None
+    from regiokompas.housestyle.services import document_style
+
+    return document_style(municipality=municipality, organisation=organisation)
 
 
 def section_inputs(document: dm.Document):

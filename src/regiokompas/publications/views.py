@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 from regiokompas.accounts import permissions
 from regiokompas.documents.decisions import OUTCOME_LABELS
 from regiokompas.documents.model import KIND_NAMES
-from regiokompas.documents.render import CONTENT_TYPES, FORMATS, render_html, safe_filename
+from regiokompas.documents.render import CONTENT_TYPES, FORMATS, csp_style_hashes, render_html, safe_filename
 from regiokompas.documents.render import render as render_document
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
@@ -49,7 +51,7 @@ def _preview(document, viewer):
     """The document in its final layout (the html rendering), with its headings under the page's own."""
     preview = render_html(drafting.to_model(document, viewer=viewer))
     body = preview[preview.index("<main>") + 6: preview.index("</main>")]
-    body = body.replace("<h2>", "<h4>").replace("</h2>", "</h4>").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    body = re.sub(r"<(/?)h([1-4])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", body)
     body = body.replace("<header>", "<div>").replace("</header>", "</div>")
     return mark_safe(body)  # noqa: S308 - built from escaped text by render_html
 
@@ -243,6 +245,8 @@ def _download(document: Document, fmt: str, viewer) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{safe_filename(document.title, fmt)}"'
+    if fmt == "html":
+        response._csp_update = {"style-src": csp_style_hashes(data)}  # the house style's stylesheet
     return response
 
 

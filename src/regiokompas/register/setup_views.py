@@ -74,6 +74,7 @@ def setup_overview(request):
         "can_create": permissions.can_create_trajectory(request.user),
         "can_register": permissions.can_manage_trajectory(request.user),
         "can_manage_users": permissions.can_manage_users(request.user),
+        "can_manage_house_style": permissions.can_manage_house_style(request.user),
     })
 
 

@@ -87,14 +87,17 @@ def custom_schedule(annual_share: float, *, percentages: Sequence[float] = (), l
 def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Sequence[str] | None = None,
                 exit_year: int | None = None, method: str = "declining", years: int = 5, step: float = 0.20,
                 mitigation: Sequence[float] | None = None, one_off: float = 0.0, percentages: Sequence[float] = (),
-                lump_sum: float = 0.0, samples: int | None = None, seed: int = 0, draws: np.ndarray | None = None) -> dict:
+                lump_sum: float = 0.0, samples: int | None = None, seed: int = 0, draws: np.ndarray | None = None,
+                cache: dict | None = None) -> dict:
     """Expected effect of ``leaver`` leaving (or pausing) from ``exit_year`` on: its fee per year and,
     per remaining participant, contribution before and after, fee credit, and net extra cost.
 
     The fee is credited to the remaining participants by the structural key of the variant. With
     ``samples`` the result also has ``uncertainty``: the same quantities over the variant's Monte
     Carlo draws (the same draws and seed as the contributions in ``simulate``), as 5–95 % ranges;
-    ``draws`` may pass those draws (``variant_draws(model, variant, samples, seed)``) to avoid drawing again.
+    ``draws`` may pass those draws (``variant_draws(model, variant, samples, seed)``) to avoid drawing again,
+    and ``cache`` (a dict kept per variant and draws) the sampled contributions per coalition, so that
+    several leavers and methods over the same draws compute each coalition once.
     """
     if method not in METHODS:
         raise _error("method", f"Onbekende methode voor de uittreedsom '{method}'; kies uit {', '.join(METHODS)}.")
@@ -152,7 +155,7 @@ def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Se
     if samples is not None:
         uncertainty = _sampled_exit(model, variant, members, remaining, leaver, t0, method, credit_shares,
                                     samples=samples, seed=seed, years=years, step=step, mitigation=mitigation,
-                                    one_off=one_off, percentages=percentages, lump_sum=lump_sum, draws=draws)
+                                    one_off=one_off, percentages=percentages, lump_sum=lump_sum, draws=draws, cache=cache)
     return {
         "variant": variant.id,
         "leaver": leaver,
@@ -173,10 +176,20 @@ def exit_effect(model: CostModel, variant_id: str, leaver: str, *, coalition: Se
     }
 
 
+def _sampled(model: CostModel, variant: Variant, coalition: Sequence[str], draws: np.ndarray, cache: dict | None) -> np.ndarray:
+    """Sampled contributions of a coalition, from ``cache`` when it has them (read only: never changed)."""
+    if cache is None:
+        return sampled_contributions(model, variant, coalition, draws)
+    key = (variant.id, tuple(coalition), draws.shape)
+    if key not in cache:
+        cache[key] = sampled_contributions(model, variant, coalition, draws)
+    return cache[key]
+
+
 def _sampled_exit(model: CostModel, variant: Variant, members: Sequence[str], remaining: Sequence[str], leaver: str, t0: int,
                   method: str, credit_shares: Any,
                   *, samples: int, seed: int, years: int, step: float, mitigation: Any, one_off: float, percentages: Any,
-                  lump_sum: float, draws: np.ndarray | None = None) -> dict:
+                  lump_sum: float, draws: np.ndarray | None = None, cache: dict | None = None) -> dict:
     """The exit effect per Monte Carlo sample (vectorised versions of the fee schedules)."""
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= 1_000_000:
         raise _error("samples", "Het aantal trekkingen is een geheel getal van 1 tot en met 1.000.000.")
@@ -184,9 +197,9 @@ def _sampled_exit(model: CostModel, variant: Variant, members: Sequence[str], re
     j_leaver = codes.index(leaver)
     rem_idx = [codes.index(c) for c in remaining]
     if draws is None or draws.shape != (samples, len(variant.items)):
-        draws = variant_draws(model, variant, samples, seed)
-    before = sampled_contributions(model, variant, members, draws)           # (S, Y, M)
-    after = sampled_contributions(model, variant, remaining, draws)
+        draws, cache = variant_draws(model, variant, samples, seed), None
+    before = _sampled(model, variant, members, draws, cache)                  # (S, Y, M)
+    after = _sampled(model, variant, remaining, draws, cache)
     mixed = before.copy()
     mixed[:, t0:] = after[:, t0:]
     last = before[:, t0 - 1, j_leaver]                                        # (S,)
