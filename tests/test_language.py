@@ -9,11 +9,12 @@ pytestmark = pytest.mark.django_db
 
 def test_form_errors_stay_dutch_when_the_browser_asks_for_english(client, users):
     client.force_login(users["beheer"])
-    response = client.post(reverse("register:trajectory-create"), {"name": ""}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse("register:trajectory-create"), {"name": "", "status": "geen-status"},
+                           HTTP_ACCEPT_LANGUAGE="en")
     text = response.content.decode()
     assert response.status_code in (200, 400)
-    assert "Dit veld is verplicht." in text
-    assert "This field is required." not in text
+    assert "Selecteer een geldige keuze." in text  # Django's own message, in Dutch
+    assert "Select a valid choice" not in text and "This field is required" not in text
     assert '<html lang="nl"' in text
 
 
