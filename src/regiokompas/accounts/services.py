@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -14,8 +15,13 @@ from regiokompas.audit import log as audit
 from regiokompas.audit.context import audited_by_service
 from regiokompas.register.errors import PermissionDenied, RegisterError
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def _slugs(trajectories) -> list[str]:
+    from regiokompas.register.models import Municipality, Organisation, Trajectory
+
+
+def _slugs(trajectories: Iterable[Trajectory]) -> list[str]:
     return sorted(t.slug for t in trajectories)
 
 
@@ -50,7 +56,7 @@ def set_membership(actor: Actor, profile: Profile, trajectories: Iterable, *, re
 
 
 @transaction.atomic
-def add_creator_membership(actor: Actor, trajectory, *, reason: str = "maker van het traject") -> None:
+def add_creator_membership(actor: Actor, trajectory: Trajectory, *, reason: str = "maker van het traject") -> None:
     """Make the user who created ``trajectory`` its member (she may not manage it before she is one).
     A system actor has no profile and becomes no member."""
     from regiokompas.audit.context import acting_as
@@ -74,15 +80,15 @@ MUNICIPAL_ROLES = {UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER, UserRole.RAADS
 class NewUser:
     username: str
     role: str
-    municipality: object | None = None
-    organisation: object | None = None
+    municipality: Municipality | None = None
+    organisation: Organisation | None = None
     trajectories: Sequence = field(default_factory=list)
     first_name: str = ""
     last_name: str = ""
     email: str = ""
 
 
-def create_user(actor: Actor, data: NewUser):
+def create_user(actor: Actor, data: NewUser) -> User:
     """A new user (without a password: an API token or a password link gives access) with a profile
     and trajectories. The beheerder adds anyone; a projectleider adds users for the municipalities of
     her own trajectories, never a beheerder. The user and profile rows are audited by the account
@@ -120,7 +126,7 @@ def _check_new_user(actor: Actor, data: NewUser) -> None:
             raise RegisterError(f"{data.municipality} neemt niet deel aan de gekozen trajecten.", field="municipality")
 
 
-def _create_user(actor: Actor, data: NewUser):
+def _create_user(actor: Actor, data: NewUser) -> User:
     from django.contrib.auth import get_user_model
     from django.core.exceptions import ValidationError
 
@@ -130,7 +136,7 @@ def _create_user(actor: Actor, data: NewUser):
     if not username:
         raise RegisterError("Vul een gebruikersnaam in.", field="username")
     try:
-        User._meta.get_field(User.USERNAME_FIELD).run_validators(username)
+        User._meta.get_field(User.USERNAME_FIELD).run_validators(username)  # type: ignore[union-attr]  # a concrete field
     except ValidationError as exc:
         raise RegisterError(" ".join(exc.messages), field="username") from exc
     if User.objects.filter(username__iexact=username).exists():

@@ -4,7 +4,8 @@ transaction, write, audit row. Views, admin, the example loader and importers ca
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
@@ -27,18 +28,21 @@ from regiokompas.register import services as register_services
 from regiokompas.register.models import Municipality, Trajectory
 from regiokompas.register.services import M
 
+if TYPE_CHECKING:
+    from regiokompas.options.interface import Criterion
+
 STORES_VALUES = {KeyMethod.PER_CLIENT, KeyMethod.PER_USAGE, KeyMethod.HISTORICAL, KeyMethod.BUDGET, KeyMethod.FIXED_PERCENTAGES}
 # keys that carry data (inhabitants, volumes, shares, percentages) name the date their data refer to
 NEEDS_REFERENCE_DATE = STORES_VALUES | {KeyMethod.PER_INHABITANT}
 DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt het kostenmodel."
 
 
-def _require(actor: Actor, trajectory) -> None:
+def _require(actor: Actor, trajectory: Trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied(DENIED)
 
 
-def _clean(obj: models.Model, exclude=()) -> None:
+def _clean(obj: models.Model, exclude: Sequence[str] = ()) -> None:
     register_services.validate(obj, exclude, error=FinanceError)
 
 
@@ -52,10 +56,10 @@ def _save_audited(actor: Actor, obj: M, slug: str, reason: str, then: Callable[[
 
 
 def _before(obj: models.Model) -> dict | None:
-    return audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
+    return audit.snapshot(type(obj)._default_manager.filter(pk=obj.pk).first()) if obj.pk else None
 
 
-def _check_range(low, likely, high, what: str) -> None:
+def _check_range(low: Any, likely: Any, high: Any, what: str) -> None:
     for value, label in ((low, "laag"), (likely, "meest waarschijnlijk"), (high, "hoog")):
         if value is None:
             raise FinanceError(f"{what}: vul '{label}' in.")
@@ -95,7 +99,7 @@ def _population_gaps(key: AllocationKey) -> list[str]:
     settings = settings_of(key.trajectory)
     if settings is None:
         return []
-    return [m.name for m in municipalities(key.trajectory, settings) if population_on(m, key.reference_date) is None]
+    return [m.name for m in municipalities(key.trajectory, settings) if key.reference_date is None or population_on(m, key.reference_date) is None]
 
 
 def _key_values(label: str, values: Mapping[Municipality, object] | None) -> dict[Municipality, decimal.Decimal]:
@@ -120,7 +124,7 @@ def _check_key_method(key: AllocationKey, label: str, parsed: dict[Municipality,
     if key.method in STORES_VALUES and not parsed:
         raise FinanceError(f"{label}: geef per gemeente een waarde op.")
     if key.method == KeyMethod.FIXED_PERCENTAGES:
-        total = sum(parsed.values())
+        total = sum(parsed.values(), decimal.Decimal(0))
         if abs(total - 100) > decimal.Decimal("0.01"):
             raise FinanceError(f"{label}: de percentages tellen op tot {nl_number(float(total))} % in plaats van 100 %.")
     if key.method == KeyMethod.FIXED_PLUS_VARIABLE:
@@ -164,7 +168,7 @@ def save_key(actor: Actor, key: AllocationKey, values: Mapping[Municipality, obj
             [AllocationKeyValue(allocation_key=key, municipality=m, value=v) for m, v in parsed.items()])
     elif values is not None:
         key.values.all().delete()
-    after = audit.snapshot(key)
+    after = audit.snapshot(key) or {}
     after["values"] = {m.cbs_code: str(v) for m, v in parsed.items()}
     audit.record(actor, f"allocationkey.{'update' if before else 'create'}", key, before=before, after=after,
                  trajectory_slug=key.trajectory.slug, reason=reason)
@@ -323,7 +327,7 @@ def apply_to_criterion(actor: Actor, trajectory: Trajectory, *, code: str = CRIT
 def applied_text(trajectory: Trajectory, saved: list) -> str:
     """What apply_to_criterion did, in Dutch, for the page (or the background task) that asked."""
     from regiokompas import dutch
-    from regiokompas.options.models import Variant
+    from regiokompas.options.interface import Variant
 
     unknown = [str(v) for v in Variant.objects.filter(trajectory=trajectory).exclude(pk__in=[s.variant_id for s in saved])]
     text = (f"De scores op 'Financiële gevolgen' van {dutch.count(len(saved), 'variant', 'varianten')} komen nu uit het "
@@ -334,7 +338,7 @@ def applied_text(trajectory: Trajectory, saved: list) -> str:
     return text
 
 
-def _criterion_for_costs(trajectory: Trajectory, code: str):
+def _criterion_for_costs(trajectory: Trajectory, code: str) -> Criterion:
     from regiokompas.options.interface import Criterion
 
     criterion = Criterion.objects.filter(criteria_set__trajectory=trajectory, code=code).first()
@@ -353,7 +357,7 @@ def _write_criterion_scores(actor: Actor, trajectory: Trajectory, code: str, res
 
     criterion = _criterion_for_costs(trajectory, code)  # again, inside the transaction
     settings = build.settings_of(trajectory)
-    illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists())
+    illustrative = bool((settings is not None and settings.illustrative) or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists())
     saved = []
     for variant in Variant.objects.filter(trajectory=trajectory, number__in=list(values)):
         low, mode, high = (round(v, 3) for v in values[variant.number])
