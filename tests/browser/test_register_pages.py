@@ -37,7 +37,9 @@ def test_record_a_decision_with_an_error_then_correctly(page, site):
     page.get_by_label("Datum van het besluit").fill("31-02-2024")
     page.get_by_role("button", name="Besluit opslaan").click()
     assert page.get_by_role("alert").get_by_text("Het formulier is niet opgeslagen").is_visible()
-    assert page.get_by_text("'31-02-2024' bestaat niet als datum").is_visible()
+    # the message stands at the field and, with a link to the field, in the summary
+    assert page.get_by_text("'31-02-2024' bestaat niet als datum").count() == 2
+    assert page.get_by_role("alert").get_by_role("link", name="Datum van het besluit").is_visible()
     assert_accessible(page)
     page.get_by_label("Datum van het besluit").fill("01-02-2024")
     page.get_by_role("textbox", name="Voorwaarden").fill("Eerst een vergelijking van de kosten per gemeente")

@@ -44,9 +44,11 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
     marker shape (regiokompas.charts), and its name stands at the end of its line, labels spread so
     they never overlap."""
     width, height, left, right, top, bottom = 720, 340, 90, 190, 30, 50
-    lows = [v for s in series for v in s["p05"]] + [0.0]
-    highs = [v for s in series for v in s["p95"]]
-    y0, y1, step = _nice_range(min(lows), max(highs or [1.0]))
+    lows = [v for s in series for v in s["p05"]]
+    highs = [v for s in series for v in s["p95"]] or [1.0]
+    # the axis starts at zero unless all lines lie high above it: then it shows their differences
+    low = min(lows) if lows and min(lows) > 0.5 * max(highs) else min(lows + [0.0])
+    y0, y1, step = _nice_range(low, max(highs))
     pw, ph = width - left - right, height - top - bottom
 
     def x(i):
