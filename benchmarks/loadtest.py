@@ -266,9 +266,10 @@ async def check_login(base: str, setup: dict) -> bool:
         return response.status_code == 302
 
 
-async def run_phase(setup: dict, base: str, users: int, seconds: float, think: tuple[float, float]) -> dict:
+async def run_phase(setup: dict, base: str, users: int, seconds: float, think: tuple[float, float], current: dict) -> dict:
+    """One phase; ``current`` (decision chain -> current decision id) carries over to the next phase."""
     stats = Stats()
-    locks, current = {}, {}
+    locks = {}
     started = time.perf_counter()
     until = started + seconds
     load_start = os.getloadavg()[0]
@@ -335,8 +336,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.2f}; database {args.database}; "
               f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
               f"{'ja' if login_ok else 'MISLUKT'}")
+        current: dict = {}
         for users, seconds, think in phases:
-            result = asyncio.run(run_phase(setup, base, users, seconds, think))
+            result = asyncio.run(run_phase(setup, base, users, seconds, think, current))
             print_phase(result)
             results.append(result)
     finally:
