@@ -140,7 +140,8 @@ def start_server(setup: dict, port: int, workers: int, threads: int, cache: str)
     else:
         env.pop("DATABASE_URL", None)
     cmd = [sys.executable, "-m", "gunicorn", "regiokompas.wsgi:application", "--workers", str(workers),
-           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "600", "--log-level", "warning"]
+           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "600", "--keep-alive", "30",
+           "--log-level", "warning"]
     log = open(Path(setup["data_dir"]) / "server.log", "wb")  # noqa: SIM115 - open while the server runs
     proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
                             cwd=Path(__file__).resolve().parent.parent)
