@@ -8,7 +8,8 @@ What it does, on loopback only and on a throw-away database it creates itself (n
 a fresh SQLite data folder, or the PostgreSQL database ``rk_perf_load`` (dropped and created); the
 example as ``make demo`` loads it, one stored analysis, and its own users (beleidsmedewerkers of the
 participating municipalities, members of both example trajectories). It then starts gunicorn with
-two worker processes (``regiokompas.wsgi``; the shared cache in Redis when ``--cache`` names one)
+two worker processes of 8 threads each (``regiokompas.wsgi``; worker timeout 600 s, as an analysis
+or report still runs inside its request; the shared cache in Redis when ``--cache`` names one)
 and runs each phase: USERS concurrent users for SECONDS, each waiting THINK seconds (uniform)
 between requests; think 0 measures the saturation throughput.
 
@@ -139,7 +140,8 @@ def start_server(setup: dict, port: int, workers: int, threads: int, cache: str)
     else:
         env.pop("DATABASE_URL", None)
     cmd = [sys.executable, "-m", "gunicorn", "regiokompas.wsgi:application", "--workers", str(workers),
-           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]
+           "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "600", "--keep-alive", "30",
+           "--log-level", "warning"]
     log = open(Path(setup["data_dir"]) / "server.log", "wb")  # noqa: SIM115 - open while the server runs
     proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
                             cwd=Path(__file__).resolve().parent.parent)
@@ -265,9 +267,10 @@ async def check_login(base: str, setup: dict) -> bool:
         return response.status_code == 302
 
 
-async def run_phase(setup: dict, base: str, users: int, seconds: float, think: tuple[float, float]) -> dict:
+async def run_phase(setup: dict, base: str, users: int, seconds: float, think: tuple[float, float], current: dict) -> dict:
+    """One phase; ``current`` (decision chain -> current decision id) carries over to the next phase."""
     stats = Stats()
-    locks, current = {}, {}
+    locks = {}
     started = time.perf_counter()
     until = started + seconds
     load_start = os.getloadavg()[0]
@@ -334,8 +337,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.2f}; database {args.database}; "
               f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
               f"{'ja' if login_ok else 'MISLUKT'}")
+        current: dict = {}
         for users, seconds, think in phases:
-            result = asyncio.run(run_phase(setup, base, users, seconds, think))
+            result = asyncio.run(run_phase(setup, base, users, seconds, think, current))
             print_phase(result)
             results.append(result)
     finally:
