@@ -92,6 +92,17 @@ def test_a_refusal_gives_the_services_dutch_message(users, queue, engine):
     assert database_counts() == counts
 
 
+@pytest.mark.parametrize("kind", [JobKind.ANALYSIS, JobKind.REPORT, JobKind.COSTS])
+def test_a_job_that_needs_a_trajectory_but_has_none_fails_with_a_dutch_message(users, queue, kind):
+    job = jobs.start(users["bergen"], kind, "Zonder traject",
+                     params={"samples": 2000, "fmt": "html", "content_type": "text/html"})
+    counts = database_counts()
+    queue()
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.message == "Deze taak hoort niet bij een traject; er is niets vastgelegd."
+    assert database_counts() == counts
+
+
 def test_someone_else_gets_404_on_the_status_the_json_and_the_download(client, users, queue, engine):
     job = _start_analysis(client, users["bergen"])
     queue()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from regiokompas.accounts import permissions
+from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
 from regiokompas.conf.limits import limit
 from regiokompas.documents import style as dstyle
@@ -28,7 +29,7 @@ class HouseStyleInput:
     remove_logo: bool = False
 
 
-def _owner_filter(owner) -> dict:
+def _owner_filter(owner: Municipality | Organisation) -> dict:
     if isinstance(owner, Municipality):
         return {"municipality": owner}
     if isinstance(owner, Organisation):
@@ -36,7 +37,7 @@ def _owner_filter(owner) -> dict:
     raise RegisterError("Een huisstijl hoort bij een gemeente of een organisatie.")
 
 
-def stored(owner) -> HouseStyle | None:
+def stored(owner: Municipality | Organisation) -> HouseStyle | None:
     return HouseStyle.objects.filter(**_owner_filter(owner)).first()
 
 
@@ -63,7 +64,7 @@ def _validated(data: HouseStyleInput) -> tuple[str, str, tuple[str, ...], str, t
     return name, colour, address, footer, logo
 
 
-def save_house_style(actor, owner, data: HouseStyleInput) -> HouseStyle:
+def save_house_style(actor: Actor, owner: Municipality | Organisation, data: HouseStyleInput) -> HouseStyle:
     """Set the house style of ``owner`` (a Municipality or Organisation)."""
     if not permissions.can_manage_house_style(actor):
         raise PermissionDenied("Alleen functioneel beheer stelt de huisstijl van documenten in.")
@@ -94,7 +95,8 @@ def as_document_style(hs: HouseStyle | None, fallback_name: str = "") -> dstyle.
     )
 
 
-def document_style(*, municipality=None, organisation=None) -> dstyle.HouseStyle | None:
+def document_style(*, municipality: Municipality | None = None,
+                   organisation: Organisation | None = None) -> dstyle.HouseStyle | None:
     """The style for a document issued by this municipality or organisation; None when neither has
     one stored (the renderers then use the neutral municipal style with the document's organisation)."""
     owner = municipality or organisation

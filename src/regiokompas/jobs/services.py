@@ -10,14 +10,22 @@ failure leaves nothing half-written. Progress and state are short writes of the 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from regiokompas.accounts.actors import Actor
 from regiokompas.jobs.models import Job, JobKind, JobStatus
 from regiokompas.register.errors import PermissionDenied, RegisterError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from regiokompas.register.models import Trajectory
 
 logger = logging.getLogger("regiokompas.jobs")
 
@@ -27,7 +35,7 @@ UNEXPECTED = ("Er ging iets onverwachts mis bij het uitvoeren van deze taak; er 
 Progress = Callable[[int | None, str], None]
 
 
-def start(user, kind: str, title: str, *, trajectory=None, params: dict | None = None,
+def start(user: User, kind: str, title: str, *, trajectory: Trajectory | None = None, params: dict | None = None,
           input_data: bytes | None = None) -> Job:
     """Record the job and put it in the queue. With the immediate task backend (tests) the work is
     done when this returns; with the database backend a worker picks it up."""
@@ -55,11 +63,11 @@ def background_import(size: int) -> bool:
     return size > settings.REGIOKOMPAS_BACKGROUND_IMPORT_BYTES
 
 
-def _update(pk, **fields) -> None:
+def _update(pk: uuid.UUID | str, **fields: Any) -> None:
     Job.objects.filter(pk=pk).update(**fields)
 
 
-def _finish(pk, status: str, **fields) -> None:
+def _finish(pk: uuid.UUID | str, status: str, **fields: Any) -> None:
     _update(pk, status=status, finished_at=timezone.now(), **fields)
 
 
@@ -91,23 +99,30 @@ def run(job_id: str) -> str:
 # --- handlers: each calls the existing services with the requesting user as actor ---------------
 
 
-def _analysis(job: Job, user, progress: Progress) -> dict:
+def _trajectory(job: Job) -> Trajectory:
+    """The trajectory a job works on; a job of a kind that needs one but has none fails with a message."""
+    if job.trajectory is None:
+        raise RegisterError("Deze taak hoort niet bij een traject; er is niets vastgelegd.")
+    return job.trajectory
+
+
+def _analysis(job: Job, user: Actor, progress: Progress) -> dict:
     from regiokompas.options import services
 
-    p = job.params
+    p, trajectory = job.params, _trajectory(job)
     progress(10, "De invoer wordt gelezen en de analyse wordt doorgerekend.")
-    run = services.run_analysis(user, job.trajectory, samples=p["samples"], seed=p.get("seed"), label=p.get("label", ""),
+    run = services.run_analysis(user, trajectory, samples=p["samples"], seed=p.get("seed"), label=p.get("label", ""),
                                 pooled_weighting=p.get("pooled_weighting", "equal"))
     return {"step": f"Analyse {run.number} is uitgevoerd ({run.duration_ms} ms).",
-            "result_url": reverse("options:run-detail", kwargs={"slug": job.trajectory.slug, "number": run.number})}
+            "result_url": reverse("options:run-detail", kwargs={"slug": trajectory.slug, "number": run.number})}
 
 
-def _report(job: Job, user, progress: Progress) -> dict:
+def _report(job: Job, user: Actor, progress: Progress) -> dict:
     from regiokompas.accounts import permissions
     from regiokompas.options import report
     from regiokompas.options.models import AnalysisRun
 
-    trajectory, fmt = job.trajectory, job.params["fmt"]
+    trajectory, fmt = _trajectory(job), job.params["fmt"]
     if not permissions.can_see_analysis(user, trajectory):
         raise PermissionDenied("De analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
     number = job.params.get("run")
@@ -120,16 +135,17 @@ def _report(job: Job, user, progress: Progress) -> dict:
             "output_name": f"onderbouwing-{trajectory.slug}.{fmt}", "output_type": job.params["content_type"]}
 
 
-def _costs(job: Job, user, progress: Progress) -> dict:
+def _costs(job: Job, user: Actor, progress: Progress) -> dict:
     from regiokompas.finance import services
 
+    trajectory = _trajectory(job)
     progress(10, "De kosten worden gesimuleerd (Monte Carlo) en als scores overgenomen.")
-    saved = services.apply_to_criterion(user, job.trajectory)
-    return {"step": services.applied_text(job.trajectory, saved),
-            "result_url": reverse("finance:overview", kwargs={"slug": job.trajectory.slug})}
+    saved = services.apply_to_criterion(user, trajectory)
+    return {"step": services.applied_text(trajectory, saved),
+            "result_url": reverse("finance:overview", kwargs={"slug": trajectory.slug})}
 
 
-def _document(job: Job, user, progress: Progress) -> dict:
+def _document(job: Job, user: Actor, progress: Progress) -> dict:
     from regiokompas.accounts import permissions
     from regiokompas.documents.render import CONTENT_TYPES, safe_filename
     from regiokompas.documents.render import render as render_document
@@ -146,7 +162,7 @@ def _document(job: Job, user, progress: Progress) -> dict:
             "output_name": safe_filename(document.title, fmt), "output_type": CONTENT_TYPES[fmt]}
 
 
-def _import(job: Job, user, progress: Progress) -> dict:
+def _import(job: Job, user: Actor, progress: Progress) -> dict:
     from regiokompas.publications import services
 
     progress(10, "Het bestand wordt gelezen en herkend.")
@@ -155,7 +171,7 @@ def _import(job: Job, user, progress: Progress) -> dict:
             "result_url": reverse("publications:import-review", kwargs={"pk": record.pk})}
 
 
-HANDLERS: dict[str, Callable[[Job, object, Progress], dict]] = {
+HANDLERS: dict[str, Callable[[Job, Actor, Progress], dict]] = {
     JobKind.ANALYSIS: _analysis,
     JobKind.REPORT: _report,
     JobKind.COSTS: _costs,

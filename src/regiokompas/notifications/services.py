@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,10 +19,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from regiokompas.accounts import permissions
-from regiokompas.accounts.actors import SystemActor
+from regiokompas.accounts.actors import Actor, SystemActor
 from regiokompas.audit import log as audit
 from regiokompas.notifications.models import DigestRun, EmailMode, EventKind, Notification, Subscription
 from regiokompas.register.errors import RegisterError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from regiokompas.register.models import Trajectory
 
 logger = logging.getLogger(__name__)
 SYSTEM = SystemActor("meldingen")
@@ -33,17 +39,17 @@ class NotificationError(RegisterError):
 
 # --- preferences ------------------------------------------------------------------------------------
 
-def followable_trajectories(user, queryset):
+def followable_trajectories(user: Actor, queryset: Iterable[Trajectory]) -> list[Trajectory]:
     """The trajectories ``user`` may choose to follow."""
     return [t for t in queryset if permissions.can_follow_trajectory(user, t)]
 
 
-def subscription_of(user, trajectory) -> Subscription | None:
+def subscription_of(user: User, trajectory: Trajectory) -> Subscription | None:
     return Subscription.objects.filter(user=user, trajectory=trajectory).first()
 
 
 @transaction.atomic
-def set_subscription(actor, user, trajectory, *, events, email: str) -> Subscription:
+def set_subscription(actor: Actor, user: User, trajectory: Trajectory, *, events: Iterable[str], email: str) -> Subscription:
     """What ``user`` wants to hear about ``trajectory``: a list of EventKind values and the e-mail
     mode. Only the user herself (or the beheerder) sets it; audited."""
     if not (permissions.is_authenticated(actor) and (getattr(actor, "pk", None) == user.pk or permissions.is_manager(actor))):
@@ -72,13 +78,14 @@ def set_subscription(actor, user, trajectory, *, events, email: str) -> Subscrip
 
 # --- creating notifications -------------------------------------------------------------------------
 
-def notify(kind: str, trajectory, event_key: str, *, title: str, text: str = "", url: str = "", actor=None,
-           may_see: Callable | None = None, skip: Callable | None = None) -> list[Notification]:
+def notify(kind: str, trajectory: Trajectory, event_key: str, *, title: str, text: str = "", url: str = "",
+           actor: Actor | None = None, may_see: Callable[[User], bool] | None = None,
+           skip: Callable[[User], bool] | None = None) -> list[Notification]:
     """Tell everyone who follows ``kind`` on ``trajectory``, may see it (``may_see(user)``, besides
     following the trajectory), is not the actor and is not skipped (``skip(user)``). Once per event
     and user: a second call with the same ``event_key`` creates nothing."""
     actor_pk = getattr(actor, "pk", None) if permissions.is_authenticated(actor) else None
-    created = []
+    created: list[Notification] = []
     subscriptions = Subscription.objects.filter(trajectory=trajectory).select_related("user")
     for subscription in subscriptions:
         user = subscription.user
@@ -126,7 +133,7 @@ def _footer() -> str:
             f"Uw meldingen stelt u in op {_site()}/meldingen/instellingen/.")
 
 
-def send_immediate(ids=None) -> int:
+def send_immediate(ids: Collection[int] | None = None) -> int:
     """Send the e-mails of notifications in 'direct' mode that have not been mailed (all, or ``ids``)."""
     pending = Notification.objects.filter(email=EmailMode.IMMEDIATE, emailed_at__isnull=True).select_related("user")
     if ids is not None:
@@ -186,6 +193,8 @@ def scheduled_events(today: dt.date) -> int:
     count = 0
     for gate in Gate.objects.filter(planned_date__gte=today - dt.timedelta(days=7), planned_date__lte=horizon
                                     ).select_related("trajectory"):
+        if gate.planned_date is None:  # not reached: the filter on the date leaves out gates without one
+            continue
         when = FuzzyDate(gate.planned_date, gate.planned_date_precision)
         url = reverse("register:gate-detail", args=[gate.pk])
         if gate.planned_date <= today:
@@ -217,11 +226,12 @@ def run_scheduled(today: dt.date | None = None) -> dict[str, int]:
 
 # --- reading ----------------------------------------------------------------------------------------
 
-def unread_count(user) -> int:
-    if not permissions.is_authenticated(user):
+def unread_count(user: Actor) -> int:
+    """Unread notifications of ``user``; 0 for an anonymous visitor or the system."""
+    if not permissions.is_authenticated(user) or not isinstance(user, get_user_model()):
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
-def mark_all_read(user) -> int:
+def mark_all_read(user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
