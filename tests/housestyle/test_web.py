@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document as DocxDocument
@@ -83,7 +85,8 @@ def test_bad_input_changes_nothing(beheer, data, field, phrase):
     response = beheer.post(f"/inrichting/huisstijl/gemeenten/{BERGEN}/", data)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Er is niets gewijzigd" in html and phrase in html and '<a href="#veld-' in html and field in html
+    assert "Er is niets gewijzigd" in html and phrase in html and field in html
+    assert re.search(r'<li><a href="#(id_|veld-)[a-z_]+">' + re.escape(field) + "</a>", html)  # the summary links to the field
     assert state() == before
 
 
