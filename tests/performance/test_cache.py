@@ -92,3 +92,35 @@ def test_inside_a_transaction_nothing_is_served_from_the_cache(world):
         TrajectoryParticipant.objects.filter(trajectory=t, municipality=world["municipalities"][2]).delete()
         assert len(query.trajectory_state(t).municipalities) == 2
         transaction.set_rollback(True)
+
+
+def test_cached_exit_effects_follow_a_cost_change(world):
+    from regiokompas.finance import build
+    from regiokompas.finance import services as fs
+    from regiokompas.finance.models import CostItem
+
+    trajectory = world["trajectory"]
+    result = build.compute(trajectory)
+    first = build.exit_effects(trajectory, result)
+    assert build.exit_effects(trajectory, result) == first  # the same effects, from the cache
+
+    item = CostItem.objects.get(variant=world["variants"][0], code="coordinatie")
+    item.low, item.likely, item.high = decimal.Decimal(2_000_000), decimal.Decimal(2_500_000), decimal.Decimal(3_200_000)
+    fs.save_item(ACTOR, item)
+
+    changed = build.compute(trajectory)
+    after = build.exit_effects(trajectory, changed)
+    leaver = next(iter(after["v1"]))
+    assert after["v1"][leaver]["declining"] != first["v1"][leaver]["declining"]
+
+
+def test_a_chart_image_is_drawn_once_for_the_same_drawing(monkeypatch):
+    from regiokompas.documents.render import charts
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#123456"/></svg>'
+    charts.svg_png.cache_clear()
+    first = charts.svg_png(svg)
+    assert first and first.startswith(b"\x89PNG")
+    charts.svg_png.cache_clear()  # another process: the cache still has it
+    monkeypatch.setattr(charts, "_draw_png", lambda s: pytest.fail("drawn again"))
+    assert charts.svg_png(svg) == first

@@ -201,7 +201,18 @@ EXIT_METHODS = ("declining", "direct_damage")
 def exit_effects(trajectory: Trajectory, result: dict, *, model: engine.CostModel | None = None, leavers: Sequence[str] | None = None,
                  methods: Sequence[str] = EXIT_METHODS) -> dict[str, dict[str, dict[str, dict]]]:
     """Per variant, leaving municipality and method the exit effect with its uncertainty, over the same
-    draws and seed as ``result`` (the default exit year: the second year of the horizon)."""
+    draws and seed as ``result`` (the default exit year: the second year of the horizon).
+
+    Deterministic for the cost inputs, the draws of ``result`` and the leavers and methods: cached
+    per trajectory and data version like :func:`compute`."""
+    key = (trajectory.pk, trajectory.slug, tuple(result["coalition"]), tuple(result["variants"]), result["samples"],
+           result["seed"], tuple(leavers) if leavers is not None else None, tuple(methods))
+    return caching.cached("finance.exit_effects", key, lambda: _exit_effects(trajectory, result, model, leavers, methods),
+                          ignore=NOT_COST_INPUTS)
+
+
+def _exit_effects(trajectory: Trajectory, result: dict, model: engine.CostModel | None, leavers: Sequence[str] | None,
+                  methods: Sequence[str]) -> dict[str, dict[str, dict[str, dict]]]:
     model = model or parse(trajectory)
     members = result["coalition"]
     out: dict[str, dict[str, dict[str, dict]]] = {}

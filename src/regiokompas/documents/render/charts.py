@@ -4,6 +4,7 @@ print resolution, drawn directly from the SVG with CairoSVG)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import re
 
@@ -17,7 +18,27 @@ _SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)"')
 
 @functools.lru_cache(maxsize=256)
 def svg_png(svg: str) -> bytes | None:
-    """The SVG as a PNG at print resolution (white background), or None when it cannot be drawn."""
+    """The SVG as a PNG at print resolution (white background), or None when it cannot be drawn.
+
+    Kept per process, and in Django's cache (when configured) by the SVG's content: the same chart
+    in a later request or another process is drawn once."""
+    try:
+        from django.conf import settings
+
+        configured = settings.configured
+    except Exception:  # noqa: BLE001 - without Django: draw it here
+        configured = False
+    if not configured:
+        return _draw_png(svg)
+    try:
+        from regiokompas import caching
+    except Exception:  # noqa: BLE001 - Django configured but not set up
+        return _draw_png(svg)
+    digest = hashlib.blake2b(svg.encode("utf-8"), digest_size=16).hexdigest()
+    return caching.cached("documents.chart_png", (digest, PNG_SCALE), lambda: _draw_png(svg), versioned=False)
+
+
+def _draw_png(svg: str) -> bytes | None:
     try:
         from cairosvg.parser import Tree
         from cairosvg.surface import PNGSurface

@@ -212,7 +212,7 @@ def _list(doc, blist: BulletList, level: int = 0) -> None:
         if isinstance(item, BulletList):
             _list(doc, item, level + 1)
         else:
-            doc.add_paragraph(str(item), style=_style(doc, style))
+            _styled(doc, str(item), style)
 
 
 def _fix_widths(table, weights: list[float], width_cm: float) -> None:
@@ -246,7 +246,7 @@ def _table(doc, block: Table, width_cm: float) -> None:
     from docx.oxml.ns import nsdecls
 
     if block.caption:
-        doc.add_paragraph(block.caption, style=_style(doc, "Caption"))
+        _styled(doc, block.caption, "Caption")
     ncols = column_count(block)
     twips = [round(width_cm * w * 567) for w in column_weights(block)]
     rows = []
@@ -274,6 +274,14 @@ def _style(doc, name: str):
     return cache[name]
 
 
+def _styled(doc, text: str, name: str):
+    """A paragraph with a (non-default) paragraph style, set by its id: python-docx's own style
+    setter compares every style with the default style by scanning all styles, on every paragraph."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = _style(doc, name).style_id
+    return paragraph
+
+
 def _figure(doc, block: Figure) -> None:
     from docx.shared import Cm
 
@@ -286,7 +294,7 @@ def _figure(doc, block: Figure) -> None:
     else:
         doc.add_paragraph(f"[Figuur] {block.alt}")
     if block.caption:
-        doc.add_paragraph(block.caption, style=_style(doc, "Caption"))
+        _styled(doc, block.caption, "Caption")
 
 
 class _Body:
@@ -333,7 +341,7 @@ def render_docx(document: Document) -> bytes:
     body = _Body(doc, document)
     for sec, level in zip(sections(document), heading_levels(document), strict=True):
         if sec.heading:
-            doc.add_paragraph(sec.heading, style=_style(doc, f"Heading {level}"))
+            _styled(doc, sec.heading, f"Heading {level}")
         for block in sec.blocks:
             body.block(block)
     buf = io.BytesIO()
