@@ -12,6 +12,7 @@ from regiokompas.ops.numba_cache import configure as _configure_numba_cache
 _configure_numba_cache()  # before Numba is imported: its cache goes to a writable folder
 
 from regiokompas.engine.errors import ProblemError  # noqa: E402
+from regiokompas.engine.results import ResultsError  # noqa: E402
 
 __version__ = "1.0.0"
 
@@ -23,4 +24,12 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, **options: Any) 
     return _analyse(problem, samples, seed, **options)
 
 
-__all__ = ["analyse", "ProblemError", "__version__"]
+def validate_results(results: Any) -> None:
+    """Check a results document against ``results.schema.json`` (format ``regiokompas.result/1``);
+    raises ``ResultsError`` listing what does not fit. See docs/results-schema.md."""
+    from regiokompas.engine.results import validate
+
+    validate(results)
+
+
+__all__ = ["analyse", "validate_results", "ProblemError", "ResultsError", "__version__"]
