@@ -5,6 +5,7 @@ See docs/results-schema.md."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -38,7 +39,14 @@ def _validator() -> Any:
 def errors(results: Any) -> list[dict]:
     """What is wrong with ``results`` (at most 20 entries, deepest first), or an empty list."""
     found = sorted(_validator().iter_errors(results), key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path))))
-    return [{"path": "/".join(str(p) for p in e.absolute_path), "message": schema_error_text(e)} for e in found[:20]]
+    return [{"path": "/".join(str(p) for p in e.absolute_path), "message": _text(e)} for e in found[:20]]
+
+
+def _text(e: Any) -> str:
+    if e.validator in ("additionalProperties", "unevaluatedProperties"):
+        names = re.findall(r"'([^']+)'", e.message)
+        return "onbekend veld " + ", ".join(f"'{n}'" for n in names) if names else "bevat een onbekend veld"
+    return schema_error_text(e)
 
 
 def validate(results: Any) -> None:
