@@ -10,6 +10,7 @@ from tests.options.helpers import SLUG, database_counts
 
 from regiokompas.accounts.actors import SystemActor
 from regiokompas.audit.models import AuditEntry
+from regiokompas.engine import validate_results
 from regiokompas.options import report, services
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import AnalysisRun, Variant
@@ -39,6 +40,8 @@ def test_run_is_stored_with_full_input_and_audited(run):
     assert len(run.problem["stakeholders"]) == 8 and len(run.problem["alternatives"]) == 3
     assert {s["id"] for s in run.problem["stakeholders"]} <= set(run.results["stakeholders"])
     assert len(run.snapshot["scores"]) == 24 and run.illustrative
+    run.refresh_from_db()
+    validate_results(run.results)  # as stored, in the engine's result format
     assert AuditEntry.objects.filter(action="analysis.run", object_id=str(run.pk)).exists()
 
 

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from tests import fictitious_region
 from tests.fictitious_region import ACTOR, EXAMPLE_WORDS
 
+from regiokompas.engine import validate_results
 from regiokompas.register import constants as c
 from regiokompas.register.models import Municipality, Trajectory
 from regiokompas.summary import presenter
@@ -78,7 +79,9 @@ def region(db):
     rank = Statement("ranking", {"order": [["eff"], ["kst"]]})
     os_.save_preferences(ACTOR, t, texel, [rank], source="Raadsvoorstel Texel, 3 maart 2025")
     os_.save_preferences(ACTOR, t, terschelling, [rank], source="Raadsvoorstel Terschelling, 4 maart 2025")
-    os_.run_analysis(ACTOR, t, samples=600, seed=3)
+    run = os_.run_analysis(ACTOR, t, samples=600, seed=3)
+    run.refresh_from_db()
+    validate_results(run.results)  # the stored run has the engine's result format
 
     letter = rs.save_document(ACTOR, Document(trajectory=t, kind=c.DocumentKind.RAADSINFORMATIEBRIEF, issuer_municipality=texel,
                                               title="Raadsinformatiebrief keuze uitvoeringsvariant", status="definitief",
