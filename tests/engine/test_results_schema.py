@@ -14,7 +14,7 @@ import pytest
 from regiokompas.engine import ResultsError, analyse, validate_results
 from regiokompas.engine.results import errors, json_schema
 
-from .problems import example, exact_problem, pert_problem
+from .problems import exact_problem, example, pert_problem
 
 RANKING = {"type": "ranking", "order": [["c0"], ["c1"]]}
 

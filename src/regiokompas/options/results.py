@@ -34,13 +34,8 @@ def margin(se: float | None) -> str:
 
 
 def _value(x):
-    """A number from a plain float or from {"value": .., "se": ..}."""
-    if isinstance(x, dict):
-        for key in ("value", "mean", "estimate"):
-            if key in x:
-                return x[key]
-        return None
-    return x
+    """A number of the results (``results.schema.json``: a number, or null where the engine had none)."""
+    return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
 @dataclass
@@ -194,8 +189,7 @@ class Block:
         return self.raw.get("sensitivity") or {}
 
     def _sweeps(self) -> dict:
-        sweeps = self.sensitivity().get("sweeps")
-        return {c: s for c, s in sweeps.items() if isinstance(s, dict) and s.get("grid") and s.get("values")} if isinstance(sweeps, dict) else {}
+        return self.sensitivity().get("sweeps") or {}
 
     def nearest_switch(self) -> tuple[str, float, float, str] | None:
         """Over all one-way sweeps, the switch of the best variant nearest the current weight:
@@ -274,8 +268,8 @@ class Block:
     def switch_summary(self) -> dict:
         """The "how far must the weights move" figures: within the statements, anywhere, and one weight alone."""
         s = self.sensitivity()
-        change = s.get("smallest_change") if isinstance(s.get("smallest_change"), dict) else {}
-        anywhere = s.get("smallest_change_anywhere") if isinstance(s.get("smallest_change_anywhere"), dict) else {}
+        change = s.get("smallest_change") or {}
+        anywhere = s.get("smallest_change_anywhere") or {}
 
         def pair(c):
             return (c["to"], _value(c.get("distance"))) if c.get("to") and _value(c.get("distance")) is not None else None
@@ -352,20 +346,9 @@ def _best_at(sweep: dict, weight: float) -> str:
 
 
 def _all_switches(sweep: dict) -> list[tuple[float, str, str]]:
-    """Every change of the best alternative along a sweep, low to high: [(weight, from, to)].
-    The engine's exact switch points when given, otherwise found on the grid."""
-    given = sweep.get("switches")
-    if isinstance(given, list) and all(isinstance(x, dict) and "weight" in x for x in given) and "switches" in sweep:
-        return [(float(x["weight"]), x.get("from"), x.get("to")) for x in given]
-    grid, values = sweep.get("grid") or [], sweep.get("values") or {}
-    out = []
-    for i in range(len(grid) - 1):
-        a, b = _best_at(sweep, grid[i]), _best_at(sweep, grid[i + 1])
-        if a != b:
-            d0, d1 = values[a][i] - values[b][i], values[a][i + 1] - values[b][i + 1]
-            frac = d0 / (d0 - d1) if d0 != d1 else 0.5
-            out.append((grid[i] + frac * (grid[i + 1] - grid[i]), a, b))
-    return out
+    """Every change of the best alternative along a sweep, low to high: [(weight, from, to)], the
+    engine's exact switch points."""
+    return [(float(x["weight"]), x["from"], x["to"]) for x in sweep["switches"]]
 
 
 def _nearest_switches(sweep: dict, current: float) -> list[tuple[float, str]]:
@@ -399,8 +382,9 @@ def _nearest_switches(sweep: dict, current: float) -> list[tuple[float, str]]:
     return out
 
 
+# The sampler methods of results.schema.json ("mixture" is the pooled block's, never shown per municipality).
 SAMPLERS = {"exact": "exact (geordende uniforme trekking)", "rejection": "verwerping (exacte trekking)",
-            "hit_and_run": "hit-and-run (Markov-keten)", "uniform": "uniform op de simplex", "fixed": "vaste gewichten"}
+            "hit_and_run": "hit-and-run (Markov-keten)", "point": "vaste gewichten", "mixture": "mengsel van de gemeenten"}
 
 
 @dataclass
@@ -567,19 +551,16 @@ class Reading:
                                         max_value=1.0)
 
     def sampler_text(self, block: Block) -> str:
-        s = block.raw.get("sampler")
-        if isinstance(s, dict):
-            method = s.get("method") or s.get("name") or s.get("kind") or "?"
-            text = SAMPLERS.get(method, str(method))
-            details = []
-            if isinstance(s.get("acceptance_rate"), (int, float)):
-                details.append(f"acceptatie {pct(s['acceptance_rate'])}")
-            if isinstance(s.get("thinning"), (int, float)):
-                details.append(f"verdunning {s['thinning']}")
-            if isinstance(s.get("chains"), (int, float)):
-                details.append(f"{s['chains']} ketens")
-            return text + (f" ({', '.join(details)})" if details else "")
-        return str(s or "–")
+        s = block.raw["sampler"]
+        text = SAMPLERS.get(s["method"], s["method"])
+        details = []
+        if "acceptance_rate" in s:
+            details.append(f"acceptatie {pct(s['acceptance_rate'])}")
+        if "thinning" in s:
+            details.append(f"verdunning {s['thinning']}")
+        if "chains" in s:
+            details.append(f"{s['chains']} ketens")
+        return text + (f" ({', '.join(details)})" if details else "")
 
 
 def _pp(distance: float | None) -> str:
