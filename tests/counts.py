@@ -3,7 +3,6 @@ command leaves every table of the project as it was."""
 
 from django.apps import apps
 
-
 # Bookkeeping, not data: the cache's data versions (a row per audited change, pruned after commit).
 NOT_DATA = {"audit.DataVersion"}
 

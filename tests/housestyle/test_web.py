@@ -5,7 +5,6 @@ the style appears in the council documents and the substantiation report (docx, 
 from __future__ import annotations
 
 import io
-
 import re
 
 import pytest

@@ -48,6 +48,21 @@ def analyse(problem: dict, samples: int, seed: int) -> dict:
         ) from exc
 
 
+def check_size(problem: dict, samples: int) -> None:
+    """Refuse a problem beyond the resource limits before any work is queued (the engine's own
+    check, which ``analyse`` repeats)."""
+    engine = _engine()
+    from regiokompas.engine.problem import check_size as engine_check_size
+
+    try:
+        engine_check_size(problem, samples)
+    except engine.ProblemError as exc:
+        errors = problem_errors(exc)
+        raise OptionsError(
+            "De rekenkern kan dit probleem niet doorrekenen: " + " ".join(e["message"] for e in errors), errors=errors
+        ) from exc
+
+
 def check_statements(problem: dict) -> list[dict]:
     """Run the engine briefly on a validation problem; return its errors ([] when feasible)."""
     engine = _engine()

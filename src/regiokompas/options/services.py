@@ -536,6 +536,18 @@ def run_analysis(
                       illustrative=_is_illustrative(snapshot))
 
 
+def check_analysis(actor: Actor, trajectory: Trajectory, *, samples: int, pooled_weighting: str = "equal") -> None:
+    """What :func:`run_analysis` refuses before computing (rights, weighting, number of samples, the
+    size limits), checked before an analysis is queued as a background task, so a refused request
+    leaves nothing behind."""
+    if not perm.can_run_analysis(actor, trajectory):
+        raise PermissionDenied("U mag voor dit traject geen analyse starten.")
+    if pooled_weighting not in ("equal", "inhabitants"):
+        raise OptionsError("Weging van gemeenten in de gezamenlijke analyse: kies 'gelijk' of 'naar inwonertal'.")
+    samples = _check_samples(samples)
+    engine_api.check_size(build_problem(trajectory, pooled_weighting=pooled_weighting), samples)
+
+
 def _is_illustrative(snapshot: dict) -> bool:
     return any(x.get("illustrative") for key in ("variants", "criteria", "scores", "preferences") for x in snapshot.get(key, []))
 

@@ -371,10 +371,16 @@ def runs(request, slug):
         if not perm.can_run_analysis(request.user, trajectory):
             raise DjangoPermissionDenied("U mag voor dit traject geen analyse starten.")
         if form.is_valid() and jobs.background_analysis(form.cleaned_data["samples"]):
-            job = _start_analysis_job(request, trajectory, form.cleaned_data)
-            if job.status != JobStatus.FAILED:
-                return respond(request, job)
-            form.add_error(None, job.message)
+            try:  # refused before anything is queued
+                services.check_analysis(request.user, trajectory, samples=form.cleaned_data["samples"],
+                                        pooled_weighting=form.cleaned_data["pooled_weighting"])
+            except RegisterError as exc:
+                form.add_error(None, exc.message)
+            else:
+                job = _start_analysis_job(request, trajectory, form.cleaned_data)
+                if job.status != JobStatus.FAILED:
+                    return respond(request, job)
+                form.add_error(None, job.message)
         elif form.is_valid():
             try:
                 run = services.run_analysis(request.user, trajectory, samples=form.cleaned_data["samples"], seed=form.cleaned_data["seed"],
