@@ -4,7 +4,7 @@ every rule of the register."""
 
 from __future__ import annotations
 
-from regiokompas.accounts import services as account_services
+from regiokompas.accounts import users
 from regiokompas.api.fields import format_partial_date
 from regiokompas.register import constants as c
 from regiokompas.register import query, services
@@ -129,7 +129,7 @@ def create_arrangement(actor, v: dict) -> JointArrangement:
 
 
 def create_user(actor, v: dict):
-    return account_services.create_user(actor, account_services.NewUser(
+    return users.create_user(actor, users.UserInput(
         username=v["gebruikersnaam"], role=v["rol"], municipality=v.get("gemeente"), organisation=v.get("organisatie"),
         trajectories=v["trajecten"], first_name=v["voornaam"], last_name=v["achternaam"], email=v.get("email", ""),
     ))
