@@ -258,9 +258,7 @@ def add_participant(actor: Actor, trajectory: Trajectory, municipality: Municipa
 
 
 def _check_may_manage(actor: Actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
-    # A string actor is the system itself (example loader, importer, data migration).
-    if isinstance(actor, str):
-        return
+    # The system itself (example loader, importer, data migration) passes; a plain string does not.
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied(f"Alleen de projectorganisatie of functioneel beheer legt {what} vast.")
 
