@@ -9,7 +9,7 @@ passes the permission checks without a user; a plain string is no actor and is r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -51,6 +51,7 @@ MIGRATION = SystemActor("migratie")
 Actor: TypeAlias = "User | AnonymousUser | SystemActor"
 
 
-def is_system(actor: object) -> bool:
-    """True only for an explicit :class:`SystemActor`."""
+def is_system(actor: object) -> TypeGuard[SystemActor]:
+    """True only for an explicit :class:`SystemActor`: the one test of "is this the application
+    itself" (a plain string never is)."""
     return isinstance(actor, SystemActor)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
-from regiokompas.accounts.actors import SystemActor
 from regiokompas.accounts.actors import is_system as is_system  # noqa: PLC0414 - re-exported
 from regiokompas.accounts.models import Profile, UserRole
 
@@ -41,7 +40,7 @@ IMPORTING_ROLES = frozenset({UserRole.BELEIDSMEDEWERKER, UserRole.GRIFFIER, User
 
 
 def is_authenticated(user) -> bool:
-    return not isinstance(user, SystemActor) and bool(getattr(user, "is_authenticated", False))
+    return not is_system(user) and bool(getattr(user, "is_authenticated", False))
 
 
 def profile_of(user) -> Profile | None:

@@ -109,7 +109,7 @@ def _username_free(username: str, exclude=None) -> None:
     if exclude is not None:
         clash = clash.exclude(pk=exclude.pk)
     if clash.exists():
-        raise RegisterError(f"De gebruikersnaam '{username}' is al in gebruik.", field="username")
+        raise RegisterError(f"De gebruikersnaam '{username}' is al in gebruik.", field="username", code="conflict")
 
 
 def _set_membership(actor, profile, trajectories, reason):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from regiokompas.accounts import permissions, users
 from regiokompas.accounts.forms import DeactivateForm, UserForm
 from regiokompas.accounts.models import Profile
+from regiokompas.formpages import render_form
 from regiokompas.register.errors import RegisterError
 
 LINK_KEY = "regiokompas_password_link"
@@ -65,8 +66,7 @@ def user_create(request):
             if not form.cleaned_data["password"]:
                 request.session[LINK_KEY] = request.build_absolute_uri(users.password_link(request.user, user))
             return redirect("accounts:user-edit", pk=user.pk)
-    return render(request, "accounts/user_form.html", {"form": form, "title": "Nieuwe gebruiker"},
-                  status=400 if form.errors else 200)
+    return render_form(request, "accounts/user_form.html", {"form": form, "title": "Nieuwe gebruiker"}, form)
 
 
 def _editable(request, pk):
@@ -94,10 +94,10 @@ def user_edit(request, pk):
         else:
             messages.success(request, f"Gebruiker '{user.get_username()}' bijgewerkt.")
             return redirect("accounts:user-list")
-    return render(request, "accounts/user_form.html", {
+    return render_form(request, "accounts/user_form.html", {
         "form": form, "title": f"Gebruiker wijzigen: {user.get_username()}", "target": user,
         "password_link": request.session.pop(LINK_KEY, None) if request.method == "GET" else None,
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 @login_required
@@ -123,8 +123,7 @@ def user_deactivate(request, pk):
         else:
             messages.success(request, f"Gebruiker '{user.get_username()}' is gedeactiveerd en kan niet meer inloggen.")
             return redirect("accounts:user-list")
-    return render(request, "accounts/user_deactivate.html", {"form": form, "target": user},
-                  status=400 if form.errors else 200)
+    return render_form(request, "accounts/user_deactivate.html", {"form": form, "target": user}, form)
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):

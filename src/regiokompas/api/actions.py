@@ -4,22 +4,20 @@ every rule of the register."""
 
 from __future__ import annotations
 
-from regiokompas.accounts import services as account_services
+from regiokompas.accounts import users
 from regiokompas.api.fields import format_partial_date
 from regiokompas.register import constants as c
-from regiokompas.register import query, services
+from regiokompas.register import query, services, setup_services
 from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Decision, Gate, JointArrangement, Trajectory
 
 
 def create_trajectory(actor, v: dict) -> Trajectory:
-    trajectory = Trajectory(slug=v["slug"], name=v["naam"], domain=v["domein"], aim=v["doel"])
-    if "start_date" in v:
-        trajectory.start_date, trajectory.start_precision = v["start_date"], v["start_precision"]
-    else:
-        trajectory.start_date, trajectory.start_precision = None, c.DatePrecision.UNKNOWN
-    return services.create_trajectory(actor, trajectory, v["deelnemers"])
+    start = FuzzyDate(v["start_date"], v["start_precision"]) if "start_date" in v else FuzzyDate.unknown()
+    return setup_services.create_trajectory(actor, setup_services.TrajectoryInput(
+        slug=v["slug"], name=v["naam"], domain=v["domein"], aim=v["doel"], start=start, participants=v["deelnemers"],
+    ))
 
 
 def create_gate(actor, trajectory: Trajectory, v: dict) -> Gate:
@@ -129,7 +127,7 @@ def create_arrangement(actor, v: dict) -> JointArrangement:
 
 
 def create_user(actor, v: dict):
-    return account_services.create_user(actor, account_services.NewUser(
+    return users.create_user(actor, users.UserInput(
         username=v["gebruikersnaam"], role=v["rol"], municipality=v.get("gemeente"), organisation=v.get("organisatie"),
         trajectories=v["trajecten"], first_name=v["voornaam"], last_name=v["achternaam"], email=v.get("email", ""),
     ))

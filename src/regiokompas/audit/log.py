@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 
-from regiokompas.accounts.actors import SystemActor
+from regiokompas.accounts.actors import SystemActor, is_system
 from regiokompas.audit import versions
 from regiokompas.audit.models import AuditEntry
 
@@ -55,7 +55,7 @@ def actor_label(actor: Any) -> str:
     """The name the audit log records: the user's name and username, or the system actor's name."""
     if actor is None:
         return SYSTEM_ACTOR
-    if isinstance(actor, SystemActor):
+    if is_system(actor):
         return actor.label
     if isinstance(actor, str):
         raise TypeError("Een actor is een gebruiker of een SystemActor, geen tekst.")
@@ -77,7 +77,7 @@ def record(
     object_id: str = "",
 ) -> AuditEntry:
     label = actor_label(actor)
-    user = None if isinstance(actor, SystemActor) or actor is None else actor
+    user = None if is_system(actor) or actor is None else actor
     entry = AuditEntry.objects.create(
         actor=user,
         actor_label=label[:200],

@@ -23,6 +23,7 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
+from regiokompas.formpages import render_form
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.options.interface import Score, Variant
@@ -299,12 +300,11 @@ def item_edit(request, slug, number, code=None):
             messages.success(request, f"Kostenpost '{form.instance}' is opgeslagen.")
             return redirect("finance:variant", slug=slug, number=number)
     title = f"Kostenpost '{item}' wijzigen" if code else f"Nieuwe kostenpost voor {variant}"
-    return render(request, "finance/form.html", {
+    return render_form(request, "finance/form.html", {
         "trajectory": trajectory, "variant": variant, "form": form, "title": title, "submit": "Kostenpost opslaan",
         "cancel": reverse("finance:variant", args=[slug, number]),
         "intro": "Bedragen zijn euro per jaar als laag, meest waarschijnlijk en hoog. Een variabele post hoort bij een kostendrager "
-                 "(cliënten, inwoners, gebruik); met 'bedrag per eenheid' zijn de bedragen euro per eenheid."},
-        status=400 if form.errors else 200)
+                 "(cliënten, inwoners, gebruik); met 'bedrag per eenheid' zijn de bedragen euro per eenheid."}, form)
 
 
 @login_required
@@ -324,9 +324,9 @@ def item_delete(request, slug, number, code):
 
 
 def _form_page(request, trajectory, form, *, title, submit, intro=""):
-    return render(request, "finance/form.html", {
+    return render_form(request, "finance/form.html", {
         "trajectory": trajectory, "form": form, "title": title, "submit": submit, "intro": intro,
-        "cancel": reverse("finance:overview", args=[trajectory.slug])}, status=400 if form.errors else 200)
+        "cancel": reverse("finance:overview", args=[trajectory.slug])}, form)
 
 
 @login_required

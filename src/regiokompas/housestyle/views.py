@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from regiokompas.accounts import permissions
 from regiokompas.conf.limits import limit, nl_bytes
+from regiokompas.formpages import render_form
 from regiokompas.housestyle import services
 from regiokompas.housestyle.forms import HouseStyleForm
 from regiokompas.housestyle.models import HouseStyle
@@ -61,10 +62,10 @@ def _edit(request, owner):
     logo_uri = ""
     if has_logo:
         logo_uri = "data:image/png;base64," + base64.b64encode(bytes(current.logo)).decode("ascii")
-    return render(request, "housestyle/edit.html", {
+    return render_form(request, "housestyle/edit.html", {
         "form": form, "owner": owner, "logo_uri": logo_uri, "cancel": reverse("housestyle:overview"),
         "max_logo": nl_bytes(limit("REGIOKOMPAS_MAX_LOGO_BYTES")),
-    }, status=400 if form.is_bound and form.errors else 200)
+    }, form)
 
 
 def _read_upload(upload) -> bytes | None:

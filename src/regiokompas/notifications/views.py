@@ -7,6 +7,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from regiokompas.formpages import render_form
 from regiokompas.notifications import services
 from regiokompas.notifications.models import EmailMode, EventKind, Notification
 from regiokompas.register.models import Trajectory
@@ -68,6 +69,6 @@ def preferences(request):
             return redirect("notifications:preferences")
     else:
         rows = _rows(request.user)
-    return render(request, "notifications/preferences.html", {
+    return render_form(request, "notifications/preferences.html", {
         "rows": rows, "errors": errors, "event_kinds": EventKind.choices, "email_modes": EmailMode.choices,
-    }, status=400 if errors else 200)
+    }, errors)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from regiokompas.accounts import permissions as base_perm
 from regiokompas.accounts import permissions as perm
 from regiokompas.conf.limits import nl_int
+from regiokompas.formpages import render_form
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.jobs.views import respond
@@ -142,8 +143,8 @@ def variant_component_add(request, slug, number):
         else:
             messages.success(request, f"{component} is toegevoegd aan {variant}.")
             return redirect("options:variant-detail", slug=slug, number=number)
-    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
-                                                 "submit": "Onderdeel opslaan"}, status=400 if form.errors else 200)
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
+                                                 "submit": "Onderdeel opslaan"}, form)
 
 
 @login_required
@@ -160,8 +161,8 @@ def common_measure_add(request, slug):
         else:
             messages.success(request, f"Maatregel '{form.instance}' geldt nu voor elke variant.")
             return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
-    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
-                                                 "submit": "Maatregel opslaan"}, status=400 if form.errors else 200)
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
+                                                 "submit": "Maatregel opslaan"}, form)
 
 
 @login_required
@@ -181,8 +182,7 @@ def variant_edit(request, slug, number=None):
             messages.success(request, f"{form.instance} is opgeslagen.")
             return redirect("options:variant-detail", slug=slug, number=form.instance.number)
     title = f"{variant} wijzigen" if number else "Nieuwe variant"
-    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Variant opslaan"},
-                  status=400 if form.errors else 200)
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Variant opslaan"}, form)
 
 
 @login_required
@@ -250,8 +250,7 @@ def criterion_edit(request, slug, code=None):
             messages.success(request, f"Criterium '{obj.name}' is opgeslagen.")
             return redirect("options:criteria", slug=slug)
     title = f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium"
-    return render(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Criterium opslaan"},
-                  status=400 if form.errors else 200)
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Criterium opslaan"}, form)
 
 
 @login_required
@@ -290,10 +289,10 @@ def score_edit(request, slug, number, code):
         else:
             messages.success(request, f"Score van {variant} op {criterion.name} is opgeslagen.")
             return redirect("options:variant-detail", slug=slug, number=number)
-    return render(request, "options/score_form.html", {
+    return render_form(request, "options/score_form.html", {
         "trajectory": trajectory, "form": form, "variant": variant, "criterion": criterion,
         "title": f"Score: {variant} op {criterion.name}",
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 # --- preferences ------------------------------------------------------------------------------------
@@ -335,12 +334,12 @@ def preferences(request, slug, code):
                     return redirect(f"{url}#res-{municipality.cbs_code}")
             return redirect("options:preferences", slug=slug, code=code)
     shown = entered or existing
-    return render(request, "options/preferences.html", {
+    return render_form(request, "options/preferences.html", {
         "trajectory": trajectory, "municipality": municipality, "pref": pref, "form": form, "can_edit": can_edit,
         "criteria_rows": [(c, form[f"rank_{c.code}"], form[f"swing_{c.code}"], form[f"min_{c.code}"], form[f"max_{c.code}"]) for c in criteria],
         "statements": [(i + 1, describe_statement(s, names), i in conflict) for i, s in enumerate(shown)],
         "from_entry": bool(entered),
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 @login_required
@@ -390,10 +389,10 @@ def runs(request, slug):
             else:
                 messages.success(request, f"Analyse {run.number} is uitgevoerd ({run.duration_ms} ms).")
                 return redirect("options:run-detail", slug=slug, number=run.number)
-    return render(request, "options/runs.html", {
+    return render_form(request, "options/runs.html", {
         "trajectory": trajectory, "form": form, "runs": AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number"),
         "can_run": perm.can_run_analysis(request.user, trajectory),
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 def _start_analysis_job(request, trajectory, data):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from regiokompas.accounts import permissions
+from regiokompas.formpages import render_form
 from regiokompas.planning import constants as pc
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
@@ -140,11 +141,11 @@ def law_change(request, slug):
     if chosen is not None:
         others = sorted({str(p.trajectory) for p in Plan.objects.exclude(trajectory=trajectory).select_related("trajectory")
                          if p.current and p.current.milestones.filter(dependencies__law=chosen).exists()})
-    return render(request, "planning/law_change.html", {
+    return render_form(request, "planning/law_change.html", {
         "trajectory": trajectory, "plan": plan, "laws": laws, "form": form, "errors": errors, "shifts": shifts, "law": chosen,
         "other_trajectories": others,
         "statuses": c.LawStatus.choices,
-    }, status=400 if errors else 200)
+    }, errors)
 
 
 def _int(raw: str, label: str) -> int:
@@ -209,12 +210,12 @@ def edit_version(request, slug):
             return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
         except RegisterError as exc:
             errors.append(exc.message)
-    return render(request, "planning/edit.html", {
+    return render_form(request, "planning/edit.html", {
         "trajectory": trajectory, "plan": plan, "version": plan.current, "items": items, "errors": errors, "values": values,
         "statuses": pc.MilestoneStatus.choices, "kinds": pc.MilestoneKind.choices,
         "participants": [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")],
         "posted": request.POST if request.method == "POST" else {},
-    }, status=400 if errors else 200)
+    }, errors)
 
 
 @login_required
@@ -291,8 +292,7 @@ def body_edit(request, slug, pk=None):
             return redirect("planning:bodies", slug=slug)
         except RegisterError as exc:
             form.add_error(None, exc.message)
-    return render(request, "planning/body_form.html", {"trajectory": trajectory, "body": body, "form": form},
-                  status=400 if form.errors else 200)
+    return render_form(request, "planning/body_form.html", {"trajectory": trajectory, "body": body, "form": form}, form)
 
 
 CONSULTATION_FIELDS = ("body", "gate", "kind", "scope", "subject", "requested", "due")
@@ -327,9 +327,8 @@ def item_edit(request, slug, what, pk):
             return redirect("planning:participation", slug=slug)
         except RegisterError as exc:
             form.add_error(None, exc.message)
-    return render(request, "planning/item_form.html", {"trajectory": trajectory, "obj": obj, "form": form,
-                                                       "is_procedure": what == "raadsprocedure"},
-                  status=400 if form.errors else 200)
+    return render_form(request, "planning/item_form.html", {"trajectory": trajectory, "obj": obj, "form": form,
+                                                       "is_procedure": what == "raadsprocedure"}, form)
 
 
 @login_required
@@ -351,8 +350,7 @@ def advice(request, slug, pk):
                 return redirect("planning:participation", slug=slug)
             except RegisterError as exc:
                 form.add_error(None, exc.message)
-    return render(request, "planning/advice.html", {"trajectory": trajectory, "cons": cons, "form": form},
-                  status=400 if form.errors else 200)
+    return render_form(request, "planning/advice.html", {"trajectory": trajectory, "cons": cons, "form": form}, form)
 
 
 @login_required
@@ -397,11 +395,11 @@ def process_description(request, slug):
             return redirect("planning:process", slug=slug)
         except RegisterError as exc:
             errors.append(exc.message)
-    return render(request, "planning/process.html", {
+    return render_form(request, "planning/process.html", {
         "trajectory": trajectory, "doc": doc, "sections": list(doc.sections.order_by("order")) if doc else [],
         "can_manage": can_manage, "errors": errors, "conditions": process.related_conditions(trajectory),
         "editable": bool(doc and doc.status == c.DocumentStatus.CONCEPT and can_manage),
-    }, status=400 if errors else 200)
+    }, errors)
 
 
 @login_required

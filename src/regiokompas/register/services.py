@@ -258,9 +258,7 @@ def add_participant(actor: Actor, trajectory: Trajectory, municipality: Municipa
 
 
 def _check_may_manage(actor: Actor, trajectory: Trajectory | None = None, what: str = "dit") -> None:
-    # A string actor is the system itself (example loader, importer, data migration).
-    if isinstance(actor, str):
-        return
+    # The system itself (example loader, importer, data migration) passes; a plain string does not.
     if not permissions.can_manage_trajectory(actor, trajectory):
         raise PermissionDenied(f"Alleen de projectorganisatie of functioneel beheer legt {what} vast.")
 
@@ -884,27 +882,4 @@ def save_document(actor: Actor, document: Document, sections: Sequence[SectionIn
     audit.record(actor, f"document.{'update' if before else 'create'}", document, before=before,
                  after=document_snapshot(document), trajectory_slug=_trajectory_slug(document), reason=reason)
     return document
-
-
-# --- a new trajectory ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def create_trajectory(actor: Actor, trajectory: Trajectory, participants: Sequence[Municipality]) -> Trajectory:
-    """A new trajectory with its participating municipalities. The creator becomes a member and so
-    manages it (accounts.permissions.can_manage_trajectory)."""
-    from regiokompas.accounts.services import add_creator_membership
-
-    if not permissions.can_create_trajectory(actor):
-        raise PermissionDenied("Alleen functioneel beheer en projectleiders starten een traject.")
-    if not participants:
-        raise RegisterError("Kies ten minste één deelnemende gemeente.", field="participants")
-    if Trajectory.objects.filter(slug=trajectory.slug).exists():
-        raise RegisterError(f"Er is al een traject met de korte naam '{trajectory.slug}'.", field="slug", code="conflict")
-    trajectory.start_date, trajectory.start_precision = fuzzy_date(trajectory.start_date, trajectory.start_precision, "startdatum")
-    save_object(actor, trajectory, reason="traject opgezet")
-    add_creator_membership(actor, trajectory)
-    for municipality in participants:
-        add_participant(actor, trajectory, municipality)
-    return trajectory
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from regiokompas.accounts import permissions
-from regiokompas.audit import log as audit
 from regiokompas.register import constants as c
 from regiokompas.register import services
 from regiokompas.register.dates import FuzzyDate
@@ -79,13 +78,17 @@ def _commissioning_body(actor, choice: str, participants: Sequence[Municipality]
     raise RegisterError(f"Onbekende opdrachtgever '{choice}'.")
 
 
-def _apply(actor, trajectory: Trajectory, data: TrajectoryInput) -> None:
+def _apply_facts(trajectory: Trajectory, data: TrajectoryInput) -> None:
     trajectory.name = data.name.strip()
     trajectory.domain = data.domain.strip()
     trajectory.aim = data.aim.strip()
     trajectory.status = data.status
     trajectory.start_date, trajectory.start_precision = data.start.value, data.start.precision
     trajectory.source = data.source.strip()
+
+
+def _apply(actor, trajectory: Trajectory, data: TrajectoryInput) -> None:
+    _apply_facts(trajectory, data)
     if data.new_region.strip():
         trajectory.region = services.save_object(actor, Region(name=data.new_region.strip(), source=data.source))
     else:
@@ -119,38 +122,25 @@ def _set_laws(actor, trajectory: Trajectory, laws: Iterable[Law]) -> None:
 
 
 @transaction.atomic
-def add_member(actor, profile, trajectory: Trajectory, *, reason: str = "") -> None:
-    """Make the creator of a trajectory its member (she may not manage it before she is one)."""
-    from regiokompas.audit.context import acting_as
-
-    if profile.trajectories.filter(pk=trajectory.pk).exists():
-        return
-    before = {"trajectories": sorted(profile.trajectories.values_list("slug", flat=True))}
-    with acting_as(actor):
-        profile.trajectories.add(trajectory)
-    after = {"trajectories": sorted(profile.trajectories.values_list("slug", flat=True))}
-    audit.record(actor, "profile.membership", profile, before=before, after=after, reason=reason,
-                 object_repr=profile.user.get_username(), trajectory_slug=trajectory.slug)
-    permissions.forget_cached_rights(profile.user)
-
-
-@transaction.atomic
 def create_trajectory(actor, data: TrajectoryInput) -> Trajectory:
-    """A new trajectory with its participants and laws; the creator becomes a member and so manages it."""
+    """A new trajectory with its participants and laws, for the pages and the API; the creator
+    becomes a member and so manages it (accounts.permissions.can_manage_trajectory)."""
+    from regiokompas.accounts.services import add_creator_membership
+
     _check_create(actor)
     if not data.participants:
-        raise RegisterError("Kies ten minste één deelnemende gemeente.")
+        raise RegisterError("Kies ten minste één deelnemende gemeente.", field="participants")
     if Trajectory.objects.filter(slug=data.slug).exists():
-        raise RegisterError("Er is al een traject met deze korte naam.")
+        raise RegisterError("Er is al een traject met deze korte naam.", field="slug", code="conflict")
     # The trajectory first, then its creator's membership: from then on she manages it, and may add
     # the region, project organisation and laws that it needs.
-    trajectory = Trajectory(slug=data.slug, name=data.name.strip())
+    trajectory = Trajectory(slug=data.slug)
+    _apply_facts(trajectory, data)
     services.save_object(actor, trajectory, reason="traject opgezet")
-    profile = permissions.profile_of(actor)
-    if profile is not None:
-        add_member(actor, profile, trajectory, reason="maker van het traject")
+    add_creator_membership(actor, trajectory)
     _apply(actor, trajectory, data)
-    services.save_object(actor, trajectory, reason="gegevens van het nieuwe traject")
+    if trajectory.region_id or trajectory.project_organisation_id or trajectory.commissioning_body_id:
+        services.save_object(actor, trajectory, reason="gegevens van het nieuwe traject")
     for municipality in data.participants:
         services.add_participant(actor, trajectory, municipality, source=data.source)
     _set_laws(actor, trajectory, _laws(actor, data))

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from regiokompas.accounts import permissions
+from regiokompas.formpages import render_form
 from regiokompas.register import constants as c
 from regiokompas.register import services, setup_services
 from regiokompas.register.dates import FuzzyDate
@@ -47,10 +48,6 @@ def _posted_initial(post, form_class) -> dict:
         elif name in post:
             initial[name] = post.get(name)
     return initial
-
-
-def _render(request, template, context, form):
-    return render(request, template, context, status=400 if form.is_bound and form.errors else 200)
 
 
 def _fail(form, exc: RegisterError) -> None:
@@ -100,7 +97,7 @@ def _trajectory_page(request, form, trajectory=None, searched=False):
     else:
         selected = set(form.initial.get("participants") or [])
     current, former = municipality_groups(query, selected)
-    return _render(request, "register/setup/trajectory_form.html", {
+    return render_form(request, "register/setup/trajectory_form.html", {
         "form": form, "trajectory": trajectory, "query": query, "selected": selected, "searched": searched,
         "current_municipalities": current, "former_municipalities": former,
         "title": f"Traject wijzigen: {trajectory}" if trajectory else "Nieuw traject",
@@ -175,7 +172,7 @@ def _gate_input(data) -> setup_services.GateInput:
 
 
 def _gate_page(request, form, trajectory, gate=None):
-    return _render(request, "register/setup/gate_form.html", {
+    return render_form(request, "register/setup/gate_form.html", {
         "form": form, "trajectory": trajectory, "gate": gate,
         "title": f"Besluitmoment wijzigen: {gate}" if gate else "Nieuw besluitmoment",
     }, form)
@@ -255,7 +252,7 @@ def organisation_form(request, pk=None):
         else:
             messages.success(request, f"Organisatie '{target.name}' opgeslagen.")
             return redirect("register:setup-overview")
-    return _render(request, "register/setup/simple_form.html", {
+    return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Organisatie wijzigen: {organisation}" if organisation else "Nieuwe organisatie",
         "submit": "Organisatie opslaan", "cancel": reverse("register:setup-overview"),
     }, form)
@@ -289,7 +286,7 @@ def _arrangement_page(request, form, arrangement=None, searched=False):
             appointments=arrangement.appointments.select_related("person", "municipality"),
             lineage=arrangement.lineage(),
         )
-    return _render(request, "register/setup/arrangement_form.html", context, form)
+    return render_form(request, "register/setup/arrangement_form.html", context, form)
 
 
 @login_required
@@ -342,7 +339,7 @@ def participation_edit(request, pk):
         else:
             messages.success(request, f"Deelname van {participation.municipality} bijgewerkt.")
             return redirect("register:arrangement-edit", pk=participation.arrangement_id)
-    return _render(request, "register/setup/simple_form.html", {
+    return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Deelname van {participation.municipality} aan {participation.arrangement}",
         "submit": "Deelname opslaan", "cancel": reverse("register:arrangement-edit", args=[participation.arrangement_id]),
     }, form)
@@ -365,7 +362,7 @@ def appointment_create(request, pk):
         else:
             messages.success(request, f"Benoeming van {data['person_name']} vastgelegd.")
             return redirect("register:arrangement-edit", pk=arrangement.pk)
-    return _render(request, "register/setup/simple_form.html", {
+    return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Benoeming in een bestuur van {arrangement}",
         "submit": "Benoeming opslaan", "cancel": reverse("register:arrangement-edit", args=[arrangement.pk]),
     }, form)

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from regiokompas.accounts import permissions
 from regiokompas.audit.models import AuditEntry
+from regiokompas.formpages import render_form
 from regiokompas.register import constants as c
 from regiokompas.register import panels, query, services, setup_services
 from regiokompas.register.dates import FuzzyDate
@@ -169,10 +170,10 @@ def decision_create(request, pk, code):
         else:
             messages.success(request, f"Besluit van {municipality} ({decision.governing_body.get_kind_display()}) vastgelegd.")
             return redirect("register:decision-detail", pk=decision.pk)
-    return render(request, "register/decision_form.html", {
+    return render_form(request, "register/decision_form.html", {
         "form": form, "gate": gate, "municipality": municipality, "trajectory": gate.trajectory,
         "title": f"Besluit vastleggen: {municipality}",
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 @login_required
@@ -222,10 +223,10 @@ def decision_supersede(request, pk):
         else:
             messages.success(request, "Het besluit is vervangen; het eerdere besluit blijft zichtbaar in de geschiedenis.")
             return redirect("register:decision-detail", pk=decision.pk)
-    return render(request, "register/decision_form.html", {
+    return render_form(request, "register/decision_form.html", {
         "form": form, "gate": earlier.gate, "municipality": earlier.municipality, "trajectory": earlier.gate.trajectory,
         "earlier": earlier, "title": f"Besluit vervangen: {earlier.municipality} ({earlier.governing_body.get_kind_display()})",
-    }, status=400 if form.errors else 200)
+    }, form)
 
 
 @login_required
@@ -251,8 +252,7 @@ def condition_status(request, pk):
         else:
             messages.success(request, "De status van de voorwaarde is bijgewerkt.")
             return redirect("register:decision-detail", pk=condition.decision_id)
-    return render(request, "register/condition_form.html", {"form": form, "condition": condition, "trajectory": trajectory},
-                  status=400 if form.errors else 200)
+    return render_form(request, "register/condition_form.html", {"form": form, "condition": condition, "trajectory": trajectory}, form)
 
 
 @login_required
