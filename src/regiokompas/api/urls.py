@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 
 from regiokompas.api import problems, views
-from regiokompas.jobs.api import TaakDetail
+from regiokompas.api.jobs import TaakDetail
 
 app_name = "api"
 

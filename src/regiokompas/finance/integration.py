@@ -82,3 +82,8 @@ def install() -> None:
     panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
     _dossier_specs()
     _report_chapter()
+    from regiokompas.finance import jobs
+    from regiokompas.jobs.models import JobKind
+    from regiokompas.jobs.services import register_handler
+
+    register_handler(JobKind.COSTS, jobs.costs)

@@ -15,11 +15,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
 from regiokompas.accounts.actors import Actor
-from regiokompas.jobs.models import Job, JobKind, JobStatus
+from regiokompas.jobs.models import Job, JobStatus
 from regiokompas.register.errors import PermissionDenied, RegisterError
 
 if TYPE_CHECKING:
@@ -99,84 +98,22 @@ def run(job_id: str) -> str:
 # --- handlers: each calls the existing services with the requesting user as actor ---------------
 
 
-def _trajectory(job: Job) -> Trajectory:
+def job_trajectory(job: Job) -> Trajectory:
     """The trajectory a job works on; a job of a kind that needs one but has none fails with a message."""
     if job.trajectory is None:
         raise RegisterError("Deze taak hoort niet bij een traject; er is niets vastgelegd.")
     return job.trajectory
 
 
-def _analysis(job: Job, user: Actor, progress: Progress) -> dict:
-    from regiokompas.options import services
+Handler = Callable[[Job, Actor, Progress], dict]
 
-    p, trajectory = job.params, _trajectory(job)
-    progress(10, "De invoer wordt gelezen en de analyse wordt doorgerekend.")
-    run = services.run_analysis(user, trajectory, samples=p["samples"], seed=p.get("seed"), label=p.get("label", ""),
-                                pooled_weighting=p.get("pooled_weighting", "equal"))
-    return {"step": f"Analyse {run.number} is uitgevoerd ({run.duration_ms} ms).",
-            "result_url": reverse("options:run-detail", kwargs={"slug": trajectory.slug, "number": run.number})}
+# The handler per kind of job, registered by the app that owns the work (its integration.install()),
+# so this app imports none of them: options (analysis, report), finance (costs), publications
+# (document, import).
+HANDLERS: dict[str, Handler] = {}
 
 
-def _report(job: Job, user: Actor, progress: Progress) -> dict:
-    from regiokompas.accounts import permissions
-    from regiokompas.options import report
-    from regiokompas.options.models import AnalysisRun
-
-    trajectory, fmt = _trajectory(job), job.params["fmt"]
-    if not permissions.can_see_analysis(user, trajectory):
-        raise PermissionDenied("De analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
-    number = job.params.get("run")
-    run = AnalysisRun.objects.filter(trajectory=trajectory, number=number).first() if number else report.latest_run(trajectory)
-    if number and run is None:
-        raise RegisterError(f"Analyse {number} bestaat niet (meer) in dit traject.")
-    progress(20, "Het rapport wordt opgemaakt.")
-    content = report.render_report(trajectory, fmt, run, viewer=user)
-    return {"step": "Het rapport is klaar.", "output": bytes(content if isinstance(content, bytes) else content.encode("utf-8")),
-            "output_name": f"onderbouwing-{trajectory.slug}.{fmt}", "output_type": job.params["content_type"]}
-
-
-def _costs(job: Job, user: Actor, progress: Progress) -> dict:
-    from regiokompas.finance import services
-
-    trajectory = _trajectory(job)
-    progress(10, "De kosten worden gesimuleerd (Monte Carlo) en als scores overgenomen.")
-    saved = services.apply_to_criterion(user, trajectory)
-    return {"step": services.applied_text(trajectory, saved),
-            "result_url": reverse("finance:overview", kwargs={"slug": trajectory.slug})}
-
-
-def _document(job: Job, user: Actor, progress: Progress) -> dict:
-    from regiokompas.accounts import permissions
-    from regiokompas.documents.render import CONTENT_TYPES, safe_filename
-    from regiokompas.documents.render import render as render_document
-    from regiokompas.publications import drafting
-    from regiokompas.register.models import Document
-
-    document = Document.objects.filter(pk=job.params["document"]).first()
-    if document is None or not permissions.can_see_document(user, document):
-        raise PermissionDenied("Dit document is niet (meer) zichtbaar voor u.")
-    fmt = job.params["fmt"]
-    progress(20, "Het document wordt opgemaakt.")
-    data = render_document(drafting.to_model(document, viewer=user), fmt)
-    return {"step": "Het document is klaar.", "output": bytes(data if isinstance(data, bytes) else data.encode("utf-8")),
-            "output_name": safe_filename(document.title, fmt), "output_type": CONTENT_TYPES[fmt]}
-
-
-def _import(job: Job, user: Actor, progress: Progress) -> dict:
-    from regiokompas.publications import services
-
-    progress(10, "Het bestand wordt gelezen en herkend.")
-    record = services.start_import(user, bytes(job.input_data or b""), job.params["filename"], trajectory=job.trajectory)
-    return {"step": "Het bestand is gelezen; controleer de herkende gegevens.",
-            "result_url": reverse("publications:import-review", kwargs={"pk": record.pk})}
-
-
-HANDLERS: dict[str, Callable[[Job, Actor, Progress], dict]] = {
-    JobKind.ANALYSIS: _analysis,
-    JobKind.REPORT: _report,
-    JobKind.COSTS: _costs,
-    JobKind.DOCUMENT: _document,
-    JobKind.IMPORT: _import,
-}
+def register_handler(kind: str, handler: Handler) -> None:
+    HANDLERS[kind] = handler
 
 

@@ -63,6 +63,12 @@ def install() -> None:
 
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     _dossier_specs()
+    from regiokompas.jobs.models import JobKind
+    from regiokompas.jobs.services import register_handler
+    from regiokompas.options import jobs
+
+    register_handler(JobKind.ANALYSIS, jobs.analysis)
+    register_handler(JobKind.REPORT, jobs.report)
 
 
 def _component_arrangements(trajectory):

@@ -9,11 +9,12 @@ imports the apps that build on it.
 - ``Variant``, ``Criterion``, ``Score``, ``ScoreKind``, ``AnalysisRun``: the models, read-only
   outside this app (query them; never save them directly).
 - ``save_score(actor, score, reason=...)``: the one way to write a score (validated, audited).
-- ``read(problem, results, snapshot)``: the presenter of an analysis run's results.
+- ``read(problem, results, snapshot)``: the presenter of an analysis run's results; ``margin(se)``: its
+  95 % Monte-Carlo margin in words.
 """
 
 from regiokompas.options.models import AnalysisRun, Criterion, Score, ScoreKind, Variant
-from regiokompas.options.results import read
+from regiokompas.options.results import margin, read
 from regiokompas.options.services import save_score
 
-__all__ = ["AnalysisRun", "Criterion", "Score", "ScoreKind", "Variant", "read", "save_score"]
+__all__ = ["AnalysisRun", "Criterion", "Score", "ScoreKind", "Variant", "margin", "read", "save_score"]

@@ -85,3 +85,9 @@ def install() -> None:
     panels.add(panels.TRAJECTORY_PANELS, trajectory_panel)
     panels.add(panels.MUNICIPALITY_PANELS, municipality_panel)
     _dossier_specs()
+    from regiokompas.jobs.models import JobKind
+    from regiokompas.jobs.services import register_handler
+    from regiokompas.publications import jobs
+
+    register_handler(JobKind.DOCUMENT, jobs.document)
+    register_handler(JobKind.IMPORT, jobs.import_file)

@@ -67,7 +67,7 @@ def variant_entry(variant) -> dict:
 
 def _sources():
     """(kind, model, builder, queryset for a rebuild)."""
-    from regiokompas.options.models import Variant
+    from regiokompas.options.interface import Variant
     from regiokompas.register.models import Condition, Decision, Document, Gate
 
     return [
