@@ -333,8 +333,7 @@ def certainty_words(block, best: str) -> str:
 
 
 def _preferred(trajectory, municipality) -> tuple[Preferred | None, str]:
-    from regiokompas.options.interface import AnalysisRun
-    from regiokompas.options.interface import margin, read
+    from regiokompas.options.interface import AnalysisRun, margin, read
 
     run = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
     if run is None:
