@@ -39,7 +39,7 @@ def test_ready_when_every_check_passes():
     response, body = get("/gezondheid/klaar")
     assert response.status_code == 200
     assert body == {"status": "ok", "controles": {"database": {"ok": True}, "migraties": {"ok": True},
-                                                  "rekenkern-cache": {"ok": True}}}
+                                                  "rekenkern-cache": {"ok": True}, "wachtrij": {"ok": True}}}
 
 
 def test_not_ready_with_unapplied_migrations(monkeypatch):
