@@ -20,7 +20,7 @@ def test_search_and_notification_pages_are_accessible(page, site):
     base = site.url
     login(page, base, "raadslid-bergen")
     # the header shows the unread count and leads to search
-    assert page.locator("header a", has_text="Meldingen").inner_text().startswith("Meldingen 1")
+    assert page.locator("nav[aria-label=Hoofdmenu] a", has_text="Meldingen").inner_text().startswith("Meldingen 1")
     page.get_by_role("link", name="Zoeken").click()
     page.get_by_label("Zoek in het dossier").fill("Bergen")
     page.get_by_role("button", name="Zoeken").click()
