@@ -13,7 +13,7 @@ BUCH = {"GM0373": 32.61, "GM0450": 12.04, "GM0383": 34.19, "GM0399": 100 - 32.61
 
 
 def test_fixed_percentage_key_reproduces_the_buch_2017_split():
-    # domain.md §3.6: BUCH 2017 budget EUR 58.8 million: Bergen 32.61 %, Uitgeest 12.04 %,
+    # BUCH (Werkorganisatie BUCH, programmabegroting 2017): budget EUR 58.8 million: Bergen 32.61 %, Uitgeest 12.04 %,
     # Castricum 34.19 %, rest Heiloo.
     key = Key("buch", "BUCH 2017", "fixed_percentages", BUCH)
     parts = allocate({"buch": key}, key, list(BUCH), 58_800_000)

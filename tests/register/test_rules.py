@@ -1,4 +1,4 @@
-"""Domain rules of the register (domain.md §6.3)."""
+"""Domain rules of the register (Wet gemeenschappelijke regelingen, Gemeentewet; wetten.overheid.nl)."""
 
 import datetime as dt
 
