@@ -19,11 +19,11 @@ def log_lines():
     handler = logging.getLogger(logs.ACCESS_LOGGER).handlers[0]
     assert handler is logging.getLogger("django.request").handlers[0]
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    handler.stream = buffer
     try:
         yield lambda: [json.loads(line) for line in buffer.getvalue().splitlines()]
     finally:
-        handler.setStream(previous)
+        handler.stream = None  # follows sys.stdout again
 
 
 def access(lines, path):
@@ -72,3 +72,15 @@ def test_a_server_error_is_logged_with_its_traceback_and_shows_the_dutch_page(lo
 def test_text_format_for_a_person_in_the_terminal():
     config = logs.logging_config(fmt="text")
     assert "request_id" in config["formatters"]["main"]["format"]
+
+
+def test_the_handler_follows_a_replaced_stdout_instead_of_a_closed_one(monkeypatch):
+    """Logging configured while stdout was one stream keeps working after that stream is closed."""
+    handler = logging.getLogger(logs.ACCESS_LOGGER).handlers[0]
+    old, new = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stdout", old)
+    old.close()
+    monkeypatch.setattr("sys.stdout", new)
+    logging.getLogger(logs.ACCESS_LOGGER).info("na vervanging")
+    assert "na vervanging" in new.getvalue()
+    handler.flush()

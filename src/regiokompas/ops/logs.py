@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import sys
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 user_id: contextvars.ContextVar[int | None] = contextvars.ContextVar("user_id", default=None)
@@ -29,6 +30,25 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
+class StdoutHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stdout`` is when a record is written, not to the stream that was
+    stdout when logging was configured: a stdout replaced later (a test's capture, a server that
+    re-opens its streams) is followed instead of writing to a closed file. ``stream`` may be set
+    to a fixed stream; setting it to None follows ``sys.stdout`` again."""
+
+    def __init__(self) -> None:
+        self._fixed: object | None = None
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return self._fixed if self._fixed is not None else sys.stdout
+
+    @stream.setter
+    def stream(self, value) -> None:  # noqa: ANN001
+        self._fixed = None if value is sys.stdout or value is sys.stderr else value
+
+
 def logging_config(*, fmt: str = "json", audit_level: str = "WARNING", access_log: bool = True) -> dict:
     formatter = (
         {
@@ -47,8 +67,7 @@ def logging_config(*, fmt: str = "json", audit_level: str = "WARNING", access_lo
         "formatters": {"main": formatter},
         "handlers": {
             "stdout": {
-                "class": "logging.StreamHandler",
-                "stream": "ext://sys.stdout",
+                "()": "regiokompas.ops.logs.StdoutHandler",
                 "formatter": "main",
                 "filters": ["request"],
             }
