@@ -1,6 +1,7 @@
-"""Settings of the load-test server: the production settings, with request errors (tracebacks) on
-stderr so that a failed request in the load test can be explained."""
+"""Settings of the load-test server: the production settings. Request errors are logged by
+``django.request`` with their traceback as JSON lines on stdout (regiokompas.ops.logs), which the
+load test writes to its server log and prints when a run has errors."""
 
 from regiokompas.conf.settings import *  # noqa: F403
 
-LOGGING["loggers"]["django.request"] = {"handlers": ["console"], "level": "ERROR", "propagate": False}  # noqa: F405
+assert "stdout" in LOGGING["loggers"]["django.request"]["handlers"]  # noqa: F405, S101

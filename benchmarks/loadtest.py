@@ -8,9 +8,8 @@ What it does, on loopback only and on a throw-away database it creates itself (n
 a fresh SQLite data folder, or the PostgreSQL database ``rk_perf_load`` (dropped and created); the
 example as ``make demo`` loads it, one stored analysis, and its own users (beleidsmedewerkers of the
 participating municipalities, members of both example trajectories). It then starts gunicorn with
-two worker processes of 8 threads each (``regiokompas.wsgi``; worker timeout 600 s, as an analysis
-or report still runs inside its request; the shared cache in Redis when ``--cache`` names one)
-and runs each phase: USERS concurrent users for SECONDS, each waiting THINK seconds (uniform)
+two worker processes of 8 threads each (``regiokompas.wsgi``; the shared cache in Redis when
+``--cache`` names one) and one task worker (``regiokompas worker``), and runs each phase: USERS concurrent users for SECONDS, each waiting THINK seconds (uniform)
 between requests; think 0 measures the saturation throughput.
 
 Users log in with a session made by the set-up (the session a login creates): logging 200 users
@@ -19,8 +18,9 @@ checked once with a password.
 
 The mix per request: trajectory overview, gate, results, options overview, planning, finance,
 municipality and documents pages; 5 % decision writes (a correction of the user's own
-municipality's decision: form and POST), 1 % analyses (2,000 samples, computed in the request:
-background tasks are not part of this set-up) and 1 % reports (the substantiation report as docx).
+municipality's decision: form and POST), 1 % analyses (2,000 samples: small enough to be computed in the request) and 1 % reports (the
+substantiation report as docx: queued for the task worker, the user is sent to the task's page,
+which is requested once).
 
 Why an asyncio/httpx script and not locust: the load generator shares the 2 cores with the server;
 one asyncio process needs far less CPU per request than locust's gevent users and its web UI, it
@@ -132,13 +132,27 @@ def prepare(users: int, database: str) -> dict:
 # --- the server -------------------------------------------------------------------------------------
 
 
-def start_server(setup: dict, port: int, workers: int, threads: int, cache: str) -> subprocess.Popen:
+def server_env(setup: dict, cache: str) -> dict:
     env = dict(os.environ, REGIOKOMPAS_DATA_DIR=setup["data_dir"], REGIOKOMPAS_SECURE="false", DEBUG="false",
                DJANGO_SETTINGS_MODULE="benchmarks.load_settings", CACHE_URL=cache, SECRET_KEY=setup["secret_key"])
     if setup["database_url"]:
         env["DATABASE_URL"] = setup["database_url"]
     else:
         env.pop("DATABASE_URL", None)
+    return env
+
+
+def start_worker(setup: dict, cache: str) -> subprocess.Popen:
+    """One task worker (``regiokompas worker``) beside the web processes, as in production: reports
+    and large analyses are queued by the web process and rendered here."""
+    log = open(Path(setup["data_dir"]) / "worker.log", "wb")  # noqa: SIM115 - open while the worker runs
+    return subprocess.Popen([sys.executable, "-m", "regiokompas", "worker"], env=server_env(setup, cache),
+                            start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+                            cwd=Path(__file__).resolve().parent.parent)
+
+
+def start_server(setup: dict, port: int, workers: int, threads: int, cache: str) -> subprocess.Popen:
+    env = server_env(setup, cache)
     cmd = [sys.executable, "-m", "gunicorn", "regiokompas.wsgi:application", "--workers", str(workers),
            "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--timeout", "600", "--keep-alive", "30",
            "--log-level", "warning"]
@@ -223,6 +237,10 @@ async def user_loop(i: int, setup: dict, base: str, stats: Stats, until: float, 
                     await _request(client, stats, kind, "POST", urls["analyse"], expect=(302,), headers={"Referer": base + urls["analyse"]},
                                    data={"csrfmiddlewaretoken": token.group(1), "samples": "2000", "seed": str(i),
                                          "pooled_weighting": "equal", "label": "belastingtest"})
+            elif kind == "rapport":  # queued for the worker; the user is sent to the task's page
+                queued = await _request(client, stats, kind, "GET", urls[kind], expect=(302,))
+                if queued is not None and queued.status_code == 302:
+                    await _request(client, stats, "rapport (taakpagina)", "GET", queued.headers["location"])
             else:
                 await _request(client, stats, kind, "GET", urls[kind])
             if think[1] > 0:
@@ -331,28 +349,38 @@ def main(argv: list[str] | None = None) -> int:
             args.port = s.getsockname()[1]
     base = f"http://127.0.0.1:{args.port}"
     server = start_server(setup, args.port, args.workers, args.threads, args.cache)
+    worker = start_worker(setup, args.cache)
     results = []
+    login_ok = False
     try:
         login_ok = asyncio.run(check_login(base, setup))
         print(f"machine: {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.2f}; database {args.database}; "
-              f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
+              f"gunicorn {args.workers} workers x {args.threads} threads + 1 taakverwerker; cache {args.cache or 'per proces (locmem)'}; inloggen via formulier: "
               f"{'ja' if login_ok else 'MISLUKT'}")
         current: dict = {}
         for users, seconds, think in phases:
             result = asyncio.run(run_phase(setup, base, users, seconds, think, current))
             print_phase(result)
             results.append(result)
+    except Exception:
+        _print_server_log(setup)
+        raise
     finally:
         stop_server(server)
+        stop_server(worker)
     if args.json:
         Path(args.json).write_text(json.dumps({"database": args.database, "workers": args.workers, "cache": args.cache,
                                                "cpus": os.cpu_count(), "phases": results}, indent=1), encoding="utf-8")
     failed = not login_ok or any(r["errors"] for r in results)
     if failed:
-        log = (Path(setup["data_dir"]) / "server.log").read_text(encoding="utf-8", errors="replace")
-        print("Serverlog (laatste 6.000 tekens):\n" + log[-6000:], file=sys.stderr)
+        _print_server_log(setup)
         print("FOUT: de belastingtest had fouten (zie hierboven).", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _print_server_log(setup: dict) -> None:
+    log = (Path(setup["data_dir"]) / "server.log").read_text(encoding="utf-8", errors="replace")
+    print("Serverlog (laatste 6.000 tekens):\n" + log[-6000:], file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -78,6 +78,11 @@ def _cache(url: str) -> dict:
     if not url or url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
     if url.startswith(("redis://", "rediss://", "unix://")):
+        import importlib.util
+
+        if importlib.util.find_spec("redis") is None:
+            raise ConfigError("CACHE_URL wijst naar Redis, maar de Redis-client is niet geïnstalleerd: "
+                              "installeer regiokompas[redis] (pip install 'regiokompas[redis]').")
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
