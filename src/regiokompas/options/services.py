@@ -8,7 +8,7 @@ import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import models, transaction
 from django.db.models import Max
@@ -175,7 +175,23 @@ def delete_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str =
                  object_type="options.CommonMeasure", object_repr=text, object_id=str(pk))
 
 
-def composition(variant: Variant) -> list[dict]:
+class ComponentRow(TypedDict):
+    task: str
+    form: str
+    arrangement: str
+    note: str
+
+
+class PhaseRow(TypedDict):
+    """A phase of a variant with its components, as shown in the report and kept in the run's snapshot."""
+
+    phase: int
+    label: str
+    start: str
+    components: list[ComponentRow]
+
+
+def composition(variant: Variant) -> list[PhaseRow]:
     """The variant's phases with their components, as plain data (snapshot and report)."""
     return [
         {"phase": phase, "label": label,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from typing import Literal, TypedDict
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
@@ -346,12 +347,21 @@ def record_information_event(
     return event
 
 
-def information_status(gate: Gate) -> list[dict]:
+class InformationRow(TypedDict):
+    """One participating municipality at a gate: the information events of its raad, and whether it decided."""
+
+    municipality: Municipality
+    events: list[InformationEvent]
+    informed: bool
+    decided: bool
+
+
+def information_status(gate: Gate) -> list[InformationRow]:
     """Per participating municipality: was its raad informed about this gate, and how."""
     trajectory = gate.trajectory
     events = InformationEvent.objects.filter(gate=gate).select_related("document", "municipality").order_by("date")
     decided = {d.municipality_id for d in Decision.objects.filter(gate=gate, is_current=True)}
-    rows = []
+    rows: list[InformationRow] = []
     for participant in trajectory.participants.select_related("municipality").order_by("municipality__name"):
         m = participant.municipality
         mine = [e for e in events if e.municipality_id == m.pk]
@@ -430,7 +440,25 @@ def _import_kind(kind: str | None) -> str:
     return kind if kind in IMPORT_KINDS else c.DocumentKind.OTHER
 
 
-def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
+# The fields of an import a reviewer may correct.
+ImportField = Literal["kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions"]
+IMPORT_FIELDS: tuple[ImportField, ...] = ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions")
+
+
+class EffectiveImport(TypedDict):
+    """What confirming an import stores (:func:`effective_import`); ``date`` as 'JJJJ-MM-DD', 'JJJJ-MM' or 'JJJJ'."""
+
+    kind: str
+    date: str | None
+    onderwerp: str
+    sender: str
+    kenmerk: str
+    municipalities: list[str]
+    decisions: list[dict]
+    corrected: list[str]
+
+
+def effective_import(record: DocumentImport, *, corrected: bool = True) -> EffectiveImport:
     """What will be stored on confirmation: the recognised fields with the reviewer's corrections
     over them (kind, date and precision, onderwerp, sender, kenmerk, municipalities, decisions).
     ``corrected`` lists the fields where a correction differs from what was recognised."""
@@ -447,7 +475,7 @@ def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
     for i, d in enumerate(data.get("decisions", [])):
         fix = (corr.get("decisions") or {}).get(str(i), {})
         decisions.append(dict(d, outcome=fix.get("outcome", d["outcome"]), date=fix.get("date", d.get("date"))))
-    result = {
+    result: EffectiveImport = {
         "kind": corr.get("kind") or _import_kind(data.get("kind")),
         "date": date_iso,
         "onderwerp": corr.get("onderwerp", (fields.get("onderwerp") or {}).get("value") or (data.get("header") or {}).get("onderwerp") or ""),
@@ -459,8 +487,7 @@ def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
     }
     if corr:
         plain = effective_import(record, corrected=False)
-        result["corrected"] = [k for k in ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions")
-                               if result[k] != plain[k]]
+        result["corrected"] = [k for k in IMPORT_FIELDS if result[k] != plain[k]]
     return result
 
 
@@ -521,21 +548,31 @@ def _kenmerk_numbers(text: str) -> set[str]:
     return {part.strip().casefold() for part in (text or "").split(";") if part.strip()}
 
 
-def find_duplicates(record: DocumentImport) -> dict[str, list]:
+class Duplicates(TypedDict):
+    """Earlier uploads of the same file, of a document with the same fields, those of them still
+    pending, and the register documents they are or match."""
+
+    same_file: list[DocumentImport]
+    same_fields: list[DocumentImport]
+    pending: list[DocumentImport]
+    documents: list[Document]
+
+
+def find_duplicates(record: DocumentImport) -> Duplicates:
     """Earlier uploads and register documents that are the same document: the same file (SHA-256),
     or the same kenmerk, date and sender."""
     same_file = list(DocumentImport.objects.filter(sha256=record.sha256).exclude(pk=record.pk).select_related("document"))
     mine = effective_import(record)
     numbers, date, sender = _kenmerk_numbers(mine["kenmerk"]), mine["date"], _sender_key(mine["sender"])
     same_fields: list[DocumentImport] = []
-    documents = {d.document_id: d.document for d in same_file if d.document_id}
+    documents: dict[int, Document] = {d.document.pk: d.document for d in same_file if d.document is not None}
     if numbers and date:
         for other in DocumentImport.objects.exclude(pk=record.pk).exclude(sha256=record.sha256).select_related("document"):
             theirs = effective_import(other)
             if theirs["date"] == date and _sender_key(theirs["sender"]) == sender and numbers & _kenmerk_numbers(theirs["kenmerk"]):
                 same_fields.append(other)
-                if other.document_id:
-                    documents[other.document_id] = other.document
+                if other.document is not None:
+                    documents[other.document.pk] = other.document
         parsed = FuzzyDate.parse_iso(date)
         for doc in Document.objects.filter(date=parsed.value, date_precision=parsed.precision) if parsed.known else []:
             header = doc.header or {}
