@@ -8,6 +8,7 @@ import pytest
 from tests.options.helpers import SLUG, database_counts
 
 from regiokompas.accounts.actors import SystemActor
+from regiokompas.audit.models import AuditEntry
 from regiokompas.options import report, services
 from regiokompas.options.models import CommonMeasure, ExecutionForm, Variant, VariantComponent
 from regiokompas.register import constants as rc
@@ -129,3 +130,19 @@ def test_composition_and_measures_travel_with_the_dossier(region_variant):
     second = json.loads(json.dumps(dossier.export_dossier(copy)).replace('"kopie-rivierenland"', '"werk-rivierenland"'))
     assert second["objects"] == first["objects"]
     assert VariantComponent.objects.get(variant__trajectory=copy).arrangement == gr
+
+
+def test_deleting_a_component_or_a_common_measure_leaves_one_audit_row_with_its_id(region_variant):
+    """The audit row of a deletion names the deleted object's id when it is written: an audit row is
+    never changed afterwards (it used to be saved a second time, which an audit row refuses)."""
+    t, variant = region_variant
+    component = _component(variant)
+    measure = services.save_common_measure(SystemActor("test"), CommonMeasure(trajectory=t, title="Herstelplan", source="test"))
+    component_pk, measure_pk = component.pk, measure.pk
+    services.delete_variant_component(SystemActor("test"), component, reason="dubbel")
+    services.delete_common_measure(SystemActor("test"), measure, reason="vervallen")
+    assert not VariantComponent.objects.filter(pk=component_pk).exists()
+    assert not CommonMeasure.objects.filter(pk=measure_pk).exists()
+    rows = {(e.action, e.object_type, e.object_id, e.reason) for e in AuditEntry.objects.filter(action__endswith=".delete")}
+    assert ("variantcomponent.delete", "options.VariantComponent", str(component_pk), "dubbel") in rows
+    assert ("commonmeasure.delete", "options.CommonMeasure", str(measure_pk), "vervallen") in rows

@@ -7,6 +7,7 @@ from regiokompas.accounts.actors import SystemActor
 from regiokompas.planning import constants as pc
 from regiokompas.planning import services as ps
 from regiokompas.planning.models import Consultation, ConsultationBody, Milestone, Plan
+from regiokompas.register import services as rs
 from regiokompas.register.errors import PermissionDenied, RegisterError
 
 from .helpers import D, database_counts, simple_plan, trajectory_with_law
@@ -246,3 +247,20 @@ def test_example_facts_carry_a_source_and_invented_data_is_marked():
             assert "illustratief" in r.source
         else:
             assert "seed:" in r.source or "WOR" in r.source or "Gemeentewet" in r.source or "Participatiewet" in r.source, r
+
+
+def test_a_plan_without_versions_gets_a_first_version():
+    """A plan whose versions are missing (for instance from a partly restored dossier) takes a new
+    version as its first one; a law change on it finds nothing to move and says so in Dutch."""
+    t, law, gates = trajectory_with_law(slug="plan-leeg")
+    plan = rs.save_object(SystemActor("test"), Plan(trajectory=t, name="Planning"))
+    assert plan.current is None
+    before = database_counts()
+    with pytest.raises(RegisterError, match="hangt af van"):
+        ps.apply_law_change(SystemActor("test"), t, law, new_date=D(2031, 1, 1), reason="Wet later")
+    assert database_counts() == before
+    items = [ps.MilestoneInput("start", "Start", D(2029, 9, 1))]
+    version = ps.new_version(SystemActor("test"), t, title="Planning opnieuw", reason="Versies ontbraken", milestones=items)
+    assert (version.number, version.based_on) == (1, None)
+    assert [c["change"] for c in version.changes] == ["toegevoegd"]
+    assert plan.current == version

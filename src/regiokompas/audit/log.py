@@ -11,7 +11,7 @@ import datetime as dt
 import decimal
 import logging
 import uuid
-from typing import Any
+from typing import Any, overload
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
@@ -40,6 +40,14 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, FieldFile):
         return value.name or None
     return value
+
+
+@overload
+def snapshot(obj: models.Model) -> dict: ...
+@overload
+def snapshot(obj: None) -> None: ...
+@overload
+def snapshot(obj: models.Model | None) -> dict | None: ...
 
 
 def snapshot(obj: models.Model | None) -> dict | None:

@@ -8,6 +8,7 @@ import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from django.db import models, transaction
 from django.db.models import Max
@@ -72,7 +73,7 @@ def _save(obj: models.Model) -> None:
     register_services.write(obj, error=OptionsError)
 
 
-def _require_manager(actor: Actor, trajectory) -> None:
+def _require_manager(actor: Actor, trajectory: Trajectory) -> None:
     if not perm.can_manage_options(actor, trajectory):
         raise PermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores.")
 
@@ -120,12 +121,13 @@ def save_variant_component(actor: Actor, component: VariantComponent, *, reason:
         raise OptionsError(f"Onbekende vorm '{component.form}'. Kies de gemeente zelf of een rechtsvorm.")
     if not component.phase or component.phase < 1:
         raise OptionsError("De fase is een volgnummer vanaf 1.")
-    if component.arrangement_id:
+    arrangement = component.arrangement
+    if arrangement is not None:
         if component.form == ExecutionForm.OWN:
             raise OptionsError("Een taak die de gemeente zelf uitvoert, hoort niet bij een regeling; kies een rechtsvorm of laat de regeling leeg.")
-        if component.arrangement.legal_form != component.form:
+        if arrangement.legal_form != component.form:
             raise OptionsError(
-                f"{component.arrangement} is een {component.arrangement.get_legal_form_display()}, geen "
+                f"{arrangement} is een {arrangement.get_legal_form_display()}, geen "
                 f"{ExecutionForm(component.form).label}; kies de vorm van de regeling."
             )
     if component.phase_start_precision not in rc.DatePrecision.values:
@@ -144,10 +146,8 @@ def delete_variant_component(actor: Actor, component: VariantComponent, *, reaso
     _require_manager(actor, component.variant.trajectory)
     before, slug, text, pk = audit.snapshot(component), component.variant.trajectory.slug, str(component), component.pk
     component.delete()
-    entry = audit.record(actor, "variantcomponent.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
-                         object_type="options.VariantComponent", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "variantcomponent.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                 object_type="options.VariantComponent", object_repr=text, object_id=str(pk))
 
 
 @transaction.atomic
@@ -171,13 +171,27 @@ def delete_common_measure(actor: Actor, measure: CommonMeasure, *, reason: str =
     _require_manager(actor, measure.trajectory)
     before, slug, text, pk = audit.snapshot(measure), measure.trajectory.slug, str(measure), measure.pk
     measure.delete()
-    entry = audit.record(actor, "commonmeasure.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
-                         object_type="options.CommonMeasure", object_repr=text)
-    entry.object_id = str(pk)
-    entry.save(update_fields=["object_id"])
+    audit.record(actor, "commonmeasure.delete", None, before=before, after=None, trajectory_slug=slug, reason=reason,
+                 object_type="options.CommonMeasure", object_repr=text, object_id=str(pk))
 
 
-def composition(variant: Variant) -> list[dict]:
+class ComponentRow(TypedDict):
+    task: str
+    form: str
+    arrangement: str
+    note: str
+
+
+class PhaseRow(TypedDict):
+    """A phase of a variant with its components, as shown in the report and kept in the run's snapshot."""
+
+    phase: int
+    label: str
+    start: str
+    components: list[ComponentRow]
+
+
+def composition(variant: Variant) -> list[PhaseRow]:
     """The variant's phases with their components, as plain data (snapshot and report)."""
     return [
         {"phase": phase, "label": label,
@@ -259,7 +273,7 @@ def save_criterion(actor: Actor, criterion: Criterion, *, reason: str = "") -> C
                                           error=OptionsError, check=_check_finite)
 
 
-def _preferences_using(trajectory, code: str) -> list[str]:
+def _preferences_using(trajectory: Trajectory, code: str) -> list[str]:
     return [p.municipality.name for p in PreferenceSet.objects.filter(trajectory=trajectory).select_related("municipality")
             if any(code in statement_codes(Statement(s.kind, s.data)) for s in p.statements.all())]
 
@@ -320,7 +334,7 @@ def validate_score(score: Score) -> None:
         raise OptionsError(f"{where}: de hoge waarde ({_fmt(score.high)}) ligt onder de lage waarde ({_fmt(score.low)}).")
     if not _within(score, c):
         raise OptionsError(f"{where}: waarden moeten op de schaal van het criterium liggen ({_fmt(c.scale_min)} tot {_fmt(c.scale_max)} {c.unit}).")
-    if score.evidence_document_id and score.evidence_document.trajectory_id not in (None, score.variant.trajectory_id):
+    if score.evidence_document is not None and score.evidence_document.trajectory_id not in (None, score.variant.trajectory_id):
         raise OptionsError(f"{where}: het onderbouwende document hoort bij een ander traject.")
 
 
@@ -339,7 +353,7 @@ def save_score(actor: Actor, score: Score, *, reason: str = "") -> Score:
 # --- preferences -----------------------------------------------------------------------------------
 
 
-def _criteria_for_preferences(trajectory):
+def _criteria_for_preferences(trajectory: Trajectory) -> list[Criterion]:
     criteria = criteria_of(trajectory)
     if len(criteria) < 2:
         raise OptionsError("Er zijn nog geen (of te weinig) criteria vastgesteld; voorkeuren kunnen pas daarna worden opgegeven.")
@@ -375,7 +389,7 @@ def check_preferences(trajectory: Trajectory, municipality: Municipality, statem
 
 @transaction.atomic
 def save_preferences(
-    actor,
+    actor: Actor,
     trajectory: Trajectory,
     municipality: Municipality,
     statements: Sequence[Statement],
@@ -489,7 +503,7 @@ def _snapshot_inputs(trajectory: Trajectory) -> dict:
     }
 
 
-def _origin(pref: PreferenceSet, criteria) -> list[int]:
+def _origin(pref: PreferenceSet, criteria: Sequence[Criterion]) -> list[int]:
     """For each compiled engine statement, the index of the entered statement it came from."""
     try:
         return compile_statements([Statement(s.kind, s.data) for s in pref.statements.all()], [c.code for c in criteria])[1]
@@ -501,20 +515,20 @@ def _next_number(trajectory: Trajectory) -> int:
     return (AnalysisRun.objects.filter(trajectory=trajectory).aggregate(m=Max("number"))["m"] or 0) + 1
 
 
-def _check_samples(samples) -> int:
+def _check_samples(samples: object) -> int:
     if isinstance(samples, bool) or not isinstance(samples, int) or not 100 <= samples <= MAX_SAMPLES:
         raise OptionsError(f"Het aantal trekkingen moet een geheel getal tussen 100 en {MAX_SAMPLES:,} zijn.".replace(",", "."))
     return samples
 
 
-def _check_seed(seed) -> int:
+def _check_seed(seed: object) -> int:
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
         raise OptionsError("De startwaarde van de toevalsgenerator moet een geheel getal van 0 of meer zijn.")
     return seed
 
 
 def run_analysis(
-    actor, trajectory: Trajectory, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None, label: str = "",
+    actor: Actor, trajectory: Trajectory, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None, label: str = "",
     pooled_weighting: str = "equal",
 ) -> AnalysisRun:
     """Build the problem from what is stored now, run the engine and store the run.
@@ -561,8 +575,8 @@ def _compute(problem: dict, samples: int, seed: int) -> tuple[dict, int]:
 
 
 @transaction.atomic
-def _store_run(actor: Actor, trajectory, problem, snapshot, samples, seed, results, duration, *, label="", illustrative=False,
-               reproduces=None) -> AnalysisRun:
+def _store_run(actor: Actor, trajectory: Trajectory, problem: dict, snapshot: dict, samples: int, seed: int, results: dict,
+               duration: int, *, label: str = "", illustrative: bool = False, reproduces: AnalysisRun | None = None) -> AnalysisRun:
     # runs of one trajectory are numbered in order: concurrent stores wait for each other here
     Trajectory.objects.select_for_update().filter(pk=trajectory.pk).first()
     run = AnalysisRun(
@@ -579,7 +593,7 @@ def _store_run(actor: Actor, trajectory, problem, snapshot, samples, seed, resul
     return run
 
 
-def json_safe(value):
+def json_safe(value: Any) -> Any:
     """NaN and infinity become null, so results store as valid JSON in every database."""
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
@@ -593,7 +607,7 @@ def json_safe(value):
 VOLATILE_KEYS = {"elapsed", "elapsed_s", "elapsed_seconds", "duration", "duration_s", "timing", "timings", "wall_time", "seconds"}
 
 
-def comparable(results):
+def comparable(results: Any) -> Any:
     """Results without wall-clock fields, for checking that a reproduction is identical."""
     if isinstance(results, dict):
         return {k: comparable(v) for k, v in results.items() if k not in VOLATILE_KEYS}

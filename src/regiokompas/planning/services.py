@@ -55,7 +55,7 @@ def _save(actor: Actor, obj: M, slug: str, *, reason: str = "") -> M:
     return register_services.save_audited(actor, obj, trajectory_slug=slug, reason=reason, error=PlanningError)
 
 
-def _check_date(value, label: str) -> None:
+def _check_date(value: object, label: str) -> None:
     if value is None:
         return
     if not isinstance(value, dt.date):
@@ -129,11 +129,21 @@ def _write_milestones(actor: Actor, version: PlanVersion, items: Sequence[Milest
     return created
 
 
+def _anchor(dependency: Dependency) -> Law | str:
+    """What a stored dependency hangs on: its law, or the key of the milestone it follows (the
+    database holds exactly one of the two: constraint dependency_one_anchor)."""
+    if dependency.law is not None:
+        return dependency.law
+    if dependency.depends_on is None:
+        raise PlanningError(f"Afhankelijkheid {dependency.pk} heeft geen anker: geen mijlpaal en geen wet.")
+    return dependency.depends_on.code
+
+
 def inputs_of(version: PlanVersion) -> list[MilestoneInput]:
     """The milestones of a version as inputs (for copying into the next version)."""
     result = []
     for ms in version.milestones.select_related("gate", "municipality").prefetch_related("dependencies__depends_on", "dependencies__law"):
-        deps = [DependencyInput(on=d.law if d.law_id else d.depends_on.code, offset_days=d.offset_days, law_date=d.law_date)
+        deps = [DependencyInput(on=_anchor(d), offset_days=d.offset_days, law_date=d.law_date)
                 for d in ms.dependencies.all()]
         result.append(MilestoneInput(
             key=ms.code, title=ms.title, date=ms.date, kind=ms.kind, end_date=ms.end_date, owner=ms.owner, status=ms.status,
@@ -195,8 +205,8 @@ def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str
     if not reason.strip():
         raise PlanningError("Geef aan waarom de planning verandert (bijvoorbeeld: 'Wwv gaat in de huidige vorm niet door').")
     _check_date(date, "Datum van de versie")
-    previous = plan.current
-    old_inputs = inputs_of(previous)
+    previous = plan.current  # None only for a plan whose versions are gone: then this is its first
+    old_inputs = inputs_of(previous) if previous is not None else []
     done_before = {m.key: m for m in old_inputs if m.status == pc.MilestoneStatus.DONE}
     for m in milestones:
         earlier = done_before.get(m.key)
@@ -205,7 +215,7 @@ def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str
     _validate_inputs(trajectory, milestones)
     changes = scheduling.diff(old_inputs, milestones)
     version = _save(actor, PlanVersion(
-        plan=plan, number=previous.number + 1, title=title.strip(), reason=reason.strip(), date=date, based_on=previous,
+        plan=plan, number=(previous.number if previous is not None else 0) + 1, title=title.strip(), reason=reason.strip(), date=date, based_on=previous,
         changes=changes, source=source, illustrative=illustrative, recorded_by=audit.actor_label(actor),
     ), trajectory.slug, reason=reason.strip())
     _write_milestones(actor, version, milestones)
@@ -267,7 +277,8 @@ def apply_law_change(actor: Actor, trajectory: Trajectory, law: Law, *, new_date
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan is None:
         raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")
-    items = inputs_of(plan.current)
+    current = plan.current
+    items = inputs_of(current) if current is not None else []
     shifts = {s.key: s for s in propose_law_shift(items, law, new_date, decided_keys(items))}
     if not shifts:
         raise PlanningError(f"Geen mijlpaal in de huidige planning hangt af van {law.abbreviation}; er is niets te verschuiven.")
@@ -350,7 +361,7 @@ def _validate_consultation(cons: Consultation) -> None:
         raise PlanningError("Een uitkomst van het advies hoort bij een datum van ontvangst.")
     if cons.deviates and not cons.deviation_motivation.strip():
         raise PlanningError("Wijkt het college af van het advies, dan is een schriftelijke motivering verplicht (WOR art. 25 lid 5).")
-    if cons.gate_id and cons.gate.trajectory_id != cons.body.trajectory_id:
+    if cons.gate is not None and cons.gate.trajectory_id != cons.body.trajectory_id:
         raise PlanningError("Het besluitmoment hoort bij een ander traject dan het medezeggenschapsorgaan.")
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from typing import Literal, TypedDict
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from regiokompas.accounts import permissions
 from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
-from regiokompas.documents.importer import DocumentImportError, import_bytes
+from regiokompas.documents import model as dm
+from regiokompas.documents.importer import DocumentImportError, ImportResult, import_bytes
 from regiokompas.documents.model import SECTION_HEADINGS
 from regiokompas.publications import drafting
 from regiokompas.publications.models import (
@@ -32,7 +35,7 @@ from regiokompas.register import constants as c
 from regiokompas.register import services as rs
 from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import PermissionDenied, RegisterError
-from regiokompas.register.models import Decision, Document, Gate, Municipality, Trajectory
+from regiokompas.register.models import Decision, Document, Gate, Municipality, Organisation, Trajectory
 
 IMPORT_KINDS = {k for k in c.DocumentKind.values}
 SECTION_TYPES = set(SECTION_HEADINGS) | {
@@ -46,33 +49,36 @@ class PublicationError(RegisterError):
 # --- permissions ---------------------------------------------------------------------------------
 
 
-def may_draft(user, municipality: Municipality, trajectory: Trajectory | None = None) -> bool:
+def may_draft(user: Actor, municipality: Municipality, trajectory: Trajectory | None = None) -> bool:
     return permissions.can_draft_publication(user, municipality, trajectory)
 
 
-def may_import(user) -> bool:
+def may_import(user: Actor) -> bool:
     return permissions.can_import(user)
 
 
-def _require_draft(user, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
+def _require_draft(user: Actor, municipality: Municipality, trajectory: Trajectory | None = None) -> None:
     if not may_draft(user, municipality, trajectory):
         raise PermissionDenied(f"U mag geen raadsinformatie van {municipality} opstellen of wijzigen.")
 
 
-def _require_publication(user, publication: Publication) -> None:
-    trajectory = publication.gate.trajectory if publication.gate_id else publication.document.trajectory
+def _require_publication(user: Actor, publication: Publication) -> None:
+    trajectory = publication.gate.trajectory if publication.gate is not None else publication.document.trajectory
     _require_draft(user, publication.municipality, trajectory)
     if not permissions.can_see_publication(user, publication):
         raise PermissionDenied("Dit stuk is niet zichtbaar voor u.")
 
 
-def _require_import(user, record: DocumentImport) -> None:
+def _require_import(user: Actor, record: DocumentImport) -> None:
     if not permissions.can_handle_import(user, record):
         raise PermissionDenied("Dit ingelezen document is niet van uw organisatie; u mag het niet inzien, bevestigen of annuleren.")
 
 
 def _slug(publication: Publication) -> str:
-    return publication.gate.trajectory.slug if publication.gate_id else (publication.document.trajectory.slug if publication.document.trajectory_id else "")
+    if publication.gate is not None:
+        return publication.gate.trajectory.slug
+    trajectory = publication.document.trajectory
+    return trajectory.slug if trajectory is not None else ""
 
 
 # --- drafting, editing, definitief, new version ----------------------------------------------------
@@ -106,7 +112,7 @@ def create_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str
 
 
 @transaction.atomic
-def _store_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str, model, day: dt.date) -> Publication:
+def _store_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str, model: dm.Document, day: dt.date) -> Publication:
     document = Document(
         trajectory=gate.trajectory,
         kind=kind,
@@ -129,8 +135,13 @@ def _store_draft(actor: Actor, gate: Gate, municipality: Municipality, kind: str
     return publication
 
 
+def _user(actor: Actor) -> User | None:
+    """The logged-in user who acts, or None for the application itself or an anonymous visitor."""
+    return actor if isinstance(actor, User) and permissions.is_authenticated(actor) else None
+
+
 def _step(actor: Actor, publication: Publication, action: str, comment: str = "") -> WorkflowStep:
-    user = actor if permissions.is_authenticated(actor) and not permissions.is_system(actor) else None
+    user = _user(actor)
     return WorkflowStep.objects.create(publication=publication, action=action, actor=user, actor_label=audit.actor_label(actor),
                                        comment=comment)
 
@@ -293,7 +304,7 @@ def latest_publication(gate: Gate, municipality: Municipality, kind: str) -> Pub
 
 @transaction.atomic
 def record_information_event(
-    actor, document: Document, municipality: Municipality, *, date: dt.date | None, channel: str,
+    actor: Actor, document: Document, municipality: Municipality, *, date: dt.date | None, channel: str,
     legal_basis: str = LegalBasis.ACTIEVE_INFORMATIEPLICHT, gate: Gate | None = None, note: str = "", source: str = "",
 ) -> InformationEvent:
     """Record that the raad of ``municipality`` received ``document``."""
@@ -327,7 +338,7 @@ def record_information_event(
     )
     event.full_clean()
     event.save()
-    slug = gate.trajectory.slug if gate else (document.trajectory.slug if document.trajectory_id else "")
+    slug = gate.trajectory.slug if gate else (document.trajectory.slug if document.trajectory is not None else "")
     audit.record(actor, "information_event.create", event, trajectory_slug=slug)
     publication = Publication.objects.filter(document=document).first()
     if publication is not None and publication.workflow != Workflow.VERZONDEN:
@@ -336,12 +347,21 @@ def record_information_event(
     return event
 
 
-def information_status(gate: Gate) -> list[dict]:
+class InformationRow(TypedDict):
+    """One participating municipality at a gate: the information events of its raad, and whether it decided."""
+
+    municipality: Municipality
+    events: list[InformationEvent]
+    informed: bool
+    decided: bool
+
+
+def information_status(gate: Gate) -> list[InformationRow]:
     """Per participating municipality: was its raad informed about this gate, and how."""
     trajectory = gate.trajectory
     events = InformationEvent.objects.filter(gate=gate).select_related("document", "municipality").order_by("date")
     decided = {d.municipality_id for d in Decision.objects.filter(gate=gate, is_current=True)}
-    rows = []
+    rows: list[InformationRow] = []
     for participant in trajectory.participants.select_related("municipality").order_by("municipality__name"):
         m = participant.municipality
         mine = [e for e in events if e.municipality_id == m.pk]
@@ -370,12 +390,12 @@ def start_import(actor: Actor, data: bytes, filename: str, *, trajectory: Trajec
 
 
 @transaction.atomic
-def _store_import(actor: Actor, data: bytes, filename: str, result, trajectory: Trajectory | None) -> DocumentImport:
+def _store_import(actor: Actor, data: bytes, filename: str, result: ImportResult, trajectory: Trajectory | None) -> DocumentImport:
     name = os.path.basename(filename or "document")[:200] or "document"
     record = DocumentImport(
         filename=name, sha256=result.sha256, file_format=result.format, text=result.text,
         result=result.to_json(), uploaded_by=audit.actor_label(actor), trajectory=trajectory,
-        owner=actor if permissions.is_authenticated(actor) else None,
+        owner=_user(actor),
         owner_municipality_id=getattr(permissions.profile_of(actor), "municipality_id", None),
         owner_organisation_id=getattr(permissions.profile_of(actor), "organisation_id", None),
     )
@@ -420,7 +440,25 @@ def _import_kind(kind: str | None) -> str:
     return kind if kind in IMPORT_KINDS else c.DocumentKind.OTHER
 
 
-def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
+# The fields of an import a reviewer may correct.
+ImportField = Literal["kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions"]
+IMPORT_FIELDS: tuple[ImportField, ...] = ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions")
+
+
+class EffectiveImport(TypedDict):
+    """What confirming an import stores (:func:`effective_import`); ``date`` as 'JJJJ-MM-DD', 'JJJJ-MM' or 'JJJJ'."""
+
+    kind: str
+    date: str | None
+    onderwerp: str
+    sender: str
+    kenmerk: str
+    municipalities: list[str]
+    decisions: list[dict]
+    corrected: list[str]
+
+
+def effective_import(record: DocumentImport, *, corrected: bool = True) -> EffectiveImport:
     """What will be stored on confirmation: the recognised fields with the reviewer's corrections
     over them (kind, date and precision, onderwerp, sender, kenmerk, municipalities, decisions).
     ``corrected`` lists the fields where a correction differs from what was recognised."""
@@ -437,7 +475,7 @@ def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
     for i, d in enumerate(data.get("decisions", [])):
         fix = (corr.get("decisions") or {}).get(str(i), {})
         decisions.append(dict(d, outcome=fix.get("outcome", d["outcome"]), date=fix.get("date", d.get("date"))))
-    result = {
+    result: EffectiveImport = {
         "kind": corr.get("kind") or _import_kind(data.get("kind")),
         "date": date_iso,
         "onderwerp": corr.get("onderwerp", (fields.get("onderwerp") or {}).get("value") or (data.get("header") or {}).get("onderwerp") or ""),
@@ -449,8 +487,7 @@ def effective_import(record: DocumentImport, *, corrected: bool = True) -> dict:
     }
     if corr:
         plain = effective_import(record, corrected=False)
-        result["corrected"] = [k for k in ("kind", "date", "onderwerp", "sender", "kenmerk", "municipalities", "decisions")
-                               if result[k] != plain[k]]
+        result["corrected"] = [k for k in IMPORT_FIELDS if result[k] != plain[k]]
     return result
 
 
@@ -476,7 +513,8 @@ def correct_import(actor: Actor, record: DocumentImport, *, kind: str, date: Fuz
     return record
 
 
-def _validated_corrections(record, *, kind, date, onderwerp, sender, kenmerk, municipalities, decisions) -> dict:
+def _validated_corrections(record: DocumentImport, *, kind: str, date: FuzzyDate | None, onderwerp: str, sender: str, kenmerk: str,
+                           municipalities: list[str], decisions: dict[int, dict]) -> dict:
     if kind not in IMPORT_KINDS:
         raise PublicationError(f"Soort document '{kind}' bestaat niet.")
     onderwerp, sender, kenmerk = (onderwerp or "").strip(), (sender or "").strip(), (kenmerk or "").strip()
@@ -510,21 +548,31 @@ def _kenmerk_numbers(text: str) -> set[str]:
     return {part.strip().casefold() for part in (text or "").split(";") if part.strip()}
 
 
-def find_duplicates(record: DocumentImport) -> dict[str, list]:
+class Duplicates(TypedDict):
+    """Earlier uploads of the same file, of a document with the same fields, those of them still
+    pending, and the register documents they are or match."""
+
+    same_file: list[DocumentImport]
+    same_fields: list[DocumentImport]
+    pending: list[DocumentImport]
+    documents: list[Document]
+
+
+def find_duplicates(record: DocumentImport) -> Duplicates:
     """Earlier uploads and register documents that are the same document: the same file (SHA-256),
     or the same kenmerk, date and sender."""
     same_file = list(DocumentImport.objects.filter(sha256=record.sha256).exclude(pk=record.pk).select_related("document"))
     mine = effective_import(record)
     numbers, date, sender = _kenmerk_numbers(mine["kenmerk"]), mine["date"], _sender_key(mine["sender"])
     same_fields: list[DocumentImport] = []
-    documents = {d.document_id: d.document for d in same_file if d.document_id}
+    documents: dict[int, Document] = {d.document.pk: d.document for d in same_file if d.document is not None}
     if numbers and date:
         for other in DocumentImport.objects.exclude(pk=record.pk).exclude(sha256=record.sha256).select_related("document"):
             theirs = effective_import(other)
             if theirs["date"] == date and _sender_key(theirs["sender"]) == sender and numbers & _kenmerk_numbers(theirs["kenmerk"]):
                 same_fields.append(other)
-                if other.document_id:
-                    documents[other.document_id] = other.document
+                if other.document is not None:
+                    documents[other.document.pk] = other.document
         parsed = FuzzyDate.parse_iso(date)
         for doc in Document.objects.filter(date=parsed.value, date_precision=parsed.precision) if parsed.known else []:
             header = doc.header or {}
@@ -537,7 +585,7 @@ def find_duplicates(record: DocumentImport) -> dict[str, list]:
 
 @transaction.atomic
 def confirm_import(
-    actor, record: DocumentImport, *, trajectory: Trajectory | None = None, gate: Gate | None = None,
+    actor: Actor, record: DocumentImport, *, trajectory: Trajectory | None = None, gate: Gate | None = None,
     decisions: list[int] | None = None, issuer: Municipality | None = None, title: str | None = None,
 ) -> Document:
     """Write the confirmed import to the register: the document with its sections, the original
@@ -597,10 +645,9 @@ def confirm_import(
     return document
 
 
-def _issuer_of(sender: str):
+def _issuer_of(sender: str) -> tuple[Municipality | None, Organisation | None]:
     """(municipality, organisation) of the register named by the sender text, or (None, None)."""
     from regiokompas.documents.municipalities import organisation_municipality
-    from regiokompas.register.models import Organisation
 
     if not sender:
         return None, None
@@ -612,16 +659,19 @@ def _issuer_of(sender: str):
     return None, Organisation.objects.filter(name__iexact=sender.strip()).first()
 
 
-def _store_confirmed(actor: Actor, record, document, data, recognised, decisions, gate, trajectory) -> None:
+def _store_confirmed(actor: Actor, record: DocumentImport, document: Document, data: dict, recognised: list[dict],
+                     decisions: list[int], gate: Gate | None, trajectory: Trajectory | None) -> None:
     sections = [rs.SectionInput(type=s["type"], heading=s["heading"][:300], text=s["text"]) for s in data.get("sections", [])]
     rs.save_document(actor, document, sections, reason=f"ingelezen uit {record.filename}")
     fact_source = f"{record.filename}, ingelezen als document {document.pk}"
     # a raadsbesluit records the raad's decision, a collegebesluit the college's (when the gate has that body)
-    by_kind = {c.DocumentKind.RAADSBESLUIT: c.GoverningBodyKind.RAAD, c.DocumentKind.COLLEGEBESLUIT: c.GoverningBodyKind.COLLEGE}
+    by_kind: dict[str, str] = {c.DocumentKind.RAADSBESLUIT: c.GoverningBodyKind.RAAD, c.DocumentKind.COLLEGEBESLUIT: c.GoverningBodyKind.COLLEGE}
     body_kind = by_kind.get(document.kind, "")
     if gate is not None and body_kind not in (gate.bodies or []):
         body_kind = ""
     for index in decisions:
+        if gate is None:  # refused by confirm_import already: recognised decisions are recorded at a gate
+            raise PublicationError("Kies het besluitmoment waarbij de herkende besluiten horen.")
         item = recognised[index]
         municipality = Municipality.objects.filter(cbs_code=item["municipality"]["code"]).first()
         if municipality is None:
@@ -641,4 +691,4 @@ def _store_confirmed(actor: Actor, record, document, data, recognised, decisions
 
 
 def kinds() -> list[tuple[str, str]]:
-    return list(PublicationKind.choices)
+    return [(value, str(label)) for value, label in PublicationKind.choices]

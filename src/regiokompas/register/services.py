@@ -38,7 +38,7 @@ from regiokompas.register.models import (
 )
 
 
-def _trajectory_slug(obj) -> str:
+def _trajectory_slug(obj: models.Model) -> str:
     for attr in ("trajectory", "gate"):
         target = getattr(obj, attr, None)
         if isinstance(target, Trajectory):
@@ -59,9 +59,11 @@ def _field_label(obj: models.Model | None, name: str) -> str:
     if name == "__all__":
         return ""
     try:
-        return str(obj._meta.get_field(name).verbose_name) if obj is not None else name
+        field = obj._meta.get_field(name) if obj is not None else None
     except Exception:  # noqa: BLE001 - not a model field: show the name as it is
         return name
+    # a reverse relation has no label of its own: show the name as it is
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
 
 
 def _constraint_messages(obj: models.Model | None) -> dict[str, str]:
@@ -148,7 +150,7 @@ SYSTEM = actors.SYSTEM
 
 
 @transaction.atomic
-def save_object(actor: Actor, obj: models.Model, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> models.Model:
+def save_object(actor: Actor, obj: M, *, reason: str = "", m2m: dict[str, Iterable] | None = None) -> M:
     """Validate and save any register object with an audit row (before/after)."""
     if not permissions.can_change_register_object(actor, obj):
         raise PermissionDenied("U mag dit gegeven niet wijzigen: alleen de projectorganisatie van het traject of functioneel beheer.")
@@ -192,7 +194,7 @@ def delete_object(actor: Actor, obj: models.Model, *, reason: str = "") -> None:
 
 @transaction.atomic
 def record_merger(
-    actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "",
+    actor: Actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "",
     new_municipality: bool = False,
 ) -> None:
     """Predecessors end the day before ``date``; their decisions stay attached to them.
@@ -423,7 +425,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
     return body
 
 
-def _check_condition_input(cond, gate: Gate) -> None:
+def _check_condition_input(cond: ConditionInput, gate: Gate) -> None:
     if not cond.text.strip():
         raise RegisterError("Een voorwaarde zonder tekst kan niet worden vastgelegd.")
     if cond.category is not None and cond.category not in c.ConditionCategory.values:
@@ -500,7 +502,7 @@ def record_decision(actor: Actor, data: DecisionInput, *, trajectory: Trajectory
 
 
 def _create_decision(
-    actor, data: DecisionInput, body: GoverningBody, *, supersedes: Decision | None, reason: str, kind: str = ""
+    actor: Actor, data: DecisionInput, body: GoverningBody, *, supersedes: Decision | None, reason: str, kind: str = ""
 ) -> Decision:
     decision = Decision(
         gate=data.gate,
@@ -601,7 +603,7 @@ def _carry_conditions(earlier: Decision, conditions: list[ConditionInput] | None
 
 @transaction.atomic
 def supersede_decision(
-    actor, earlier: Decision, data: DecisionInput, *, reason: str, kind: str = c.SupersedeKind.CORRECTION
+    actor: Actor, earlier: Decision, data: DecisionInput, *, reason: str, kind: str = c.SupersedeKind.CORRECTION
 ) -> Decision:
     """Supersede ``earlier``: a correction of a wrongly recorded decision, or a new decision of the
     same body at the same gate (a hold followed by a decision). The earlier one stays as history.
@@ -634,7 +636,7 @@ def supersede_decision(
 
 @transaction.atomic
 def set_condition_status(
-    actor,
+    actor: Actor,
     condition: Condition,
     status: str,
     *,
@@ -668,7 +670,7 @@ def set_condition_status(
 
 @transaction.atomic
 def save_arrangement(
-    actor, arrangement: JointArrangement, *, participants: Iterable[Municipality] | None = None, organs: str = "college",
+    actor: Actor, arrangement: JointArrangement, *, participants: Iterable[Municipality] | None = None, organs: str = "college",
     reason: str = "",
 ) -> JointArrangement:
     """Create or change an arrangement; ``participants`` (when given) are added as participations
@@ -683,7 +685,8 @@ def save_arrangement(
             f"Een {arrangement.get_legal_form_display()} is geen Wgr-regeling; laat 'soort regeling' (collegeregeling, "
             "raadsregeling, gemengd) leeg."
         )
-    if arrangement.valid_from and arrangement.valid_to and FuzzyDate.of(arrangement, "valid_to").latest < arrangement.valid_from:
+    ends = FuzzyDate.of(arrangement, "valid_to").latest
+    if arrangement.valid_from and ends is not None and ends < arrangement.valid_from:
         raise RegisterError("Een regeling kan niet worden opgeheven voordat zij in werking is getreden.")
     save_object(actor, arrangement, reason=reason)
     for municipality in participants or []:
@@ -708,7 +711,7 @@ def _ancestors(arrangement: JointArrangement) -> set[int]:
 
 @transaction.atomic
 def record_succession(
-    actor,
+    actor: Actor,
     successor: JointArrangement,
     predecessors: Sequence[JointArrangement],
     kind: str,
@@ -786,7 +789,7 @@ def record_appointment(actor: Actor, data: AppointmentInput) -> Appointment:
     if not ArrangementParticipation.objects.filter(arrangement=data.arrangement, municipality=data.municipality).exists():
         raise RegisterError(f"{data.municipality} neemt niet deel aan {data.arrangement}; een benoeming namens die gemeente kan niet.")
     start, end = data.start or FuzzyDate.unknown(), data.end or FuzzyDate.unknown()
-    if start.known and end.known and end.latest < start.earliest:
+    if end.certainly_before(start):
         raise RegisterError("De benoeming kan niet eindigen voordat zij begint.")
     person = data.person
     if person is None:
@@ -808,7 +811,7 @@ def end_appointment(actor: Actor, appointment: Appointment, end: FuzzyDate, *, r
     if not end.known:
         raise RegisterError("Geef de datum waarop de benoeming eindigt.")
     start = FuzzyDate.of(appointment, "start")
-    if start.known and end.latest < start.earliest:
+    if end.certainly_before(start):
         raise RegisterError("De benoeming kan niet eindigen voordat zij begint.")
     appointment.end, appointment.end_precision = end.value, end.precision
     return save_object(actor, appointment, reason=reason)
@@ -819,9 +822,9 @@ def appointments_on(arrangement: JointArrangement, day: dt.date) -> list[Appoint
     result = []
     for a in arrangement.appointments.select_related("person", "municipality"):
         start, end = FuzzyDate.of(a, "start"), FuzzyDate.of(a, "end")
-        if start.known and start.earliest > day:
+        if start.certainly_after(day):
             continue
-        if end.known and end.latest < day:
+        if end.certainly_before(FuzzyDate(day)):
             continue
         result.append(a)
     return result
