@@ -192,35 +192,6 @@ def delete_object(actor: Actor, obj: models.Model, *, reason: str = "") -> None:
 # --- municipalities -----------------------------------------------------------------------------
 
 
-@transaction.atomic
-def record_merger(
-    actor: Actor, predecessors: Sequence[Municipality], successor: Municipality, date: dt.date, *, source: str = "",
-    new_municipality: bool = False,
-) -> None:
-    """Predecessors end the day before ``date``; their decisions stay attached to them.
-
-    A merger *into* an existing municipality (Graft-De Rijp and Schermer into Alkmaar, 2015) keeps
-    the successor valid from before; only a new municipality (``new_municipality=True``) begins on ``date``."""
-    if not predecessors:
-        raise RegisterError("Geef ten minste één gemeente op die in de nieuwe gemeente opgaat.")
-    if successor in predecessors:
-        raise RegisterError("Een gemeente kan niet in zichzelf opgaan.")
-    for m in predecessors:
-        before = audit.snapshot(m)
-        m.valid_to = date - dt.timedelta(days=1)
-        m.successor = successor
-        if source and not m.source:
-            m.source = source
-        validate(m)
-        m.save()
-        audit.record(actor, "municipality.merge", m, before=before, reason=f"Opgegaan in {successor} per {date:%d-%m-%Y}")
-    if new_municipality and (successor.valid_from is None or successor.valid_from > date):
-        before = audit.snapshot(successor)
-        successor.valid_from = date
-        successor.save()
-        audit.record(actor, "municipality.update", successor, before=before)
-
-
 GEMEENTEWET_ORGANS = "Gemeentewet art. 6: elke gemeente heeft een raad, een college van burgemeester en wethouders en een burgemeester"
 
 
