@@ -484,7 +484,8 @@ def visible_jobs(user, jobs) -> list:
     if not is_authenticated(user):
         return []
     own = [j for j in jobs if j.requested_by_id is not None and j.requested_by_id == user.pk]
-    wanted = {_document_id(j) for j in own if j.kind not in ("analysis", "report", "costs", "import")} - {None}
+    wanted: set[int] = {i for j in own if j.kind not in ("analysis", "report", "costs", "import")
+                        if (i := _document_id(j)) is not None}
     documents = set(visible_documents(user, Document.objects.filter(pk__in=wanted)).values_list("pk", flat=True)) if wanted else set()
     importer = can_import(user)
 
@@ -499,8 +500,9 @@ def visible_jobs(user, jobs) -> list:
 
 
 def _document_id(job) -> int | None:
+    raw = (job.params or {}).get("document")
     try:
-        return int((job.params or {}).get("document"))
+        return int(raw) if raw is not None else None
     except (TypeError, ValueError):
         return None
 
