@@ -189,3 +189,26 @@ def test_audit_trail_list_queries_do_not_grow_with_the_number_of_rows(client, us
     add(400)
     assert queries(client, url) == few
     assert client.get(url).context["cl"].list_per_page == 50
+
+
+def test_visible_jobs_agrees_with_can_see_job(users):
+    """The task list checks a page of tasks at once (permissions.visible_jobs); it shows exactly the
+    tasks that can_see_job allows, one by one."""
+    from regiokompas.accounts import permissions
+    from regiokompas.examples import SLUG_2012, SLUG_2019
+    from regiokompas.jobs.models import Job
+    from regiokompas.register.models import Document, Trajectory
+
+    t19, t12 = Trajectory.objects.get(slug=SLUG_2019), Trajectory.objects.get(slug=SLUG_2012)
+    open_doc = Document.objects.filter(confidential=False).first()
+    add_documents(t19, 1, start=500, confidential=True)
+    secret = Document.objects.get(title="Lijstmemo 0500")
+    for user in users.values():
+        jobs = [Job.objects.create(kind=kind, title=f"{kind} {user.username}", trajectory=t, requested_by=user, params=params)
+                for kind, t, params in [("analysis", t19, {}), ("report", t12, {}), ("costs", None, {}), ("import", None, {}),
+                                        ("document", t19, {"document": open_doc.pk}), ("document", t19, {"document": secret.pk}),
+                                        ("document", t19, {"document": 999_999}), ("document", t19, {})]]
+        other = Job.objects.create(kind="analysis", title="van een ander", trajectory=t19, requested_by=users["beheer"])
+        for viewer in (user, users["beheer"]):
+            expected = [j for j in [*jobs, other] if permissions.can_see_job(viewer, j)]
+            assert permissions.visible_jobs(viewer, [*jobs, other]) == expected, (user.username, viewer.username)
