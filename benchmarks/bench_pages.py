@@ -12,7 +12,8 @@
 Goals (issue 14): median server time <= 30 ms for ordinary pages, <= 60 ms for finance and results.
 Runs on a throw-away SQLite database, or PostgreSQL when ``REGIOKOMPAS_BENCH_DATABASE_URL`` names a
 database (rk_*/bench_*/test_*: it is dropped and created). ``REGIOKOMPAS_BENCH_SCALE=small`` uses a
-tenth of the scale set (quick check).
+tenth of the scale set (quick check). ``REGIOKOMPAS_BENCH_PAGES=lijsten`` measures only the long
+lists (trajectories, documents, municipalities, tasks, audit trail) on a larger set (``run_lists``).
 """
 
 from __future__ import annotations
@@ -64,6 +65,77 @@ def _scale_pages(slug: str) -> list[tuple[str, str]]:
     ]
 
 
+LIST_DOCUMENTS = 3_000  # documents added to one generated trajectory: a long document list
+LIST_JOBS = 2_000  # finished tasks of the beheerder: a long task list
+
+
+def _thicken_lists(slug: str) -> None:
+    """Long lists beside the scale set: thousands of documents in one trajectory and thousands of
+    tasks of one user (each document with its audit row, as the scale set writes them)."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from regiokompas.jobs.models import Job, JobStatus
+    from regiokompas.register import constants as c
+    from regiokompas.register import scale
+    from regiokompas.register.models import Document, Trajectory
+
+    t = Trajectory.objects.get(slug=slug)
+    issuer = t.participants.select_related("municipality").first().municipality
+    scale._bulk(Document, [Document(trajectory=t, kind=c.DocumentKind.MEMO, title=f"Illustratieve memo {n + 1}",
+                                    status=c.DocumentStatus.DEFINITIEF, issuer_municipality=issuer,
+                                    date=dt.date(2024, 1, 1) + dt.timedelta(days=n % 700), source=scale.SOURCE,
+                                    illustrative=True) for n in range(LIST_DOCUMENTS)], lambda o: slug)
+    beheer = get_user_model().objects.get(username="beheer")
+    Job.objects.bulk_create([Job(kind="analysis", title=f"Analyse {n + 1}", trajectory=t, requested_by=beheer,
+                                 status=JobStatus.DONE, result_url="/") for n in range(LIST_JOBS)], batch_size=1000)
+
+
+def _list_pages(slug: str) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    return [
+        ("lijst: trajecten", reverse("register:trajectory-list")),
+        ("lijst: trajecten pagina 3", reverse("register:trajectory-list") + "?pagina=3"),
+        ("lijst: documenten", reverse("register:document-list", args=[slug])),
+        ("lijst: documenten pagina 40", reverse("register:document-list", args=[slug]) + "?pagina=40"),
+        ("lijst: gemeenten (huisstijl)", reverse("housestyle:overview")),
+        ("lijst: taken", reverse("jobs:list")),
+        ("lijst: taken pagina 30", reverse("jobs:list") + "?pagina=30"),
+        ("lijst: audittrail (beheer)", reverse("admin:audit_auditentry_changelist")),
+        ("lijst: audittrail per traject", reverse("admin:audit_auditentry_changelist") + f"?trajectory_slug={slug}"),
+    ]
+
+
+def run_lists() -> dict:
+    """Only the long lists at scale (``REGIOKOMPAS_BENCH_PAGES=lijsten``): the scale set with 1,000
+    trajectories, plus a long document list and task list (issue 14, paging)."""
+    P.setup_django(os.environ.get("REGIOKOMPAS_BENCH_DATABASE_URL") or None)
+    P.load_example_with_run()
+    from django.db import connection
+
+    from regiokompas.register.scale import Counts, generate
+
+    small = os.environ.get("REGIOKOMPAS_BENCH_SCALE") == "small"
+    counts = Counts(25, 342, 100, 2_500, 625) if small else Counts(25, 342, 1_000, 20_000, 5_000)
+    start = time.perf_counter()
+    written = generate(counts)
+    slug = "illustratief-0001"
+    _thicken_lists(slug)
+    generated_s = time.perf_counter() - start
+    rows = _measure_both(P.logged_in_client("beheer"), _list_pages(slug))
+    print(f"\nlange lijsten ({connection.vendor}; mediaan met cache, zonder cache, queries met/zonder cache):")
+    for r in rows:
+        print(f"  {r['case']:<36} {r['median_s'] * 1000:7.1f} ms  zonder cache {r['baseline_median_s'] * 1000:7.1f} ms  "
+              f"queries {r['queries']}/{r['queries_uncached']}")
+    medians = [r["median_s"] for r in rows]
+    return {"name": "pages", "problem": f"lange lijsten op de schaalset ({connection.vendor}); schaalset: {written}, "
+                                        f"plus {LIST_DOCUMENTS} documenten in één traject en {LIST_JOBS} taken",
+            "median_s": statistics.median(medians), "min_s": min(medians), "cases": rows, "database": connection.vendor,
+            "schaalset_aangemaakt_s": round(generated_s, 1)}
+
+
 def _export_case(name: str, slug: str) -> dict:
     from regiokompas.register.dossier import dossier_json
     from regiokompas.register.models import Trajectory
@@ -79,6 +151,8 @@ def _export_case(name: str, slug: str) -> dict:
 
 
 def run() -> dict:
+    if os.environ.get("REGIOKOMPAS_BENCH_PAGES") == "lijsten":
+        return run_lists()
     P.setup_django(os.environ.get("REGIOKOMPAS_BENCH_DATABASE_URL") or None)
     P.load_example_with_run()
     from django.db import connection

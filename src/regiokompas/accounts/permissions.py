@@ -475,6 +475,38 @@ def can_see_job(user, job) -> bool:
     return document is not None and can_see_document(user, document)
 
 
+def visible_jobs(user, jobs) -> list:
+    """``can_see_job`` for many jobs (one page of a list) with a fixed number of queries: the
+    documents of document jobs are checked together through ``visible_documents``."""
+    from regiokompas.register.models import Document
+
+    jobs = list(jobs)
+    if not is_authenticated(user):
+        return []
+    own = [j for j in jobs if j.requested_by_id is not None and j.requested_by_id == user.pk]
+    wanted: set[int] = {i for j in own if j.kind not in ("analysis", "report", "costs", "import")
+                        if (i := _document_id(j)) is not None}
+    documents = set(visible_documents(user, Document.objects.filter(pk__in=wanted)).values_list("pk", flat=True)) if wanted else set()
+    importer = can_import(user)
+
+    def sees(job) -> bool:
+        if job.kind in ("analysis", "report", "costs"):
+            return job.trajectory_id is not None and can_see_analysis(user, job.trajectory_id)
+        if job.kind == "import":
+            return importer
+        return _document_id(job) in documents
+
+    return [j for j in own if sees(j)]
+
+
+def _document_id(job) -> int | None:
+    raw = (job.params or {}).get("document")
+    try:
+        return int(raw) if raw is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 # --- uploads and imports ---------------------------------------------------------------------------
 
 

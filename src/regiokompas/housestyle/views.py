@@ -8,6 +8,7 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -17,6 +18,7 @@ from regiokompas.formpages import render_form
 from regiokompas.housestyle import services
 from regiokompas.housestyle.forms import HouseStyleForm
 from regiokompas.housestyle.models import HouseStyle
+from regiokompas.paging import paginate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Municipality, Organisation, TrajectoryParticipant
 
@@ -29,12 +31,14 @@ def _check(request) -> None:
 @login_required
 def overview(request):
     _check(request)
+    """The municipalities in a trajectory or with a style of their own, 50 a page, and the organisations."""
     styles = {(hs.municipality_id, hs.organisation_id): hs for hs in HouseStyle.objects.all()}
-    codes = TrajectoryParticipant.objects.values_list("municipality_id", flat=True)
-    municipalities = Municipality.objects.filter(pk__in=codes) | Municipality.objects.filter(
-        pk__in=[m for m, _ in styles if m])
+    codes = TrajectoryParticipant.objects.values("municipality_id")
+    municipalities = Municipality.objects.filter(Q(pk__in=codes) | Q(house_style__isnull=False)).distinct().order_by("name", "pk")
+    paged = paginate(request, municipalities, "gemeente", "gemeenten")
     return render(request, "housestyle/overview.html", {
-        "municipalities": [(m, styles.get((m.pk, None))) for m in municipalities.distinct().order_by("name")],
+        "paged": paged,
+        "municipalities": [(m, styles.get((m.pk, None))) for m in paged.object_list],
         "organisations": [(o, styles.get((None, o.pk))) for o in Organisation.objects.order_by("name")],
     })
 

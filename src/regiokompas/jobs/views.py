@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from regiokompas.accounts import permissions
 from regiokompas.jobs.models import Job, JobStatus
+from regiokompas.paging import paginate
 
 STATUS_TEXT = {
     JobStatus.WAITING: "De taak staat in de wachtrij en begint zodra er ruimte is.",
@@ -78,9 +79,12 @@ def file_response(job: Job) -> HttpResponse:
 
 @login_required
 def job_list(request):
-    jobs = [j for j in Job.objects.filter(requested_by=request.user).select_related("trajectory")[:50]
-            if permissions.can_see_job(request.user, j)]
-    return render(request, "jobs/list.html", {"jobs": jobs})
+    """The user's own jobs, newest first, 50 a page; a job whose subject she may no longer see is left out."""
+    mine = (Job.objects.filter(requested_by=request.user).select_related("trajectory")
+            .defer("input_data", "output", "step", "message").order_by("-created_at", "pk"))
+    paged = paginate(request, mine, "taak", "taken")
+    jobs = permissions.visible_jobs(request.user, paged.object_list)
+    return render(request, "jobs/list.html", {"jobs": jobs, "paged": paged, "hidden": len(paged.object_list) - len(jobs)})
 
 
 def respond(request, job: Job, *, done_url: str | None = None):

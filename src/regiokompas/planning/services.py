@@ -201,9 +201,10 @@ def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str
     if plan is None:
         raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")
     if not title.strip():
-        raise PlanningError("Geef de nieuwe versie een titel.")
+        raise PlanningError("Geef de nieuwe versie een titel.", field="title")
     if not reason.strip():
-        raise PlanningError("Geef aan waarom de planning verandert (bijvoorbeeld: 'Wwv gaat in de huidige vorm niet door').")
+        raise PlanningError("Geef aan waarom de planning verandert (bijvoorbeeld: 'Wwv gaat in de huidige vorm niet door').",
+                            field="reason")
     _check_date(date, "Datum van de versie")
     previous = plan.current  # None only for a plan whose versions are gone: then this is its first
     old_inputs = inputs_of(previous) if previous is not None else []
@@ -211,7 +212,8 @@ def new_version(actor: Actor, trajectory: Trajectory, *, title: str, reason: str
     for m in milestones:
         earlier = done_before.get(m.key)
         if earlier and m.date != earlier.date:
-            raise PlanningError(f"'{m.title}' is al afgerond op {earlier.date:%d-%m-%Y}; wat al is gebeurd verschuift niet.")
+            raise PlanningError(f"'{m.title}' is al afgerond op {earlier.date:%d-%m-%Y}; wat al is gebeurd verschuift niet.",
+                                field=f"date-{m.key}")
     _validate_inputs(trajectory, milestones)
     changes = scheduling.diff(old_inputs, milestones)
     version = _save(actor, PlanVersion(
@@ -264,16 +266,16 @@ def apply_law_change(actor: Actor, trajectory: Trajectory, law: Law, *, new_date
 
     _check_manage(actor, trajectory)
     if not isinstance(law, Law):
-        raise PlanningError("Kies een wet.")
+        raise PlanningError("Kies een wet.", field="law")
     if not trajectory.drivers.filter(pk=law.pk).exists():
-        raise PlanningError(f"{law} is geen aanleiding van dit traject; koppel de wet eerst aan het traject.")
+        raise PlanningError(f"{law} is geen aanleiding van dit traject; koppel de wet eerst aan het traject.", field="law")
     if not isinstance(new_date, dt.date):
-        raise PlanningError("Geef een nieuwe datum op (dd-mm-jjjj).")
+        raise PlanningError("Geef een nieuwe datum op (dd-mm-jjjj).", field="date")
     _check_date(new_date, "Nieuwe datum")
     if new_status and new_status not in c.LawStatus.values:
-        raise PlanningError(f"Onbekende status '{new_status}' voor een wet.")
+        raise PlanningError(f"Onbekende status '{new_status}' voor een wet.", field="status")
     if not reason.strip():
-        raise PlanningError("Geef aan waarom de wet verandert.")
+        raise PlanningError("Geef aan waarom de wet verandert.", field="reason")
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan is None:
         raise PlanningError(f"Traject '{trajectory}' heeft nog geen planning.")

@@ -20,11 +20,19 @@ from regiokompas.planning import constants as pc
 from regiokompas.planning import export as pexport
 from regiokompas.planning import overview as ov
 from regiokompas.planning import process, services, timeline
-from regiokompas.planning.forms import AdviceForm, BodyForm, ConsultationForm, ProcedureForm
+from regiokompas.planning.forms import (
+    AdviceForm,
+    BodyForm,
+    ConsultationForm,
+    LawChangeForm,
+    NewVersionForm,
+    ProcedureForm,
+    ProcessDescriptionForm,
+)
 from regiokompas.planning.models import Consultation, ConsultationBody, CouncilProcedure, Plan, PlanVersion
 from regiokompas.register import constants as c
 from regiokompas.register.errors import RegisterError
-from regiokompas.register.models import Law, Trajectory
+from regiokompas.register.models import Trajectory
 
 CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
@@ -111,48 +119,47 @@ def law_change(request, slug):
     if not permissions.can_manage_trajectory(request.user, trajectory):
         raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
     plan = Plan.objects.filter(trajectory=trajectory).first()
-    laws = list(trajectory.drivers.all())
-    form = {"law": "", "status": "", "date": "", "reason": ""}
-    errors: list[str] = []
+    form = LawChangeForm(trajectory, request.POST if request.method == "POST" else None)
     shifts = None
     chosen = None
     if request.method == "POST":
-        form = {k: request.POST.get(k, "").strip() for k in form}
-        try:
-            if plan is None:
-                raise services.PlanningError("Dit traject heeft nog geen planning.")
+        if plan is None:
+            form.add_error(None, "Dit traject heeft nog geen planning.")
+        elif form.is_valid():
+            d = form.cleaned_data
+            chosen = d["law"]
             try:
-                chosen = trajectory.drivers.get(pk=int(form["law"]))
-            except (ValueError, Law.DoesNotExist):
-                raise services.PlanningError("Kies een wet die aanleiding is voor dit traject.") from None
-            if form["status"] and form["status"] not in c.LawStatus.values:
-                raise services.PlanningError("Kies een geldige status van de wet.")
-            new_date = services.parse_date(form["date"], "Nieuwe datum")
-            current = services.inputs_of(plan.current)
-            shifts = services.propose_law_shift(current, chosen, new_date, services.decided_keys(current))
-            if request.POST.get("action") == "confirm":
-                version = services.apply_law_change(request.user, trajectory, chosen, new_date=new_date, new_status=form["status"],
-                                                    reason=form["reason"], date=dt.date.today())
-                messages.success(request, f"Nieuwe versie {version.number} van de planning vastgelegd.")
-                return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
-        except RegisterError as exc:
-            errors.append(exc.message)
+                current = services.inputs_of(plan.current)
+                shifts = services.propose_law_shift(current, chosen, d["date"], services.decided_keys(current))
+                if request.POST.get("action") == "confirm":
+                    version = services.apply_law_change(request.user, trajectory, chosen, new_date=d["date"], new_status=d["status"],
+                                                        reason=d["reason"].strip(), date=dt.date.today())
+                    messages.success(request, f"Nieuwe versie {version.number} van de planning vastgelegd.")
+                    return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
+            except RegisterError as exc:
+                form.add_service_error(exc)
     others = []
     if chosen is not None:
         others = sorted({str(p.trajectory) for p in Plan.objects.exclude(trajectory=trajectory).select_related("trajectory")
                          if p.current and p.current.milestones.filter(dependencies__law=chosen).exists()})
     return render_form(request, "planning/law_change.html", {
-        "trajectory": trajectory, "plan": plan, "laws": laws, "form": form, "errors": errors, "shifts": shifts, "law": chosen,
-        "other_trajectories": others,
-        "statuses": c.LawStatus.choices,
-    }, errors)
+        "trajectory": trajectory, "plan": plan, "form": form, "shifts": shifts, "law": chosen, "other_trajectories": others,
+        "error_title": "De planning is niet gewijzigd",
+    }, form)
 
 
-def _int(raw: str, label: str) -> int:
-    try:
-        return int(raw)
-    except ValueError:
-        raise services.PlanningError(f"{label}: '{raw}' is geen geheel getal.") from None
+def _new_milestone(trajectory: Trajectory, items, d: dict) -> services.MilestoneInput:
+    """The milestone added on the new-version page (its track and dependency already checked by the form)."""
+    municipality = None
+    if d["new_municipality"]:
+        municipality = trajectory.participants.select_related("municipality").get(municipality__cbs_code=d["new_municipality"]).municipality
+    deps = [services.DependencyInput(d["new_after"], d["new_offset"])] if d["new_after"] else []
+    existing = {m.key for m in items}
+    code = slugify(d["new_title"])[:70] or "mijlpaal"
+    while code in existing:
+        code += "-2"
+    return services.MilestoneInput(key=code, title=d["new_title"], date=d["new_date"], kind=d["new_kind"] or pc.MilestoneKind.OTHER, municipality=municipality,
+                                   owner=d["new_owner"], depends_on=deps)
 
 
 @login_required
@@ -172,50 +179,26 @@ def edit_version(request, slug):
             return redirect("planning:overview", slug=slug)
         raise Http404("Dit traject heeft nog geen planning.")
     items = services.inputs_of(plan.current)
-    errors: list[str] = []
-    values = {"title": "", "reason": "", "new_title": "", "new_date": "", "new_kind": pc.MilestoneKind.OTHER,
-              "new_municipality": "", "new_after": "", "new_offset": "0", "new_owner": ""}
-    if request.method == "POST":
-        values = {k: request.POST.get(k, "").strip() for k in values}
+    participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
+    form = NewVersionForm(items, participants, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
         for m in items:
-            m.raw_date = request.POST.get(f"date-{m.key}", "")
+            m.date = d[f"date-{m.key}"]
+            m.status = d[f"status-{m.key}"] or m.status
+        if d["new_title"]:
+            items.append(_new_milestone(trajectory, items, d))
         try:
-            for m in items:
-                m.date = services.parse_date(request.POST.get(f"date-{m.key}", ""), f"Datum van '{m.title}'")
-                status = request.POST.get(f"status-{m.key}", m.status)
-                if status not in pc.MilestoneStatus.values:
-                    raise services.PlanningError(f"Onbekende status bij '{m.title}'.")
-                m.status = status
-            if values["new_title"]:
-                municipality = None
-                if values["new_municipality"]:
-                    municipality = trajectory.participants.filter(municipality__cbs_code=values["new_municipality"]).first()
-                    if municipality is None:
-                        raise services.PlanningError("Kies een deelnemende gemeente voor het eigen spoor.")
-                    municipality = municipality.municipality
-                deps = []
-                if values["new_after"]:
-                    deps.append(services.DependencyInput(values["new_after"], _int(values["new_offset"] or "0", "Dagen erna")))
-                existing = {m.key for m in items}
-                code = slugify(values["new_title"])[:70] or "mijlpaal"
-                while code in existing:
-                    code += "-2"
-                items.append(services.MilestoneInput(
-                    key=code, title=values["new_title"], date=services.parse_date(values["new_date"], "Datum nieuwe mijlpaal"),
-                    kind=values["new_kind"], municipality=municipality, owner=values["new_owner"], depends_on=deps,
-                ))
-            version = services.new_version(request.user, trajectory, title=values["title"] or "Bijgewerkte planning",
-                                           reason=values["reason"], milestones=items, date=dt.date.today())
+            version = services.new_version(request.user, trajectory, title=d["title"] or "Bijgewerkte planning",
+                                           reason=d["reason"], milestones=items, date=dt.date.today())
             messages.success(request, f"Versie {version.number} van de planning vastgelegd.")
             return redirect(reverse("planning:versions", args=[slug]) + f"?van={version.number - 1}&naar={version.number}")
         except RegisterError as exc:
-            errors.append(exc.message)
+            form.add_service_error(exc)
     return render_form(request, "planning/edit.html", {
-        "trajectory": trajectory, "plan": plan, "version": plan.current, "items": items, "errors": errors, "values": values,
-        "statuses": pc.MilestoneStatus.choices, "kinds": pc.MilestoneKind.choices,
-        "participants": [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")],
-        "posted": request.POST if request.method == "POST" else {},
-    }, errors)
+        "trajectory": trajectory, "plan": plan, "version": plan.current, "form": form,
+        "error_title": "De nieuwe versie is niet vastgelegd",
+    }, form)
 
 
 @login_required
@@ -374,32 +357,36 @@ def process_description(request, slug):
     trajectory = _trajectory(slug)
     doc = process.current_description(trajectory)
     can_manage = permissions.can_manage_trajectory(request.user, trajectory)
-    errors = []
+    sections = list(doc.sections.order_by("order")) if doc else []
+    form = ProcessDescriptionForm(sections, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not can_manage:
             raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer stelt de procesbeschrijving op.")
         action = request.POST.get("action")
-        try:
-            if action == "generate":
-                doc = process.generate(request.user, trajectory)
-                messages.success(request, "Concept van de procesbeschrijving opgesteld.")
-            elif action == "save" and doc:
-                texts = [request.POST.get(f"section-{s.pk}", "") for s in doc.sections.order_by("order")]
-                process.update(request.user, doc, texts)
-                messages.success(request, "Procesbeschrijving bewaard.")
-            elif action == "finalize" and doc:
-                process.finalize(request.user, doc)
-                messages.success(request, "Procesbeschrijving is definitief.")
-            else:
-                raise services.PlanningError("Onbekende actie.")
-            return redirect("planning:process", slug=slug)
-        except RegisterError as exc:
-            errors.append(exc.message)
+        if form.is_valid() and action not in form.ACTIONS:
+            form.add_error(None, "Onbekende actie.")
+        elif form.is_valid():
+            try:
+                if action == "generate":
+                    process.generate(request.user, trajectory)
+                    messages.success(request, "Concept van de procesbeschrijving opgesteld.")
+                elif doc is None:
+                    raise services.PlanningError("Er is nog geen procesbeschrijving; stel er eerst een op.")
+                elif action == "save":
+                    process.update(request.user, doc, form.texts())
+                    messages.success(request, "Procesbeschrijving bewaard.")
+                else:
+                    process.finalize(request.user, doc)
+                    messages.success(request, "Procesbeschrijving is definitief.")
+                return redirect("planning:process", slug=slug)
+            except RegisterError as exc:
+                form.add_service_error(exc)
     return render_form(request, "planning/process.html", {
-        "trajectory": trajectory, "doc": doc, "sections": list(doc.sections.order_by("order")) if doc else [],
-        "can_manage": can_manage, "errors": errors, "conditions": process.related_conditions(trajectory),
+        "trajectory": trajectory, "doc": doc, "sections": sections, "form": form,
+        "can_manage": can_manage, "conditions": process.related_conditions(trajectory),
         "editable": bool(doc and doc.status == c.DocumentStatus.CONCEPT and can_manage),
-    }, errors)
+        "error_title": "De procesbeschrijving is niet gewijzigd",
+    }, form)
 
 
 @login_required

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.urls import reverse
 from regiokompas.accounts import permissions
 from regiokompas.audit.models import AuditEntry
 from regiokompas.formpages import render_form
+from regiokompas.paging import paginate
 from regiokompas.register import constants as c
 from regiokompas.register import panels, query, services, setup_services
 from regiokompas.register.dates import FuzzyDate
@@ -33,8 +34,10 @@ from regiokompas.register.setup_forms import ConditionFulfilForm
 
 @login_required
 def trajectory_list(request):
-    trajectories = Trajectory.objects.select_related("region").prefetch_related("participants__municipality")
-    return render(request, "register/trajectory_list.html", {"trajectories": trajectories})
+    trajectories = (Trajectory.objects.select_related("region").annotate(participant_count=Count("participants"))
+                    .order_by("-start_date", "name", "pk"))
+    paged = paginate(request, trajectories, "traject", "trajecten")
+    return render(request, "register/trajectory_list.html", {"trajectories": paged, "paged": paged})
 
 
 def _timeline(trajectory: Trajectory, documents):
@@ -283,9 +286,12 @@ def municipality_detail(request, code):
 @login_required
 def document_list(request, slug):
     trajectory = get_object_or_404(Trajectory, slug=slug)
-    documents = permissions.visible_documents(request.user, trajectory.documents.select_related("issuer_municipality", "issuer_organisation"))
-    hidden = trajectory.documents.count() - documents.count()
-    return render(request, "register/document_list.html", {"trajectory": trajectory, "documents": documents, "hidden": hidden})
+    documents = permissions.visible_documents(request.user, trajectory.documents.select_related(
+        "issuer_municipality", "issuer_organisation").order_by("-date", "title", "pk"))
+    paged = paginate(request, documents, "document", "documenten")
+    hidden = trajectory.documents.count() - paged.page.paginator.count
+    return render(request, "register/document_list.html", {"trajectory": trajectory, "documents": paged, "paged": paged,
+                                                           "hidden": hidden})
 
 
 @login_required
