@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from regiokompas import formatting
 from regiokompas import dutch
 from regiokompas.register import constants as c
 from regiokompas.register import dates, query
@@ -65,7 +66,7 @@ def when(day: dt.date | None, precision: str = c.DatePrecision.DAY) -> str:
     """'op 3 april 2012', 'in april 2012', 'in 2012' or '(datum onbekend)'."""
     if day is None or precision == c.DatePrecision.UNKNOWN:
         return "(datum onbekend)"
-    text = dates.dutch(day, precision)
+    text = formatting.long_date(day, precision, missing=formatting.UNKNOWN_DATE)
     return f"op {text}" if precision == c.DatePrecision.DAY else f"in {text}"
 
 
@@ -354,7 +355,7 @@ def _preferred(trajectory, municipality) -> tuple[Preferred | None, str]:
     sentence = (f"{block.labels[best]} is {who} in {_out_of_ten(p)} doorrekeningen de beste "
                 f"(marge {margin(se)}).")
     changes = [line for line in [block.change_text()] if line]
-    source = f"Analyse {run.number} van {dates.dutch(run.created_at.date())} ({run.samples} doorrekeningen, methode SMAA-2)"
+    source = f"Analyse {run.number} van {formatting.long_date(run.created_at.date())} ({run.samples} doorrekeningen, methode SMAA-2)"
     illustrative = bool(run.illustrative)
     return Preferred(block.labels[best], sentence, certainty_words(block, best), changes, source, illustrative, best, scope), ""
 
