@@ -53,7 +53,7 @@ _SWAP = str.maketrans({",": ".", ".": ","})
 # --- numbers ------------------------------------------------------------------------------------
 
 
-def to_decimal(value) -> Decimal | None:
+def to_decimal(value: object) -> Decimal | None:
     """The number as written (the shortest decimal form of a float), or None for no value, NaN and
     infinity. Accepts int, float, Decimal and numpy scalars."""
     if value is None or isinstance(value, bool):
@@ -62,14 +62,16 @@ def to_decimal(value) -> Decimal | None:
         result = value
     elif isinstance(value, numbers.Integral):
         result = Decimal(int(value))
-    else:
+    elif isinstance(value, (numbers.Real, str)):
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except ValueError:
             return None
         if not math.isfinite(number):
             return None
         result = Decimal(repr(number))
+    else:
+        return None
     return result if result.is_finite() else None
 
 
@@ -93,7 +95,7 @@ def _round_significant(value: Decimal, digits: int) -> Decimal:
 
 def _digits(value: Decimal, *, grouping: bool, trim: bool) -> str:
     """An unsigned Decimal in Dutch notation."""
-    text = format(abs(value), ",f" if grouping else "f")
+    text = format(value.copy_abs(), ",f" if grouping else "f")  # copy_abs: exact, abs() would round to 28 digits
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.translate(_SWAP)
@@ -104,7 +106,7 @@ def _signed(value: Decimal, text: str, minus: str = MINUS, plus: str = "") -> st
     return (minus if value < 0 else plus if value > 0 else "") + text
 
 
-def number(value, decimals: int = 0, *, trim: bool = False, significant: int | None = None, grouping: bool = True,
+def number(value: object, decimals: int = 0, *, trim: bool = False, significant: int | None = None, grouping: bool = True,
            signed: bool = False, missing: str = DASH) -> str:
     """A number the Dutch way: ``number(1234567.891, 2)`` -> '1.234.567,89'.
 
@@ -124,7 +126,7 @@ def number(value, decimals: int = 0, *, trim: bool = False, significant: int | N
     return _signed(shown, _digits(shown, grouping=grouping, trim=trim), plus="+" if signed else "")
 
 
-def input_number(value, missing: str = "") -> str:
+def input_number(value: object, missing: str = "") -> str:
     """A number as a form shows it for editing: all its digits, decimal comma, no thousands
     separator, hyphen-minus (so it reads back as typed): 2.5 -> '2,5', -0.25 -> '-0,25'."""
     exact = to_decimal(value)
@@ -133,7 +135,7 @@ def input_number(value, missing: str = "") -> str:
     return _signed(exact, _digits(exact, grouping=False, trim=True), "-")
 
 
-def percent(fraction, decimals: int = 0, *, trim: bool = False, significant: int | None = None, unit: str = " %",
+def percent(fraction: object, decimals: int = 0, *, trim: bool = False, significant: int | None = None, unit: str = " %",
             signed: bool = False, missing: str = DASH) -> str:
     """A fraction as a percentage: ``percent(0.125)`` -> '13 %', ``percent(0.125, 1)`` -> '12,5 %',
     ``percent(0.02, 2, trim=True)`` -> '2 %'. A difference: ``percent(0.19, unit=" procentpunt",
@@ -141,17 +143,17 @@ def percent(fraction, decimals: int = 0, *, trim: bool = False, significant: int
     exact = to_decimal(fraction)
     if exact is None:
         return missing
-    return number(exact.scaleb(2), decimals, trim=trim, significant=significant, signed=signed) + unit
+    return number(exact.scaleb(2, _context(exact, 2)), decimals, trim=trim, significant=significant, signed=signed) + unit
 
 
-def euro(value, *, millions: bool = False, decimals: int | None = None, missing: str = DASH) -> str:
+def euro(value: object, *, millions: bool = False, decimals: int | None = None, missing: str = DASH) -> str:
     """Money: '€ 1.234.567', '−€ 12', '€ 0' (never '−€ 0'); with ``millions`` '€ 1,23 mln'
     (``decimals`` after the comma: 0 for whole euros, 2 for millions unless given)."""
     exact = to_decimal(value)
     if exact is None:
         return missing
     if millions:
-        exact = exact.scaleb(-6)
+        exact = exact.scaleb(-6, _context(exact, 6))
     shown = _round(exact, (2 if millions else 0) if decimals is None else decimals)
     return _signed(shown, "€ " + _digits(shown, grouping=True, trim=False)) + (" mln" if millions else "")
 
@@ -159,7 +161,7 @@ def euro(value, *, millions: bool = False, decimals: int | None = None, missing:
 # --- dates --------------------------------------------------------------------------------------
 
 
-def _day(value) -> dt.date | None:
+def _day(value: dt.date | None) -> dt.date | None:
     if not value:
         return None
     return value.date() if isinstance(value, dt.datetime) else value

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from regiokompas import formatting
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion

@@ -7,8 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from regiokompas import formatting
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.register import constants as c

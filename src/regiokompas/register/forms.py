@@ -6,8 +6,8 @@ import datetime as dt
 
 from django import forms
 
-from regiokompas.register import constants as c
 from regiokompas import formatting
+from regiokompas.register import constants as c
 from regiokompas.register.dates import INPUT_HELP, DateInputError, FuzzyDate
 from regiokompas.register.models import Document
 
