@@ -7,7 +7,7 @@ import math
 from html import escape
 
 from regiokompas import formatting
-from regiokompas.charts import FONT, PALETTE, dash, marker, spread_labels  # noqa: F401
+from regiokompas.charts import FONT, FRAME, GRID, PALETTE, TEXT, dash, marker, spread_labels  # noqa: F401
 from regiokompas.charts import colour as series_colour
 from regiokompas.charts import svg as _svg
 from regiokompas.charts import text as _text
@@ -45,10 +45,10 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
     def y(v):
         return top + ph * (1 - (v - y0) / (y1 - y0))
 
-    body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#ffffff" stroke="#767676"/>']
+    body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#ffffff" stroke="{FRAME}"/>']
     tick = y0
     while tick <= y1 + step / 2:
-        body.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9"/>')
+        body.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
         body.append(_text(left - 6, y(tick) + 4, formatting.euro(tick, millions=True), size=11, anchor="end"))
         tick += step
     for i, year in enumerate(years):
@@ -104,10 +104,10 @@ def range_bars(rows: list[dict], *, ident: str, title: str, desc: str, zero_line
         body.append(f'<rect x="{a:.1f}" y="{yy + 6}" width="{max(1.0, b - a):.1f}" height="{row_h - 12}" fill="{colour}">'
                     f'<title>{escape(r["label"])}: {formatting.euro(r["mean"])} (5–95 %: {formatting.euro(r["p05"])} – {formatting.euro(r["p95"])})</title></rect>')
         body.append(f'<line x1="{x(r["p05"]):.1f}" x2="{x(r["p95"]):.1f}" y1="{yy + row_h / 2:.1f}" y2="{yy + row_h / 2:.1f}" '
-                    f'stroke="#1a1a1a" stroke-width="1.5"/>')
+                    f'stroke="{TEXT}" stroke-width="1.5"/>')
         for v in (r["p05"], r["p95"]):
-            body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="#1a1a1a" stroke-width="1.5"/>')
+            body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="{TEXT}" stroke-width="1.5"/>')
     if zero_line:
-        body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#1a1a1a"/>')
+        body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="{TEXT}"/>')
     body.append(_text(label_w, height - 4, "Balk: verwachte waarde (groen: minder, blauw: meer); streep: 90 %-bandbreedte.", size=10))
     return _svg(width, height, ident, title, desc, body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from regiokompas import formatting
-from regiokompas.charts import FONT, PALETTE  # noqa: F401  one palette for every chart
+from regiokompas.charts import FONT, FRAME, GRID, PALETTE, TEXT  # noqa: F401  one palette for every chart
 from regiokompas.charts import colour as series_colour
 from regiokompas.charts import dash as line_dash
 from regiokompas.charts import marker as series_marker
@@ -37,12 +37,12 @@ def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str,
                 body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" '
                             f'stroke="#ffffff" stroke-width="1"><title>{escape(label)}: rangplaats {r + 1}: {formatting.percent(p)}</title></rect>')
                 if w >= 34:
-                    body.append(_text(x + w / 2, y + 19, formatting.percent(p), size=11, anchor="middle", fill=TEXT_ON.get(colour, "#1a1a1a")))
+                    body.append(_text(x + w / 2, y + 19, formatting.percent(p), size=11, anchor="middle", fill=TEXT_ON.get(colour, TEXT)))
             x += w
     ly = top + row_h * len(rows) + 16
     for r in range(m):
         lx = label_w + r * 90
-        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{RANK_COLOURS[r % len(RANK_COLOURS)]}" stroke="#767676"/>')
+        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{RANK_COLOURS[r % len(RANK_COLOURS)]}" stroke="{FRAME}"/>')
         body.append(_text(lx + 18, ly + 12, f"plaats {r + 1}", size=11))
     best = max(rows, key=lambda r: r[1][0] if r[1] else 0) if rows else None
     desc = "Gestapelde staven per variant. " + " ".join(
@@ -109,11 +109,11 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
     def py(y):
         return top + h - (y - ymin) / (ymax - ymin) * h
 
-    body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="#767676"/>',
+    body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="{FRAME}"/>',
             _text(left + w / 2, top + h + 36, x_label, anchor="middle"), _text(left, top - 10, y_label)]
     for t in (0, 0.25, 0.5, 0.75, 1):
         xv = xmin + t * (xmax - xmin)
-        body.append(f'<line x1="{px(xv):.1f}" y1="{top + h}" x2="{px(xv):.1f}" y2="{top + h + 4}" stroke="#767676"/>')
+        body.append(f'<line x1="{px(xv):.1f}" y1="{top + h}" x2="{px(xv):.1f}" y2="{top + h + 4}" stroke="{FRAME}"/>')
         body.append(_text(px(xv), top + h + 16, formatting.percent(xv), size=10, anchor="middle"))
     for t in (0, 0.5, 1):
         yv = ymin + t * (ymax - ymin)
@@ -132,8 +132,8 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         body.append(_text(left + w + 40, top + 14 + si * 18, name[:20], size=11))
     legend_y = top + 14 + len(lines) * 18
     if marker is not None:
-        body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
-        body.append(f'<line x1="{left + w + 24}" y1="{legend_y - 2}" x2="{left + w + 24}" y2="{legend_y + 12}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
+        body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="{TEXT}" stroke-dasharray="3 3"/>')
+        body.append(f'<line x1="{left + w + 24}" y1="{legend_y - 2}" x2="{left + w + 24}" y2="{legend_y + 12}" stroke="{TEXT}" stroke-dasharray="3 3"/>')
         body.append(_text(left + w + 40, legend_y + 9, "huidig gewicht", size=11))
         legend_y += 20
     for x in switches or []:
@@ -165,7 +165,7 @@ def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]
     ticks = round(vmax / step)
     for k in range(ticks + 1):
         x = label_w + k / ticks * bar_w
-        body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="#d9d9d9"/>')
+        body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="{GRID}"/>')
         body.append(_text(x, axis_y + 14, f"{k * step * 100:g}", size=10, anchor="middle"))
     body.append(_text(label_w + bar_w + 16, axis_y + 14, "%-punt", size=10))
     for gi, (label, within, anywhere, note) in enumerate(rows):
@@ -175,7 +175,7 @@ def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]
             y = y0 + si * bar_h
             if v is None:
                 if si == 0 and note:
-                    body.append(_text(label_w + 4, y + bar_h - 3, note, size=10, fill="#1a1a1a"))
+                    body.append(_text(label_w + 4, y + bar_h - 3, note, size=10, fill=TEXT))
                 continue
             bw = max(1.0, v / vmax * bar_w)
             body.append(f'<rect x="{label_w}" y="{y:.1f}" width="{bw:.1f}" height="{bar_h - 2}" fill="{colours[si]}">'
