@@ -10,7 +10,7 @@ from tests import fictitious_region
 from regiokompas.engine.costs import game
 from regiokompas.examples import SLUG_2012
 from regiokompas.finance import build, presentation
-from regiokompas.finance.charts import euro
+from regiokompas.formatting import euro, percent
 from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +54,8 @@ def test_a_variant_without_cost_items_is_unknown_not_free(region, client, users,
 
 
 def test_percentages_keep_their_decimals(region, client, users, capsys):
-    assert presentation.percent(0.015) == "1,5 %" and presentation.percent(0.02) == "2 %"
-    assert presentation.percent(0.0125) == "1,25 %" and presentation.percent(0) == "0 %"
+    assert percent(0.015, 2, trim=True) == "1,5 %" and percent(0.02, 2, trim=True) == "2 %"
+    assert percent(0.0125, 2, trim=True) == "1,25 %" and percent(0, 2, trim=True) == "0 %"
     client.force_login(users["beheer"])
     html = client.get(f"/trajecten/{region['trajectory'].slug}/financien/").content.decode()
     assert "1,5 % per jaar" in html and "2 % per jaar" not in html

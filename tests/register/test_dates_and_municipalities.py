@@ -11,7 +11,7 @@ from regiokompas.register.dates import DateInputError, FuzzyDate
 from regiokompas.register.forms import FuzzyDateField
 from regiokompas.register.models import Municipality
 from regiokompas.register.municipalities import SOURCE, load_municipalities
-from regiokompas.register.templatetags.regiokompas import dutch_date, fuzzy_date
+from regiokompas.register.templatetags.dutch_format import dutch_date, fuzzy_date
 
 P = c.DatePrecision
 

@@ -4,8 +4,8 @@ every rule of the register."""
 
 from __future__ import annotations
 
+from regiokompas import formatting
 from regiokompas.accounts import users
-from regiokompas.api.fields import format_partial_date
 from regiokompas.register import constants as c
 from regiokompas.register import query, services, setup_services
 from regiokompas.register.dates import FuzzyDate
@@ -91,7 +91,7 @@ def matrix(trajectory: Trajectory) -> dict:
             for d in state.cell(gate, municipality).decisions:
                 cells.append({
                     "gemeente": municipality.cbs_code, "besluitmoment": gate.pk, "orgaan": d.governing_body.kind,
-                    "uitkomst": d.outcome, "datum": format_partial_date(d.date, d.date_precision), "besluit": d.pk,
+                    "uitkomst": d.outcome, "datum": formatting.iso_date(d.date, d.date_precision), "besluit": d.pk,
                 })
     return {
         "traject": trajectory.slug,

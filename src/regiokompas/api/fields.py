@@ -3,12 +3,11 @@ values (one table per enum, in api/enums.py), and dates with their precision."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from regiokompas import formatting
 from regiokompas.register import constants as c
 from regiokompas.register.dates import DateInputError, FuzzyDate
 
@@ -37,11 +36,6 @@ class MappedChoiceField(serializers.ChoiceField):
         return self.reverse.get(str(value), str(value))
 
 
-def format_partial_date(value: dt.date | None, precision: str | None) -> str | None:
-    """'JJJJ-MM-DD', 'JJJJ-MM', 'JJJJ' or None, as precise as the date is known."""
-    return FuzzyDate(value, precision or c.DatePrecision.DAY).iso()
-
-
 @extend_schema_field({
     "type": "string",
     "nullable": True,
@@ -63,7 +57,7 @@ class PartialDateField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, instance):
-        return format_partial_date(getattr(instance, self.date_attr), getattr(instance, self.precision_attr))
+        return formatting.iso_date(getattr(instance, self.date_attr), getattr(instance, self.precision_attr))
 
     def validate_empty_values(self, data):
         if data is None and self.allow_null:

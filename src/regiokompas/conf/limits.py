@@ -103,11 +103,6 @@ def from_environment() -> dict[str, int]:
     return {name: config(name, spec.default, cast=_positive_int, help=spec.help) for name, spec in LIMITS.items()}
 
 
-def nl_int(number: int) -> str:
-    """1.000.000 (Dutch thousands separator)."""
-    return f"{number:,}".replace(",", ".")
-
-
 def nl_bytes(number: int) -> str:
     if number >= MiB:
         return f"{number / MiB:.0f} MB"

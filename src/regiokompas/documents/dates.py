@@ -14,8 +14,6 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-               "oktober", "november", "december"]
 
 _UNITS = {"een": 1, "één": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3, "vier": 4, "vierde": 4,
           "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6, "zeven": 7, "zevende": 7, "acht": 8, "achtste": 8,
@@ -162,8 +160,3 @@ def parse_date(text: str, *, reference_year: int | None = None) -> dt.date | Non
         if f.precision == "day":
             return f.date
     return None
-
-
-def dutch_date(d: dt.date) -> str:
-    """29 mei 2012."""
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"

@@ -7,7 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 
-from regiokompas.conf.limits import limit, nl_bytes, nl_int
+from regiokompas import formatting
+from regiokompas.conf.limits import limit, nl_bytes
 from regiokompas.documents.parsers import (
     DocumentImportError,
     decode_text,
@@ -99,8 +100,8 @@ def import_bytes(data: bytes, filename: str = "") -> ImportResult:
         text = decode_text(data)
         max_chars = limit("REGIOKOMPAS_MAX_DOCUMENT_CHARS")
         if len(text) > max_chars:
-            raise DocumentImportError(f"Het tekstbestand is te lang ({nl_int(len(text))} tekens); het maximum is "
-                                      f"{nl_int(max_chars)} tekens (REGIOKOMPAS_MAX_DOCUMENT_CHARS).")
+            raise DocumentImportError(f"Het tekstbestand is te lang ({formatting.number(len(text))} tekens); het maximum is "
+                                      f"{formatting.number(max_chars)} tekens (REGIOKOMPAS_MAX_DOCUMENT_CHARS).")
         if not text.strip():
             raise DocumentImportError("Het bestand bevat geen tekst.")
         lines = parse_text(text)

@@ -13,7 +13,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from regiokompas.conf.limits import LIMITS, limit, nl_bytes, nl_int
+from regiokompas import formatting
+from regiokompas.conf.limits import LIMITS, limit, nl_bytes
 
 # Defaults; the limits in force come from regiokompas.conf.limits (settings, docs/configuration.md).
 MAX_BYTES = LIMITS["REGIOKOMPAS_MAX_UPLOAD_BYTES"].default
@@ -204,7 +205,7 @@ def check_docx_archive(z: zipfile.ZipFile) -> None:
     infos = z.infolist()
     max_members = limit("REGIOKOMPAS_MAX_DOCX_MEMBERS")
     if len(infos) > max_members:
-        raise _too_large(f"het bevat {nl_int(len(infos))} onderdelen", "REGIOKOMPAS_MAX_DOCX_MEMBERS", nl_int(max_members))
+        raise _too_large(f"het bevat {formatting.number(len(infos))} onderdelen", "REGIOKOMPAS_MAX_DOCX_MEMBERS", formatting.number(max_members))
     part_bytes = limit("REGIOKOMPAS_MAX_DOCX_PART_BYTES")
     total_bytes = limit("REGIOKOMPAS_MAX_DOCX_TOTAL_BYTES")
     xml_chars = limit("REGIOKOMPAS_MAX_DOCX_XML_CHARS")
@@ -244,8 +245,8 @@ def check_docx_archive(z: zipfile.ZipFile) -> None:
                 if is_xml:
                     chars += len(chunk.translate(None, _UTF8_CONTINUATION))
                     if chars > xml_chars:
-                        raise _too_large(f"onderdeel {info.filename} heeft meer dan {nl_int(xml_chars)} tekens",
-                                         "REGIOKOMPAS_MAX_DOCX_XML_CHARS", nl_int(xml_chars))
+                        raise _too_large(f"onderdeel {info.filename} heeft meer dan {formatting.number(xml_chars)} tekens",
+                                         "REGIOKOMPAS_MAX_DOCX_XML_CHARS", formatting.number(xml_chars))
 
 
 class _CharBudget:
@@ -259,7 +260,7 @@ class _CharBudget:
     def add(self, n: int) -> None:
         self.used += n
         if self.used > self.limit:
-            raise DocumentImportError(f"{self.what} bevat meer dan {nl_int(self.limit)} tekens tekst; dat is het maximum "
+            raise DocumentImportError(f"{self.what} bevat meer dan {formatting.number(self.limit)} tekens tekst; dat is het maximum "
                                       "(REGIOKOMPAS_MAX_DOCUMENT_CHARS).")
 
 
@@ -417,7 +418,7 @@ def parse_pdf(data: bytes) -> tuple[list[Line], list[str]]:
         raise DocumentImportError("Het pdf-bestand heeft geen pagina's.")
     max_pages = limit("REGIOKOMPAS_MAX_PDF_PAGES")
     if npages > max_pages:
-        raise DocumentImportError(f"Het pdf-bestand heeft {nl_int(npages)} pagina's; het maximum is {nl_int(max_pages)} "
+        raise DocumentImportError(f"Het pdf-bestand heeft {formatting.number(npages)} pagina's; het maximum is {formatting.number(max_pages)} "
                                   "(REGIOKOMPAS_MAX_PDF_PAGES).")
     try:
         pages = _pdfium_pages(data)

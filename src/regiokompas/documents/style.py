@@ -12,6 +12,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from regiokompas import formatting
+
 NEUTRAL_COLOUR = "#1f4e79"
 # Headings are set in the house colour on white: it must reach the contrast WCAG 2.1 asks of text
 # (success criterion 1.4.3, 4.5:1), so a light colour is refused instead of making headings unreadable.
@@ -81,7 +83,7 @@ def check_colour(value: str) -> str:
     colour = "#" + digits
     ratio = contrast_with_white(colour)
     if ratio < MIN_CONTRAST:
-        shown = f"{ratio:.1f}".replace(".", ",")
+        shown = formatting.number(ratio, 1)
         raise StyleError("colour", f"De kleur {colour} is te licht voor koppen op wit papier (contrast {shown}:1, minimaal "
                                    "4,5:1); kies een donkerder kleur.")
     return colour

@@ -8,10 +8,11 @@ from typing import Any
 
 import numpy as np
 
+from regiokompas import formatting
 from regiokompas.conf import limits
 from regiokompas.engine import constraints as cons
 from regiokompas.engine import smaa
-from regiokompas.engine.errors import ProblemError, err, nl, statement_list
+from regiokompas.engine.errors import ProblemError, err, statement_list
 from regiokompas.engine.measurements import Measurements, support
 from regiokompas.engine.problem import Problem, check_size, parse
 from regiokompas.engine.sampling import sample_weights
@@ -153,7 +154,7 @@ def analyse(problem: dict, samples: int = 10000, seed: int = 0, *, sampler: str 
     max_samples = limits.limit("REGIOKOMPAS_MAX_SAMPLES")
     if checked_samples is None or not MIN_SAMPLES <= checked_samples <= max_samples:
         raise ProblemError([err("options.samples", f"Het aantal trekkingen moet een geheel getal tussen {MIN_SAMPLES} en "
-                                f"{limits.nl_int(max_samples)} zijn (REGIOKOMPAS_MAX_SAMPLES).")])
+                                f"{formatting.number(max_samples)} zijn (REGIOKOMPAS_MAX_SAMPLES).")])
     if checked_seed is None or not 0 <= checked_seed < 2**63:
         raise ProblemError([err("options.seed", "Het zaadgetal (seed) moet een geheel getal van 0 of groter zijn.")])
     samples, seed = checked_samples, checked_seed
@@ -283,8 +284,8 @@ def _scale_warnings(p: Problem) -> list[dict]:
             lo, hi = support(p.measurements[i][j], crit)
             if lo < crit.low - 1e-9 * abs(crit.high - crit.low) or hi > crit.high + 1e-9 * abs(crit.high - crit.low):
                 out.append(err("measurement.outside_scale",
-                               f"De meting van {p.alternative_names[alt]} op {crit.name} ({nl(lo)} tot {nl(hi)}) valt (deels) "
-                               f"buiten de schaal [{nl(crit.low)}, {nl(crit.high)}]; waarden buiten de schaal tellen als het "
+                               f"De meting van {p.alternative_names[alt]} op {crit.name} ({formatting.number(lo, significant=4)} tot {formatting.number(hi, significant=4)}) valt (deels) "
+                               f"buiten de schaal [{formatting.number(crit.low, significant=4)}, {formatting.number(crit.high, significant=4)}]; waarden buiten de schaal tellen als het "
                                "dichtstbijzijnde uiteinde. Verruim zo nodig de schaal.", path=f"measurements/{alt}/{crit.id}"))
     return out
 

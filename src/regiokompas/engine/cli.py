@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from regiokompas import formatting
 from regiokompas.cli import CommandError
 
 
@@ -76,13 +77,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pct(x: float) -> str:
-    return "–" if x is None else f"{100 * x:.1f} %".replace(".", ",")
-
-
 def summary(problem: dict, result: dict) -> str:
     names = {a["id"]: a.get("name", a["id"]) for a in problem["alternatives"]}
-    count = f"{result['samples']:,}".replace(",", ".")
+    count = formatting.number(result["samples"])
     lines = [f"Analyse met {count} trekkingen, zaadgetal {result['seed']}, rekenkern {result['engine_version']}", ""]
     for warning in result.get("warnings", []):
         lines.append(f"Let op: {warning['message']}")
@@ -98,15 +95,15 @@ def summary(problem: dict, result: dict) -> str:
         lines.append(f"{name} (steekproef: {b['sampler'].get('method')})")
         lines.append(f"  {'alternatief':<30} {'kans eerste plaats':>20} {'holistisch':>11} {'betrouwbaarheid':>16}")
         for a in order:
-            first = f"{_pct(ra[a][0])} ± {_pct(1.96 * (se[a][0] or 0))}"
-            lines.append(f"  {names[a][:30]:<30} {first:>20} {_pct(b['holistic_acceptability'][a]):>11} "
-                         f"{_pct(b['confidence_factors'][a]):>16}")
+            first = f"{formatting.percent(ra[a][0], 1)} ± {formatting.percent(1.96 * (se[a][0] or 0), 1)}"
+            lines.append(f"  {names[a][:30]:<30} {first:>20} {formatting.percent(b['holistic_acceptability'][a], 1):>11} "
+                         f"{formatting.percent(b['confidence_factors'][a], 1):>16}")
         sens = b.get("sensitivity") or {}
         ch = sens.get("smallest_change") or {}
         if sens.get("preferred"):
             line = f"  Bij de gemiddelde gewichten is {names[sens['preferred']]} de beste"
             if ch.get("to"):
-                line += (f"; na een verschuiving van {_pct(ch['distance'])} van het gewicht wordt "
+                line += (f"; na een verschuiving van {formatting.percent(ch['distance'], 1)} van het gewicht wordt "
                          f"{names[ch['to']]} de beste")
             lines.append(line + ".")
         for warning in b.get("warnings", []):
@@ -117,7 +114,7 @@ def summary(problem: dict, result: dict) -> str:
         if cons.get("feasible"):
             ra = cons["rank_acceptability"]
             best = max(ra, key=lambda a: ra[a][0])
-            lines.append(f"Gedeelde gewichten: {names[best]} is in {_pct(ra[best][0])} van de gevallen de beste.")
+            lines.append(f"Gedeelde gewichten: {names[best]} is in {formatting.percent(ra[best][0], 1)} van de gevallen de beste.")
         else:
             lines.append(cons["message"])
     return "\n".join(lines) + "\n"

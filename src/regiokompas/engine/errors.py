@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from regiokompas import formatting
+
 
 class ProblemError(ValueError):
     """An invalid or unsolvable problem.
@@ -32,11 +34,6 @@ def err(key: str, message: str, *, statements: Iterable[int] = (), **extra: Any)
     entry = {"key": key, "message": message, "statements": [int(s) for s in statements]}
     entry.update(extra)
     return entry
-
-
-def nl(x: float, digits: int = 4) -> str:
-    """A number written the Dutch way (decimal comma)."""
-    return f"{x:.{digits}g}".replace(".", ",")
 
 
 def statement_list(indices: Iterable[int]) -> str:
@@ -71,11 +68,11 @@ def schema_error_text(e: Any) -> str:
     elif v == "maxItems":
         text = f"mag ten hoogste {e.validator_value} element(en) bevatten"
     elif v == "minimum":
-        text = f"moet ten minste {nl(e.validator_value)} zijn"
+        text = f"moet ten minste {formatting.number(e.validator_value, significant=4)} zijn"
     elif v == "maximum":
-        text = f"mag ten hoogste {nl(e.validator_value)} zijn"
+        text = f"mag ten hoogste {formatting.number(e.validator_value, significant=4)} zijn"
     elif v == "exclusiveMinimum":
-        text = f"moet groter dan {nl(e.validator_value)} zijn"
+        text = f"moet groter dan {formatting.number(e.validator_value, significant=4)} zijn"
     elif v == "minLength":
         text = "mag niet leeg zijn"
     elif v == "maxLength":

@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from regiokompas import formatting
 from regiokompas.conf import limits
-from regiokompas.engine.errors import ProblemError, err, nl, schema_error_text
+from regiokompas.engine.errors import ProblemError, err, schema_error_text
 
 SCHEMA_ID = "regiokompas.problem/1"
 STATEMENT_TYPES = ("ranking", "exact", "interval", "ratio", "swing")
@@ -119,16 +120,16 @@ def check_size(problem: Any, samples: int | None = None) -> None:
         maximum = limits.limit(setting)
         if count > maximum:
             out.append(err("limits." + setting[len("REGIOKOMPAS_MAX_"):].lower(),
-                           f"Het probleem heeft {limits.nl_int(count)} {what}; het maximum is {limits.nl_int(maximum)} "
+                           f"Het probleem heeft {formatting.number(count)} {what}; het maximum is {formatting.number(maximum)} "
                            f"({setting}).", path=what))
     if samples is not None and not out:
         cells = max(m, 1) * max(n, 1) * samples
         maximum = limits.limit("REGIOKOMPAS_MAX_ANALYSIS_CELLS")
         if cells > maximum:
             out.append(err("limits.analysis_cells",
-                           f"Het probleem is te groot om door te rekenen: {limits.nl_int(m)} alternatieven × {limits.nl_int(n)} "
-                           f"criteria × {limits.nl_int(samples)} trekkingen = {limits.nl_int(cells)}; het maximum is "
-                           f"{limits.nl_int(maximum)} (REGIOKOMPAS_MAX_ANALYSIS_CELLS). Kies minder trekkingen.",
+                           f"Het probleem is te groot om door te rekenen: {formatting.number(m)} alternatieven × {formatting.number(n)} "
+                           f"criteria × {formatting.number(samples)} trekkingen = {formatting.number(cells)}; het maximum is "
+                           f"{formatting.number(maximum)} (REGIOKOMPAS_MAX_ANALYSIS_CELLS). Kies minder trekkingen.",
                            path="samples"))
     if out:
         raise ProblemError(out)
@@ -174,7 +175,7 @@ def _parse_criterion(i: int, c: dict, out: list[dict]) -> Criterion:
     lo, hi = float(c["scale"][0]), float(c["scale"][1])
     name = c.get("name", c["id"])
     if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
-        out.append(err("criterion.scale", f"Criterium {name}: de schaal [{nl(lo)}, {nl(hi)}] moet van laag naar hoog lopen "
+        out.append(err("criterion.scale", f"Criterium {name}: de schaal [{formatting.number(lo, significant=4)}, {formatting.number(hi, significant=4)}] moet van laag naar hoog lopen "
                        "(ondergrens kleiner dan bovengrens).", path=f"criteria/{i}/scale"))
     pvf = None
     if "pvf" in c and c["pvf"]["type"] == "piecewise":
@@ -243,10 +244,10 @@ def _check_measurement(m: dict, crit: Criterion) -> str | None:
         if key in m and not _finite(m[key]):
             return f"'{key}' moet een eindig getal zijn."
     if t == "uniform" and not m["low"] <= m["high"]:
-        return f"de ondergrens ({nl(m['low'])}) ligt boven de bovengrens ({nl(m['high'])})."
+        return f"de ondergrens ({formatting.number(m['low'], significant=4)}) ligt boven de bovengrens ({formatting.number(m['high'], significant=4)})."
     if t in ("pert", "triangular") and not m["low"] <= m["mode"] <= m["high"]:
-        return (f"verwacht laag ≤ meest waarschijnlijk ≤ hoog, maar kreeg {nl(m['low'])}, {nl(m['mode'])}, "
-                f"{nl(m['high'])}.")
+        return (f"verwacht laag ≤ meest waarschijnlijk ≤ hoog, maar kreeg {formatting.number(m['low'], significant=4)}, {formatting.number(m['mode'], significant=4)}, "
+                f"{formatting.number(m['high'], significant=4)}.")
     if t == "beta":
         lo, hi = m.get("low", 0.0), m.get("high", 1.0)
         if not (_finite(lo) and _finite(hi) and lo < hi):
@@ -305,12 +306,12 @@ def _check_exact(st: dict, k: _Known) -> str | None:
         if code not in k.crit_ids:
             return k.unknown([code])
         if value > 1 + TOL:
-            return f"het gewicht van {k.names[code]} ({nl(value)}) is groter dan 1."
+            return f"het gewicht van {k.names[code]} ({formatting.number(value, significant=4)}) is groter dan 1."
     total = sum(w.values())
     if set(w) == set(k.crit_ids) and abs(total - 1) > 1e-6:
-        return f"de vaste gewichten tellen op tot {nl(total, 6)} in plaats van 1."
+        return f"de vaste gewichten tellen op tot {formatting.number(total, significant=6)} in plaats van 1."
     if total > 1 + 1e-6:
-        return f"de vaste gewichten tellen op tot {nl(total, 6)}, meer dan 1."
+        return f"de vaste gewichten tellen op tot {formatting.number(total, significant=6)}, meer dan 1."
     return None
 
 
@@ -319,7 +320,7 @@ def _check_interval(st: dict, k: _Known) -> str | None:
         return k.unknown([st["criterion"]])
     lo, hi = st.get("min", 0.0), st.get("max", 1.0)
     if lo > hi:
-        return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+        return f"de ondergrens ({formatting.number(lo, significant=4)}) ligt boven de bovengrens ({formatting.number(hi, significant=4)})."
     if hi > 1 + TOL or lo > 1 + TOL:
         return "een gewicht ligt tussen 0 en 1."
     return None
@@ -335,7 +336,7 @@ def _check_ratio(st: dict, k: _Known) -> str | None:
         return "geef 'min' en/of 'max' voor de verhouding."
     lo, hi = st.get("min", 0.0), st.get("max", math.inf)
     if lo > hi:
-        return f"de ondergrens ({nl(lo)}) ligt boven de bovengrens ({nl(hi)})."
+        return f"de ondergrens ({formatting.number(lo, significant=4)}) ligt boven de bovengrens ({formatting.number(hi, significant=4)})."
     return None
 
 

@@ -6,23 +6,11 @@ from __future__ import annotations
 import math
 from html import escape
 
-from regiokompas.charts import FONT, PALETTE, dash, marker, spread_labels  # noqa: F401
+from regiokompas import formatting
+from regiokompas.charts import FONT, FRAME, GRID, PALETTE, TEXT, dash, marker, spread_labels  # noqa: F401
 from regiokompas.charts import colour as series_colour
 from regiokompas.charts import svg as _svg
 from regiokompas.charts import text as _text
-
-
-def euro(value: float | None, *, millions: bool = False) -> str:
-    """Dutch money notation: € 1.234.567 or € 1,23 mln."""
-    if value is None:
-        return "–"
-    # the sign follows the amount as shown: an amount that rounds to zero is "€ 0", never "−€ 0"
-    if millions:
-        shown = round(abs(value) / 1e6, 2)
-        text = f"{shown:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        return f"{'−' if value < 0 and shown else ''}€ {text} mln"
-    shown = round(abs(value))
-    return f"{'−' if value < 0 and shown else ''}€ {shown:,.0f}".replace(",", ".")
 
 
 def _nice_range(low: float, high: float) -> tuple[float, float, float]:
@@ -57,11 +45,11 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
     def y(v):
         return top + ph * (1 - (v - y0) / (y1 - y0))
 
-    body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#ffffff" stroke="#767676"/>']
+    body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#ffffff" stroke="{FRAME}"/>']
     tick = y0
     while tick <= y1 + step / 2:
-        body.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9d9d9"/>')
-        body.append(_text(left - 6, y(tick) + 4, euro(tick, millions=True), size=11, anchor="end"))
+        body.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{GRID}"/>')
+        body.append(_text(left - 6, y(tick) + 4, formatting.euro(tick, millions=True), size=11, anchor="end"))
         tick += step
     for i, year in enumerate(years):
         body.append(_text(x(i), top + ph + 16, str(year), size=11, anchor="middle"))
@@ -77,8 +65,8 @@ def band_chart(years: list[int], series: list[dict], *, ident: str, title: str, 
             # markers alternate between series along the line, so overlapping lines still show each one
             if len(years) > 6 and (i + n) % max(1, len(series)) and i not in (0, len(years) - 1):
                 continue
-            body.append(marker(k, x(i), y(v), tooltip=f'{s["label"]}, {years[i]}: {euro(v)} '
-                                                     f'(5–95 %: {euro(s["p05"][i])} – {euro(s["p95"][i])})'))
+            body.append(marker(k, x(i), y(v), tooltip=f'{s["label"]}, {years[i]}: {formatting.euro(v)} '
+                                                     f'(5–95 %: {formatting.euro(s["p05"][i])} – {formatting.euro(s["p95"][i])})'))
     ends = [y(s["mean"][-1]) if s["mean"] else top for s in series]
     for n, (s, ly) in enumerate(zip(series, spread_labels(ends, gap=15, low=top + 6, high=top + ph + 20), strict=True)):
         k = keys[n]
@@ -106,7 +94,7 @@ def range_bars(rows: list[dict], *, ident: str, title: str, desc: str, zero_line
     tick = x0
     while tick <= x1 + step / 2:
         body.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#e5e5e5"/>')
-        body.append(_text(x(tick), top + row_h * len(rows) + 16, euro(tick, millions=True), size=10, anchor="middle"))
+        body.append(_text(x(tick), top + row_h * len(rows) + 16, formatting.euro(tick, millions=True), size=10, anchor="middle"))
         tick += step
     for i, r in enumerate(rows):
         yy = top + i * row_h
@@ -114,12 +102,12 @@ def range_bars(rows: list[dict], *, ident: str, title: str, desc: str, zero_line
         body.append(_text(label_w - 8, yy + 18, r["label"][:28], anchor="end"))
         a, b = sorted((x(0.0), x(r["mean"])))
         body.append(f'<rect x="{a:.1f}" y="{yy + 6}" width="{max(1.0, b - a):.1f}" height="{row_h - 12}" fill="{colour}">'
-                    f'<title>{escape(r["label"])}: {euro(r["mean"])} (5–95 %: {euro(r["p05"])} – {euro(r["p95"])})</title></rect>')
+                    f'<title>{escape(r["label"])}: {formatting.euro(r["mean"])} (5–95 %: {formatting.euro(r["p05"])} – {formatting.euro(r["p95"])})</title></rect>')
         body.append(f'<line x1="{x(r["p05"]):.1f}" x2="{x(r["p95"]):.1f}" y1="{yy + row_h / 2:.1f}" y2="{yy + row_h / 2:.1f}" '
-                    f'stroke="#1a1a1a" stroke-width="1.5"/>')
+                    f'stroke="{TEXT}" stroke-width="1.5"/>')
         for v in (r["p05"], r["p95"]):
-            body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="#1a1a1a" stroke-width="1.5"/>')
+            body.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{yy + 8}" y2="{yy + row_h - 8}" stroke="{TEXT}" stroke-width="1.5"/>')
     if zero_line:
-        body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="#1a1a1a"/>')
+        body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{top + row_h * len(rows)}" stroke="{TEXT}"/>')
     body.append(_text(label_w, height - 4, "Balk: verwachte waarde (groen: minder, blauw: meer); streep: 90 %-bandbreedte.", size=10))
     return _svg(width, height, ident, title, desc, body)

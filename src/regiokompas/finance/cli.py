@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from regiokompas import formatting
 from regiokompas.cli import CommandError, setup_django
 
 
@@ -69,8 +70,8 @@ def _print_result(trajectory, result: dict, exits: dict) -> None:
 
     print(f"Financiële gevolgen: {trajectory.name}")
     print(f"Coalitie: {', '.join(result['municipalities'][c] for c in result['coalition'])}; "
-          f"{result['samples']} trekkingen, startwaarde {result['seed']}; indexatie "
-          f"{presentation.percent(build.settings_of(trajectory).indexation)} per jaar")
+          f"{formatting.number(result['samples'])} trekkingen, startwaarde {result['seed']}; indexatie "
+          f"{formatting.percent(build.settings_of(trajectory).indexation, 2, trim=True)} per jaar")
     for table in [presentation.variant_summary(result)]:
         _print(table)
     unknown = presentation.unknown_sentence(result)

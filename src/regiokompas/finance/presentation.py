@@ -5,28 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.keys import shares
 from regiokompas.engine.costs.model import KEY_LABELS
-from regiokompas.finance.charts import euro
-
-
-def pct(x: float | None) -> str:
-    return "–" if x is None else f"{round(100 * x):d} %"
-
-
-def percent(fraction: float | None, max_decimals: int = 2) -> str:
-    """A fraction as a Dutch percentage with the decimals it needs: 0.015 -> '1,5 %', 0.02 -> '2 %'."""
-    if fraction is None:
-        return "–"
-    text = f"{100 * float(fraction):.{max_decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", "0"):
-        text = "0"
-    return text.replace("-", "−").replace(".", ",") + " %"
-
 
 UNKNOWN = "onbekend (geen kostenposten)"
 
@@ -50,12 +32,12 @@ def unknown_sentence(result: dict) -> str | None:
 
 def span(stats: dict | None) -> str:
     """A 5–95 % range as 'EUR a – EUR b' ('–' without a range)."""
-    return "–" if not stats else f"{euro(stats['p05'])} – {euro(stats['p95'])}"
+    return "–" if not stats else f"{formatting.euro(stats['p05'])} – {formatting.euro(stats['p95'])}"
 
 
 def with_span(stats: dict | None) -> str:
     """Expected value with its 5–95 % range: 'EUR m (EUR a – EUR b)'."""
-    return "–" if not stats else f"{euro(stats['mean'])} ({span(stats)})"
+    return "–" if not stats else f"{formatting.euro(stats['mean'])} ({span(stats)})"
 
 
 @dataclass
@@ -74,8 +56,8 @@ def variant_summary(result: dict) -> Table:
             continue
         h = v["total"]["horizon"]
         diffs = [m["difference"]["horizon"]["mean"] for m in v["municipalities"].values() if m["difference"]]
-        rows.append([v["name"], euro(h["mean"]), f"{euro(h['p05'])} – {euro(h['p95'])}",
-                     euro(sum(diffs)) if diffs else "–"])
+        rows.append([v["name"], formatting.euro(h["mean"]), f"{formatting.euro(h['p05'])} – {formatting.euro(h['p95'])}",
+                     formatting.euro(sum(diffs)) if diffs else "–"])
     return Table(f"Totale kosten per variant over {years[0]}–{years[-1]} (verwachting en 90 %-bandbreedte)",
                  ["Variant", "Verwacht totaal", "Bandbreedte (5–95 %)", "Verschil met huidige situatie"], rows)
 
@@ -92,10 +74,10 @@ def municipality_table(result: dict, vid: str) -> Table:
         d = m["difference"]
         rows.append([
             m["name"] + ("" if m["participates"] else " (doet niet mee)"),
-            euro(h["mean"]), f"{euro(h['p05'])} – {euro(h['p95'])}",
-            euro(d["horizon"]["mean"]) if d else "–",
-            f"{euro(d['horizon']['p05'])} – {euro(d['horizon']['p95'])}" if d else "–",
-            pct(d["probability_cheaper"]) if d else "–",
+            formatting.euro(h["mean"]), f"{formatting.euro(h['p05'])} – {formatting.euro(h['p95'])}",
+            formatting.euro(d["horizon"]["mean"]) if d else "–",
+            f"{formatting.euro(d['horizon']['p05'])} – {formatting.euro(d['horizon']['p95'])}" if d else "–",
+            formatting.percent(d["probability_cheaper"]) if d else "–",
         ])
     return Table(f"Bijdrage per gemeente, {v['name']}, {years[0]}–{years[-1]}",
                  ["Gemeente", "Bijdrage (verwacht)", "Bandbreedte (5–95 %)", "Verschil met huidige situatie",
@@ -120,7 +102,7 @@ def overview_table(result: dict) -> Table:
                 continue
             row.append(with_span(m["horizon"]) + ("" if m["participates"] else " (doet niet mee)"))
             d = m["difference"]
-            row.append(f"{with_span(d['horizon'])}; kans goedkoper {pct(d['probability_cheaper'])}" if d else "–")
+            row.append(f"{with_span(d['horizon'])}; kans goedkoper {formatting.percent(d['probability_cheaper'])}" if d else "–")
         rows.append(row)
     return Table(f"Bijdrage en verschil met de huidige situatie per gemeente en variant, {years[0]}–{years[-1]} "
                  "(verwachting met 90 %-bandbreedte tussen haakjes; negatief verschil = goedkoper dan nu)", header, rows)
@@ -133,7 +115,7 @@ def per_year_table(result: dict, vid: str, code: str | None = None) -> Table:
     if not known(v):
         return Table(f"Kosten per jaar, {v['name']}, {who}", ["Jaar", "Verwacht", "5e percentiel", "95e percentiel"],
                      [[str(y), UNKNOWN, "–", "–"] for y in result["years"]])
-    rows = [[str(y), euro(stats["mean"][i]), euro(stats["p05"][i]), euro(stats["p95"][i])] for i, y in enumerate(result["years"])]
+    rows = [[str(y), formatting.euro(stats["mean"][i]), formatting.euro(stats["p05"][i]), formatting.euro(stats["p95"][i])] for i, y in enumerate(result["years"])]
     return Table(f"Kosten per jaar, {v['name']}, {who}", ["Jaar", "Verwacht", "5e percentiel", "95e percentiel"], rows)
 
 
@@ -164,9 +146,9 @@ def keys_comparison(model: engine.CostModel, result: dict, vid: str) -> Table:
               "Shapley (5–95 %)"]
     rows = []
     for code in coalition:
-        rows.append([result["municipalities"][code], euro(v["coalition"]["key_contribution"][code]),
+        rows.append([result["municipalities"][code], formatting.euro(v["coalition"]["key_contribution"][code]),
                      span((ranges.get("key_contribution") or {}).get(code)),
-                     *(euro(total * col[code]) for col in values), euro(v["coalition"]["shapley_contribution"][code]),
+                     *(formatting.euro(total * col[code]) for col in values), formatting.euro(v["coalition"]["shapley_contribution"][code]),
                      span((ranges.get("shapley_contribution") or {}).get(code))])
     return Table(f"Wie betaalt wat onder elke sleutel: verwachte kosten {v['name']} over de looptijd", header, rows)
 
@@ -189,7 +171,7 @@ def coalition_sentences(result: dict, vid: str) -> list[str]:
             who, verb = names[c["players"][0]], ("bespaart" if c["joint_savings"] >= 0 else "betaalt meer dan nu")
         else:
             who, verb = "De deelnemers samen", ("besparen" if c["joint_savings"] >= 0 else "betalen meer dan nu")
-        out.append(f"{who} {verb}: {euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
+        out.append(f"{who} {verb}: {formatting.euro(abs(c['joint_savings']))} over de looptijd (verwachting).")
     if len(c["players"]) < 2:
         out.append("Met één gemeente in de coalitie valt er niets te verdelen: zij draagt alle kosten.")
         return out
@@ -204,15 +186,15 @@ def coalition_sentences(result: dict, vid: str) -> list[str]:
         count = core["blocking_count"]
         out.append(f"Met de gekozen sleutels {dutch.verb(count, 'is', 'zijn')} {dutch.count(count, 'groep', 'groepen')} gemeenten "
                    f"alleen beter af. Het sterkst: {group} {dutch.verb(len(worst['members']), 'betaalt', 'betalen')} "
-                   f"{euro(worst['pays'])}, alleen zou dat {euro(worst['alone'])} zijn ({euro(worst['excess'])} meer).")
+                   f"{formatting.euro(worst['pays'])}, alleen zou dat {formatting.euro(worst['alone'])} zijn ({formatting.euro(worst['excess'])} meer).")
     out.append("De Shapley-verdeling " + ("ligt in de kern." if core["shapley_in_core"] else "ligt niet in de kern."))
     if core.get("core_empty") is True:
         out.append("Geen enkele verdeling van deze kosten houdt elke groep tevreden (de kern is leeg): een groep blijft "
-                   f"alleen beter af, minstens {euro(-core['core_margin'])}.")
+                   f"alleen beter af, minstens {formatting.euro(-core['core_margin'])}.")
     elif core.get("core_division") and not core["key_in_core"]:
-        division = ", ".join(f"{names[p]} {euro(x)}" for p, x in core["core_division"].items())
+        division = ", ".join(f"{names[p]} {formatting.euro(x)}" for p, x in core["core_division"].items())
         out.append(f"Een verdeling waarbij geen groep alleen beter af is, bestaat wel, bijvoorbeeld: {division} "
-                   f"(samen {euro(sum(core['core_division'].values()))}, de te verdelen kosten over de looptijd).")
+                   f"(samen {formatting.euro(sum(core['core_division'].values()))}, de te verdelen kosten over de looptijd).")
     return out
 
 
@@ -254,9 +236,9 @@ def join_table(result: dict, vid: str) -> Table:
     for code, j in v["join_or_stay"].items():
         verdict = "–" if j["joining_is_cheaper"] is None else ("meedoen is goedkoper" if j["joining_is_cheaper"] else "buiten blijven is goedkoper")
         r = j.get("ranges") or {}
-        rows.append([result["municipalities"][code], "ja" if j["in_coalition"] else "nee", euro(j["join"]), span(r.get("join")),
-                     euro(j["stay_out"]), span(r.get("stay_out")), verdict, pct(j.get("probability_joining_cheaper")),
-                     euro(j["others_pay_more_if_out"]), span(r.get("others_pay_more_if_out"))])
+        rows.append([result["municipalities"][code], "ja" if j["in_coalition"] else "nee", formatting.euro(j["join"]), span(r.get("join")),
+                     formatting.euro(j["stay_out"]), span(r.get("stay_out")), verdict, formatting.percent(j.get("probability_joining_cheaper")),
+                     formatting.euro(j["others_pay_more_if_out"]), span(r.get("others_pay_more_if_out"))])
     return Table(f"Meedoen of buiten blijven, {v['name']} (kosten over de looptijd: verwachting en 90 %-bandbreedte)",
                  ["Gemeente", "In de coalitie", "Kosten bij meedoen", "Meedoen (5–95 %)", "Kosten bij buiten blijven",
                   "Buiten blijven (5–95 %)", "Conclusie (verwachting)", "Kans dat meedoen goedkoper is",
@@ -281,24 +263,24 @@ def exit_table(effect: dict) -> Table:
     remaining = list(effect["remaining"])
     rows = []
     for i, y in enumerate(effect["years"]):
-        row = [str(y), euro(u["fee_per_year"]["mean"][i] if u else effect["fee_per_year"][i])]
+        row = [str(y), formatting.euro(u["fee_per_year"]["mean"][i] if u else effect["fee_per_year"][i])]
         if u:
-            row.append(f"{euro(u['fee_per_year']['p05'][i])} – {euro(u['fee_per_year']['p95'][i])}")
+            row.append(f"{formatting.euro(u['fee_per_year']['p05'][i])} – {formatting.euro(u['fee_per_year']['p95'][i])}")
         for code in remaining:
             if u:
                 band = u["remaining"][code]["net_extra_per_year"]
-                row += [euro(band["mean"][i]), f"{euro(band['p05'][i])} – {euro(band['p95'][i])}"]
+                row += [formatting.euro(band["mean"][i]), f"{formatting.euro(band['p05'][i])} – {formatting.euro(band['p95'][i])}"]
             else:
-                row.append(euro(effect["remaining"][code]["net_extra"][i]))
+                row.append(formatting.euro(effect["remaining"][code]["net_extra"][i]))
         rows.append(row)
-    total = ["Totaal", euro(u["fee_total"]["mean"] if u else effect["fee_total"])]
+    total = ["Totaal", formatting.euro(u["fee_total"]["mean"] if u else effect["fee_total"])]
     if u:
         total.append(span(u["fee_total"]))
     for code in remaining:
         if u:
-            total += [euro(u["remaining"][code]["net_extra_total"]["mean"]), span(u["remaining"][code]["net_extra_total"])]
+            total += [formatting.euro(u["remaining"][code]["net_extra_total"]["mean"]), span(u["remaining"][code]["net_extra_total"])]
         else:
-            total.append(euro(effect["remaining"][code]["net_extra_total"]))
+            total.append(formatting.euro(effect["remaining"][code]["net_extra_total"]))
     rows.append(total)
     header = ["Jaar", "Uittreedsom"] + (["Uittreedsom (5–95 %)"] if u else [])
     for code in remaining:
@@ -337,8 +319,8 @@ def exits_table(result: dict, vid: str, exits: dict, only: str | None = None) ->
 def shared_table(effect: dict) -> Table:
     rows = []
     for m in effect["members"].values():
-        rows.append([m["name"], "ja" if m["transfers"] else "nee", euro(m["before"]), euro(m["after"]), euro(m["difference"]),
-                     f"{m['percentage_before']:.2f} %".replace(".", ","), f"{m['percentage_after']:.2f} %".replace(".", ",")])
+        rows.append([m["name"], "ja" if m["transfers"] else "nee", formatting.euro(m["before"]), formatting.euro(m["after"]), formatting.euro(m["difference"]),
+                     formatting.percent(m["percentage_before"] / 100, 2), formatting.percent(m["percentage_after"] / 100, 2)])
     return Table("Bijdrage aan de werkorganisatie voor en na de overdracht van de taak",
                  ["Gemeente", "Draagt taak over", "Bijdrage nu", "Bijdrage daarna", "Verschil", "Aandeel nu", "Aandeel daarna"], rows)
 
@@ -356,14 +338,14 @@ def conclusion(result: dict) -> list[str]:
     best = ordered[0]
     h = best["total"]["horizon"]
     if len(ordered) == 1:
-        lines.append(f"Over {period} kost {best['name']} alle deelnemers samen naar verwachting {euro(h['mean'])} "
-                     f"(90 %-bandbreedte {euro(h['p05'])} – {euro(h['p95'])}).")
+        lines.append(f"Over {period} kost {best['name']} alle deelnemers samen naar verwachting {formatting.euro(h['mean'])} "
+                     f"(90 %-bandbreedte {formatting.euro(h['p05'])} – {formatting.euro(h['p95'])}).")
     else:
-        lines.append(f"Over {period} is {best['name']} naar verwachting de goedkoopste variant: {euro(h['mean'])} voor alle "
-                     f"deelnemers samen (90 %-bandbreedte {euro(h['p05'])} – {euro(h['p95'])}).")
+        lines.append(f"Over {period} is {best['name']} naar verwachting de goedkoopste variant: {formatting.euro(h['mean'])} voor alle "
+                     f"deelnemers samen (90 %-bandbreedte {formatting.euro(h['p05'])} – {formatting.euro(h['p95'])}).")
         second = ordered[1]
         h2 = second["total"]["horizon"]
-        text = f"Daarna {second['name']} met {euro(h2['mean'])}, {euro(h2['mean'] - h['mean'])} meer."
+        text = f"Daarna {second['name']} met {formatting.euro(h2['mean'])}, {formatting.euro(h2['mean'] - h['mean'])} meer."
         if h2["p05"] <= h["p95"]:
             text += " De bandbreedtes overlappen: dat verschil is onzeker."
         else:
@@ -374,7 +356,7 @@ def conclusion(result: dict) -> list[str]:
         if diffs:
             total = sum(diffs)
             word = "meer" if total > 0 else "minder"
-            lines.append(f"{v['name']} kost alle gemeenten samen {euro(abs(total))} {word} dan de huidige uitvoering over dezelfde jaren.")
+            lines.append(f"{v['name']} kost alle gemeenten samen {formatting.euro(abs(total))} {word} dan de huidige uitvoering over dezelfde jaren.")
     note = unknown_sentence(result)
     if note:
         lines.append(note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from regiokompas import formatting
 from regiokompas.documents.model import BulletList, Figure, Paragraph, Section, Table
 from regiokompas.finance import build, charts, presentation, services
 from regiokompas.finance.errors import FinanceError
@@ -24,10 +25,10 @@ def financial_chapter(trajectory) -> Section | None:
     except FinanceError as exc:
         return Section("financien", heading, [Paragraph("De financiële gevolgen konden niet worden berekend: " + exc.message)])
     years = result["years"]
-    samples = f"{result['samples']:,}".replace(",", ".")
+    samples = formatting.number(result["samples"])
     blocks: list = [Paragraph(
         f"Per variant zijn de kosten over {years[0]}–{years[-1]} berekend (geïndexeerd met "
-        f"{presentation.percent(settings.indexation)} per jaar) en met verdeelsleutels over de gemeenten verdeeld. "
+        f"{formatting.percent(settings.indexation, 2, trim=True)} per jaar) en met verdeelsleutels over de gemeenten verdeeld. "
         f"De onzekerheid in de kostenramingen (laag, meest waarschijnlijk, hoog) is meegenomen met {samples} trekkingen "
         f"(startwaarde {result['seed']}); bedragen zijn verwachtingen met een 90 %-bandbreedte.")]
     illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()

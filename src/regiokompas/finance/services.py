@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
+from regiokompas import formatting
 from regiokompas.accounts import permissions as perm
 from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
-from regiokompas.engine.costs.errors import nl_number
 from regiokompas.finance.errors import FinanceError, PermissionDenied, RegisterError
 from regiokompas.finance.models import (
     AllocationKey,
@@ -66,8 +66,8 @@ def _check_range(low: Any, likely: Any, high: Any, what: str) -> None:
         if decimal.Decimal(value) < 0:
             raise FinanceError(f"{what}: '{label}' kan niet negatief zijn.")
     if not decimal.Decimal(low) <= decimal.Decimal(likely) <= decimal.Decimal(high):
-        raise FinanceError(f"{what}: laag ({nl_number(float(low))}) ≤ meest waarschijnlijk ({nl_number(float(likely))}) ≤ hoog "
-                           f"({nl_number(float(high))}) is niet voldaan.")
+        raise FinanceError(f"{what}: laag ({formatting.number(low, 2, trim=True)}) ≤ meest waarschijnlijk ({formatting.number(likely, 2, trim=True)}) ≤ hoog "
+                           f"({formatting.number(high, 2, trim=True)}) is niet voldaan.")
 
 
 # --- settings ----------------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def _key_values(label: str, values: Mapping[Municipality, object] | None) -> dic
         if not value.is_finite():
             raise FinanceError(f"{label}: '{raw}' voor {municipality} is geen getal.")
         if value < 0:
-            raise FinanceError(f"{label}: de waarde voor {municipality} is negatief ({nl_number(float(value))}); "
+            raise FinanceError(f"{label}: de waarde voor {municipality} is negatief ({formatting.number(value, 2, trim=True)}); "
                                "volumes, aandelen en percentages kunnen niet negatief zijn.")
         parsed[municipality] = value
     return parsed
@@ -126,7 +126,7 @@ def _check_key_method(key: AllocationKey, label: str, parsed: dict[Municipality,
     if key.method == KeyMethod.FIXED_PERCENTAGES:
         total = sum(parsed.values(), decimal.Decimal(0))
         if abs(total - 100) > decimal.Decimal("0.01"):
-            raise FinanceError(f"{label}: de percentages tellen op tot {nl_number(float(total))} % in plaats van 100 %.")
+            raise FinanceError(f"{label}: de percentages tellen op tot {formatting.number(total, 2, trim=True)} % in plaats van 100 %.")
     if key.method == KeyMethod.FIXED_PLUS_VARIABLE:
         if key.fixed_fraction is None or not 0 <= key.fixed_fraction <= 1:
             raise FinanceError(f"{label}: het vaste deel is een fractie tussen 0 en 1.")

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from regiokompas import formatting
 from regiokompas.accounts import permissions as perm
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.exit import METHOD_LABELS
@@ -87,9 +88,9 @@ def _criterion_table(trajectory, result) -> presentation.Table | None:
     for variant in Variant.objects.filter(trajectory=trajectory, number__in=list(values)).order_by("number"):
         low, mode, high = values[variant.number]
         score = current.get(variant.number)
-        now = f"{score.low} / {score.most_likely} / {score.high}" if score and score.kind != "exact" else (
-            str(score.most_likely) if score else "–")
-        rows.append([str(variant), *(f"{x:.2f}".replace(".", ",") for x in (low, mode, high)), now.replace(".", ",")])
+        shown = (score.low, score.most_likely, score.high) if score and score.kind != "exact" else (score.most_likely if score else None,)
+        now = " / ".join(formatting.number(x, significant=6) for x in shown)
+        rows.append([str(variant), *(formatting.number(x, 2) for x in (low, mode, high)), now])
     return presentation.Table("Verschil met de huidige situatie als criterium 'Financiële gevolgen' (EUR mln per jaar, "
                               "deelnemers samen)", ["Variant", "5e percentiel", "Mediaan", "95e percentiel",
                                                     "Huidige score (laag / waarschijnlijk / hoog)"], rows)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from regiokompas.charts import FONT, PALETTE  # noqa: F401  one palette for every chart
+from regiokompas import formatting
+from regiokompas.charts import FONT, FRAME, GRID, PALETTE, TEXT  # noqa: F401  one palette for every chart
 from regiokompas.charts import colour as series_colour
 from regiokompas.charts import dash as line_dash
 from regiokompas.charts import marker as series_marker
@@ -14,10 +15,6 @@ from regiokompas.charts import text as _text
 
 RANK_COLOURS = ["#08306b", "#2171b5", "#6baed6", "#c6dbef", "#deebf7", "#f0f0f0", "#d9d9d9", "#bdbdbd"]
 TEXT_ON = {"#08306b": "#ffffff", "#2171b5": "#ffffff", **{c: "#ffffff" for c in PALETTE}}
-
-
-def _pct(p: float) -> str:
-    return f"{round(p * 100):d} %"
 
 
 def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str, title: str) -> str:
@@ -38,18 +35,18 @@ def rank_acceptability_chart(rows: list[tuple[str, list[float]]], *, ident: str,
             colour = RANK_COLOURS[r % len(RANK_COLOURS)]
             if w > 0:
                 body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" '
-                            f'stroke="#ffffff" stroke-width="1"><title>{escape(label)}: rangplaats {r + 1}: {_pct(p)}</title></rect>')
+                            f'stroke="#ffffff" stroke-width="1"><title>{escape(label)}: rangplaats {r + 1}: {formatting.percent(p)}</title></rect>')
                 if w >= 34:
-                    body.append(_text(x + w / 2, y + 19, _pct(p), size=11, anchor="middle", fill=TEXT_ON.get(colour, "#1a1a1a")))
+                    body.append(_text(x + w / 2, y + 19, formatting.percent(p), size=11, anchor="middle", fill=TEXT_ON.get(colour, TEXT)))
             x += w
     ly = top + row_h * len(rows) + 16
     for r in range(m):
         lx = label_w + r * 90
-        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{RANK_COLOURS[r % len(RANK_COLOURS)]}" stroke="#767676"/>')
+        body.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{RANK_COLOURS[r % len(RANK_COLOURS)]}" stroke="{FRAME}"/>')
         body.append(_text(lx + 18, ly + 12, f"plaats {r + 1}", size=11))
     best = max(rows, key=lambda r: r[1][0] if r[1] else 0) if rows else None
     desc = "Gestapelde staven per variant. " + " ".join(
-        f"{label}: eerste plaats in {_pct(probs[0])} van de trekkingen." for label, probs in rows if probs
+        f"{label}: eerste plaats in {formatting.percent(probs[0])} van de trekkingen." for label, probs in rows if probs
     )
     if best:
         desc += f" Het vaakst eerste: {best[0]}."
@@ -76,8 +73,8 @@ def grouped_bar_chart(
             w = max(0.0, v) / vmax * bar_w
             colour = series_colour(si)
             body.append(f'<rect x="{label_w}" y="{y0 + si * bar_h:.1f}" width="{w:.1f}" height="{bar_h - 2}" fill="{colour}">'
-                        f'<title>{escape(label)} – {escape(series[si])}: {_pct(v)}</title></rect>')
-            body.append(_text(label_w + w + 4, y0 + si * bar_h + bar_h - 3, _pct(v), size=10))
+                        f'<title>{escape(label)} – {escape(series[si])}: {formatting.percent(v)}</title></rect>')
+            body.append(_text(label_w + w + 4, y0 + si * bar_h + bar_h - 3, formatting.percent(v), size=10))
     ly = top + group_h * len(groups) + 8
     for si, name in enumerate(series):
         lx = label_w + (si % 3) * 150
@@ -85,7 +82,7 @@ def grouped_bar_chart(
         body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{series_colour(si)}"/>')
         body.append(_text(lx + 18, yy + 12, name[:22], size=11))
     desc = " ".join(
-        f"{label}: " + ", ".join(f"{series[i]} {_pct(v)}" for i, v in enumerate(vals) if v is not None) + "." for label, vals in groups
+        f"{label}: " + ", ".join(f"{series[i]} {formatting.percent(v)}" for i, v in enumerate(vals) if v is not None) + "." for label, vals in groups
     )
     return _svg(width, height, ident, title, desc, body)
 
@@ -112,15 +109,15 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
     def py(y):
         return top + h - (y - ymin) / (ymax - ymin) * h
 
-    body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="#767676"/>',
+    body = [f'<rect x="{left}" y="{top}" width="{w}" height="{h}" fill="none" stroke="{FRAME}"/>',
             _text(left + w / 2, top + h + 36, x_label, anchor="middle"), _text(left, top - 10, y_label)]
     for t in (0, 0.25, 0.5, 0.75, 1):
         xv = xmin + t * (xmax - xmin)
-        body.append(f'<line x1="{px(xv):.1f}" y1="{top + h}" x2="{px(xv):.1f}" y2="{top + h + 4}" stroke="#767676"/>')
-        body.append(_text(px(xv), top + h + 16, _pct(xv), size=10, anchor="middle"))
+        body.append(f'<line x1="{px(xv):.1f}" y1="{top + h}" x2="{px(xv):.1f}" y2="{top + h + 4}" stroke="{FRAME}"/>')
+        body.append(_text(px(xv), top + h + 16, formatting.percent(xv), size=10, anchor="middle"))
     for t in (0, 0.5, 1):
         yv = ymin + t * (ymax - ymin)
-        body.append(_text(left - 6, py(yv) + 4, f"{yv:.2f}".replace(".", ","), size=10, anchor="end"))
+        body.append(_text(left - 6, py(yv) + 4, formatting.number(yv, 2), size=10, anchor="end"))
     for si, (name, vals) in enumerate(lines):
         points = [(px(x), py(y)) for x, y in zip(xs, vals, strict=False) if y is not None]
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
@@ -135,13 +132,13 @@ def sweep_chart(xs: list[float], lines: list[tuple[str, list[float]]], *, ident:
         body.append(_text(left + w + 40, top + 14 + si * 18, name[:20], size=11))
     legend_y = top + 14 + len(lines) * 18
     if marker is not None:
-        body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
-        body.append(f'<line x1="{left + w + 24}" y1="{legend_y - 2}" x2="{left + w + 24}" y2="{legend_y + 12}" stroke="#1a1a1a" stroke-dasharray="3 3"/>')
+        body.append(f'<line x1="{px(marker):.1f}" y1="{top}" x2="{px(marker):.1f}" y2="{top + h}" stroke="{TEXT}" stroke-dasharray="3 3"/>')
+        body.append(f'<line x1="{left + w + 24}" y1="{legend_y - 2}" x2="{left + w + 24}" y2="{legend_y + 12}" stroke="{TEXT}" stroke-dasharray="3 3"/>')
         body.append(_text(left + w + 40, legend_y + 9, "huidig gewicht", size=11))
         legend_y += 20
     for x in switches or []:
         body.append(f'<path d="M {px(x) - 5:.1f} {top - 7} L {px(x) + 5:.1f} {top - 7} L {px(x):.1f} {top} Z" fill="{PALETTE[1]}">'
-                    f'<title>omslagpunt bij {_pct(x)}</title></path>')
+                    f'<title>omslagpunt bij {formatting.percent(x)}</title></path>')
     if switches:
         body.append(f'<path d="M {left + w + 19} {legend_y} L {left + w + 29} {legend_y} L {left + w + 24} {legend_y + 7} Z" fill="{PALETTE[1]}"/>')
         body.append(_text(left + w + 40, legend_y + 8, "omslagpunt", size=11))
@@ -168,7 +165,7 @@ def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]
     ticks = round(vmax / step)
     for k in range(ticks + 1):
         x = label_w + k / ticks * bar_w
-        body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="#d9d9d9"/>')
+        body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="{GRID}"/>')
         body.append(_text(x, axis_y + 14, f"{k * step * 100:g}", size=10, anchor="middle"))
     body.append(_text(label_w + bar_w + 16, axis_y + 14, "%-punt", size=10))
     for gi, (label, within, anywhere, note) in enumerate(rows):
@@ -178,12 +175,12 @@ def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]
             y = y0 + si * bar_h
             if v is None:
                 if si == 0 and note:
-                    body.append(_text(label_w + 4, y + bar_h - 3, note, size=10, fill="#1a1a1a"))
+                    body.append(_text(label_w + 4, y + bar_h - 3, note, size=10, fill=TEXT))
                 continue
             bw = max(1.0, v / vmax * bar_w)
             body.append(f'<rect x="{label_w}" y="{y:.1f}" width="{bw:.1f}" height="{bar_h - 2}" fill="{colours[si]}">'
-                        f'<title>{escape(label)} – {series[si]}: {_pp(v)}</title></rect>')
-            body.append(_text(label_w + bw + 4, y + bar_h - 3, _pp(v).replace(" procentpunt", " %-punt"), size=10))
+                        f'<title>{escape(label)} – {series[si]}: {formatting.percent(v, 1, unit=" procentpunt")}</title></rect>')
+            body.append(_text(label_w + bw + 4, y + bar_h - 3, formatting.percent(v, 1, unit=" %-punt"), size=10))
     ly = axis_y + 24
     for si, name in enumerate(series):
         lx = label_w + si * 220
@@ -191,16 +188,12 @@ def switch_distance_chart(rows: list[tuple[str, float | None, float | None, str]
         body.append(_text(lx + 18, ly + 12, name, size=11))
     parts = []
     for label, within, anywhere, note in rows:
-        text = f"{label}: " + (f"binnen de voorkeuren {_pp(within)}" if within is not None else (note or "binnen de voorkeuren onbekend"))
+        text = f"{label}: " + (f"binnen de voorkeuren {formatting.percent(within, 1, unit=' procentpunt')}" if within is not None else (note or "binnen de voorkeuren onbekend"))
         if anywhere is not None:
-            text += f", ook buiten de voorkeuren {_pp(anywhere)}"
+            text += f", ook buiten de voorkeuren {formatting.percent(anywhere, 1, unit=' procentpunt')}"
         parts.append(text + ".")
     desc = "Staafgrafiek per gemeente van de kleinste verschuiving van de gewichten waarna een andere variant de beste is. " + " ".join(parts)
     return _svg(width, height, ident, title, desc, body)
-
-
-def _pp(v: float) -> str:
-    return f"{v * 100:.1f}".replace(".", ",") + " procentpunt"
 
 
 def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str], *, ident: str, title: str) -> str:
@@ -222,15 +215,15 @@ def value_profile_chart(rows: list[tuple[str, list[float]]], segments: list[str]
                 continue
             colour = series_colour(k)
             body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}" stroke="#ffffff" '
-                        f'stroke-width="1"><title>{escape(label)} – {escape(segments[k])}: {v:.3f}</title></rect>')
+                        f'stroke-width="1"><title>{escape(label)} – {escape(segments[k])}: {formatting.number(v, 3)}</title></rect>')
             x += w
         total = sum(v for v in vals if v)
-        body.append(_text(x + 4, y + 19, f"{total:.2f}".replace(".", ","), size=11))
+        body.append(_text(x + 4, y + 19, formatting.number(total, 2), size=11))
     ly = top + row_h * len(rows) + 10
     for k, name in enumerate(segments):
         lx = label_w + (k % 3) * 150
         yy = ly + (k // 3) * 18
         body.append(f'<rect x="{lx}" y="{yy}" width="14" height="14" fill="{series_colour(k)}"/>')
         body.append(_text(lx + 18, yy + 12, name[:22], size=11))
-    desc = " ".join(f"{label}: totale waarde {sum(v for v in vals if v):.2f}.".replace(".", ",", 1) for label, vals in rows)
+    desc = " ".join(f"{label}: totale waarde {formatting.number(sum(v for v in vals if v), 2)}." for label, vals in rows)
     return _svg(width, height, ident, title, desc, body)

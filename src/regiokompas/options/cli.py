@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from regiokompas import formatting
 from regiokompas.accounts.actors import SystemActor
 from regiokompas.cli import CommandError, setup_django
 
@@ -70,5 +71,5 @@ def cmd_report(args) -> int:
     except OptionsError as exc:
         raise CommandError(exc.message) from exc
     output.write_bytes(content)
-    print(f"Rapport geschreven naar {output} ({len(content):,} bytes).".replace(",", "."))
+    print(f"Rapport geschreven naar {output} ({formatting.number(len(content))} bytes).")
     return 0

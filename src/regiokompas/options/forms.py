@@ -6,6 +6,7 @@ import re
 
 from django import forms
 
+from regiokompas import formatting
 from regiokompas.options.models import CommonMeasure, Criterion, ExecutionForm, Score, StatementKind, Variant
 from regiokompas.options.problem import Statement
 from regiokompas.register.forms import DutchDateField, FuzzyDateField
@@ -25,7 +26,7 @@ class NumberField(forms.FloatField):
     def prepare_value(self, value):
         """Shown the Dutch way whatever the browser's language: 2,5 rather than 2.5."""
         if isinstance(value, float):
-            return f"{value:g}".replace(".", ",")
+            return formatting.input_number(value)
         return value
 
     def to_python(self, value):
@@ -143,7 +144,7 @@ class ScoreForm(forms.ModelForm):
         data = super().clean()
         lo, ml, hi = data.get("low"), data.get("most_likely"), data.get("high")
         if lo is not None and hi is not None and hi < lo:
-            self.add_error("high", f"De hoge waarde ({hi:g}) ligt onder de lage waarde ({lo:g}).".replace(".", ","))
+            self.add_error("high", f"De hoge waarde ({formatting.number(hi, significant=6)}) ligt onder de lage waarde ({formatting.number(lo, significant=6)}).")
         elif ml is not None and data.get("kind") in ("pert", "triangular") and lo is not None and hi is not None and not lo <= ml <= hi:
             self.add_error("most_likely", "De meest waarschijnlijke waarde moet tussen laag en hoog liggen.")
         return data
@@ -215,7 +216,7 @@ class PreferenceForm(forms.Form):
                 self.add_error(f"swing_{c.code}", "Vul een getal (bijvoorbeeld 60) of een bandbreedte (bijvoorbeeld 60-80) in.")
             lo, hi = data.get(f"min_{c.code}"), data.get(f"max_{c.code}")
             if lo is not None and hi is not None and lo > hi:
-                self.add_error(f"max_{c.code}", f"Het maximum ({hi:g} %) ligt onder het minimum ({lo:g} %).".replace(".", ","))
+                self.add_error(f"max_{c.code}", f"Het maximum ({formatting.number(hi, significant=6)} %) ligt onder het minimum ({formatting.number(lo, significant=6)} %).")
         codes = {c.code for c in self.criteria}
         for n, line in enumerate((data.get("ratios") or "").splitlines(), 1):
             if not line.strip():

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regiokompas import formatting
 from regiokompas.register import constants as rc
 from regiokompas.register.models import Sourced
 
@@ -225,7 +226,7 @@ class Score(Sourced):
     @property
     def display_value(self) -> str:
         def f(x):
-            return f"{x:g}".replace(".", ",")
+            return formatting.number(x, significant=6)
 
         if self.kind == ScoreKind.EXACT:
             return f"{f(self.most_likely)} {self.unit}"

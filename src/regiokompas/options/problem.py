@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from regiokompas import formatting
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import Criterion, PreferenceSet, Score, ScoreKind, StatementKind, Variant
 
@@ -29,14 +30,6 @@ class Statement:
     note: str = ""
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:.4g} %".replace(".", ",")
-
-
-def _num(x: float) -> str:
-    return f"{x:.4g}".replace(".", ",")
-
-
 def describe_statement(st: Statement, names: dict[str, str]) -> str:
     """One line of Dutch describing a statement, as used in messages, pages and the report."""
     n = lambda code: names.get(code, code)  # noqa: E731
@@ -47,16 +40,16 @@ def describe_statement(st: Statement, names: dict[str, str]) -> str:
     if st.kind == StatementKind.SWING:
         parts = []
         for code, value in d.get("points", {}).items():
-            parts.append(f"{n(code)} {_num(value[0])}–{_num(value[1])}" if isinstance(value, list) else f"{n(code)} {_num(value)}")
+            parts.append(f"{n(code)} {formatting.number(value[0], significant=4)}–{formatting.number(value[1], significant=4)}" if isinstance(value, list) else f"{n(code)} {formatting.number(value, significant=4)}")
         return "Swingweging (belangrijkste = 100): " + ", ".join(parts)
     if st.kind == StatementKind.INTERVAL:
-        return f"Gewicht van {n(d.get('criterion'))} tussen {_pct(d.get('min', 0))} en {_pct(d.get('max', 1))}"
+        return f"Gewicht van {n(d.get('criterion'))} tussen {formatting.percent(d.get('min', 0), significant=4)} en {formatting.percent(d.get('max', 1), significant=4)}"
     if st.kind == StatementKind.RATIO:
         lo, hi = d.get("min"), d.get("max")
-        span = f"{_num(lo)} keer" if lo == hi else f"{_num(lo)} tot {_num(hi)} keer"
+        span = f"{formatting.number(lo, significant=4)} keer" if lo == hi else f"{formatting.number(lo, significant=4)} tot {formatting.number(hi, significant=4)} keer"
         return f"{n(d.get('numerator'))} is {span} zo belangrijk als {n(d.get('denominator'))}"
     if st.kind == StatementKind.EXACT:
-        return "Vaste gewichten: " + ", ".join(f"{n(c)} {_pct(w)}" for c, w in d.get("weights", {}).items())
+        return "Vaste gewichten: " + ", ".join(f"{n(c)} {formatting.percent(w, significant=4)}" for c, w in d.get("weights", {}).items())
     return st.kind
 
 
@@ -166,7 +159,7 @@ class _StatementCompiler:
         else:
             lo = hi = _number(value, "Punten")
         if lo > hi:
-            self.fail(f"bij {self.name(code)} ligt de ondergrens ({_num(lo)}) boven de bovengrens ({_num(hi)}).")
+            self.fail(f"bij {self.name(code)} ligt de ondergrens ({formatting.number(lo, significant=4)}) boven de bovengrens ({formatting.number(hi, significant=4)}).")
         if lo < 0 or hi > 100:
             self.fail(f"punten voor {self.name(code)} liggen tussen 0 en 100 (de belangrijkste krijgt 100).")
         return lo, hi
@@ -190,7 +183,7 @@ class _StatementCompiler:
         code = self.check_code(d.get("criterion"))
         lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
         if lo > hi:
-            self.fail(f"de ondergrens ({_pct(lo)}) ligt boven de bovengrens ({_pct(hi)}).")
+            self.fail(f"de ondergrens ({formatting.percent(lo, significant=4)}) ligt boven de bovengrens ({formatting.percent(hi, significant=4)}).")
         if lo < 0 or hi > 1:
             self.fail("een gewicht ligt tussen 0 % en 100 %.")
         return [{"type": "interval", "criterion": code, "min": lo, "max": hi}]
@@ -201,7 +194,7 @@ class _StatementCompiler:
             self.fail("een verhouding gaat over twee verschillende criteria.")
         lo, hi = _number(d.get("min"), "De ondergrens"), _number(d.get("max"), "De bovengrens")
         if lo > hi:
-            self.fail(f"de ondergrens ({_num(lo)}) ligt boven de bovengrens ({_num(hi)}).")
+            self.fail(f"de ondergrens ({formatting.number(lo, significant=4)}) ligt boven de bovengrens ({formatting.number(hi, significant=4)}).")
         if lo < 0:
             self.fail("een verhouding is niet negatief.")
         return [{"type": "ratio", "numerator": num, "denominator": den, "min": lo, "max": hi}]
@@ -218,7 +211,7 @@ class _StatementCompiler:
             self.fail("een gewicht is niet negatief.")
         total = sum(values.values())
         if abs(total - 1) > 0.005:
-            self.fail(f"de gewichten tellen op tot {_pct(total)} in plaats van 100 %.")
+            self.fail(f"de gewichten tellen op tot {formatting.percent(total, significant=4)} in plaats van 100 %.")
         return [{"type": "exact", "weights": {c: w / total for c, w in values.items()}}]
 
 

@@ -9,10 +9,11 @@ import logging
 from django.apps import apps
 from django.utils import timezone
 
+from regiokompas import formatting
 from regiokompas.options import chapters, quality
 from regiokompas.options.errors import OptionsError
 from regiokompas.options.models import AnalysisRun
-from regiokompas.options.results import pct, read
+from regiokompas.options.results import read
 from regiokompas.register.models import Condition
 
 logger = logging.getLogger(__name__)
@@ -33,10 +34,6 @@ def _m():
 
 def _ill(flag: bool) -> str:
     return " (illustratief)" if flag else ""
-
-
-def _num(x) -> str:
-    return "–" if x is None else f"{x:g}".replace(".", ",")
 
 
 def latest_run(trajectory) -> AnalysisRun | None:
@@ -85,7 +82,7 @@ def build(trajectory, run: AnalysisRun | None = None, *, snapshot: dict | None =
     header = {
         "onderwerp": TITLE,
         "traject": trajectory.name,
-        "datum": dt.date.today().strftime("%d-%m-%Y"),
+        "datum": formatting.short_date(dt.date.today()),
     }
     if run is not None:
         header["analyse"] = f"{run.number} (seed {run.seed}, {run.samples} trekkingen)"
@@ -152,7 +149,7 @@ def _variants_section(m, snapshot: dict):
 
 
 def _criteria_section(m, snapshot: dict):
-    rows = [[c["name"], c.get("definition", ""), c["unit"], f"{_num(c['scale'][0])} tot {_num(c['scale'][1])}",
+    rows = [[c["name"], c.get("definition", ""), c["unit"], f"{formatting.number(c['scale'][0], significant=6)} tot {formatting.number(c['scale'][1], significant=6)}",
              "hoger is beter" if c["direction"] == "higher" else "lager is beter"] for c in snapshot.get("criteria", [])]
     return m.Section("criteria", "Criteria en hun definitie", [
         m.Table("Criteria, eenheid, schaal en richting", ["Criterium", "Definitie", "Eenheid", "Schaal", "Richting"], rows)
@@ -219,7 +216,7 @@ def _results_sections(m, run, reading, problem_error: str) -> list:
         why = problem_error or "Er is nog geen analyse uitgevoerd."
         return [S("resultaten", "Resultaten", [P(f"Er zijn geen resultaten: {why}")]),
                 S("gevoeligheid", "Gevoeligheid", [P("Zonder analyse is er geen gevoeligheidsanalyse.")])]
-    blocks = [P(f"Uitkomsten van analyse {run.number} ({run.samples:,} trekkingen).".replace(",", "."))]
+    blocks = [P(f"Uitkomsten van analyse {run.number} ({formatting.number(run.samples)} trekkingen).")]
     blocks.append(P("Rangkansen geven aan in welk deel van de trekkingen (gewichten binnen de voorkeuren van de gemeente, "
                     "scores binnen hun onzekerheid) een variant op plaats 1, 2, … eindigt. Tussen haakjes de rekenmarge (95 %). "
                     "Het centrale gewicht is de 'typische' afweging waarbij een variant de beste is; de betrouwbaarheidsfactor "
@@ -258,7 +255,7 @@ def _accountability_section(m, run, reading):
     samplers = "; ".join(f"{b.name}: {reading.sampler_text(b)}" for b in reading.municipalities) or "–"
     started = timezone.localtime(run.created_at)
     items = [f"Analyse {run.number}, gestart {started:%d-%m-%Y %H:%M} door {run.created_by_label or 'onbekend'}",
-             f"Aantal trekkingen: {run.samples:,}".replace(",", "."), f"Startwaarde toevalsgenerator (seed): {run.seed}",
+             f"Aantal trekkingen: {formatting.number(run.samples)}", f"Startwaarde toevalsgenerator (seed): {run.seed}",
              f"Versie rekenkern: {run.engine_version}", f"Steekproefmethode gewichten per gemeente: {samplers}",
              "Methode: SMAA-2 (stochastische multicriteria-acceptabiliteitsanalyse) met lineaire waardefuncties op de schaal van elk criterium.",
              "De volledige invoer is bij de analyse opgeslagen; met dezelfde seed geeft de analyse dezelfde uitkomst."]
@@ -364,4 +361,4 @@ def summary_line(run: AnalysisRun, reading=None) -> str:
         b = reading.blocks[0]
     else:
         return ""
-    return f"{reading.labels[b.preferred]}: {pct(b.first(b.preferred))} kans op de eerste plaats ({b.name})."
+    return f"{reading.labels[b.preferred]}: {formatting.percent(b.first(b.preferred))} kans op de eerste plaats ({b.name})."

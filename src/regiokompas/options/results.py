@@ -7,22 +7,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from regiokompas import formatting
 from regiokompas.options import charts
 
 POOLED = "pooled"
 Z95 = 1.96
-
-
-def pct(p: float | None, digits: int = 0) -> str:
-    if p is None or (isinstance(p, float) and math.isnan(p)):
-        return "–"
-    value = round(p * 100, digits)
-    text = f"{value:.{digits}f}".replace(".", ",")
-    return f"{text} %"
-
-
-def _dec(x: float | None) -> str:
-    return "–" if x is None else f"{x:.3f}".replace(".", ",")
 
 
 def margin(se: float | None) -> str:
@@ -94,15 +83,15 @@ class Block:
         for a in self.alternatives:
             ra = self.ra.get(a, [])
             se = self.ra_se.get(a, [])
-            cells = [f"{pct(p)} ({margin(se[r] if r < len(se) else None)})" for r, p in enumerate(ra)]
-            rows.append([self.labels[a], *cells, pct(self.holistic(a)), pct(self.confidence(a))])
+            cells = [f"{formatting.percent(p)} ({margin(se[r] if r < len(se) else None)})" for r, p in enumerate(ra)]
+            rows.append([self.labels[a], *cells, formatting.percent(self.holistic(a)), formatting.percent(self.confidence(a))])
         return header, rows
 
     def central_weight_table(self) -> tuple[list[str], list[list[str]]]:
         header = ["Criterium"] + [self.labels[a] for a in self.alternatives]
         rows = []
         for c in self.criteria:
-            rows.append([self.criterion_names.get(c, c)] + [pct(self.central_weights(a).get(c)) for a in self.alternatives])
+            rows.append([self.criterion_names.get(c, c)] + [formatting.percent(self.central_weights(a).get(c)) for a in self.alternatives])
         return header, rows
 
     def weight_range_table(self) -> tuple[list[str], list[list[str]]] | None:
@@ -113,8 +102,8 @@ class Block:
             return None
         rows = []
         for c in self.criteria:
-            span = f"{pct(lo.get(c))} – {pct(hi.get(c))}" if c in lo and c in hi else "–"
-            rows.append([self.criterion_names.get(c, c), pct(mean.get(c)), span])
+            span = f"{formatting.percent(lo.get(c))} – {formatting.percent(hi.get(c))}" if c in lo and c in hi else "–"
+            rows.append([self.criterion_names.get(c, c), formatting.percent(mean.get(c)), span])
         return ["Criterium", "Gemiddeld gewicht", "95 % van de gewichten tussen"], rows
 
     def pairwise_table(self) -> tuple[list[str], list[list[str]]] | None:
@@ -122,7 +111,7 @@ class Block:
         if not pw:
             return None
         header = ["Kans dat … beter is dan"] + [self.labels[b] for b in self.alternatives]
-        rows = [[self.labels[a]] + ["–" if a == b else pct(_value((pw.get(a) or {}).get(b))) for b in self.alternatives]
+        rows = [[self.labels[a]] + ["–" if a == b else formatting.percent(_value((pw.get(a) or {}).get(b))) for b in self.alternatives]
                 for a in self.alternatives]
         return header, rows
 
@@ -140,8 +129,8 @@ class Block:
     def value_profile_table(self) -> tuple[list[str], list[list[str]]]:
         vp = self.value_profile()
         header = ["Criterium"] + [self.labels[a] for a in self.alternatives]
-        rows = [[self.criterion_names.get(c, c)] + [_dec((vp.get(a) or {}).get(c)) for a in self.alternatives] for c in self.criteria]
-        rows.append(["Totaal"] + [_dec(sum(v for v in (vp.get(a) or {}).values() if v)) for a in self.alternatives])
+        rows = [[self.criterion_names.get(c, c)] + [formatting.number((vp.get(a) or {}).get(c), 3) for a in self.alternatives] for c in self.criteria]
+        rows.append(["Totaal"] + [formatting.number(sum(v for v in (vp.get(a) or {}).values() if v), 3) for a in self.alternatives])
         return header, rows
 
     def conclusion(self, *, with_confidence: bool = True) -> str:
@@ -150,11 +139,11 @@ class Block:
         best = order[0]
         who = "voor de gemeenten samen" if self.is_pooled else f"voor {self.name}"
         p, se = self.first(best), self.first_se(best)
-        text = f"{self.labels[best]} is {who} in {pct(p)} ({margin(se)}) van de gevallen de beste keuze"
+        text = f"{self.labels[best]} is {who} in {formatting.percent(p)} ({margin(se)}) van de gevallen de beste keuze"
         if len(order) > 1:
             second = order[1]
             p2, se2 = self.first(second), self.first_se(second)
-            text += f"; daarna {self.labels[second]} met {pct(p2)}."
+            text += f"; daarna {self.labels[second]} met {formatting.percent(p2)}."
             spread = Z95 * math.hypot(se or 0, se2 or 0)
             if p - p2 <= spread:
                 text += " Het verschil tussen die twee valt binnen de rekenonzekerheid: er is geen duidelijke winnaar."
@@ -168,7 +157,7 @@ class Block:
             text += "."
         cf = self.confidence(best)
         if cf is not None and with_confidence:
-            text += (f" Bij de voor {self.labels[best]} meest gunstige (centrale) gewichten blijft die variant in {pct(cf)} van de "
+            text += (f" Bij de voor {self.labels[best]} meest gunstige (centrale) gewichten blijft die variant in {formatting.percent(cf)} van de "
                      "gevallen de beste als alleen de scores onzeker zijn (betrouwbaarheidsfactor).")
         return text
 
@@ -234,11 +223,11 @@ class Block:
                 f"van {name} van 0 tot 100 % loopt en de andere gewichten naar verhouding meebewegen.")
         if current is not None:
             here = _best_at(sweep, current)
-            text += f" Bij het huidige gewicht ({pct(current)}) is {self.labels.get(here, here)} de beste."
+            text += f" Bij het huidige gewicht ({formatting.percent(current)}) is {self.labels.get(here, here)} de beste."
         switches = _all_switches(sweep)
         if switches:
             text += " Omslagpunten: " + "; ".join(
-                f"bij {pct(w)} wordt {self.labels.get(to, to)} de beste" for w, _frm, to in switches) + "."
+                f"bij {formatting.percent(w)} wordt {self.labels.get(to, to)} de beste" for w, _frm, to in switches) + "."
         else:
             best = _best_at(sweep, sweep["grid"][0])
             text += f" Over het hele bereik blijft {self.labels.get(best, best)} de beste."
@@ -261,7 +250,7 @@ class Block:
         for i, w in enumerate(sweep["grid"]):
             if round(w * 100) % 10 == 0:
                 best = _best_at(sweep, w)
-                rows.append([pct(w)] + [_dec(sweep["values"].get(a, [None] * len(sweep["grid"]))[i]) for a in self.alternatives]
+                rows.append([formatting.percent(w)] + [formatting.number(sweep["values"].get(a, [None] * len(sweep["grid"]))[i], 3) for a in self.alternatives]
                             + [self.labels.get(best, best)])
         return header, rows
 
@@ -279,7 +268,7 @@ class Block:
 
     def _shift_text(self, change: dict) -> str:
         moved = change.get("weights") or {}
-        parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{pct(abs(_value(v) or 0), 1).replace(' %', ' %-punt')}"
+        parts = [f"{self.criterion_names.get(c, c)} {'+' if (_value(v) or 0) > 0 else '−'}{formatting.percent(abs(_value(v) or 0), 1, unit=' %-punt')}"
                  for c, v in sorted(moved.items(), key=lambda kv: -abs(_value(kv[1]) or 0))[:3]
                  if abs(_value(v) or 0) >= 0.0005] if isinstance(moved, dict) else []
         return f" (vooral {', '.join(parts)})" if parts else ""
@@ -294,7 +283,7 @@ class Block:
         if isinstance(change, dict) and change.get("to"):
             dist = _value(change.get("distance"))
             return (f"Binnen de opgegeven voorkeuren wordt {self.labels.get(change['to'], change['to'])} de beste als de gewichten in "
-                    f"totaal {pct(dist, 1).replace(' %', ' procentpunt')} verschuiven{self._shift_text(change)}.")
+                    f"totaal {formatting.percent(dist, 1, unit=' procentpunt')} verschuiven{self._shift_text(change)}.")
         if isinstance(change, dict) and change:
             line = (f"Met de meest waarschijnlijke scores blijft {name} de beste bij alle gewichten die binnen de opgegeven "
                     "voorkeuren passen")
@@ -319,7 +308,7 @@ class Block:
         anywhere = s.get("smallest_change_anywhere") or {}
         if isinstance(anywhere, dict) and anywhere.get("to") and anywhere != change:
             dist = _value(anywhere.get("distance"))
-            out.append(f"Buiten de opgegeven voorkeuren: bij een verschuiving van {pct(dist, 1).replace(' %', ' procentpunt')} in de "
+            out.append(f"Buiten de opgegeven voorkeuren: bij een verschuiving van {formatting.percent(dist, 1, unit=' procentpunt')} in de "
                        f"gewichten{self._shift_text(anywhere)} wordt {self.labels.get(anywhere['to'], anywhere['to'])} de beste.")
         sweeps = s.get("sweeps") if isinstance(s.get("sweeps"), dict) else {}
         moves = []
@@ -331,7 +320,7 @@ class Block:
                 moves.append((abs(w - current), crit, current, w, to))
         for _gap, crit, current, w, to in sorted(moves)[:3]:
             verb = "stijgt" if w > current else "daalt"
-            out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} van {pct(current)} {verb} tot ongeveer {pct(w)} "
+            out.append(f"Als het gewicht van {self.criterion_names.get(crit, crit)} van {formatting.percent(current)} {verb} tot ongeveer {formatting.percent(w)} "
                        f"(de andere gewichten naar verhouding), wordt {self.labels.get(to, to)} de beste.")
         if sweeps and not moves:
             out.append(f"Geen enkel gewicht afzonderlijk (0–100 %, de andere naar verhouding) maakt een andere variant dan {name} de beste.")
@@ -427,8 +416,8 @@ class Reading:
                 diffs.append((hi[0] - lo[0], a, lo, hi))
             gap, a, lo, hi = max(diffs)
             lines.append(
-                f"Het grootste verschil tussen gemeenten betreft {self.labels[a]}: {pct(hi[0])} van de gevallen de beste voor "
-                f"{hi[1]} tegen {pct(lo[0])} voor {lo[1]}."
+                f"Het grootste verschil tussen gemeenten betreft {self.labels[a]}: {formatting.percent(hi[0])} van de gevallen de beste voor "
+                f"{hi[1]} tegen {formatting.percent(lo[0])} voor {lo[1]}."
             )
             close = [a for gap_, a, lo_, hi_ in diffs if gap_ < 0.10]
             if close:
@@ -442,7 +431,7 @@ class Reading:
                 ra = consensus["rank_acceptability"]
                 best = max(self.alternatives, key=lambda x: (ra.get(x) or [0])[0])
                 lines.append(f"Binnen de gewichten die bij alle gemeenten tegelijk passen, is {self.labels[best]} in "
-                             f"{pct((ra.get(best) or [0])[0])} van de gevallen de beste.")
+                             f"{formatting.percent((ra.get(best) or [0])[0])} van de gevallen de beste.")
         return lines
 
     def conflict_text(self, consensus: dict) -> str:
@@ -499,7 +488,7 @@ class Reading:
                 ra, se = consensus["rank_acceptability"], consensus.get("rank_acceptability_se") or {}
                 best = max(self.alternatives, key=lambda x: (ra.get(x) or [0])[0])
                 lines.append(f"Er bestaan gewichten die bij de voorkeuren van alle gemeenten tegelijk passen. Binnen die gedeelde "
-                             f"gewichten is {self.labels[best]} in {pct((ra.get(best) or [0])[0])} "
+                             f"gewichten is {self.labels[best]} in {formatting.percent((ra.get(best) or [0])[0])} "
                              f"({margin((se.get(best) or [None])[0])}) van de gevallen de beste keuze.")
             else:
                 lines.append("Of er gewichten bestaan die bij de voorkeuren van alle gemeenten tegelijk passen, is in deze analyse "
@@ -523,7 +512,7 @@ class Reading:
             anywhere = f"{_pp(s['anywhere'][1])}, dan {self.labels.get(s['anywhere'][0], s['anywhere'][0])}" if s["anywhere"] else "–"
             if s["one_way"]:
                 crit, cur, w, to = s["one_way"]
-                one = f"{b.criterion_names.get(crit, crit)} van {pct(cur)} naar {pct(w)}, dan {self.labels.get(to, to)}"
+                one = f"{b.criterion_names.get(crit, crit)} van {formatting.percent(cur)} naar {formatting.percent(w)}, dan {self.labels.get(to, to)}"
             else:
                 one = "geen omslag" if s["has_sweeps"] else "–"
             rows.append([b.name, label, within, anywhere, one])
@@ -541,7 +530,7 @@ class Reading:
         header = ["Gemeente"] + [self.labels[a] for a in self.alternatives] + ["Voorkeur"]
         rows = []
         for b in self.blocks:
-            rows.append([b.name] + [f"{pct(b.first(a))} ({margin(b.first_se(a))})" for a in self.alternatives] + [self.labels[b.preferred]])
+            rows.append([b.name] + [f"{formatting.percent(b.first(a))} ({margin(b.first_se(a))})" for a in self.alternatives] + [self.labels[b.preferred]])
         return header, rows
 
     def comparison_chart(self, ident: str) -> str:
@@ -555,7 +544,7 @@ class Reading:
         text = SAMPLERS.get(s["method"], s["method"])
         details = []
         if "acceptance_rate" in s:
-            details.append(f"acceptatie {pct(s['acceptance_rate'])}")
+            details.append(f"acceptatie {formatting.percent(s['acceptance_rate'])}")
         if "thinning" in s:
             details.append(f"verdunning {s['thinning']}")
         if "chains" in s:
@@ -565,7 +554,7 @@ class Reading:
 
 def _pp(distance: float | None) -> str:
     """A weight shift in percentage points: 0.0489 -> '4,9 procentpunt'."""
-    return pct(distance, 1).replace(" %", " procentpunt")
+    return formatting.percent(distance, 1, unit=" procentpunt")
 
 
 def _join(names: list[str]) -> str:
@@ -608,8 +597,8 @@ def compare(reading_a: Reading, reading_b: Reading) -> list[list[str]]:
         for alt in reading_a.alternatives:
             pa = a_block.first(alt)
             pb = other.first(alt) if other and alt in other.ra else None
-            diff = "–" if pb is None else f"{(pb - pa) * 100:+.0f} procentpunt".replace("+0 ", "0 ").replace("-0 ", "0 ")
-            rows.append([a_block.name, reading_a.labels.get(alt, alt), pct(pa), pct(pb), diff])
+            diff = "–" if pb is None else formatting.percent(pb - pa, unit=" procentpunt", signed=True)
+            rows.append([a_block.name, reading_a.labels.get(alt, alt), formatting.percent(pa), formatting.percent(pb), diff])
     return rows
 
 

@@ -13,7 +13,7 @@ from typing import Any, TypedDict
 from django.db import models, transaction
 from django.db.models import Max
 
-from regiokompas import caching
+from regiokompas import caching, formatting
 from regiokompas.accounts import permissions as perm
 from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
@@ -301,7 +301,7 @@ def _within(score: Score, criterion: Criterion) -> bool:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+    return formatting.number(x, significant=6)
 
 
 def validate_score(score: Score) -> None:
@@ -517,7 +517,7 @@ def _next_number(trajectory: Trajectory) -> int:
 
 def _check_samples(samples: object) -> int:
     if isinstance(samples, bool) or not isinstance(samples, int) or not 100 <= samples <= MAX_SAMPLES:
-        raise OptionsError(f"Het aantal trekkingen moet een geheel getal tussen 100 en {MAX_SAMPLES:,} zijn.".replace(",", "."))
+        raise OptionsError(f"Het aantal trekkingen moet een geheel getal tussen 100 en {formatting.number(MAX_SAMPLES)} zijn.")
     return samples
 
 

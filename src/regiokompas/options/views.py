@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from regiokompas import formatting
 from regiokompas.accounts import permissions as base_perm
 from regiokompas.accounts import permissions as perm
-from regiokompas.conf.limits import nl_int
 from regiokompas.formpages import render_form
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
@@ -397,7 +397,7 @@ def runs(request, slug):
 
 def _start_analysis_job(request, trajectory, data):
     """A large analysis runs in the background; the user follows it on the job's page."""
-    return jobs.start(request.user, JobKind.ANALYSIS, f"Analyse met {nl_int(data['samples'])} trekkingen: {trajectory.name}",
+    return jobs.start(request.user, JobKind.ANALYSIS, f"Analyse met {formatting.number(data['samples'])} trekkingen: {trajectory.name}",
                       trajectory=trajectory, params={"samples": data["samples"], "seed": data["seed"], "label": data["label"],
                                                      "pooled_weighting": data["pooled_weighting"]})
 

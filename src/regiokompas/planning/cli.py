@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from regiokompas import formatting
 from regiokompas.cli import CommandError, setup_django
 
 FORMATS = ("docx", "md")
@@ -85,6 +86,6 @@ def run(args) -> int:
         print(f"Geschreven: {path} ({len(payload)} bytes)")
     not_done = f", {len(data.not_done)} niet uitgevoerd" if data.not_done else ""
     print(f"Planning versie {version.number}: {len(data.rows)} onderdelen, {len(data.late)} te laat, {len(data.at_risk)} met risico{not_done}.")
-    print(f"Peildatum {overview.nl_date(data.reference_date)}: "
+    print(f"Peildatum {formatting.long_date(data.reference_date)}: "
           + ("opgegeven met --peildatum." if data.reference_chosen else f"{data.reference_note}."))
     return 0

@@ -7,9 +7,10 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
+from regiokompas import formatting
 from regiokompas.documents import model as dm
 from regiokompas.planning import timeline
-from regiokompas.planning.overview import Overview, nl_date, tempo_sentences
+from regiokompas.planning.overview import Overview, tempo_sentences
 
 PRODID = "-//Regiokompas//Planning//NL"
 
@@ -54,7 +55,7 @@ def overview_document(overview: Overview) -> dm.Document:
     sections = []
     intro = [dm.Paragraph(
         f"Planning van het traject '{t.name}'" + (f", versie {v.number}: {v.title}" if v else " (nog geen planning)") +
-        f". Peildatum {nl_date(overview.reference_date)}: "
+        f". Peildatum {formatting.long_date(overview.reference_date)}: "
         + ("gekozen." if overview.reference_chosen else f"{overview.reference_note}.")
     )]
     if overview.stopped:
@@ -68,7 +69,7 @@ def overview_document(overview: Overview) -> dm.Document:
                       "Tijdlijn met mijlpalen, medezeggenschap en raadsprocedures; dezelfde gegevens staan in de tabel."),
             dm.Table("Mijlpalen, medezeggenschap en raadsprocedures",
                      ["Datum", "Tot", "Onderdeel", "Spoor", "Soort", "Status", "Let op", "Bron"],
-                     [[nl_date(r.date), nl_date(r.end_date) if r.end_date else "", r.title + (" (illustratief)" if r.illustrative else ""),
+                     [[formatting.long_date(r.date), formatting.long_date(r.end_date) if r.end_date else "", r.title + (" (illustratief)" if r.illustrative else ""),
                        r.track + (f" ({r.tempo})" if r.tempo else ""), r.kind_label, r.status_label, (f"{r.flag.upper()}: {r.flag_text}" if r.flag else ""), r.source]
                       for r in overview.rows]),
         ]))
@@ -76,8 +77,8 @@ def overview_document(overview: Overview) -> dm.Document:
         tempo_rows = []
         for g in overview.tempo:
             tempo_rows.append([g["gate"], "regio", ", ".join(g["regional_municipalities"]) or "–",
-                               nl_date(g["regional_date"]) if g["regional_date"] else "–", "–"])
-            tempo_rows += [[x["title"], "eigen spoor", x["municipality"], nl_date(x["date"]), x["tempo"]] for x in g["tracks"]]
+                               formatting.long_date(g["regional_date"]) if g["regional_date"] else "–", "–"])
+            tempo_rows += [[x["title"], "eigen spoor", x["municipality"], formatting.long_date(x["date"]), x["tempo"]] for x in g["tracks"]]
         sections.append(dm.Section("planning", "Tempo per gemeente", [
             dm.Paragraph(" ".join(tempo_sentences(overview)) or "Alle gemeenten volgen de regionale planning."),
             dm.Table("Tempo per gemeente per besluitmoment", ["Besluitmoment", "Spoor", "Gemeenten", "Datum", "Verschil met de regio"],
@@ -88,7 +89,7 @@ def overview_document(overview: Overview) -> dm.Document:
             dm.BulletList([f"{g['ordinal']}. {g['title']}: {g['status_label']}" for g in overview.unplanned])]))
     if overview.law_dates:
         sections.append(dm.Section("overig", "Wetten waarop de planning is afgestemd", [
-            dm.BulletList([f"{label}: {nl_date(day)} ({status})" for label, day, status in overview.law_dates])]))
+            dm.BulletList([f"{label}: {formatting.long_date(day)} ({status})" for label, day, status in overview.law_dates])]))
     if overview.findings:
         sections.append(dm.Section("kanttekeningen", "Voorwaarden vooraf die niet zijn vervuld", [
             dm.BulletList([f"{f.gate}: {f.message} ({f.municipality_names})" for f in overview.findings])]))

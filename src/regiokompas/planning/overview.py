@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion
@@ -23,18 +23,9 @@ OK = ""
 # gate results after which the regional gate milestone is done, whatever the plan says
 DECIDED_GATE = {c.GateStatus.PASSED, c.GateStatus.PASSED_PARTIALLY, c.GateStatus.STOPPED}
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-
-
 def _first_upper(text) -> str:
     text = str(text)
     return text[:1].upper() + text[1:]
-
-
-def nl_date(day: dt.date | None) -> str:
-    if not day:
-        return "–"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
@@ -149,20 +140,20 @@ def default_reference_date(trajectory: Trajectory, version: PlanVersion | None, 
         return today, "vandaag (er is nog geen planning)"
     successor = version.plan.versions.filter(number__gt=version.number).order_by("number").first()
     if successor is not None and successor.date:
-        return successor.date, (f"de datum waarop versie {successor.number} deze versie verving ({nl_date(successor.date)}); "
+        return successor.date, (f"de datum waarop versie {successor.number} deze versie verving ({formatting.long_date(successor.date)}); "
                                 "zo ziet u de stand van deze versie op het moment dat zij werd vervangen")
     end = plan_end(version)
     stopped = trajectory.status == c.TrajectoryStatus.STOPPED
     if not stopped and (end is None or end >= today):
         return today, "vandaag: de planning loopt nog"
-    why = "het traject is gestopt" if stopped else f"de planning eindigt op {nl_date(end)} en ligt helemaal in het verleden"
+    why = "het traject is gestopt" if stopped else f"de planning eindigt op {formatting.long_date(end)} en ligt helemaal in het verleden"
     decision = _last_decision(trajectory, until=today)
     candidates = []
     if version.date and version.date <= today:
-        candidates.append((version.date, f"de datum van versie {version.number} van de planning ({nl_date(version.date)})"))
+        candidates.append((version.date, f"de datum van versie {version.number} van de planning ({formatting.long_date(version.date)})"))
     if decision is not None:
         candidates.append((decision.date, f"de datum van het laatst vastgelegde besluit ({decision.municipality}, "
-                                          f"{decision.gate}, {nl_date(decision.date)})"))
+                                          f"{decision.gate}, {formatting.long_date(decision.date)})"))
     if not candidates:
         return today, f"vandaag; {why}, maar er is geen datum van een versie of besluit om op terug te vallen"
     day, label = max(candidates, key=lambda x: x[0])
@@ -239,7 +230,7 @@ def _milestone_rows(version: PlanVersion, findings: list[checks.Finding], state:
         flag = OK
         if ms.status == pc.MilestoneStatus.PLANNED and ms.date < today and ms.kind != pc.MilestoneKind.LAW:
             flag = LATE
-            reasons.append(f"gepland op {nl_date(ms.date)}, nog niet afgerond")
+            reasons.append(f"gepland op {formatting.long_date(ms.date)}, nog niet afgerond")
         violations = _dependency_violations(ms, dates) if ms.status == pc.MilestoneStatus.PLANNED else []
         gate_risk = gate_findings(ms) if (ms.gate_id and is_current and ms.kind == pc.MilestoneKind.GATE) else []
         if violations or gate_risk:
@@ -258,7 +249,7 @@ def _consultation_rows(trajectory: Trajectory, today: dt.date, stopped: bool) ->
         if stopped and cons.is_advice and not cons.received:
             flag, reasons = NOT_DONE, ["het traject is gestopt; er is geen advies ontvangen"]
         elif cons.is_advice and not cons.received and cons.due and cons.due < today:
-            flag, reasons = LATE, [f"advies was uiterlijk {nl_date(cons.due)} verwacht"]
+            flag, reasons = LATE, [f"advies was uiterlijk {formatting.long_date(cons.due)} verwacht"]
         if cons.outcome == pc.AdviceOutcome.NEGATIVE and cons.decision_id and not cons.deviation_motivation:
             flag, reasons = flag or AT_RISK, reasons + ["afwijken van negatief advies zonder schriftelijke motivering"]
         rows.append(Row(
@@ -283,7 +274,7 @@ def _procedure_rows(trajectory: Trajectory, today: dt.date, stopped: bool) -> li
         if stopped and not proc.completed:
             flag, reasons = NOT_DONE, [STOP_REASON]
         elif not proc.completed and proc.planned and proc.planned < today:
-            flag, reasons = LATE, [f"raadsprocedure gepland op {nl_date(proc.planned)}, niet afgerond"]
+            flag, reasons = LATE, [f"raadsprocedure gepland op {formatting.long_date(proc.planned)}, niet afgerond"]
         rows.append(Row(
             key=f"procedure-{proc.pk}", title=f"{_first_upper(proc.get_kind_display())} raad {proc.municipality} ({proc.legal_basis})",
             kind="council", kind_label=str(pc.MilestoneKind.COUNCIL.label), date=day, end_date=None, track=proc.municipality.name,
@@ -305,7 +296,7 @@ def _unplanned_gates(trajectory: Trajectory, state: query.TrajectoryState, plann
             "gate": gate, "title": gate.title, "ordinal": gate.ordinal, "planned_date": gate.planned_date,
             "status_label": (f"besloten volgens het register ({c.GateStatus(result.status).label})" if decided
                              else NOT_PLANNED if gate.planned_date is None else
-                             f"geplande datum in het register ({nl_date(gate.planned_date)}), niet in deze versie van de planning"),
+                             f"geplande datum in het register ({formatting.long_date(gate.planned_date)}), niet in deze versie van de planning"),
         })
     return unplanned
 
@@ -391,19 +382,19 @@ def tempo_sentences(overview: Overview) -> list[str]:
             days = x["days"]
             if days:
                 out.append(f"{x['municipality']} volgt bij '{t['gate']}' een {'trager' if days > 0 else 'sneller'} spoor: "
-                           f"{nl_date(x['date'])} in plaats van {nl_date(t['regional_date'])} ({abs(days)} dagen "
+                           f"{formatting.long_date(x['date'])} in plaats van {formatting.long_date(t['regional_date'])} ({abs(days)} dagen "
                            f"{'later' if days > 0 else 'eerder'}).")
             elif days == 0:
                 out.append(f"{x['municipality']} heeft bij '{t['gate']}' een eigen spoor met dezelfde datum als de regio.")
             else:
-                out.append(f"{x['municipality']} volgt bij '{x['title']}' een eigen spoor: {nl_date(x['date'])}.")
+                out.append(f"{x['municipality']} volgt bij '{x['title']}' een eigen spoor: {formatting.long_date(x['date'])}.")
     return out
 
 
 def conclusion(overview: Overview) -> list[str]:
     """The planning in a few plain Dutch sentences, for the top of the planning page: what is late or
     at risk on the reference date, what comes next, when the plan ends, and who follows a slower track."""
-    day = nl_date(overview.reference_date)
+    day = formatting.long_date(overview.reference_date)
     lines = []
     if overview.stopped:
         lines.append("Dit traject is gestopt; wat niet was afgerond, is niet uitgevoerd.")
@@ -421,10 +412,10 @@ def conclusion(overview: Overview) -> list[str]:
     if upcoming and not overview.stopped:
         first = min(upcoming, key=lambda r: r.date)
         track = "" if first.track == "regio" else f" ({first.track})"
-        lines.append(f"Eerstvolgend: {first.title}{track}, {nl_date(first.date)}.")
+        lines.append(f"Eerstvolgend: {first.title}{track}, {formatting.long_date(first.date)}.")
     end = max((r.end_date or r.date for r in overview.rows), default=None)
     if end:
-        lines.append(f"De planning loopt tot {nl_date(end)}.")
+        lines.append(f"De planning loopt tot {formatting.long_date(end)}.")
     slower = sorted({x["municipality"] for t in overview.tempo for x in t["tracks"] if (x.get("days") or 0) > 0})
     if slower:
         lines.append(f"Een trager eigen spoor: {dutch.enumerate_nl(slower)}.")

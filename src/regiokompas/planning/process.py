@@ -10,16 +10,15 @@ import datetime as dt
 
 from django.db import transaction
 
+from regiokompas import formatting
 from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, ConsultationBody, Milestone, Plan
-from regiokompas.planning.overview import nl_date
 from regiokompas.planning.services import PlanningError, _check_manage
 from regiokompas.register import constants as c
 from regiokompas.register import services as rs
 from regiokompas.register.models import Condition, Document, Trajectory
-from regiokompas.register.templatetags.regiokompas import dutch_date
 
 TITLE = "Communicatie met en betrekken van de ondernemingsraden"
 MARK = "procesbeschrijving"
@@ -53,7 +52,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
            "en betrokken: welke organen, welke stukken zij krijgen, wanneer zij worden geïnformeerd, wanneer advies wordt "
            "gevraagd en hoe het advies wordt beantwoord."]
     for cond in conditions:
-        day = dutch_date(cond.decision.date, cond.decision.date_precision)
+        day = formatting.long_date(cond.decision.date, cond.decision.date_precision, missing=formatting.UNKNOWN_DATE)
         body = "de raad" if cond.decision.governing_body.kind == "raad" else f"het {cond.decision.governing_body.get_kind_display()}"
         why.append(f"- Voorwaarde van {body} van {cond.decision.municipality} ({day}): {cond.text}")
     out.append(rs.SectionInput("aanleiding", "Aanleiding", "\n\n".join(why) if len(why) == 1 else why[0] + "\n\n" + "\n".join(why[1:])))
@@ -71,7 +70,7 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
     all_docs = [d for d in trajectory.documents.order_by("date", "title") if d.header.get("documentsoort") != MARK]
     docs = [d for d in all_docs if d.pk in public_ids]
     hidden = len(all_docs) - len(docs)
-    doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {dutch_date(d.date, d.date_precision)}, {d.get_status_display()})"
+    doc_lines = "\n".join(f"- {d.title} ({d.get_kind_display()}, {formatting.long_date(d.date, d.date_precision, missing=formatting.UNKNOWN_DATE)}, {d.get_status_display()})"
                           for d in docs)
     if hidden:
         doc_lines += ("\n" if doc_lines else "") + (
@@ -90,14 +89,14 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
         groups.setdefault((x.requested, x.subject, str(x.gate) if x.gate else ""), []).append(x.body.name)
     if groups:
         info_text += "\n\n" + "\n".join(
-            f"- {nl_date(day)}: {subject} ({', '.join(names)})" + (f"; besluitmoment {gate}" if gate else "")
+            f"- {formatting.long_date(day)}: {subject} ({', '.join(names)})" + (f"; besluitmoment {gate}" if gate else "")
             for (day, subject, gate), names in groups.items())
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan and plan.current:
         planned = Milestone.objects.filter(version=plan.current, kind=pc.MilestoneKind.CONSULTATION).order_by("date")
         if planned:
             info_text += f"\n\nIn de planning (versie {plan.current.number}):\n" + "\n".join(
-                f"- {nl_date(m.date)}: {m.title}" + (f" ({m.municipality})" if m.municipality_id else "") for m in planned)
+                f"- {formatting.long_date(m.date)}: {m.title}" + (f" ({m.municipality})" if m.municipality_id else "") for m in planned)
     out.append(rs.SectionInput("overig", "Wanneer de ondernemingsraden worden geïnformeerd", info_text))
 
     advice = [x for x in consultations if x.kind != pc.ConsultationKind.INFORMATION]
@@ -107,14 +106,14 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
                 "personeel.")
     if advice:
         adv_text += "\n\n" + "\n".join(
-            f"- {x.body}: {x.get_kind_display()} over '{x.subject}', gevraagd {nl_date(x.requested)}, uiterlijk {nl_date(x.due)}"
+            f"- {x.body}: {x.get_kind_display()} over '{x.subject}', gevraagd {formatting.long_date(x.requested)}, uiterlijk {formatting.long_date(x.due)}"
             f" (reikwijdte: {x.get_scope_display()}){' – besluitmoment ' + str(x.gate) if x.gate else ''}" for x in advice)
     if plan and plan.current:
         gates = Milestone.objects.filter(version=plan.current, kind=pc.MilestoneKind.GATE).select_related("municipality").order_by("date")
         if gates:
             adv_text += ("\n\nHet advies moet binnen zijn vóór het besluitmoment waarop het betrekking heeft; een gemeente met een "
                          f"eigen (trager) spoor besluit later (planning versie {plan.current.number}):\n") + "\n".join(
-                f"- {nl_date(m.date)}: {m.title} ({m.municipality if m.municipality_id else 'regio'}; {m.get_status_display()})"
+                f"- {formatting.long_date(m.date)}: {m.title} ({m.municipality if m.municipality_id else 'regio'}; {m.get_status_display()})"
                 for m in gates)
     out.append(rs.SectionInput("overig", "Wanneer advies wordt gevraagd", adv_text))
 
@@ -129,13 +128,13 @@ def _sections(trajectory: Trajectory) -> list[rs.SectionInput]:
         lines = []
         for x in asked:
             if x.received:
-                state = f"advies ontvangen {nl_date(x.received)}: {x.get_outcome_display()}"
+                state = f"advies ontvangen {formatting.long_date(x.received)}: {x.get_outcome_display()}"
                 if x.deviates:
                     state += f"; het college wijkt af, met schriftelijke motivering: {x.deviation_motivation}"
                 else:
                     state += "; het college volgt het advies" if x.decision_id else "; de reactie van het college volgt bij het besluit"
             else:
-                state = f"advies nog niet ontvangen (uiterlijk {nl_date(x.due)})" if x.due else "advies nog niet ontvangen"
+                state = f"advies nog niet ontvangen (uiterlijk {formatting.long_date(x.due)})" if x.due else "advies nog niet ontvangen"
             lines.append(f"- {x.body}, '{x.subject}': {state}")
         answer += "\n\nStand van de adviezen in dit traject:\n" + "\n".join(lines)
     out.append(rs.SectionInput("overig", "Hoe het advies wordt beantwoord", answer))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from regiokompas import formatting
 from regiokompas.charts import PALETTE
-from regiokompas.planning.overview import AT_RISK, LATE, NOT_DONE, Overview, nl_date, tempo_sentences
+from regiokompas.planning.overview import AT_RISK, LATE, NOT_DONE, Overview, tempo_sentences
 
 ROW_H = 26
 LABEL_W = 380
@@ -29,9 +30,9 @@ def svg(overview: Overview, *, svg_id: str = "planning-tijdlijn") -> str:
     title = f"Tijdlijn planning {overview.trajectory.name}" + (f", versie {version.number}" if version else "")
     late, risk = len(overview.late), len(overview.at_risk)
     not_done = len(overview.not_done)
-    desc = (f"{len(rows)} onderdelen van {nl_date(rows[0].date)} tot {nl_date(rows[-1].date)}; {late} te laat, "
+    desc = (f"{len(rows)} onderdelen van {formatting.long_date(rows[0].date)} tot {formatting.long_date(rows[-1].date)}; {late} te laat, "
             f"{risk} met risico" + (f", {not_done} niet uitgevoerd (traject gestopt)" if not_done else "") +
-            f" (peildatum {nl_date(overview.reference_date)}). " + " ".join(tempo_sentences(overview)) +
+            f" (peildatum {formatting.long_date(overview.reference_date)}). " + " ".join(tempo_sentences(overview)) +
             (" " if overview.tempo else "") + "Dezelfde gegevens staan in de tabel onder de figuur."
             if rows else "Er zijn nog geen mijlpalen gepland.")
     days = [r.date for r in rows] + [r.end_date for r in rows if r.end_date] + [d for _l, d, _s in overview.law_dates]

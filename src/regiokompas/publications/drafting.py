@@ -7,10 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.accounts import permissions
 from regiokompas.documents import model as dm
-from regiokompas.documents.dates import dutch_date
 from regiokompas.register import constants as c
 from regiokompas.register import query
 from regiokompas.register.models import Decision, Document, Gate, Municipality, Role
@@ -82,17 +81,9 @@ TITLE_PHRASE = {
 def _date_text(d: dt.date | None, precision: str = c.DatePrecision.DAY) -> str:
     if d is None:
         return ""
-    if precision == c.DatePrecision.YEAR:
-        return f"in {d.year}"
-    if precision == c.DatePrecision.MONTH:
-        return f"in {dm_month(d)}"
-    return f"op {dutch_date(d)}"
-
-
-def dm_month(d: dt.date) -> str:
-    from regiokompas.documents.dates import MONTH_NAMES
-
-    return f"{MONTH_NAMES[d.month - 1]} {d.year}"
+    if precision in (c.DatePrecision.YEAR, c.DatePrecision.MONTH):
+        return f"in {formatting.long_date(d, precision)}"
+    return f"op {formatting.long_date(d)}"
 
 
 def _names(ms) -> str:
@@ -201,7 +192,7 @@ def _analysis(trajectory) -> tuple[str, bool, str]:
              "en het belang van de criteria niet precies vaststaan, is de vergelijking vele duizenden keren doorgerekend "
              "met steeds andere, redelijke aannames. De uitkomst: ")
     text = block.conclusion(with_confidence=False)
-    source = f" (Bron: analyse nr. {run.number} van {dutch_date(run.created_at.date())} in Regiokompas.)"
+    source = f" (Bron: analyse nr. {run.number} van {formatting.long_date(run.created_at.date())} in Regiokompas.)"
     best = block.labels[block.ordered[0]]
     headline = (f"In de vergelijking van de varianten komt {best} het vaakst als beste uit de bus; dat is een uitkomst "
                 "met een marge, geen zekerheid.")
@@ -272,8 +263,8 @@ def _consultations(gate, municipality) -> list[str]:
     for cons in Consultation.objects.filter(mine, gate=gate).select_related("body").order_by("requested", "pk"):
         body = str(cons.body)
         state = cons.get_outcome_display()
-        due = f", advies uiterlijk {dutch_date(cons.due)}" if cons.due and not cons.received else ""
-        got = f" op {dutch_date(cons.received)}" if cons.received else ""
+        due = f", advies uiterlijk {formatting.long_date(cons.due)}" if cons.due and not cons.received else ""
+        got = f" op {formatting.long_date(cons.received)}" if cons.received else ""
         lines.append(f"{body} ({cons.get_kind_display()}): {state}{got}{due}.")
     return lines
 
@@ -296,7 +287,7 @@ def _next_steps(gate, municipality, today) -> list[str]:
         milestones = (Milestone.objects.filter(version=plan.current, date__gte=today, kind=pc.MilestoneKind.LAW)
                       .filter(Q(municipality__isnull=True) | Q(municipality=municipality)).order_by("date")[:4])
         for ms in milestones:
-            lines.append(f"{ms.title}: {dutch_date(ms.date)}.")
+            lines.append(f"{ms.title}: {formatting.long_date(ms.date)}.")
     return lines
 
 
@@ -478,7 +469,7 @@ def _intro(facts: Facts) -> str:
 def _header(facts: Facts, title: str) -> dict:
     trajectory = facts.gate.trajectory
     header = {
-        "datum": dutch_date(facts.today), "aan": "de gemeenteraad", "van": "het college van burgemeester en wethouders",
+        "datum": formatting.long_date(facts.today), "aan": "de gemeenteraad", "van": "het college van burgemeester en wethouders",
         "onderwerp": title,
         "portefeuillehouder": _role(facts.municipality, c.RoleKind.PORTEFEUILLEHOUDER, facts.today, trajectory),
         "contact": _role(facts.municipality, c.RoleKind.CONTACT, facts.today, trajectory),
@@ -564,7 +555,7 @@ def draft_raadsbesluit(facts: Facts) -> dm.Document:
     sections = [
         S("formule", "", [
             P(f"De raad van de gemeente {facts.name};"),
-            P(f"gelezen het voorstel van burgemeester en wethouders van {dutch_date(facts.today)};"),
+            P(f"gelezen het voorstel van burgemeester en wethouders van {formatting.long_date(facts.today)};"),
             P(f"gelet op {articles};"),
             P("besluit:"),
             B(points, ordered=True),

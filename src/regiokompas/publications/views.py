@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from regiokompas import formatting
 from regiokompas.accounts import permissions
 from regiokompas.documents.decisions import OUTCOME_LABELS
 from regiokompas.documents.model import KIND_NAMES
@@ -314,7 +315,7 @@ def _field_rows(data: dict) -> list[dict]:
             continue
         value = KIND_NAMES.get(item["value"], item["value"]) if key == "soort" else item["value"]
         precision = PRECISION_LABELS.get(item.get("precision", "")) if key == "datum" and item["value"] else ""
-        rows.append({"label": label, "value": value, "precision": precision, "confidence": f"{round(100 * item['confidence'])} %",
+        rows.append({"label": label, "value": value, "precision": precision, "confidence": formatting.percent(item["confidence"]),
                      "source": item.get("source", "")})
     return rows
 

@@ -4,7 +4,7 @@ One representation for every date a user enters (decisions, gates, documents, tr
 arrangements, appointments, successions): the model stores two columns, the date and its precision
 (``c.DatePrecision``); a month is stored as its first day and a year as 1 January, but never shown
 as such. :class:`FuzzyDate` parses what users type (``dd-mm-jjjj``, ``mm-jjjj``, ``jjjj`` or empty;
-the API's ``JJJJ-MM-DD``, ``JJJJ-MM``, ``JJJJ``), formats it in Dutch and compares ranges.
+the API's ``JJJJ-MM-DD``, ``JJJJ-MM``, ``JJJJ``), formats it in Dutch (regiokompas.formatting) and compares ranges.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from regiokompas import formatting
 from regiokompas.register import constants as c
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
 P = c.DatePrecision
 
 _DUTCH = [
@@ -128,27 +127,15 @@ class FuzzyDate:
 
     def dutch(self) -> str:
         """'3 maart 2015', 'maart 2015', '2015' or 'datum onbekend'."""
-        return dutch(self.value, self.precision)
+        return formatting.long_date(self.value, self.precision, missing=formatting.UNKNOWN_DATE)
 
     def input_text(self) -> str:
         """What a form shows for editing: '03-03-2015', '03-2015', '2015' or ''."""
-        if self.value is None:
-            return ""
-        if self.precision == P.YEAR:
-            return f"{self.value.year}"
-        if self.precision == P.MONTH:
-            return f"{self.value.month:02d}-{self.value.year}"
-        return self.value.strftime("%d-%m-%Y")
+        return formatting.short_date(self.value, self.precision)
 
     def iso(self) -> str | None:
         """The API's form: 'JJJJ-MM-DD', 'JJJJ-MM', 'JJJJ' or None."""
-        if self.value is None:
-            return None
-        if self.precision == P.YEAR:
-            return f"{self.value.year:04d}"
-        if self.precision == P.MONTH:
-            return f"{self.value.year:04d}-{self.value.month:02d}"
-        return self.value.isoformat()
+        return formatting.iso_date(self.value, self.precision)
 
     # --- ranges -------------------------------------------------------------------------------
 
@@ -174,19 +161,6 @@ class FuzzyDate:
     def certainly_before(self, other: FuzzyDate) -> bool:
         """True when every day this date may stand for lies before every day of ``other``."""
         return self.known and other.known and self.latest < other.earliest
-
-
-def dutch(value: dt.date | None, precision: str | None = P.DAY) -> str:
-    """'3 maart 2015', 'maart 2015', '2015' or 'datum onbekend' (no invented 1 January)."""
-    if not value or precision == P.UNKNOWN:
-        return "datum onbekend"
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if precision == P.YEAR:
-        return str(value.year)
-    if precision == P.MONTH:
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def store(obj, fuzzy: FuzzyDate, field: str = "date", precision_field: str | None = None) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms
 
+from regiokompas import formatting
 from regiokompas.register import constants as c
 from regiokompas.register.dates import INPUT_HELP, DateInputError, FuzzyDate
 from regiokompas.register.models import Document
@@ -52,7 +53,7 @@ class FuzzyDateField(forms.Field):
         if isinstance(value, FuzzyDate):
             return value.input_text()
         if isinstance(value, dt.date):
-            return value.strftime("%d-%m-%Y")
+            return formatting.short_date(value)
         return value
 
     def to_python(self, value):

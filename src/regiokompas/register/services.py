@@ -378,7 +378,7 @@ def _validate_decision(data: DecisionInput, trajectory: Trajectory | None) -> Go
         raise RegisterError(f"{m} neemt niet deel aan het traject '{gate.trajectory}'; voeg de gemeente eerst toe.")
     if data.date and not (m.exists_on(fuzzy.earliest) or m.exists_on(fuzzy.latest)):
         hint = f" (opgegaan in {m.successor})" if m.successor_id else ""
-        when = f"op {data.date:%d-%m-%Y}" if fuzzy.precision == c.DatePrecision.DAY else f"in {fuzzy.dutch()}"
+        when = f"op {fuzzy.input_text()}" if fuzzy.precision == c.DatePrecision.DAY else f"in {fuzzy.dutch()}"
         raise RegisterError(f"{m} bestond niet {when}{hint}; leg het besluit vast bij de juiste gemeente.")
     if data.date and data.date > dt.date.today():
         raise RegisterError("De datum van een besluit kan niet in de toekomst liggen.")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from regiokompas.conf.limits import limit, nl_int
+from regiokompas import formatting
+from regiokompas.conf.limits import limit
 from regiokompas.register.forms import FuzzyDateField
 from regiokompas.register.models import Municipality
 from regiokompas.search.models import EntryKind
@@ -29,7 +30,7 @@ class SearchForm(forms.Form):
         text = self.cleaned_data["q"]
         maximum = limit("REGIOKOMPAS_MAX_SEARCH_CHARS")
         if len(text) > maximum:
-            raise forms.ValidationError(f"De zoekvraag is {nl_int(len(text))} tekens lang; het maximum is {nl_int(maximum)} tekens.")
+            raise forms.ValidationError(f"De zoekvraag is {formatting.number(len(text))} tekens lang; het maximum is {formatting.number(maximum)} tekens.")
         if text and not parse_words(text):
             raise forms.ValidationError("Geef ten minste één woord met letters of cijfers.")
         return text

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from regiokompas import dutch
+from regiokompas import dutch, formatting
 from regiokompas.register import constants as c
-from regiokompas.register import dates, query
+from regiokompas.register import query
 from regiokompas.register.models import Municipality, Trajectory
 
 # --- small helpers ------------------------------------------------------------------------------------
@@ -65,14 +65,8 @@ def when(day: dt.date | None, precision: str = c.DatePrecision.DAY) -> str:
     """'op 3 april 2012', 'in april 2012', 'in 2012' or '(datum onbekend)'."""
     if day is None or precision == c.DatePrecision.UNKNOWN:
         return "(datum onbekend)"
-    text = dates.dutch(day, precision)
+    text = formatting.long_date(day, precision, missing=formatting.UNKNOWN_DATE)
     return f"op {text}" if precision == c.DatePrecision.DAY else f"in {text}"
-
-
-def euro(amount: float | None) -> str:
-    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
-        return "onbekend"
-    return "€ " + f"{round(amount):,}".replace(",", ".")
 
 
 def _first_upper(text: str) -> str:
@@ -354,7 +348,7 @@ def _preferred(trajectory, municipality) -> tuple[Preferred | None, str]:
     sentence = (f"{block.labels[best]} is {who} in {_out_of_ten(p)} doorrekeningen de beste "
                 f"(marge {margin(se)}).")
     changes = [line for line in [block.change_text()] if line]
-    source = f"Analyse {run.number} van {dates.dutch(run.created_at.date())} ({run.samples} doorrekeningen, methode SMAA-2)"
+    source = f"Analyse {run.number} van {formatting.long_date(run.created_at.date())} ({run.samples} doorrekeningen, methode SMAA-2)"
     illustrative = bool(run.illustrative)
     return Preferred(block.labels[best], sentence, certainty_words(block, best), changes, source, illustrative, best, scope), ""
 
@@ -410,9 +404,9 @@ def _costs(trajectory, municipality, preferred_id: str = "") -> tuple[Costs | No
         dh = diff.get("horizon") or {}
         cheaper = diff.get("probability_cheaper")
         lines.append(CostLine(
-            v["name"], vid == preferred_id, euro(h.get("mean")), f"{euro(h.get('p05'))} – {euro(h.get('p95'))}",
-            euro(h["mean"] - dh["mean"]) if dh.get("mean") is not None and h.get("mean") is not None else "onbekend",
-            (("meer dan nu: " if dh.get("mean", 0) > 0 else "minder dan nu: ") + euro(abs(dh["mean"]))) if dh.get("mean") is not None else "onbekend",
+            v["name"], vid == preferred_id, formatting.euro(h.get("mean"), missing="onbekend"), f"{formatting.euro(h.get('p05'), missing='onbekend')} – {formatting.euro(h.get('p95'), missing='onbekend')}",
+            formatting.euro(h["mean"] - dh["mean"], missing="onbekend") if dh.get("mean") is not None and h.get("mean") is not None else "onbekend",
+            (("meer dan nu: " if dh.get("mean", 0) > 0 else "minder dan nu: ") + formatting.euro(abs(dh["mean"]), missing="onbekend")) if dh.get("mean") is not None else "onbekend",
             f"{_out_of_ten(cheaper)}" if cheaper is not None else "–"))
     exits = []
     if len(result.get("coalition", [])) > 1 and code in result.get("coalition", []):
@@ -425,8 +419,8 @@ def _costs(trajectory, municipality, preferred_id: str = "") -> tuple[Costs | No
         for vid in shown:
             for e in (effects[vid].get(code) or {}).values():
                 u = e["uncertainty"]["fee_all"]
-                exits.append(ExitLine(result["variants"][vid]["name"], e["method_label"], e["exit_year"], euro(u["mean"]),
-                                      f"{euro(u['p05'])} – {euro(u['p95'])}"))
+                exits.append(ExitLine(result["variants"][vid]["name"], e["method_label"], e["exit_year"], formatting.euro(u["mean"], missing="onbekend"),
+                                      f"{formatting.euro(u['p05'], missing='onbekend')} – {formatting.euro(u['p95'], missing='onbekend')}"))
     illustrative = bool(settings.illustrative or CostItem.objects.filter(variant__trajectory=trajectory, illustrative=True).exists()
                         or (current and current.illustrative))
     sources = [s for s in (public_source(settings.source), public_source(current.source) if current else "") if s]

@@ -15,11 +15,3 @@ class CostError(ValueError):
     @property
     def message(self) -> str:
         return str(self)
-
-
-def nl_number(value: float, decimals: int = 2) -> str:
-    """A number the Dutch way: 1.234,56 (no trailing zeros beyond what is needed)."""
-    text = f"{value:,.{decimals}f}"
-    if decimals:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from regiokompas.engine.costs.errors import CostError, nl_number
+from regiokompas import formatting
+from regiokompas.engine.costs.errors import CostError
 from regiokompas.engine.costs.keys import shares
 from regiokompas.engine.costs.model import CostModel, Variant
 from regiokompas.engine.costs.simulate import (
@@ -266,7 +267,7 @@ def shared_organisation_split(budget: float, percentages: dict[str, float], task
         errors.append("Percentages kunnen niet negatief zijn.")
     total = sum(percentages.values())
     if abs(total - 100.0) > 0.01:
-        errors.append(f"De percentages tellen op tot {nl_number(total)} % in plaats van 100 %.")
+        errors.append(f"De percentages tellen op tot {formatting.number(total, 2, trim=True)} % in plaats van 100 %.")
     unknown = [m for m in transferring if m not in percentages]
     if unknown:
         errors.append(f"Onbekende deelnemer(s): {', '.join(unknown)}.")

@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from regiokompas import formatting
 from regiokompas.conf import limits
-from regiokompas.engine.costs.errors import CostError, nl_number
+from regiokompas.engine.costs.errors import CostError
 from regiokompas.engine.errors import schema_error_text
 
 SCHEMA = "regiokompas.costs/1"
@@ -153,7 +154,7 @@ class _Collector:
             return None
         if minimum is not None and value < minimum:
             self.add("negative" if minimum == 0 else "too_small",
-                     f"{what} mag niet kleiner zijn dan {nl_number(minimum)} (gegeven: {nl_number(value)}).", path)
+                     f"{what} mag niet kleiner zijn dan {formatting.number(minimum, 2, trim=True)} (gegeven: {formatting.number(value, 2, trim=True)}).", path)
             return None
         return float(value)
 
@@ -184,8 +185,8 @@ def _range(raw: Any, c: _Collector, path: str, what: str, *, allow_negative: boo
         return None
     if not (low <= likely <= high):
         c.add("range_order",
-              f"{what}: laag ({nl_number(low)}) ≤ meest waarschijnlijk ({nl_number(likely)}) ≤ hoog "
-              f"({nl_number(high)}) is niet voldaan.", path)
+              f"{what}: laag ({formatting.number(low, 2, trim=True)}) ≤ meest waarschijnlijk ({formatting.number(likely, 2, trim=True)}) ≤ hoog "
+              f"({formatting.number(high, 2, trim=True)}) is niet voldaan.", path)
         return None
     return Range(low, likely, high)
 
@@ -203,7 +204,7 @@ def _values(raw: Any, c: _Collector, path: str, what: str, codes: set[str]) -> d
         if number is None:
             continue
         if number < 0:
-            c.add("negative", f"{what}: de waarde voor {code} is negatief ({nl_number(number)}); "
+            c.add("negative", f"{what}: de waarde voor {code} is negatief ({formatting.number(number, 2, trim=True)}); "
                   "volumes, aandelen en percentages kunnen niet negatief zijn.", f"{path}.{code}")
             continue
         out[code] = number
@@ -258,8 +259,8 @@ def check_structure(data: Any) -> None:
         maximum = limits.limit(setting)
         if count > maximum:
             out.append({"key": "limits." + setting[len("REGIOKOMPAS_MAX_"):].lower(), "path": path,
-                        "message": f"Het kostenmodel heeft {limits.nl_int(count)} {what}; het maximum is "
-                                   f"{limits.nl_int(maximum)} ({setting})."})
+                        "message": f"Het kostenmodel heeft {formatting.number(count)} {what}; het maximum is "
+                                   f"{formatting.number(maximum)} ({setting})."})
     if out:
         raise CostError(out)
 
@@ -393,7 +394,7 @@ def _parse_key(key_id: str, raw: dict, c: _Collector, code_set: set[str], driver
         total = sum(values.values())
         if abs(total - 100.0) > PERCENT_TOLERANCE:
             c.add("percentages_sum",
-                  f"{label}: de percentages tellen op tot {nl_number(total)} % in plaats van 100 %.", f"{path}.values")
+                  f"{label}: de percentages tellen op tot {formatting.number(total, 2, trim=True)} % in plaats van 100 %.", f"{path}.values")
     fixed_fraction = _fixed_fraction(raw, c, label, path) if method == "fixed_plus_variable" else 0.0
     return Key(key_id, name, method, values, ref, str(raw.get("source") or ""), fixed_fraction,
                raw.get("fixed_key"), raw.get("variable_key"), driver)

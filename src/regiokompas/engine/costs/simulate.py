@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from regiokompas import formatting
 from regiokompas.engine.costs import game
 from regiokompas.engine.costs.errors import CostError
 from regiokompas.engine.costs.keys import share_table, shares
@@ -401,16 +402,16 @@ def check_draws(model: CostModel, samples: Any) -> None:
     maximum = min(MAX_SAMPLES, limits.limit("REGIOKOMPAS_MAX_COST_DRAWS"))
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= maximum:
         raise CostError([{"key": "samples", "path": "samples",
-                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {limits.nl_int(maximum)} "
+                          "message": f"Het aantal trekkingen is een geheel getal van 1 tot en met {formatting.number(maximum)} "
                                      "(REGIOKOMPAS_MAX_COST_DRAWS)."}])
     items = max((len(v.items) for v in model.variants), default=0)
     cells = samples * (model.years * len(model.municipalities) + items)
     maximum = limits.limit("REGIOKOMPAS_MAX_COST_CELLS")
     if cells > maximum:
         raise CostError([{"key": "limits.cost_cells", "path": "samples",
-                          "message": f"De kostenberekening is te groot: {limits.nl_int(samples)} trekkingen × "
+                          "message": f"De kostenberekening is te groot: {formatting.number(samples)} trekkingen × "
                                      f"({model.years} jaar × {len(model.municipalities)} gemeenten + {items} kostenposten) = "
-                                     f"{limits.nl_int(cells)}; het maximum is {limits.nl_int(maximum)} "
+                                     f"{formatting.number(cells)}; het maximum is {formatting.number(maximum)} "
                                      "(REGIOKOMPAS_MAX_COST_CELLS). Kies minder trekkingen."}])
 
 

@@ -2,26 +2,7 @@ import re
 
 from django import template
 
-from regiokompas.register import dates
-
 register = template.Library()
-
-
-@register.filter
-def dutch_date(value, precision="day"):
-    """'3 april 2012', 'april 2012', '2012' or 'datum onbekend', as precise as the source is
-    (register.dates; a month or year is never shown as its first day)."""
-    return dates.dutch(value, precision or "day")
-
-
-@register.filter
-def fuzzy_date(obj, field="date"):
-    """A model's date with its own precision column: ``decision|fuzzy_date`` or
-    ``gate|fuzzy_date:"planned_date"`` (precision in ``<field>_precision``; ``start_date`` uses ``start_precision``)."""
-    if obj is None:
-        return dates.dutch(None)
-    precision_field = "start_precision" if field == "start_date" else f"{field}_precision"
-    return dates.dutch(getattr(obj, field, None), getattr(obj, precision_field, "day"))
 
 
 @register.filter
