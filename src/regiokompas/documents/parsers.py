@@ -438,6 +438,9 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
     pages = []
     budget = _CharBudget("Het pdf-bestand")
     doc = pdfium.PdfDocument(data)
+    # A word hyphenated at the end of a line (pdfium reads the soft hyphen as U+FFFE) goes on as the
+    # first word of the next line: its letters are added to the word before the hyphen.
+    joining: dict | None = None
     try:
         for page in doc:
             height = page.get_height()
@@ -449,11 +452,21 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
             current: dict | None = None
             for i in range(min(count, len(text))):
                 ch = text[i]
-                if ch.isspace() or ch == "\ufffe":
-                    current = None
+                if ch == "\ufffe":
+                    joining, current = current, None
+                    continue
+                if ch.isspace():
+                    joining = current = None
+                    continue
+                if joining is not None:
+                    joining["text"] += ch
                     continue
                 left, bottom, right, top = textpage.get_charbox(i, loose=True)
                 size = raw.FPDFText_GetFontSize(textpage.raw, i)
+                if current is not None and top - bottom < 0.5 * size and current["_base"] <= bottom <= top <= height - current["top"]:
+                    # pdfium gives some characters (a hyphen in a Typst pdf) only their ink as the
+                    # "loose" box: within the word's line it stays on that line
+                    bottom, top = current["_base"], height - current["top"]
                 if current is not None and (
                     abs(current["_base"] - bottom) > 1.5 or left - current["x1"] > max(1.0, 0.25 * size) or left < current["x0"] - 1
                 ):
