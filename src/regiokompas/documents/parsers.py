@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from regiokompas.conf.limits import LIMITS, limit, nl_bytes, nl_int
 
@@ -436,12 +437,12 @@ class _Hyphenation:
     the word before the hyphen. Text in between (a page footer or header) is read as usual."""
 
     def __init__(self) -> None:
-        self.word: dict | None = None
+        self.word: dict[str, Any] | None = None
         self.page = 0
         self.base = 0.0
         self.joining = False
 
-    def hyphen(self, word: dict | None, page: int) -> None:
+    def hyphen(self, word: dict[str, Any] | None, page: int) -> None:
         self.word, self.page, self.joining = word, page, False
         self.base = word["_base"] if word else 0.0
 

@@ -56,7 +56,7 @@ def _template() -> bytes:
     return TEMPLATE.read_bytes()
 
 
-def _compiler():
+def _compiler() -> Any:
     """One Typst compiler per thread: it finds the fonts once and keeps what it learned between documents."""
     compiler = getattr(_local, "compiler", None)
     if compiler is None:
@@ -83,7 +83,7 @@ def _svg_fits(svg: str) -> bool:
     return width > TEXT_WIDTH_PT
 
 
-def _list(blist: BulletList) -> dict:
+def _list(blist: BulletList) -> dict[str, Any]:
     return {"t": "list", "ordered": bool(blist.ordered),
             "items": [_list(i) if isinstance(i, BulletList) else str(i) for i in blist.items]}
 
@@ -109,11 +109,11 @@ def _capacities(table: Table) -> list[int]:
     return [int((w * width - CELL_PADDING_EM * size) / (CHAR_WIDTH_EM * size)) for w in column_weights(table)]
 
 
-def _table(table: Table) -> dict:
+def _table(table: Table) -> dict[str, Any]:
     n = column_count(table)
     capacities = _capacities(table)
 
-    def cells(row: list) -> list[str]:
+    def cells(row: list[Any]) -> list[str]:
         texts = [str(c) for c in list(row)[:n]] + [""] * (n - len(row))
         return [breakable(t, c) for t, c in zip(texts, capacities, strict=True)]
 
@@ -122,7 +122,7 @@ def _table(table: Table) -> dict:
             "wide": is_wide(table)}
 
 
-def _block(block) -> dict:
+def _block(block: Any) -> dict[str, Any]:
     if isinstance(block, Paragraph):
         return {"t": "p", "text": str(block.text)}
     if isinstance(block, BulletList):
@@ -137,7 +137,7 @@ def _block(block) -> dict:
     raise RenderError(f"Onbekend blok in een sectie: {type(block).__name__}.")
 
 
-def _sections(document: Document) -> list[dict]:
+def _sections(document: Document) -> list[dict[str, Any]]:
     out, annexes = [], 0
     for section, level in zip(sections(document), heading_levels(document), strict=True):
         heading, new_page = section.heading, False
