@@ -124,3 +124,21 @@ def test_long_numbers_get_break_points_in_narrow_columns():
     for chars in lines.values():  # no cell's text runs into the next one
         chars.sort()
         assert all(b[0] >= a[1] - 0.5 for a, b in zip(chars, chars[1:], strict=False))
+
+
+def test_characters_without_a_font_or_never_printed_do_not_stop_the_pdf():
+    text = "Feest 🎉 in 中文 met\x00 stuur\x07tekens,\ttab en \ud800 een losse helft"
+    doc = Document(kind="memo", title=text, organisation="gemeente Bergen",
+                   sections=[Section("tekst", text, [Paragraph(text), Table(text, [text], [[text]])])])
+    pdf = render(doc, "pdf")
+    page = pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    assert "Feest \ufffd in \ufffd\ufffd met stuurtekens, tab en een losse helft" in " ".join(page.split())
+    metadata = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in metadata
+
+
+def test_a_broken_chart_becomes_its_description():
+    broken = Figure("<svg xmlns='http://www.w3.org/2000/svg'><rect", "Figuur 2", "Kans per variant.")
+    pdf = render(Document(kind="memo", title="Grafiek", sections=[Section("tekst", "Kop", [broken])]), "pdf")
+    text = pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    assert "Kans per variant." in text and "Figuur 2" in text

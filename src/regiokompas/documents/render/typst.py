@@ -48,6 +48,19 @@ CHAR_WIDTH_EM = 0.72
 ZWSP = "\u200b"
 _BREAK_AFTER = re.compile(r"([./\\_:;,@=&?+|)\]}-])(?=.)")
 
+# Typst keeps what it computed in a process-wide cache and, after every compilation, drops what the
+# last EVICT_AFTER compilations did not use (typst-py). A long report leaves some 70 MB there: a few
+# compilations of an empty page afterwards give that memory back at once instead of holding up to
+# ten documents' worth in every web process (measured: 880 MB against 190 MB after 14 reports).
+EVICT_AFTER = 10
+_EMPTY = b"#set page(width: 1pt, height: 1pt)"
+
+# Characters that are never printed: control characters (tab and line end become a space),
+# non-characters and lone surrogates; a PDF/UA file may not show a character its fonts lack.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_NOT_DISPLAYED = re.compile(r'the text `"((?:[^"\\]|\\.)+)"` could not be displayed')
+REPLACEMENT = "\ufffd"
+
 _local = threading.local()
 
 
@@ -81,6 +94,16 @@ def _svg_fits(svg: str) -> bool:
         return True
     width = float(m.group(1)) * (1.0 if m.group(2) == "pt" else 0.75)
     return width > TEXT_WIDTH_PT
+
+
+def _well_formed(svg: str) -> bool:
+    """An SVG that is well-formed XML: a chart that is not becomes its description in the text."""
+    from xml.etree import ElementTree
+
+    try:
+        return ElementTree.fromstring(svg).tag.endswith("svg")
+    except ElementTree.ParseError:
+        return False
 
 
 def _list(blist: BulletList) -> dict[str, Any]:
@@ -132,8 +155,9 @@ def _block(block: Any) -> dict[str, Any]:
     if isinstance(block, Figure):
         from regiokompas.documents.render.charts import svg_for_print
 
-        return {"t": "figure", "svg": svg_for_print(block.svg), "caption": block.caption or "", "alt": block.alt or "",
-                "fit": _svg_fits(block.svg)}
+        svg = svg_for_print(block.svg)
+        return {"t": "figure", "svg": svg if _well_formed(svg) else None, "caption": block.caption or "",
+                "alt": block.alt or "", "fit": _svg_fits(svg)}
     raise RenderError(f"Onbekend blok in een sectie: {type(block).__name__}.")
 
 
@@ -182,18 +206,58 @@ def document_data(document: Document) -> dict[str, Any]:
     }
 
 
+def printable(text: str) -> str:
+    """Text without the characters that are never printed (a tab or line end becomes a space)."""
+    return _UNPRINTABLE.sub(lambda m: " " if m.group() in "\t\n\r\x0b\x0c" else "", text)
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    return value
+
+
+def _typst_text(escaped: str) -> str:
+    """A string as Typst writes it in a message (\\u{1f389}, \\", \\\\) back as text."""
+    return re.sub(r"\\u\{([0-9a-fA-F]+)\}|\\(.)",
+                  lambda m: chr(int(m.group(1), 16)) if m.group(1) else {"n": "\n", "t": "\t"}.get(m.group(2), m.group(2)),
+                  escaped)
+
+
+def not_displayed(diagnostic: str) -> set[str]:
+    """The characters Typst reports it cannot show with any font (a PDF/UA file may not contain
+    them). Never a character of ASCII: the fonts have those, and the JSON is written with them."""
+    return {ch for m in _NOT_DISPLAYED.finditer(diagnostic) for ch in _typst_text(m.group(1)) if ord(ch) > 127}
+
+
 def render_pdf_typst(document: Document) -> bytes:
-    """The document as a tagged PDF/UA-1 file."""
+    """The document as a tagged PDF/UA-1 file. A character none of the fonts has (an emoji, a
+    script without a font on the server) is printed as the replacement character."""
     try:
         import typst
     except ImportError as exc:  # pragma: no cover - a dependency
         raise RenderError("Pdf maken kan niet: het pakket typst ontbreekt.") from exc
-    data = json.dumps(document_data(document), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(_printable(document_data(document)), ensure_ascii=False, separators=(",", ":"))
     compiler = _compiler()
     try:
-        pdf = compiler.compile(_template(), format="pdf", sys_inputs={"document": data}, pdf_standards=["ua-1"])
+        try:
+            pdf = compiler.compile(_template(), format="pdf", sys_inputs={"document": data}, pdf_standards=["ua-1"])
+        except typst.TypstError as exc:
+            missing = not_displayed(exc.diagnostic or exc.message)
+            if not missing:
+                raise
+            for ch in missing:
+                data = data.replace(ch, REPLACEMENT)
+            pdf = compiler.compile(_template(), format="pdf", sys_inputs={"document": data}, pdf_standards=["ua-1"])
     except typst.TypstError as exc:
         raise RenderError(f"Pdf maken is mislukt: {exc.message}") from exc
+    finally:
+        for _ in range(EVICT_AFTER):
+            compiler.compile(_EMPTY, format="svg")
     if not isinstance(pdf, bytes):  # pragma: no cover - only for png/svg output of several pages
         raise RenderError("Pdf maken is mislukt: Typst gaf geen pdf.")
     return pdf
