@@ -142,3 +142,13 @@ def test_a_broken_chart_becomes_its_description():
     pdf = render(Document(kind="memo", title="Grafiek", sections=[Section("tekst", "Kop", [broken])]), "pdf")
     text = pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range()
     assert "Kans per variant." in text and "Figuur 2" in text
+
+
+def test_threads_render_at_the_same_time():
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [Document(kind="memo", title=f"Memo {i}", organisation="gemeente Heiloo",
+                     sections=[Section("tekst", "Tekst", [Paragraph(f"Inhoud {i}.")])]) for i in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pdfs = list(pool.map(lambda d: render(d, "pdf"), docs))
+    assert [pypdf.PdfReader(io.BytesIO(p)).metadata.title for p in pdfs] == [f"Memo {i}" for i in range(4)]

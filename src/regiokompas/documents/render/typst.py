@@ -70,12 +70,13 @@ def _template() -> bytes:
 
 
 def _compiler() -> Any:
-    """One Typst compiler per thread: it finds the fonts once and keeps what it learned between documents."""
+    """One Typst compiler per thread (a compiler serves one compilation at a time; Typst lets other
+    threads run meanwhile): it finds the fonts once. Its root is this folder, not the working directory."""
     compiler = getattr(_local, "compiler", None)
     if compiler is None:
         import typst
 
-        compiler = _local.compiler = typst.Compiler()
+        compiler = _local.compiler = typst.Compiler(root=str(TEMPLATE.parent))
     return compiler
 
 
@@ -88,7 +89,7 @@ def annex_letter(number: int) -> str:
     return letters
 
 
-def _svg_fits(svg: str) -> bool:
+def _scale_to_text_width(svg: str) -> bool:
     m = _SVG_WIDTH.search(svg)
     if not m:
         return True
@@ -157,7 +158,7 @@ def _block(block: Any) -> dict[str, Any]:
 
         svg = svg_for_print(block.svg)
         return {"t": "figure", "svg": svg if _well_formed(svg) else None, "caption": block.caption or "",
-                "alt": block.alt or "", "fit": _svg_fits(svg)}
+                "alt": block.alt or "", "fit": _scale_to_text_width(svg)}
     raise RenderError(f"Onbekend blok in een sectie: {type(block).__name__}.")
 
 
