@@ -6,7 +6,8 @@ imported again from .md (as text), .docx and .pdf. Goal from the issue: parsing 
 takes well under a second (goal 1 s per format). Also: importing the two seed documents and
 rendering the reference document to each format; and building and rendering the example's
 substantiation report in docx and pdf (CPU seconds, goals 1 s and 2 s), beside the figures measured
-before the layout work and the ratio.
+before the layout work and the ratio; and the report's pdf made by Typst beside WeasyPrint, the
+engine before it, with the ratio.
 
 Run with ``python -m benchmarks documents`` or ``python benchmarks/bench_documents.py``.
 """
@@ -149,6 +150,45 @@ def report_cases() -> list[dict]:
             cases.append(_case(f"rapport {fmt} (opbouwen + opmaken, CPU, cache {kind})", totals, REPORT_GOAL_S[fmt],
                                opmaken_s=round(statistics.median(renders), 3), baseline_s=REPORT_BASELINE_CPU_S[fmt],
                                ratio=round(REPORT_BASELINE_CPU_S[fmt] / statistics.median(totals), 2)))
+    return cases + pdf_engine_cases(document)
+
+
+def weasyprint_pdf(document) -> bytes:
+    """The pdf as it was made before Typst: WeasyPrint from the html with print rules (tagged, PDF/UA-1)."""
+    from weasyprint import HTML
+
+    from regiokompas.documents.render.html import render_html
+
+    html = HTML(string=render_html(document, for_pdf=True), base_url=".")
+    return html.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+
+
+def pdf_engine_cases(document) -> list[dict]:
+    """Making the report's pdf with Typst (the engine) beside WeasyPrint (the engine before it), CPU
+    and wall-clock seconds of the rendering alone, with the pages and the ratio. Without WeasyPrint
+    installed only Typst is measured."""
+    import pypdfium2 as pdfium
+
+    from regiokompas.documents.render.pdf import render_pdf
+
+    engines = {"Typst": render_pdf}
+    try:
+        import weasyprint  # noqa: F401
+
+        engines["WeasyPrint"] = weasyprint_pdf
+    except Exception:  # noqa: BLE001 - WeasyPrint is only a test dependency
+        pass
+    medians, cases = {}, []
+    for name, make in engines.items():
+        pdf = make(document)
+        cpu = [_cpu(lambda m=make: m(document)) for _ in range(REPORT_REPEATS)]
+        wall = timings(lambda m=make: m(document), REPORT_REPEATS)
+        medians[name] = statistics.median(cpu)
+        cases.append(_case(f"rapport pdf opmaken met {name} (CPU)", cpu, REPORT_GOAL_S["pdf"] if name == "Typst" else None,
+                           wandklok_s=round(statistics.median(wall), 3), paginas=len(pdfium.PdfDocument(pdf)),
+                           kb=round(len(pdf) / 1024)))
+    if "WeasyPrint" in medians:
+        cases[0]["ratio_weasyprint_typst"] = round(medians["WeasyPrint"] / medians["Typst"], 1)
     return cases
 
 

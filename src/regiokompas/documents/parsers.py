@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from regiokompas import formatting
 from regiokompas.conf.limits import LIMITS, limit, nl_bytes
@@ -431,6 +432,39 @@ def parse_pdf(data: bytes) -> tuple[list[Line], list[str]]:
     return _pdf_lines(pages)
 
 
+class _Hyphenation:
+    """A word hyphenated at the end of a line (pdfium reads the soft hyphen as U+FFFE) goes on as the
+    first word of the next line, or of the next page, in the same font size: its letters are added to
+    the word before the hyphen. Text in between (a page footer or header) is read as usual."""
+
+    def __init__(self) -> None:
+        self.word: dict[str, Any] | None = None
+        self.page = 0
+        self.base = 0.0
+        self.joining = False
+
+    def hyphen(self, word: dict[str, Any] | None, page: int) -> None:
+        self.word, self.page, self.joining = word, page, False
+        self.base = word["_base"] if word else 0.0
+
+    def space(self) -> None:
+        if self.joining:
+            self.word, self.joining = None, False
+
+    def join(self, ch: str, page: int, bottom: float, size: float) -> bool:
+        """True when ch belongs to the hyphenated word (and is added to it)."""
+        if self.word is None:
+            return False
+        if not self.joining:
+            same_size = abs(self.word["size"] - round(size, 1)) < 0.25
+            next_line = page > self.page or 0 < self.base - bottom < 2.5 * max(size, 1.0)
+            self.joining = same_size and next_line
+            if not self.joining:
+                return False
+        self.word["text"] += ch
+        return True
+
+
 def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
     """Words with position, font size and weight per page, read with pdfium (fast)."""
     import pypdfium2 as pdfium
@@ -439,8 +473,9 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
     pages = []
     budget = _CharBudget("Het pdf-bestand")
     doc = pdfium.PdfDocument(data)
+    hyphenation = _Hyphenation()
     try:
-        for page in doc:
+        for number, page in enumerate(doc):
             height = page.get_height()
             textpage = page.get_textpage()
             count = textpage.count_chars()
@@ -450,11 +485,22 @@ def _pdfium_pages(data: bytes) -> list[tuple[float, list[dict]]]:
             current: dict | None = None
             for i in range(min(count, len(text))):
                 ch = text[i]
-                if ch.isspace() or ch == "\ufffe":
+                if ch == "\ufffe":
+                    hyphenation.hyphen(current, number)
+                    current = None
+                    continue
+                if ch.isspace():
+                    hyphenation.space()
                     current = None
                     continue
                 left, bottom, right, top = textpage.get_charbox(i, loose=True)
                 size = raw.FPDFText_GetFontSize(textpage.raw, i)
+                if current is not None and top - bottom < 0.5 * size and current["_base"] <= bottom <= top <= height - current["top"]:
+                    # pdfium gives some characters (a hyphen in a Typst pdf) only their ink as the
+                    # "loose" box: within the word's line it stays on that line
+                    bottom, top = current["_base"], height - current["top"]
+                if hyphenation.join(ch, number, bottom, size):
+                    continue
                 if current is not None and (
                     abs(current["_base"] - bottom) > 1.5 or left - current["x1"] > max(1.0, 0.25 * size) or left < current["x0"] - 1
                 ):

@@ -1,8 +1,9 @@
 """Render a Document (regiokompas.documents.model) to docx, pdf, html or markdown, one module per
 format:
 
-- html (render.html): one self-contained, semantic page; with print rules it is also the pdf's source.
-- pdf (render.pdf): WeasyPrint from that html: A4, page numbers, tagged PDF/UA-1, language nl.
+- html (render.html): one self-contained, semantic page, with print rules for A4.
+- pdf (render.pdf, render.typst): Typst from the model through one fixed template: A4, page numbers,
+  tagged PDF/UA-1, language nl, Dutch hyphenation.
 - docx (render.docx): python-docx with Word-native styles, A4, PAGE fields, a TOC field in long documents.
 - md (render.markdown): CommonMark with a pipe table for the header fields.
 

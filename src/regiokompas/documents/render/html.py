@@ -1,6 +1,6 @@
 """html: one self-contained, semantic page (lang nl, title, header table with th/caption, headings
-h1-h4 that follow the structure, a contents list in long documents). The same html, with print
-rules for A4, is what the pdf renderer lays out.
+h1-h4 that follow the structure, a contents list in long documents), with print rules for A4 when
+it is printed from the browser (the pdf itself is laid out by Typst, render.typst).
 
 Styles: one fixed stylesheet (allowed by its hash in the Content-Security-Policy, CSS_CSP_HASH) and
 one small stylesheet per house style (colour, and in print the footer); a view that shows the html

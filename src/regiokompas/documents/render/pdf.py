@@ -1,22 +1,13 @@
-"""pdf: WeasyPrint from the html rendering (regiokompas.documents.render.html), A4 with page
-numbers, tagged (PDF/UA-1 where WeasyPrint supports it), with title, language nl and the
-organisation as author. Charts stay vector drawings."""
+"""pdf: laid out by Typst (regiokompas.documents.render.typst) from the document model: A4 with page
+numbers, tagged PDF/UA-1 with title, language nl and the organisation as author, headings as
+bookmarks, a table of contents in long documents, the house style, charts as vector drawings and
+Dutch hyphenation."""
 
 from __future__ import annotations
 
 from regiokompas.documents.model import Document
-from regiokompas.documents.render.common import RenderError
-from regiokompas.documents.render.html import render_html
+from regiokompas.documents.render.typst import render_pdf_typst
 
 
 def render_pdf(document: Document) -> bytes:
-    try:
-        from weasyprint import HTML
-    except Exception as exc:  # pragma: no cover - depends on system libraries
-        raise RenderError("Pdf maken kan niet: WeasyPrint of de systeembibliotheken ontbreken.") from exc
-    html = HTML(string=render_html(document, for_pdf=True), base_url=".")
-    options = {"pdf_tags": True, "custom_metadata": True}
-    try:
-        return html.write_pdf(pdf_variant="pdf/ua-1", **options)
-    except Exception:
-        return html.write_pdf(**options)
+    return render_pdf_typst(document)
