@@ -21,11 +21,12 @@ COPY src src
 RUN /opt/regiokompas/bin/pip install --no-cache-dir --no-deps .
 
 FROM python:3.11-slim-bookworm AS runtime
-# WeasyPrint (PDF) renders with Pango and HarfBuzz; DejaVu is the fallback font. Versions follow
-# the Debian release of the base image (security updates come with a rebuild).
+# CairoSVG (charts in docx) draws with Cairo; DejaVu is the fallback font. Typst makes the PDF
+# with its own engine. Versions follow the Debian release of the base image (security updates
+# come with a rebuild).
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends libcairo2 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin regiokompas \
     && mkdir -p /data /var/cache/regiokompas/numba \

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Regiokompas needs, only when they are missing.
-#   runtime: Pango (WeasyPrint renders PDF with it), Cairo (CairoSVG draws charts for docx) and fonts
-#   test:    also Chromium, for the browser tests (driven by Playwright)
+#   runtime: Cairo (CairoSVG draws charts for docx) and fonts (Typst makes the PDF with its own
+#            engine and needs no system library)
+#   test:    also Chromium, for the browser tests (driven by Playwright), and Pango for WeasyPrint,
+#            which the tests use as a second pdf producer and the benchmark as the comparison
 set -euo pipefail
 want=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
-have_lib libpango-1.0.so.0 || want+=(libpango-1.0-0)
-have_lib libpangoft2-1.0.so.0 || want+=(libpangoft2-1.0-0)
 have_lib libcairo.so.2 || want+=(libcairo2)
 [ -d /usr/share/fonts/truetype/dejavu ] || want+=(fonts-dejavu-core)
 if [ "${1:-runtime}" = "test" ]; then
+  have_lib libpango-1.0.so.0 || want+=(libpango-1.0-0)
+  have_lib libpangoft2-1.0.so.0 || want+=(libpangoft2-1.0-0)
   command -v chromium >/dev/null 2>&1 || want+=(chromium)
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
