@@ -23,12 +23,12 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
-from regiokompas.formpages import render_form
+from regiokompas.formpages import attempted, render_form, require, saved
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.options.interface import Score, Variant
 from regiokompas.register.models import Trajectory
-from regiokompas.register.pages import attempted, require, saved, trajectory_or_403
+from regiokompas.register.pages import trajectory_or_403
 
 BY_PAGES = "via de financiële pagina's"  # the reason in the audit log
 EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]

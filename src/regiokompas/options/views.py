@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from regiokompas.accounts import permissions as base_perm
 from regiokompas.accounts import permissions as perm
 from regiokompas.conf.limits import nl_int
-from regiokompas.formpages import render_form
+from regiokompas.formpages import attempted, render_form, require, saved
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.jobs.views import respond
@@ -44,7 +44,7 @@ from regiokompas.options.results import compare, read, run_overview
 from regiokompas.options.results import run_details as results_run_details
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Municipality, Trajectory
-from regiokompas.register.pages import attempted, require, saved, trajectory_or_403
+from regiokompas.register.pages import trajectory_or_403
 
 MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
 

@@ -18,6 +18,7 @@ from regiokompas.documents.decisions import OUTCOME_LABELS
 from regiokompas.documents.model import KIND_NAMES
 from regiokompas.documents.render import CONTENT_TYPES, FORMATS, csp_style_hashes, render_html, safe_filename
 from regiokompas.documents.render import render as render_document
+from regiokompas.formpages import attempted
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.jobs.views import respond
@@ -36,7 +37,6 @@ from regiokompas.register.constants import GoverningBodyKind
 from regiokompas.register.dates import FuzzyDate
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Gate, Municipality, Trajectory
-from regiokompas.register.pages import attempted
 
 
 def _publication(request, pk) -> Publication:
