@@ -40,6 +40,29 @@ def setup_django(*, debug: bool | None = None) -> None:
     django.setup()
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of zero or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negatief")
+    return number
+
+
+def date_option(value: str | None, flag: str = "--datum"):
+    """The date given as ``flag`` (JJJJ-MM-DD), or None when it was not given."""
+    if not value:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise CommandError(f"{flag} is een datum als JJJJ-MM-DD, niet '{value}'.") from exc
+
+
 class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)

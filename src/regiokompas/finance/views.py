@@ -276,16 +276,18 @@ def municipality_detail(request, slug, code):
     return render(request, "finance/municipality.html", ctx)
 
 
-def _require_manage(request, trajectory):
+def _managed(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may also change its variants, criteria, scores and costs; else 403."""
+    trajectory = _trajectory(request, slug)
     require(perm.can_manage_options(request.user, trajectory), services.DENIED)
+    return trajectory
 
 
 @login_required
 def item_edit(request, slug, number, code=None):
     from regiokompas.finance.forms import CostItemForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     item = get_object_or_404(CostItem, variant=variant, code=code) if code else CostItem(variant=variant)
     form = CostItemForm(request.POST or None, instance=item, trajectory=trajectory, user=request.user)
@@ -302,8 +304,7 @@ def item_edit(request, slug, number, code=None):
 
 @login_required
 def item_delete(request, slug, number, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     item = get_object_or_404(CostItem, variant__trajectory=trajectory, variant__number=number, code=code)
     if request.method == "POST":
         attempted(request, lambda: services.delete_item(request.user, item), lambda _: f"Kostenpost '{item}' is verwijderd.", FinanceError)
@@ -322,8 +323,7 @@ def key_edit(request, slug, code=None):
     """Create or edit an allocation key with its values per municipality (through finance.services)."""
     from regiokompas.finance.forms import AllocationKeyForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     key = get_object_or_404(AllocationKey, trajectory=trajectory, code=code) if code else AllocationKey(trajectory=trajectory)
     form = AllocationKeyForm(request.POST or None, instance=key, trajectory=trajectory)
     if saved(request, form, lambda: services.save_key(request.user, form.instance, form.values(), reason=BY_PAGES),
@@ -340,8 +340,7 @@ def key_edit(request, slug, code=None):
 def settings_edit(request, slug):
     from regiokompas.finance.forms import CostSettingsForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     settings = build.settings_of(trajectory) or CostSettings(trajectory=trajectory)
     form = CostSettingsForm(request.POST or None, instance=settings, trajectory=trajectory)
     if saved(request, form, lambda: services.save_settings(request.user, form.instance, reason=BY_PAGES),
@@ -356,8 +355,7 @@ def settings_edit(request, slug):
 def current_cost_edit(request, slug, code=None):
     from regiokompas.finance.forms import CurrentCostForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     cost = (get_object_or_404(CurrentCost, trajectory=trajectory, municipality__cbs_code=code) if code
             else CurrentCost(trajectory=trajectory))
     form = CurrentCostForm(request.POST or None, instance=cost, trajectory=trajectory)

@@ -55,8 +55,11 @@ def _trajectory(request, slug) -> Trajectory:
                              "De varianten, voorkeuren en analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
 
 
-def _require_manage(request, trajectory):
+def _managed(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may also change its variants, criteria, scores and costs; else 403."""
+    trajectory = _trajectory(request, slug)
     require(perm.can_manage_options(request.user, trajectory), MANAGE_DENIED)
+    return trajectory
 
 
 def _documents(request, trajectory):
@@ -123,8 +126,7 @@ def variant_detail(request, slug, number):
 @login_required
 def variant_component_add(request, slug, number):
     """Add a task in a form and phase to a variant (its composition)."""
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     form = VariantComponentForm(request.POST or None)
 
@@ -147,8 +149,7 @@ def variant_component_add(request, slug, number):
 @login_required
 def common_measure_add(request, slug):
     """A measure common to every variant (herstelmaatregel), recorded once for the trajectory."""
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     form = CommonMeasureForm(request.POST or None, instance=CommonMeasure(trajectory=trajectory))
     if saved(request, form, lambda: services.save_common_measure(request.user, form.instance),
              lambda _: f"Maatregel '{form.instance}' geldt nu voor elke variant."):
@@ -159,8 +160,7 @@ def common_measure_add(request, slug):
 
 @login_required
 def variant_edit(request, slug, number=None):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number) if number else Variant(trajectory=trajectory)
     if number is None and not request.method == "POST":
         variant.number = (Variant.objects.filter(trajectory=trajectory).order_by("-number").values_list("number", flat=True).first() or 0) + 1
@@ -173,8 +173,7 @@ def variant_edit(request, slug, number=None):
 
 @login_required
 def variant_delete(request, slug, number):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     if request.method == "POST":
         if not attempted(request, lambda: services.delete_variant(request.user, variant), lambda _: f"{variant} is verwijderd."):
@@ -199,8 +198,7 @@ def criteria_list(request, slug):
 @login_required
 @require_POST
 def criteria_template(request, slug):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     attempted(request, lambda: services.apply_criteria_template(request.user, trajectory, request.POST.get("template", "")),
               lambda added: f"{len(added)} criteria toegevoegd." if added else "Alle criteria uit het sjabloon staan er al.")
     return redirect("options:criteria", slug=slug)
@@ -208,8 +206,7 @@ def criteria_template(request, slug):
 
 @login_required
 def criterion_edit(request, slug, code=None):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     if code:
         criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     else:
@@ -231,8 +228,7 @@ def criterion_edit(request, slug, code=None):
 
 @login_required
 def criterion_delete(request, slug, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     if request.method == "POST":
         attempted(request, lambda: services.delete_criterion(request.user, criterion), lambda _: f"Criterium '{criterion.name}' is verwijderd.")
@@ -246,8 +242,7 @@ def criterion_delete(request, slug, code):
 
 @login_required
 def score_edit(request, slug, number, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     score = Score.objects.filter(variant=variant, criterion=criterion).first() or Score(variant=variant, criterion=criterion, unit=criterion.unit)
