@@ -8,6 +8,7 @@ parsers; ``func(args) -> int`` is the exit code. Modules that need Django call
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
@@ -51,12 +52,10 @@ def positive_int(value: str) -> int:
     return number
 
 
-def date_option(value: str | None, flag: str = "--datum"):
+def date_option(value: str | None, flag: str = "--datum") -> dt.date | None:
     """The date given as ``flag`` (JJJJ-MM-DD), or None when it was not given."""
     if not value:
         return None
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:

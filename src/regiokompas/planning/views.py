@@ -25,12 +25,16 @@ from regiokompas.planning.models import Consultation, ConsultationBody, CouncilP
 from regiokompas.register import constants as c
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Law, Trajectory
+from regiokompas.register.pages import trajectory_or_403
 
 CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+PLAN_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt de planning."
 
 
 def _trajectory(slug) -> Trajectory:
@@ -107,9 +111,7 @@ def versions(request, slug):
 
 @login_required
 def law_change(request, slug):
-    trajectory = _trajectory(slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    trajectory = trajectory_or_403(request, slug, permissions.can_manage_trajectory, PLAN_DENIED)
     plan = Plan.objects.filter(trajectory=trajectory).first()
     laws = list(trajectory.drivers.all())
     form = {"law": "", "status": "", "date": "", "reason": ""}
@@ -158,9 +160,7 @@ def _int(raw: str, label: str) -> int:
 @login_required
 def edit_version(request, slug):
     """A new plan version: change dates and statuses, add one milestone; with the reason for the change."""
-    trajectory = _trajectory(slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    trajectory = trajectory_or_403(request, slug, permissions.can_manage_trajectory, PLAN_DENIED)
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan is None:
         if request.method == "POST" and request.POST.get("action") == "start":
