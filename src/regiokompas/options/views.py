@@ -62,6 +62,10 @@ def _managed(request, slug) -> Trajectory:
     return trajectory
 
 
+def _form_page(request, trajectory, form, *, title: str, submit: str):
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": submit}, form)
+
+
 def _documents(request, trajectory):
     return base_perm.visible_documents(request.user, Document.objects.filter(trajectory=trajectory))
 
@@ -142,8 +146,7 @@ def variant_component_add(request, slug, number):
 
     if saved(request, form, save, lambda component: f"{component} is toegevoegd aan {variant}."):
         return redirect("options:variant-detail", slug=slug, number=number)
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
-                                                 "submit": "Onderdeel opslaan"}, form)
+    return _form_page(request, trajectory, form, title=f"Onderdeel toevoegen aan {variant}", submit="Onderdeel opslaan")
 
 
 @login_required
@@ -154,8 +157,7 @@ def common_measure_add(request, slug):
     if saved(request, form, lambda: services.save_common_measure(request.user, form.instance),
              lambda _: f"Maatregel '{form.instance}' geldt nu voor elke variant."):
         return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
-                                                 "submit": "Maatregel opslaan"}, form)
+    return _form_page(request, trajectory, form, title="Maatregel voor elke variant toevoegen", submit="Maatregel opslaan")
 
 
 @login_required
@@ -167,8 +169,7 @@ def variant_edit(request, slug, number=None):
     form = VariantForm(request.POST or None, instance=variant)
     if saved(request, form, lambda: services.save_variant(request.user, form.instance), lambda _: f"{form.instance} is opgeslagen."):
         return redirect("options:variant-detail", slug=slug, number=form.instance.number)
-    title = f"{variant} wijzigen" if number else "Nieuwe variant"
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Variant opslaan"}, form)
+    return _form_page(request, trajectory, form, title=f"{variant} wijzigen" if number else "Nieuwe variant", submit="Variant opslaan")
 
 
 @login_required
@@ -222,8 +223,8 @@ def criterion_edit(request, slug, code=None):
 
     if saved(request, form, save, lambda _: f"Criterium '{form.instance.name}' is opgeslagen."):
         return redirect("options:criteria", slug=slug)
-    title = f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium"
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Criterium opslaan"}, form)
+    return _form_page(request, trajectory, form, title=f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium",
+                      submit="Criterium opslaan")
 
 
 @login_required
