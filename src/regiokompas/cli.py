@@ -8,6 +8,7 @@ parsers; ``func(args) -> int`` is the exit code. Modules that need Django call
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
@@ -38,6 +39,27 @@ def setup_django(*, debug: bool | None = None) -> None:
     import django
 
     django.setup()
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of zero or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negatief")
+    return number
+
+
+def date_option(value: str | None, flag: str = "--datum") -> dt.date | None:
+    """The date given as ``flag`` (JJJJ-MM-DD), or None when it was not given."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise CommandError(f"{flag} is een datum als JJJJ-MM-DD, niet '{value}'.") from exc
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

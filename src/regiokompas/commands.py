@@ -354,20 +354,15 @@ def cmd_check(args) -> int:
     setup_django()
     from django.conf import settings
     from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
     from regiokompas.conf import checks
+    from regiokompas.ops.server import pending_migrations
 
     if args.settings:
         _print_settings()
     print(f"Datamap:   {settings.DATA_DIR}")
     print(f"Database:  {connection.vendor} ({settings.DATABASES['default']['NAME']})")
-    try:
-        connection.ensure_connection()
-    except Exception as exc:  # noqa: BLE001 - report any driver error plainly
-        raise CommandError(f"De database is niet bereikbaar: {exc}") from exc
-    executor = MigrationExecutor(connection)
-    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    pending = pending_migrations()
     print(f"Migraties: {'bijgewerkt' if not pending else f'{len(pending)} nog uit te voeren (regiokompas manage migrate)'}")
     findings = checks.run(deploy=args.deploy)
     kind = "Controles voor productie" if args.deploy else "Controles"

@@ -1,5 +1,5 @@
 import pytest
-from django.db import transaction
+from tests.rollback import rolled_back
 
 
 @pytest.fixture(scope="module")
@@ -7,11 +7,5 @@ def world(django_db_setup, django_db_blocker):
     """One set of objects per test module, rolled back when the module is done."""
     from .world import build
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        yield build()

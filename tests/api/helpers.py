@@ -63,6 +63,15 @@ def assert_problem(response, status: int, *, param: str | None = None) -> dict:
     return body
 
 
+def assert_bad_input(client, url: str, data, param: str) -> dict:
+    """POSTing ``data`` is refused with 400, an invalid parameter ``param`` (or one inside it), and
+    nothing written; returns the problem."""
+    with nothing_changed():
+        body = assert_problem(post(client, url, data), 400)
+    assert any(p["name"].split(".")[0] == param for p in body["invalidParams"]), body
+    return body
+
+
 def post(client, url, data):
     return client.post(url, data=json.dumps(data), content_type="application/json")
 

@@ -178,21 +178,24 @@ def check() -> dict:
             "trajectories": sorted(Trajectory.objects.values_list("slug", flat=True))}
 
 
-def main(argv: list[str]) -> int:
+def run(argv: list[str], scenarios: dict) -> int:
+    """Run the scenario ``argv[0]`` of ``scenarios`` ({name: function of the other arguments}) in a
+    configured Django and print its result as one JSON line."""
     setup_django()
     name, args = argv[0], argv[1:]
-    if name == "create-gates":
-        result = create_gates(int(args[0]))
-    elif name == "analyse":
-        result = analyse(int(args[0]))
-    elif name == "write-during-analysis":
-        result = write_during_analysis(int(args[0]))
-    elif name == "check":
-        result = check()
-    else:
+    if name not in scenarios:
         raise SystemExit(f"onbekend scenario {name}")
-    print(json.dumps(result), flush=True)
+    print(json.dumps(scenarios[name](*args)), flush=True)
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run(argv, {
+        "create-gates": lambda n: create_gates(int(n)),
+        "analyse": lambda n: analyse(int(n)),
+        "write-during-analysis": lambda n: write_during_analysis(int(n)),
+        "check": check,
+    })
 
 
 if __name__ == "__main__":

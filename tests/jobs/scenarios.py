@@ -9,7 +9,7 @@ import json
 import sys
 import time
 
-from tests.integrity.scenarios import BERGEN, SYSTEM, TRAJECTORY, create_gates, setup_django
+from tests.integrity.scenarios import BERGEN, SYSTEM, TRAJECTORY, create_gates, run
 
 
 def _client(username: str):
@@ -96,20 +96,12 @@ def in_process() -> dict:
 
 
 def main(argv: list[str]) -> int:
-    setup_django()
-    name, args = argv[0], argv[1:]
-    if name == "start-analysis":
-        result = start_analysis(int(args[0]))
-    elif name == "in-process":
-        result = in_process()
-    elif name == "decide":
-        result = decide()
-    elif name == "job":
-        result = job(args[0], float(args[1]) if len(args) > 1 else 0)
-    else:
-        raise SystemExit(f"onbekend scenario {name}")
-    print(json.dumps(result), flush=True)
-    return 0
+    return run(argv, {
+        "start-analysis": lambda n: start_analysis(int(n)),
+        "in-process": in_process,
+        "decide": decide,
+        "job": lambda job_id, wait=0: job(job_id, float(wait)),
+    })
 
 
 if __name__ == "__main__":

@@ -7,18 +7,13 @@ from regiokompas.examples import SLUG_2012
 from regiokompas.planning import services as ps
 from regiokompas.planning.models import ConsultationBody
 from regiokompas.register.errors import PermissionDenied, RegisterError
-from regiokompas.register.models import Municipality, Organisation, Trajectory
+from regiokompas.register.models import Municipality, Organisation
 
 from .helpers import database_counts
 
 pytestmark = pytest.mark.django_db
 SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/organen/"
-
-
-@pytest.fixture
-def t():
-    return Trajectory.objects.get(slug=SLUG)
 
 
 def test_everyone_reads_the_list_only_the_project_organisation_changes(client, users, t):

@@ -14,16 +14,10 @@ from regiokompas.planning import overview as ov
 from regiokompas.planning import process, timeline
 from regiokompas.planning import services as ps
 from regiokompas.planning.models import Consultation
-from regiokompas.register.models import Trajectory
 
 pytestmark = pytest.mark.django_db
 SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/"
-
-
-@pytest.fixture
-def t():
-    return Trajectory.objects.get(slug=SLUG)
 
 
 def test_bergen_slower_track_in_the_overview_data(t):

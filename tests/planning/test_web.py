@@ -18,11 +18,6 @@ SLUG = SLUG_2012
 BASE = f"/trajecten/{SLUG}/planning/"
 
 
-@pytest.fixture
-def t():
-    return Trajectory.objects.get(slug=SLUG)
-
-
 def login(client, users, name):
     client.force_login(users[name])
     return client

@@ -1,5 +1,5 @@
 import pytest
-from django.db import transaction
+from tests.rollback import rolled_back
 
 
 @pytest.fixture(scope="module")
@@ -8,11 +8,5 @@ def world(django_db_setup, django_db_blocker):
     once per module, rolled back afterwards."""
     from tests.access.world import build
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        yield build()

@@ -15,19 +15,13 @@ from django.views.decorators.http import require_POST
 from regiokompas.accounts import permissions, users
 from regiokompas.accounts.forms import DeactivateForm, UserForm
 from regiokompas.accounts.models import Profile
-from regiokompas.formpages import render_form
-from regiokompas.register.errors import RegisterError
+from regiokompas.formpages import render_form, require, saved
 
 LINK_KEY = "regiokompas_password_link"
 
 
 def _check_manage(request):
-    if not permissions.can_manage_users(request.user):
-        raise DjangoPermissionDenied("Alleen functioneel beheer en projectleiders beheren gebruikers.")
-
-
-def _fail(form, exc: RegisterError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    require(permissions.can_manage_users(request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
 
 
 def _input(data, username=None) -> users.UserInput:
@@ -56,16 +50,12 @@ def user_list(request):
 def user_create(request):
     _check_manage(request)
     form = UserForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = users.create_user(request.user, _input(form.cleaned_data))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Gebruiker '{user.get_username()}' aangemaakt.")
-            if not form.cleaned_data["password"]:
-                request.session[LINK_KEY] = request.build_absolute_uri(users.password_link(request.user, user))
-            return redirect("accounts:user-edit", pk=user.pk)
+    if done := saved(request, form, lambda: users.create_user(request.user, _input(form.cleaned_data)),
+                     lambda user: f"Gebruiker '{user.get_username()}' aangemaakt."):
+        user = done.result
+        if not form.cleaned_data["password"]:
+            request.session[LINK_KEY] = request.build_absolute_uri(users.password_link(request.user, user))
+        return redirect("accounts:user-edit", pk=user.pk)
     return render_form(request, "accounts/user_form.html", {"form": form, "title": "Nieuwe gebruiker"}, form)
 
 
@@ -86,14 +76,9 @@ def user_edit(request, pk):
         initial.update(role=profile.role, municipality=profile.municipality_id, organisation=profile.organisation_id,
                        trajectories=list(profile.trajectories.values_list("pk", flat=True)))
     form = UserForm(request.POST or None, initial=initial, actor=request.user, editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            users.update_user(request.user, user, _input(form.cleaned_data, username=user.get_username()))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Gebruiker '{user.get_username()}' bijgewerkt.")
-            return redirect("accounts:user-list")
+    if saved(request, form, lambda: users.update_user(request.user, user, _input(form.cleaned_data, username=user.get_username())),
+             lambda _: f"Gebruiker '{user.get_username()}' bijgewerkt."):
+        return redirect("accounts:user-list")
     return render_form(request, "accounts/user_form.html", {
         "form": form, "title": f"Gebruiker wijzigen: {user.get_username()}", "target": user,
         "password_link": request.session.pop(LINK_KEY, None) if request.method == "GET" else None,
@@ -115,14 +100,9 @@ def user_deactivate(request, pk):
     _check_manage(request)
     user = _editable(request, pk)
     form = DeactivateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            users.deactivate_user(request.user, user, reason=form.cleaned_data["reason"])
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Gebruiker '{user.get_username()}' is gedeactiveerd en kan niet meer inloggen.")
-            return redirect("accounts:user-list")
+    if saved(request, form, lambda: users.deactivate_user(request.user, user, reason=form.cleaned_data["reason"]),
+             lambda _: f"Gebruiker '{user.get_username()}' is gedeactiveerd en kan niet meer inloggen."):
+        return redirect("accounts:user-list")
     return render_form(request, "accounts/user_deactivate.html", {"form": form, "target": user}, form)
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import generics, serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -53,6 +53,32 @@ def require(allowed: bool, message: str) -> None:
 
 def conflict(message: str, field: str | None = None) -> RegisterError:
     return RegisterError(message, field=field, code="conflict")
+
+
+def validated(serializer_class, request) -> dict:
+    """The request body checked by ``serializer_class``; a 400 with the field errors otherwise."""
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return data.validated_data
+
+
+def created(serializer_class, obj, route: str, key=None) -> Response:
+    """201 with ``obj`` as ``serializer_class`` gives it and its address (``route`` with ``key``, by
+    default its id) in Location."""
+    return Response(serializer_class(obj).data, status=201,
+                    headers={"Location": reverse(route, args=[obj.pk if key is None else key])})
+
+
+def creates(summary: str, description: str, request, response):
+    """A POST that creates a resource: one transaction, and in the schema ``request`` in and 201 with
+    ``response`` out."""
+    schema = extend_schema(summary=summary, description=description, request=request, responses={201: response})
+    return lambda post: schema(transaction.atomic(post))
+
+
+def on_get(summary: str, **kwargs):
+    """Class decorator: the schema of a view's GET when the view also answers another method."""
+    return extend_schema_view(get=extend_schema(summary=summary, **kwargs))
 
 
 def query_date(request, name: str) -> dt.date | None:
@@ -108,41 +134,29 @@ def trajectory_queryset():
     return Trajectory.objects.prefetch_related("participants__municipality").order_by("name")
 
 
-class TrajectList(ApiMixin, generics.ListCreateAPIView):
+class VisibleTrajectories:
     serializer_class = s.Traject
 
     def get_queryset(self):
         return permissions.visible_trajectories(self.request.user, trajectory_queryset())
 
-    @extend_schema(summary="Trajecten")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-    @extend_schema(
-        summary="Traject aanmaken",
-        description="Maakt een traject met zijn deelnemende gemeenten. Wie het aanmaakt, beheert het.",
-        request=s.TrajectAanmaken,
-        responses={201: s.Traject},
-    )
-    @transaction.atomic
+@on_get("Trajecten")
+class TrajectList(ApiMixin, VisibleTrajectories, generics.ListCreateAPIView):
+    @creates("Traject aanmaken", "Maakt een traject met zijn deelnemende gemeenten. Wie het aanmaakt, beheert het.",
+             s.TrajectAanmaken, s.Traject)
     def post(self, request, *args, **kwargs):
         require(permissions.can_create_trajectory(request.user), "Alleen functioneel beheer en projectleiders starten een traject.")
-        data = s.TrajectAanmaken(data=request.data)
-        data.is_valid(raise_exception=True)
-        if Trajectory.objects.filter(slug=data.validated_data["slug"]).exists():
-            raise conflict(f"Er is al een traject met de korte naam '{data.validated_data['slug']}'.", "slug")
-        trajectory = actions.create_trajectory(request.user, data.validated_data)
-        trajectory = trajectory_queryset().get(pk=trajectory.pk)
-        return Response(s.Traject(trajectory).data, status=201, headers={"Location": reverse("api:traject-detail", args=[trajectory.slug])})
+        v = validated(s.TrajectAanmaken, request)
+        if Trajectory.objects.filter(slug=v["slug"]).exists():
+            raise conflict(f"Er is al een traject met de korte naam '{v['slug']}'.", "slug")
+        trajectory = trajectory_queryset().get(pk=actions.create_trajectory(request.user, v).pk)
+        return created(s.Traject, trajectory, "api:traject-detail", trajectory.slug)
 
 
 @extend_schema(summary="Eén traject")
-class TrajectDetail(ApiMixin, generics.RetrieveAPIView):
-    serializer_class = s.Traject
+class TrajectDetail(ApiMixin, VisibleTrajectories, generics.RetrieveAPIView):
     lookup_field = "slug"
-
-    def get_queryset(self):
-        return permissions.visible_trajectories(self.request.user, trajectory_queryset())
 
 
 def trajectory_or_404(slug: str) -> Trajectory:
@@ -156,42 +170,30 @@ def gate_queryset():
     return Gate.objects.select_related("trajectory").order_by("trajectory__slug", "ordinal")
 
 
+@on_get("Besluitmomenten van een traject")
 class TrajectBesluitmomenten(ApiMixin, generics.ListCreateAPIView):
     serializer_class = s.Besluitmoment
 
     def get_queryset(self):
         return gate_queryset().filter(trajectory=trajectory_or_404(self.kwargs["slug"]))
 
-    @extend_schema(summary="Besluitmomenten van een traject")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        summary="Besluitmoment aanmaken",
-        description="Een besluitmoment (soort 'besluit') of informatiemoment (soort 'informatie') met de organen die besluiten "
-                    "en de voortgangsregel. Alleen wie het traject beheert.",
-        request=s.BesluitmomentAanmaken,
-        responses={201: s.Besluitmoment},
-    )
-    @transaction.atomic
+    @creates("Besluitmoment aanmaken",
+             "Een besluitmoment (soort 'besluit') of informatiemoment (soort 'informatie') met de organen die besluiten "
+             "en de voortgangsregel. Alleen wie het traject beheert.",
+             s.BesluitmomentAanmaken, s.Besluitmoment)
     def post(self, request, slug):
         trajectory = trajectory_or_404(slug)
         require(permissions.can_manage_trajectory(request.user, trajectory), f"U beheert het traject '{trajectory}' niet.")
-        data = s.BesluitmomentAanmaken(data=request.data)
-        data.is_valid(raise_exception=True)
-        if trajectory.gates.filter(ordinal=data.validated_data["volgnummer"]).exists():
-            raise conflict(f"Het traject '{trajectory}' heeft al een besluitmoment met volgnummer "
-                           f"{data.validated_data['volgnummer']}.", "volgnummer")
-        gate = actions.create_gate(request.user, trajectory, data.validated_data)
-        return Response(s.Besluitmoment(gate).data, status=201, headers={"Location": reverse("api:besluitmoment-detail", args=[gate.pk])})
+        v = validated(s.BesluitmomentAanmaken, request)
+        if trajectory.gates.filter(ordinal=v["volgnummer"]).exists():
+            raise conflict(f"Het traject '{trajectory}' heeft al een besluitmoment met volgnummer {v['volgnummer']}.", "volgnummer")
+        return created(s.Besluitmoment, actions.create_gate(request.user, trajectory, v), "api:besluitmoment-detail")
 
 
 @extend_schema(summary="Eén besluitmoment")
 class BesluitmomentDetail(ApiMixin, generics.RetrieveAPIView):
     serializer_class = s.Besluitmoment
-
-    def get_queryset(self):
-        return gate_queryset()
+    queryset = gate_queryset()
 
 
 # --- besluiten -----------------------------------------------------------------------------------
@@ -203,6 +205,16 @@ def decision_queryset():
             .order_by("gate__trajectory__slug", "gate__ordinal", "municipality__name", "created", "id"))
 
 
+@on_get(
+    "Besluiten",
+    parameters=[
+        OpenApiParameter("traject", OpenApiTypes.STR, description="Alleen besluiten van dit traject (slug)."),
+        OpenApiParameter("besluitmoment", OpenApiTypes.INT, description="Alleen besluiten bij dit besluitmoment (id)."),
+        OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen besluiten van deze gemeente (CBS-code)."),
+        OpenApiParameter("geldend", OpenApiTypes.STR, enum=["true", "false", "alle"],
+                         description="true (standaard): alleen geldende besluiten; false: alleen vervangen besluiten; alle: beide."),
+    ],
+)
 class BesluitList(ApiMixin, generics.ListCreateAPIView):
     serializer_class = s.Besluit
 
@@ -224,31 +236,12 @@ class BesluitList(ApiMixin, generics.ListCreateAPIView):
             qs = qs.filter(is_current=geldend == "true")
         return qs
 
-    @extend_schema(
-        summary="Besluiten",
-        parameters=[
-            OpenApiParameter("traject", OpenApiTypes.STR, description="Alleen besluiten van dit traject (slug)."),
-            OpenApiParameter("besluitmoment", OpenApiTypes.INT, description="Alleen besluiten bij dit besluitmoment (id)."),
-            OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen besluiten van deze gemeente (CBS-code)."),
-            OpenApiParameter("geldend", OpenApiTypes.STR, enum=["true", "false", "alle"],
-                             description="true (standaard): alleen geldende besluiten; false: alleen vervangen besluiten; alle: beide."),
-        ],
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        summary="Besluit vastleggen",
-        description="Het besluit van een orgaan (college, raad, ...) van een gemeente bij een besluitmoment, met voorwaarden. "
-                    "Alleen medewerkers van die gemeente. Een tweede besluit van hetzelfde orgaan geeft 409: vervang het dan.",
-        request=s.BesluitInvoer,
-        responses={201: s.Besluit},
-    )
-    @transaction.atomic
+    @creates("Besluit vastleggen",
+             "Het besluit van een orgaan (college, raad, ...) van een gemeente bij een besluitmoment, met voorwaarden. "
+             "Alleen medewerkers van die gemeente. Een tweede besluit van hetzelfde orgaan geeft 409: vervang het dan.",
+             s.BesluitInvoer, s.Besluit)
     def post(self, request, *args, **kwargs):
-        data = s.BesluitInvoer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = validated(s.BesluitInvoer, request)
         municipality, gate = v["gemeente"], v["besluitmoment"]
         require(permissions.can_record_decision(request.user, municipality, gate.trajectory),
                 f"U mag geen besluiten van {municipality} vastleggen: alleen medewerkers van die gemeente die aan dit traject deelnemen.")
@@ -263,26 +256,20 @@ class BesluitList(ApiMixin, generics.ListCreateAPIView):
 
 
 def decision_created(decision: Decision) -> Response:
-    decision = decision_queryset().get(pk=decision.pk)
-    return Response(s.Besluit(decision).data, status=201, headers={"Location": reverse("api:besluit-detail", args=[decision.pk])})
+    return created(s.Besluit, decision_queryset().get(pk=decision.pk), "api:besluit-detail")
 
 
 @extend_schema(summary="Eén besluit")
 class BesluitDetail(ApiMixin, generics.RetrieveAPIView):
     serializer_class = s.Besluit
-
-    def get_queryset(self):
-        return decision_queryset()
+    queryset = decision_queryset()
 
 
+@on_get("Geschiedenis van een besluit",
+        description="Alle versies van het besluit, de geldende eerst: wat het vervangt en wat het vervangt.")
 class BesluitGeschiedenis(ApiMixin, generics.ListAPIView):
     serializer_class = s.Besluit
     pagination_class = None
-
-    @extend_schema(summary="Geschiedenis van een besluit",
-                   description="Alle versies van het besluit, de geldende eerst: wat het vervangt en wat het vervangt.")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         decision = get_object_or_404(Decision, pk=self.kwargs["pk"])
@@ -299,20 +286,14 @@ class BesluitGeschiedenis(ApiMixin, generics.ListAPIView):
 class BesluitVervangen(ApiMixin, generics.GenericAPIView):
     serializer_class = s.BesluitVervangen
 
-    @extend_schema(
-        summary="Besluit vervangen",
-        description="Een correctie of een nieuw besluit van hetzelfde orgaan bij hetzelfde besluitmoment. Het eerdere besluit "
-                    "blijft in de geschiedenis. Zonder 'voorwaarden' gaan de voorwaarden van het eerdere besluit mee, met hun "
-                    "status, soort, vervullend document en toelichting.",
-        request=s.BesluitVervangen,
-        responses={201: s.Besluit},
-    )
-    @transaction.atomic
+    @creates("Besluit vervangen",
+             "Een correctie of een nieuw besluit van hetzelfde orgaan bij hetzelfde besluitmoment. Het eerdere besluit "
+             "blijft in de geschiedenis. Zonder 'voorwaarden' gaan de voorwaarden van het eerdere besluit mee, met hun "
+             "status, soort, vervullend document en toelichting.",
+             s.BesluitVervangen, s.Besluit)
     def post(self, request, pk):
         earlier = get_object_or_404(Decision.objects.select_related("gate__trajectory", "municipality", "governing_body"), pk=pk)
-        data = s.BesluitVervangen(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = validated(s.BesluitVervangen, request)
         require(permissions.can_record_decision(request.user, earlier.municipality, earlier.gate.trajectory),
                 f"U mag geen besluiten van {earlier.municipality} vervangen: alleen medewerkers van die gemeente die aan dit "
                 "traject deelnemen.")
@@ -327,14 +308,11 @@ class BesluitVervangen(ApiMixin, generics.GenericAPIView):
 # --- voorwaarden ---------------------------------------------------------------------------------
 
 
+@on_get("Eén voorwaarde")
 class VoorwaardeDetail(ApiMixin, generics.RetrieveAPIView):
     serializer_class = s.Voorwaarde
     queryset = Condition.objects.select_related("decision__gate__trajectory", "decision__municipality", "fulfilled_by")
     http_method_names = ["get", "patch", "options", "head"]
-
-    @extend_schema(summary="Eén voorwaarde")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         summary="Status van een voorwaarde wijzigen",
@@ -345,9 +323,7 @@ class VoorwaardeDetail(ApiMixin, generics.RetrieveAPIView):
     @transaction.atomic
     def patch(self, request, pk):
         condition = self.get_object()
-        data = s.VoorwaardeWijzigen(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = validated(s.VoorwaardeWijzigen, request)
         require(permissions.can_change_condition(request.user, condition), "U mag de status van deze voorwaarde niet wijzigen.")
         document = None
         if v.get("vervuldDoor") is not None:
@@ -382,6 +358,9 @@ def arrangement_queryset():
             .prefetch_related("participations__municipality", "predecessor_links").order_by("name"))
 
 
+@on_get("Regelingen", parameters=[
+    OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen regelingen waaraan deze gemeente (CBS-code) deelneemt of deelnam."),
+])
 class RegelingList(ApiMixin, generics.ListCreateAPIView):
     serializer_class = s.Regeling
 
@@ -391,44 +370,30 @@ class RegelingList(ApiMixin, generics.ListCreateAPIView):
             qs = qs.filter(participations__municipality__cbs_code__iexact=self.request.query_params["gemeente"].strip()).distinct()
         return qs
 
-    @extend_schema(summary="Regelingen", parameters=[
-        OpenApiParameter("gemeente", OpenApiTypes.STR, description="Alleen regelingen waaraan deze gemeente (CBS-code) deelneemt of deelnam."),
-    ])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        summary="Regeling aanmaken",
-        description="Een gemeenschappelijke regeling (of stichting, vereniging, nv, bv, convenant) met de deelnemende gemeenten, "
-                    "eventueel als opvolger van een eerdere regeling.",
-        request=s.RegelingAanmaken,
-        responses={201: s.Regeling},
-    )
-    @transaction.atomic
+    @creates("Regeling aanmaken",
+             "Een gemeenschappelijke regeling (of stichting, vereniging, nv, bv, convenant) met de deelnemende gemeenten, "
+             "eventueel als opvolger van een eerdere regeling.",
+             s.RegelingAanmaken, s.Regeling)
     def post(self, request, *args, **kwargs):
         require(permissions.can_manage_trajectory(request.user),
                 "Alleen functioneel beheer en de projectleider van een traject leggen regelingen vast.")
-        data = s.RegelingAanmaken(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = validated(s.RegelingAanmaken, request)
         if JointArrangement.objects.filter(name__iexact=v["naam"].strip()).exists():
             raise conflict(f"Er bestaat al een regeling met de naam '{v['naam']}'.", "naam")
         arrangement = actions.create_arrangement(request.user, v)
-        arrangement = arrangement_queryset().get(pk=arrangement.pk)
-        return Response(s.Regeling(arrangement).data, status=201, headers={"Location": reverse("api:regeling-detail", args=[arrangement.pk])})
+        return created(s.Regeling, arrangement_queryset().get(pk=arrangement.pk), "api:regeling-detail")
 
 
 @extend_schema(summary="Eén regeling")
 class RegelingDetail(ApiMixin, generics.RetrieveAPIView):
     serializer_class = s.Regeling
-
-    def get_queryset(self):
-        return arrangement_queryset()
+    queryset = arrangement_queryset()
 
 
 # --- documenten ----------------------------------------------------------------------------------
 
 
+@on_get("Documenten van een traject", description="Alleen de documenten die u mag zien.")
 class TrajectDocumenten(ApiMixin, generics.ListCreateAPIView):
     serializer_class = s.DocumentGegevens
 
@@ -437,33 +402,22 @@ class TrajectDocumenten(ApiMixin, generics.ListCreateAPIView):
         documents = Document.objects.filter(trajectory=trajectory).select_related("trajectory", "issuer_municipality")
         return permissions.visible_documents(self.request.user, documents).order_by("date", "id")
 
-    @extend_schema(summary="Documenten van een traject", description="Alleen de documenten die u mag zien.")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        summary="Document vastleggen",
-        description="De gegevens van een stuk (soort, titel, datum, afzender, vindplaats), bijvoorbeeld het stuk dat een "
-                    "voorwaarde vervult. Alleen wie het traject beheert.",
-        request=s.DocumentAanmaken,
-        responses={201: s.DocumentGegevens},
-    )
-    @transaction.atomic
+    @creates("Document vastleggen",
+             "De gegevens van een stuk (soort, titel, datum, afzender, vindplaats), bijvoorbeeld het stuk dat een "
+             "voorwaarde vervult. Alleen wie het traject beheert.",
+             s.DocumentAanmaken, s.DocumentGegevens)
     def post(self, request, slug):
         trajectory = trajectory_or_404(slug)
         require(permissions.can_write_document(request.user, Document(trajectory=trajectory)),
                 f"Alleen de projectorganisatie van '{trajectory}', medewerkers van deelnemende gemeenten en functioneel beheer "
                 "leggen documenten van dit traject vast.")
-        data = s.DocumentAanmaken(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = validated(s.DocumentAanmaken, request)
         document = Document(trajectory=trajectory, kind=v["soort"], title=v["titel"], issuer_municipality=v.get("afzender"),
                             confidential=v["vertrouwelijk"], source=v["bron"], date=v.get("date"),
                             date_precision=v.get("date_precision", c.DatePrecision.UNKNOWN))
         require(permissions.can_write_document(request.user, document), "U mag dit document niet vastleggen.")
         services.save_document(request.user, document)
-        return Response(s.DocumentGegevens(document).data, status=201,
-                        headers={"Location": reverse("api:document-detail", args=[document.pk])})
+        return created(s.DocumentGegevens, document, "api:document-detail")
 
 
 @extend_schema(summary="Eén document", description="404 als het document niet bestaat of vertrouwelijk is voor u.")
@@ -489,31 +443,27 @@ def user_queryset(actor):
     return users.filter(profile__trajectories__in=managed).distinct()
 
 
-class GebruikerList(ApiMixin, generics.ListCreateAPIView):
+MANAGES_USERS = "Alleen functioneel beheer en projectleiders beheren gebruikers."
+
+
+class ManagedUsers:
     serializer_class = s.Gebruiker
 
     def get_queryset(self):
-        require(permissions.can_manage_users(self.request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
+        require(permissions.can_manage_users(self.request.user), MANAGES_USERS)
         return user_queryset(self.request.user)
 
-    @extend_schema(summary="Gebruikers", description="Functioneel beheer ziet iedereen; een projectleider de deelnemers aan haar trajecten.")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-    @extend_schema(
-        summary="Gebruiker toevoegen",
-        description="Een gebruiker met rol, gemeente (of organisatie) en trajecten, door functioneel beheer of door de "
-                    "projectleider van die trajecten (nooit een beheerder). De gebruiker krijgt geen wachtwoord: een token "
-                    "('regiokompas api-token') of een wachtwoordlink van functioneel beheer geeft toegang.",
-        request=s.GebruikerAanmaken,
-        responses={201: s.Gebruiker},
-    )
-    @transaction.atomic
+@on_get("Gebruikers", description="Functioneel beheer ziet iedereen; een projectleider de deelnemers aan haar trajecten.")
+class GebruikerList(ApiMixin, ManagedUsers, generics.ListCreateAPIView):
+    @creates("Gebruiker toevoegen",
+             "Een gebruiker met rol, gemeente (of organisatie) en trajecten, door functioneel beheer of door de "
+             "projectleider van die trajecten (nooit een beheerder). De gebruiker krijgt geen wachtwoord: een token "
+             "('regiokompas api-token') of een wachtwoordlink van functioneel beheer geeft toegang.",
+             s.GebruikerAanmaken, s.Gebruiker)
     def post(self, request, *args, **kwargs):
-        require(permissions.can_manage_users(request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
-        data = s.GebruikerAanmaken(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        require(permissions.can_manage_users(request.user), MANAGES_USERS)
+        v = validated(s.GebruikerAanmaken, request)
         from django.contrib.auth import get_user_model
 
         if get_user_model().objects.filter(username__iexact=v["gebruikersnaam"].strip()).exists():
@@ -522,16 +472,10 @@ class GebruikerList(ApiMixin, generics.ListCreateAPIView):
             require(permissions.can_manage_users(request.user, t), f"U beheert het traject '{t}' niet.")
         user = actions.create_user(request.user, v)
         user = user_queryset(request.user).model.objects.select_related("profile__municipality").get(pk=user.pk)
-        return Response(s.Gebruiker(user).data, status=201,
-                        headers={"Location": reverse("api:gebruiker-detail", args=[user.get_username()])})
+        return created(s.Gebruiker, user, "api:gebruiker-detail", user.get_username())
 
 
 @extend_schema(summary="Eén gebruiker")
-class GebruikerDetail(ApiMixin, generics.RetrieveAPIView):
-    serializer_class = s.Gebruiker
+class GebruikerDetail(ApiMixin, ManagedUsers, generics.RetrieveAPIView):
     lookup_field = "username"
     lookup_url_kwarg = "gebruikersnaam"
-
-    def get_queryset(self):
-        require(permissions.can_manage_users(self.request.user), "Alleen functioneel beheer en projectleiders beheren gebruikers.")
-        return user_queryset(self.request.user)

@@ -44,20 +44,14 @@ def number_word(word: str) -> int | None:
 def year_words(text: str) -> int | None:
     """'tweeduizend twaalf', 'tweeduizendtwaalf', 'negentienhonderd negenennegentig' as int."""
     t = text.lower().replace(" ", "").replace("-", "")
-    m = re.fullmatch(r"tweeduizend(.*)", t)
-    if m:
-        rest = m.group(1)
-        if not rest:
-            return 2000
-        n = number_word(rest)
-        return 2000 + n if n is not None else None
-    m = re.fullmatch(r"negentienhonderd(.*)", t)
-    if m:
-        rest = m.group(1)
-        if not rest:
-            return 1900
-        n = number_word(rest)
-        return 1900 + n if n is not None else None
+    for century, start in (("tweeduizend", 2000), ("negentienhonderd", 1900)):
+        m = re.fullmatch(century + "(.*)", t)
+        if m:
+            rest = m.group(1)
+            if not rest:
+                return start
+            n = number_word(rest)
+            return start + n if n is not None else None
     return None
 
 

@@ -9,24 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from regiokompas import formatting
-from regiokompas.cli import CommandError
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{n} is negatief")
-    return n
+from regiokompas.cli import CommandError, positive_int
 
 
 def add_commands(sub: Any) -> None:
     p = sub.add_parser("analyse", help="reken een beslisprobleem door (SMAA-2) en toon de uitkomsten")
     p.add_argument("problem", metavar="PROBLEEM.json", help="probleem in formaat regiokompas.problem/1 ('-' = standaardinvoer)")
-    p.add_argument("--samples", type=_positive, default=10000, metavar="N", help="aantal trekkingen (standaard 10000)")
-    p.add_argument("--seed", type=_positive, default=0, metavar="S", help="zaadgetal voor herhaalbare uitkomsten (standaard 0)")
+    p.add_argument("--samples", type=positive_int, default=10000, metavar="N", help="aantal trekkingen (standaard 10000)")
+    p.add_argument("--seed", type=positive_int, default=0, metavar="S", help="zaadgetal voor herhaalbare uitkomsten (standaard 0)")
     p.add_argument("--json", action="store_true", help="druk het volledige resultaat af als één JSON-object")
     p.add_argument("--sampler", choices=["exact", "rejection", "hit_and_run"], help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_analyse)

@@ -24,12 +24,14 @@ from regiokompas.finance.models import (
     CurrentCost,
     SharedOrganisationScenario,
 )
-from regiokompas.formpages import render_form
+from regiokompas.formpages import attempted, render_form, require, saved
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.options.interface import Score, Variant
 from regiokompas.register.models import Trajectory
+from regiokompas.register.pages import trajectory_or_403
 
+BY_PAGES = "via de financiële pagina's"  # the reason in the audit log
 EXIT_METHODS = [(key, label) for key, label in METHOD_LABELS.items()]
 
 
@@ -48,10 +50,7 @@ def _coalition(request, model) -> tuple[list[str] | None, str | None]:
 
 def _trajectory(request, slug) -> Trajectory:
     """The trajectory, if ``request.user`` may see its costs (members and beheer); else 403."""
-    trajectory = get_object_or_404(Trajectory, slug=slug)
-    if not perm.can_see_costs(request.user, trajectory):
-        raise DjangoPermissionDenied("De kosten van dit traject zijn alleen voor wie aan het traject deelneemt.")
-    return trajectory
+    return trajectory_or_403(request, slug, perm.can_see_costs, "De kosten van dit traject zijn alleen voor wie aan het traject deelneemt.")
 
 
 def _context(request, slug):
@@ -278,28 +277,24 @@ def municipality_detail(request, slug, code):
     return render(request, "finance/municipality.html", ctx)
 
 
-def _require_manage(request, trajectory):
-    if not perm.can_manage_options(request.user, trajectory):
-        raise DjangoPermissionDenied(services.DENIED)
+def _managed(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may also change its variants, criteria, scores and costs; else 403."""
+    trajectory = _trajectory(request, slug)
+    require(perm.can_manage_options(request.user, trajectory), services.DENIED)
+    return trajectory
 
 
 @login_required
 def item_edit(request, slug, number, code=None):
     from regiokompas.finance.forms import CostItemForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     item = get_object_or_404(CostItem, variant=variant, code=code) if code else CostItem(variant=variant)
     form = CostItemForm(request.POST or None, instance=item, trajectory=trajectory, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_item(request.user, form.instance, members=form.cleaned_data.get("members"))
-        except FinanceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Kostenpost '{form.instance}' is opgeslagen.")
-            return redirect("finance:variant", slug=slug, number=number)
+    if saved(request, form, lambda: services.save_item(request.user, form.instance, members=form.cleaned_data.get("members")),
+             lambda _: f"Kostenpost '{form.instance}' is opgeslagen.", FinanceError):
+        return redirect("finance:variant", slug=slug, number=number)
     title = f"Kostenpost '{item}' wijzigen" if code else f"Nieuwe kostenpost voor {variant}"
     return render_form(request, "finance/form.html", {
         "trajectory": trajectory, "variant": variant, "form": form, "title": title, "submit": "Kostenpost opslaan",
@@ -310,16 +305,10 @@ def item_edit(request, slug, number, code=None):
 
 @login_required
 def item_delete(request, slug, number, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     item = get_object_or_404(CostItem, variant__trajectory=trajectory, variant__number=number, code=code)
     if request.method == "POST":
-        try:
-            services.delete_item(request.user, item)
-        except FinanceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"Kostenpost '{item}' is verwijderd.")
+        attempted(request, lambda: services.delete_item(request.user, item), lambda _: f"Kostenpost '{item}' is verwijderd.", FinanceError)
         return redirect("finance:variant", slug=slug, number=number)
     return render(request, "finance/confirm_delete.html", {"trajectory": trajectory, "item": item, "number": number})
 
@@ -335,18 +324,12 @@ def key_edit(request, slug, code=None):
     """Create or edit an allocation key with its values per municipality (through finance.services)."""
     from regiokompas.finance.forms import AllocationKeyForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     key = get_object_or_404(AllocationKey, trajectory=trajectory, code=code) if code else AllocationKey(trajectory=trajectory)
     form = AllocationKeyForm(request.POST or None, instance=key, trajectory=trajectory)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_key(request.user, form.instance, form.values(), reason="via de financiële pagina's")
-        except FinanceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Verdeelsleutel '{form.instance}' is opgeslagen.")
-            return redirect(reverse("finance:overview", args=[slug]) + "#sleutels")
+    if saved(request, form, lambda: services.save_key(request.user, form.instance, form.values(), reason=BY_PAGES),
+             lambda _: f"Verdeelsleutel '{form.instance}' is opgeslagen.", FinanceError):
+        return redirect(reverse("finance:overview", args=[slug]) + "#sleutels")
     return _form_page(request, trajectory, form, title=f"Verdeelsleutel '{key}' wijzigen" if code else "Nieuwe verdeelsleutel",
                       submit="Verdeelsleutel opslaan",
                       intro="Een verdeelsleutel is een gegeven met een bron en een peildatum. Per inwoner gebruikt de inwonertallen "
@@ -358,18 +341,12 @@ def key_edit(request, slug, code=None):
 def settings_edit(request, slug):
     from regiokompas.finance.forms import CostSettingsForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     settings = build.settings_of(trajectory) or CostSettings(trajectory=trajectory)
     form = CostSettingsForm(request.POST or None, instance=settings, trajectory=trajectory)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_settings(request.user, form.instance, reason="via de financiële pagina's")
-        except FinanceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "De uitgangspunten van het kostenmodel zijn opgeslagen.")
-            return redirect("finance:overview", slug)
+    if saved(request, form, lambda: services.save_settings(request.user, form.instance, reason=BY_PAGES),
+             "De uitgangspunten van het kostenmodel zijn opgeslagen.", FinanceError):
+        return redirect("finance:overview", slug)
     return _form_page(request, trajectory, form, title="Uitgangspunten van het kostenmodel", submit="Uitgangspunten opslaan",
                       intro="Looptijd, indexatie, het aantal trekkingen en de startwaarde van de onzekerheidsberekening, en de "
                             "standaardsleutels voor structurele kosten, eenmalige kosten en tekorten.")
@@ -379,19 +356,13 @@ def settings_edit(request, slug):
 def current_cost_edit(request, slug, code=None):
     from regiokompas.finance.forms import CurrentCostForm
 
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     cost = (get_object_or_404(CurrentCost, trajectory=trajectory, municipality__cbs_code=code) if code
             else CurrentCost(trajectory=trajectory))
     form = CurrentCostForm(request.POST or None, instance=cost, trajectory=trajectory)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_current_cost(request.user, form.instance, reason="via de financiële pagina's")
-        except FinanceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"De huidige kosten van {form.instance.municipality} zijn opgeslagen.")
-            return redirect(reverse("finance:overview", args=[slug]) + "#huidige-kosten")
+    if saved(request, form, lambda: services.save_current_cost(request.user, form.instance, reason=BY_PAGES),
+             lambda _: f"De huidige kosten van {form.instance.municipality} zijn opgeslagen.", FinanceError):
+        return redirect(reverse("finance:overview", args=[slug]) + "#huidige-kosten")
     return _form_page(request, trajectory, form,
                       title=f"Huidige kosten van {cost.municipality} wijzigen" if code else "Huidige kosten vastleggen",
                       submit="Huidige kosten opslaan",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from regiokompas.cli import CommandError, setup_django
+from regiokompas.cli import date_option, setup_django
 
 
 def add_commands(sub) -> None:
@@ -19,12 +17,7 @@ def add_commands(sub) -> None:
 
 
 def cmd_notify(args) -> int:
-    day = None
-    if getattr(args, "datum", None):
-        try:
-            day = dt.date.fromisoformat(args.datum.strip())
-        except ValueError as exc:
-            raise CommandError(f"--datum is een datum als JJJJ-MM-DD, niet '{args.datum}'.") from exc
+    day = date_option(getattr(args, "datum", None))
     setup_django()
     from regiokompas.commands import _require_migrated
     from regiokompas.notifications import services

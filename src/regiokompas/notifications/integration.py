@@ -34,6 +34,15 @@ def _decision(entry):
            skip=lambda user: getattr(permissions.profile_of(user), "municipality_id", None) == municipality.pk)
 
 
+def _with_trajectory(model, entry):
+    """The publication or information event of the audit entry, and the trajectory of its gate (else
+    of its document); a None trajectory when either is gone."""
+    obj = model.objects.select_related("document__trajectory", "gate__trajectory", "municipality").filter(pk=entry.object_id).first()
+    if obj is None:
+        return None, None
+    return obj, obj.gate.trajectory if obj.gate_id else obj.document.trajectory
+
+
 def _submitted(entry):
     from django.urls import reverse
 
@@ -42,11 +51,7 @@ def _submitted(entry):
     from regiokompas.notifications.services import notify
     from regiokompas.publications.models import Publication
 
-    publication = Publication.objects.select_related("document__trajectory", "gate__trajectory", "municipality").filter(
-        pk=entry.object_id).first()
-    if publication is None:
-        return
-    trajectory = publication.gate.trajectory if publication.gate_id else publication.document.trajectory
+    publication, trajectory = _with_trajectory(Publication, entry)
     if trajectory is None:
         return
     notify(EventKind.SUBMITTED, trajectory, f"ter-akkoord:{publication.pk}:{entry.pk}",
@@ -64,11 +69,7 @@ def _sent(entry):
     from regiokompas.notifications.services import notify
     from regiokompas.publications.models import InformationEvent
 
-    event = InformationEvent.objects.select_related("document__trajectory", "gate__trajectory", "municipality").filter(
-        pk=entry.object_id).first()
-    if event is None:
-        return
-    trajectory = event.gate.trajectory if event.gate_id else event.document.trajectory
+    event, trajectory = _with_trajectory(InformationEvent, entry)
     if trajectory is None:
         return
     document = event.document

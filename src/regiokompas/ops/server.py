@@ -85,12 +85,23 @@ def _post_worker_init(worker) -> None:
     _start_worker()
 
 
+def pending_migrations() -> list:
+    """The migrations the database still lacks; a Dutch CommandError when it cannot be reached."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        connection.ensure_connection()
+    except Exception as exc:  # noqa: BLE001 - report any driver error plainly
+        raise CommandError(f"De database is niet bereikbaar: {exc}") from exc
+    executor = MigrationExecutor(connection)
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
 def preflight(host: str, processes: int) -> None:
     """Everything that must hold before the server starts; a Dutch CommandError otherwise."""
     from django.conf import settings
     from django.contrib.staticfiles.storage import staticfiles_storage
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
     if (is_loopback(host) and settings.SECURE_SSL_REDIRECT and not settings.TRUSTED_PROXIES):
         raise CommandError(
@@ -100,12 +111,7 @@ def preflight(host: str, processes: int) -> None:
             "  - lokaal zonder https: REGIOKOMPAS_SECURE=false regiokompas serve (alleen op 127.0.0.1);\n"
             "  - een demonstratie: regiokompas demo."
         )
-    try:
-        connection.ensure_connection()
-    except Exception as exc:  # noqa: BLE001 - report any driver error plainly
-        raise CommandError(f"De database is niet bereikbaar: {exc}") from exc
-    executor = MigrationExecutor(connection)
-    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    pending = pending_migrations()
     if pending:
         raise CommandError(
             f"De database is niet bijgewerkt: {len(pending)} migraties zijn nog niet uitgevoerd. Voer eerst "

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from regiokompas import formatting
 from regiokompas.accounts.actors import SystemActor
-from regiokompas.cli import CommandError, setup_django
+from regiokompas.cli import CommandError, positive_int, setup_django
 
 FORMATS = ("docx", "pdf", "html", "md")
 ACTOR = SystemActor("regiokompas report (opdrachtregel)")
-
-
-def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is negatief")
-    return number
 
 
 def add_commands(sub) -> None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from regiokompas import formatting
 from regiokompas.accounts import permissions as base_perm
 from regiokompas.accounts import permissions as perm
-from regiokompas.formpages import render_form
+from regiokompas.formpages import attempted, render_form, require, saved
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.jobs.views import respond
@@ -44,21 +44,26 @@ from regiokompas.options.results import compare, read, run_overview
 from regiokompas.options.results import run_details as results_run_details
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Municipality, Trajectory
+from regiokompas.register.pages import trajectory_or_403
 
 MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
 
 
 def _trajectory(request, slug) -> Trajectory:
     """The trajectory, if ``request.user`` may see its analyses (members and beheer); else 403."""
-    trajectory = get_object_or_404(Trajectory, slug=slug)
-    if not perm.can_see_analysis(request.user, trajectory):
-        raise DjangoPermissionDenied("De varianten, voorkeuren en analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
+    return trajectory_or_403(request, slug, perm.can_see_analysis,
+                             "De varianten, voorkeuren en analyses van dit traject zijn alleen voor wie aan het traject deelneemt.")
+
+
+def _managed(request, slug) -> Trajectory:
+    """The trajectory, if ``request.user`` may also change its variants, criteria, scores and costs; else 403."""
+    trajectory = _trajectory(request, slug)
+    require(perm.can_manage_options(request.user, trajectory), MANAGE_DENIED)
     return trajectory
 
 
-def _require_manage(request, trajectory):
-    if not perm.can_manage_options(request.user, trajectory):
-        raise DjangoPermissionDenied(MANAGE_DENIED)
+def _form_page(request, trajectory, form, *, title: str, submit: str):
+    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": submit}, form)
 
 
 def _documents(request, trajectory):
@@ -125,78 +130,55 @@ def variant_detail(request, slug, number):
 @login_required
 def variant_component_add(request, slug, number):
     """Add a task in a form and phase to a variant (its composition)."""
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     form = VariantComponentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         data = form.cleaned_data
         component = VariantComponent(
             variant=variant, phase=data["phase"], phase_label=data["phase_label"], phase_start=data["phase_start"].value,
             phase_start_precision=data["phase_start"].precision, task=data["task"], form=data["form"],
             arrangement=data["arrangement"], note=data["note"], source=data["source"],
         )
-        try:
-            services.save_variant_component(request.user, component)
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"{component} is toegevoegd aan {variant}.")
-            return redirect("options:variant-detail", slug=slug, number=number)
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": f"Onderdeel toevoegen aan {variant}",
-                                                 "submit": "Onderdeel opslaan"}, form)
+        services.save_variant_component(request.user, component)
+        return component
+
+    if saved(request, form, save, lambda component: f"{component} is toegevoegd aan {variant}."):
+        return redirect("options:variant-detail", slug=slug, number=number)
+    return _form_page(request, trajectory, form, title=f"Onderdeel toevoegen aan {variant}", submit="Onderdeel opslaan")
 
 
 @login_required
 def common_measure_add(request, slug):
     """A measure common to every variant (herstelmaatregel), recorded once for the trajectory."""
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     form = CommonMeasureForm(request.POST or None, instance=CommonMeasure(trajectory=trajectory))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_common_measure(request.user, form.instance)
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Maatregel '{form.instance}' geldt nu voor elke variant.")
-            return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": "Maatregel voor elke variant toevoegen",
-                                                 "submit": "Maatregel opslaan"}, form)
+    if saved(request, form, lambda: services.save_common_measure(request.user, form.instance),
+             lambda _: f"Maatregel '{form.instance}' geldt nu voor elke variant."):
+        return redirect(reverse("options:overview", args=[slug]) + "#maatregelen")
+    return _form_page(request, trajectory, form, title="Maatregel voor elke variant toevoegen", submit="Maatregel opslaan")
 
 
 @login_required
 def variant_edit(request, slug, number=None):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number) if number else Variant(trajectory=trajectory)
     if number is None and not request.method == "POST":
         variant.number = (Variant.objects.filter(trajectory=trajectory).order_by("-number").values_list("number", flat=True).first() or 0) + 1
     form = VariantForm(request.POST or None, instance=variant)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_variant(request.user, form.instance)
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"{form.instance} is opgeslagen.")
-            return redirect("options:variant-detail", slug=slug, number=form.instance.number)
-    title = f"{variant} wijzigen" if number else "Nieuwe variant"
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Variant opslaan"}, form)
+    if saved(request, form, lambda: services.save_variant(request.user, form.instance), lambda _: f"{form.instance} is opgeslagen."):
+        return redirect("options:variant-detail", slug=slug, number=form.instance.number)
+    return _form_page(request, trajectory, form, title=f"{variant} wijzigen" if number else "Nieuwe variant", submit="Variant opslaan")
 
 
 @login_required
 def variant_delete(request, slug, number):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     if request.method == "POST":
-        try:
-            services.delete_variant(request.user, variant)
-        except RegisterError as exc:
-            messages.error(request, exc.message)
+        if not attempted(request, lambda: services.delete_variant(request.user, variant), lambda _: f"{variant} is verwijderd."):
             return redirect("options:variant-detail", slug=slug, number=number)
-        messages.success(request, f"{variant} is verwijderd.")
         return redirect("options:overview", slug=slug)
     return render(request, "options/confirm_delete.html", {"trajectory": trajectory, "object": variant,
                                                            "warning": "De scores van deze variant worden ook verwijderd."})
@@ -217,54 +199,40 @@ def criteria_list(request, slug):
 @login_required
 @require_POST
 def criteria_template(request, slug):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
-    try:
-        added = services.apply_criteria_template(request.user, trajectory, request.POST.get("template", ""))
-    except RegisterError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"{len(added)} criteria toegevoegd." if added else "Alle criteria uit het sjabloon staan er al.")
+    trajectory = _managed(request, slug)
+    attempted(request, lambda: services.apply_criteria_template(request.user, trajectory, request.POST.get("template", "")),
+              lambda added: f"{len(added)} criteria toegevoegd." if added else "Alle criteria uit het sjabloon staan er al.")
     return redirect("options:criteria", slug=slug)
 
 
 @login_required
 def criterion_edit(request, slug, code=None):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     if code:
         criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     else:
         criterion = Criterion(criteria_set=CriteriaSet.objects.filter(trajectory=trajectory).first() or CriteriaSet(trajectory=trajectory))
     form = CriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         obj = form.instance
         obj.scale_labels = form.cleaned_data["labels_text"]
-        try:
-            if obj.criteria_set.pk is None:
-                obj.criteria_set = services.ensure_criteria_set(request.user, trajectory)
-            services.save_criterion(request.user, obj)
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Criterium '{obj.name}' is opgeslagen.")
-            return redirect("options:criteria", slug=slug)
-    title = f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium"
-    return render_form(request, "options/form.html", {"trajectory": trajectory, "form": form, "title": title, "submit": "Criterium opslaan"}, form)
+        if obj.criteria_set.pk is None:
+            obj.criteria_set = services.ensure_criteria_set(request.user, trajectory)
+        services.save_criterion(request.user, obj)
+
+    if saved(request, form, save, lambda _: f"Criterium '{form.instance.name}' is opgeslagen."):
+        return redirect("options:criteria", slug=slug)
+    return _form_page(request, trajectory, form, title=f"Criterium '{criterion.name}' wijzigen" if code else "Nieuw criterium",
+                      submit="Criterium opslaan")
 
 
 @login_required
 def criterion_delete(request, slug, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     if request.method == "POST":
-        try:
-            services.delete_criterion(request.user, criterion)
-        except RegisterError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"Criterium '{criterion.name}' is verwijderd.")
+        attempted(request, lambda: services.delete_criterion(request.user, criterion), lambda _: f"Criterium '{criterion.name}' is verwijderd.")
         return redirect("options:criteria", slug=slug)
     return render(request, "options/confirm_delete.html", {"trajectory": trajectory, "object": criterion,
                                                            "warning": "De scores op dit criterium worden ook verwijderd."})
@@ -275,20 +243,14 @@ def criterion_delete(request, slug, code):
 
 @login_required
 def score_edit(request, slug, number, code):
-    trajectory = _trajectory(request, slug)
-    _require_manage(request, trajectory)
+    trajectory = _managed(request, slug)
     variant = get_object_or_404(Variant, trajectory=trajectory, number=number)
     criterion = get_object_or_404(Criterion, criteria_set__trajectory=trajectory, code=code)
     score = Score.objects.filter(variant=variant, criterion=criterion).first() or Score(variant=variant, criterion=criterion, unit=criterion.unit)
     form = ScoreForm(request.POST or None, instance=score, documents=_documents(request, trajectory))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_score(request.user, form.instance)
-        except RegisterError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Score van {variant} op {criterion.name} is opgeslagen.")
-            return redirect("options:variant-detail", slug=slug, number=number)
+    if saved(request, form, lambda: services.save_score(request.user, form.instance),
+             lambda _: f"Score van {variant} op {criterion.name} is opgeslagen."):
+        return redirect("options:variant-detail", slug=slug, number=number)
     return render_form(request, "options/score_form.html", {
         "trajectory": trajectory, "form": form, "variant": variant, "criterion": criterion,
         "title": f"Score: {variant} op {criterion.name}",
@@ -350,12 +312,8 @@ def preferences_withdraw(request, slug, code):
     pref = get_object_or_404(PreferenceSet, trajectory=trajectory, municipality=municipality)
     if not perm.can_edit_preferences(request.user, municipality, trajectory):
         raise DjangoPermissionDenied(f"Alleen beleidsmedewerkers van {municipality.name} trekken de voorkeuren van {municipality.name} in.")
-    try:
-        services.delete_preferences(request.user, pref, reason="ingetrokken via de website")
-    except RegisterError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"De voorkeuren van {municipality.name} zijn ingetrokken; {municipality.name} telt niet meer mee in nieuwe analyses.")
+    attempted(request, lambda: services.delete_preferences(request.user, pref, reason="ingetrokken via de website"),
+              f"De voorkeuren van {municipality.name} zijn ingetrokken; {municipality.name} telt niet meer mee in nieuwe analyses.")
     return redirect("options:preferences", slug=slug, code=code)
 
 

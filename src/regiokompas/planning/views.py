@@ -33,12 +33,16 @@ from regiokompas.planning.models import Consultation, ConsultationBody, CouncilP
 from regiokompas.register import constants as c
 from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Trajectory
+from regiokompas.register.pages import trajectory_or_403
 
 CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+PLAN_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt de planning."
 
 
 def _trajectory(slug) -> Trajectory:
@@ -115,9 +119,7 @@ def versions(request, slug):
 
 @login_required
 def law_change(request, slug):
-    trajectory = _trajectory(slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    trajectory = trajectory_or_403(request, slug, permissions.can_manage_trajectory, PLAN_DENIED)
     plan = Plan.objects.filter(trajectory=trajectory).first()
     form = LawChangeForm(trajectory, request.POST if request.method == "POST" else None)
     shifts = None
@@ -165,9 +167,7 @@ def _new_milestone(trajectory: Trajectory, items, d: dict) -> services.Milestone
 @login_required
 def edit_version(request, slug):
     """A new plan version: change dates and statuses, add one milestone; with the reason for the change."""
-    trajectory = _trajectory(slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied("Alleen de projectorganisatie of functioneel beheer wijzigt de planning.")
+    trajectory = trajectory_or_403(request, slug, permissions.can_manage_trajectory, PLAN_DENIED)
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if plan is None:
         if request.method == "POST" and request.POST.get("action") == "start":

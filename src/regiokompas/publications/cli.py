@@ -7,7 +7,7 @@ import os
 import sys
 
 from regiokompas.accounts.actors import SystemActor
-from regiokompas.cli import CommandError, setup_django
+from regiokompas.cli import CommandError, date_option, setup_django
 
 KINDS = ("raadsvoorstel", "raadsbesluit", "memo", "raadsinformatiebrief", "nieuwsbrief")
 FORMATS = ("docx", "pdf", "html", "md")
@@ -60,14 +60,7 @@ def cmd_publish(args) -> int:
     if fmt not in FORMATS:
         raise CommandError(f"Onbekend formaat '{args.fmt}'. Kies uit: {', '.join(FORMATS)}.")
     gate_id = _gate_id(args.gate)
-    day = None
-    if getattr(args, "datum", None):
-        import datetime as dt
-
-        try:
-            day = dt.date.fromisoformat(args.datum.strip())
-        except ValueError as exc:
-            raise CommandError(f"--datum is een datum als JJJJ-MM-DD, niet '{args.datum}'.") from exc
+    day = date_option(getattr(args, "datum", None))
     code = (args.municipality or "").strip().upper()
     out_dir = os.path.dirname(os.path.abspath(args.output))
     if not os.path.isdir(out_dir):

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -17,6 +19,7 @@ from regiokompas.documents.decisions import OUTCOME_LABELS
 from regiokompas.documents.model import KIND_NAMES
 from regiokompas.documents.render import CONTENT_TYPES, FORMATS, csp_style_hashes, render_html, safe_filename
 from regiokompas.documents.render import render as render_document
+from regiokompas.formpages import attempted
 from regiokompas.jobs import services as jobs
 from regiokompas.jobs.models import JobKind, JobStatus
 from regiokompas.jobs.views import respond
@@ -154,47 +157,44 @@ def edit(request, pk):
     })
 
 
-@login_required
-@require_POST
-def finalise(request, pk):
-    publication = _publication(request, pk)
+def _workflow_step(step: Callable[[HttpRequest, Publication], str]):
+    """A button on a publication's page (submit, approve or send back, finalise): ``step`` takes
+    the publication a step further through publications.services and gives the Dutch message; a
+    refusal becomes an error message. Back to the publication's page either way."""
+
+    @login_required
+    @require_POST
+    @functools.wraps(step)
+    def view(request, pk):
+        publication = _publication(request, pk)
+        attempted(request, lambda: step(request, publication), lambda message: message)
+        return redirect("publications:detail", publication.pk)
+
+    return view
+
+
+@_workflow_step
+def finalise(request, publication) -> str:
     form = FinaliseForm(request.POST)
-    try:
-        services.finalise(request.user, publication, confirmed=form.is_valid() and bool(form.cleaned_data.get("confirm")))
-        messages.success(request, "Het stuk is definitief en kan niet meer worden gewijzigd.")
-    except RegisterError as exc:
-        messages.error(request, exc.message)
-    return redirect("publications:detail", publication.pk)
+    services.finalise(request.user, publication, confirmed=form.is_valid() and bool(form.cleaned_data.get("confirm")))
+    return "Het stuk is definitief en kan niet meer worden gewijzigd."
 
 
-@login_required
-@require_POST
-def submit(request, pk):
-    publication = _publication(request, pk)
-    try:
-        services.submit_for_approval(request.user, publication)
-        messages.success(request, "Het stuk ligt ter akkoord bij een collega van uw organisatie.")
-    except RegisterError as exc:
-        messages.error(request, exc.message)
-    return redirect("publications:detail", publication.pk)
+@_workflow_step
+def submit(request, publication) -> str:
+    services.submit_for_approval(request.user, publication)
+    return "Het stuk ligt ter akkoord bij een collega van uw organisatie."
 
 
-@login_required
-@require_POST
-def approve(request, pk):
-    publication = _publication(request, pk)
+@_workflow_step
+def approve(request, publication) -> str:
     form = CommentForm(request.POST)
     comment = form.cleaned_data.get("comment", "") if form.is_valid() else ""
-    try:
-        if request.POST.get("action") == "terug":
-            services.send_back(request.user, publication, comment)
-            messages.success(request, "Het stuk is met uw opmerking teruggestuurd en is weer een concept.")
-        else:
-            services.approve(request.user, publication, comment)
-            messages.success(request, "U hebt akkoord gegeven; het stuk kan nu definitief worden gemaakt.")
-    except RegisterError as exc:
-        messages.error(request, exc.message)
-    return redirect("publications:detail", publication.pk)
+    if request.POST.get("action") == "terug":
+        services.send_back(request.user, publication, comment)
+        return "Het stuk is met uw opmerking teruggestuurd en is weer een concept."
+    services.approve(request.user, publication, comment)
+    return "U hebt akkoord gegeven; het stuk kan nu definitief worden gemaakt."
 
 
 @login_required
@@ -218,15 +218,11 @@ def information_event(request, pk):
     form = InformationEventForm(request.POST, municipalities=municipalities)
     if form.is_valid():
         municipality = get_object_or_404(Municipality, cbs_code=form.cleaned_data["municipality"])
-        try:
-            services.record_information_event(
-                request.user, publication.document, municipality, date=form.cleaned_data["date"],
-                channel=form.cleaned_data["channel"], legal_basis=form.cleaned_data["legal_basis"],
-                gate=publication.gate, note=form.cleaned_data["note"],
-            )
-            messages.success(request, f"Vastgelegd: de raad van {municipality} is geïnformeerd.")
-        except RegisterError as exc:
-            messages.error(request, exc.message)
+        attempted(request, lambda: services.record_information_event(
+            request.user, publication.document, municipality, date=form.cleaned_data["date"],
+            channel=form.cleaned_data["channel"], legal_basis=form.cleaned_data["legal_basis"],
+            gate=publication.gate, note=form.cleaned_data["note"],
+        ), f"Vastgelegd: de raad van {municipality} is geïnformeerd.")
     else:
         messages.error(request, "Het informatiemoment is niet vastgelegd: " + " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("publications:detail", publication.pk)
@@ -407,10 +403,6 @@ def import_cancel(request, pk):
     record = get_object_or_404(DocumentImport, pk=pk)
     if not permissions.can_handle_import(request.user, record):
         raise Http404("Niet gevonden.")
-    try:
-        services.cancel_import(request.user, record)
-        messages.success(request, "Het inlezen is geannuleerd; er is niets opgeslagen.")
-    except RegisterError as exc:
-        messages.error(request, exc.message)
+    if not attempted(request, lambda: services.cancel_import(request.user, record), "Het inlezen is geannuleerd; er is niets opgeslagen."):
         return redirect("publications:import-review", pk)
     return redirect("publications:import")

@@ -5,18 +5,15 @@ Views parse input with the forms in ``setup_forms``, ask ``accounts.permissions`
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from regiokompas.accounts import permissions
-from regiokompas.formpages import render_form
+from regiokompas.formpages import render_form, require, saved
 from regiokompas.register import constants as c
 from regiokompas.register import services, setup_services
 from regiokompas.register.dates import FuzzyDate
-from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import (
     ArrangementParticipation,
     Gate,
@@ -50,9 +47,16 @@ def _posted_initial(post, form_class) -> dict:
     return initial
 
 
-def _fail(form, exc: RegisterError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
+def _require_manager(request, trajectory, does: str) -> None:
+    require(permissions.can_manage_trajectory(request.user, trajectory),
+            f"Alleen de projectleider van '{trajectory}' of functioneel beheer {does}.")
+
+
+def _managed(request, slug, does: str) -> Trajectory:
+    """The trajectory, if the user manages it; else 403 saying who ``does`` what the page does."""
+    trajectory = get_object_or_404(Trajectory, slug=slug)
+    _require_manager(request, trajectory, does)
+    return trajectory
 
 
 # --- overview ---------------------------------------------------------------------------------------
@@ -61,8 +65,8 @@ def _fail(form, exc: RegisterError) -> None:
 @login_required
 def setup_overview(request):
     """What this user may set up: trajectories she manages, organisations, arrangements, users."""
-    if not (permissions.can_create_trajectory(request.user) or permissions.can_manage_trajectory(request.user)):
-        raise DjangoPermissionDenied("Alleen functioneel beheer en projectleiders richten trajecten in.")
+    require(permissions.can_create_trajectory(request.user) or permissions.can_manage_trajectory(request.user),
+            "Alleen functioneel beheer en projectleiders richten trajecten in.")
     trajectories = [t for t in Trajectory.objects.order_by("name") if permissions.can_manage_trajectory(request.user, t)]
     return render(request, "register/setup/overview.html", {
         "trajectories": trajectories,
@@ -106,21 +110,15 @@ def _trajectory_page(request, form, trajectory=None, searched=False):
 
 @login_required
 def trajectory_create(request):
-    if not permissions.can_create_trajectory(request.user):
-        raise DjangoPermissionDenied("Alleen functioneel beheer en projectleiders starten een traject.")
+    require(permissions.can_create_trajectory(request.user), "Alleen functioneel beheer en projectleiders starten een traject.")
     if request.method == "POST" and SEARCH in request.POST:
         # Narrow the list of municipalities; nothing is saved.
         return _trajectory_page(request, TrajectoryForm(initial=_posted_initial(request.POST, TrajectoryForm),
                                                         participant_codes=request.POST.getlist("participants")), searched=True)
     form = TrajectoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            trajectory = setup_services.create_trajectory(request.user, _trajectory_input(form.cleaned_data))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Traject '{trajectory.name}' aangemaakt. U beheert het; voeg nu besluitmomenten toe.")
-            return redirect("register:trajectory-detail", slug=trajectory.slug)
+    if done := saved(request, form, lambda: setup_services.create_trajectory(request.user, _trajectory_input(form.cleaned_data)),
+                     lambda trajectory: f"Traject '{trajectory.name}' aangemaakt. U beheert het; voeg nu besluitmomenten toe."):
+        return redirect("register:trajectory-detail", slug=done.result.slug)
     return _trajectory_page(request, form)
 
 
@@ -139,23 +137,16 @@ def _trajectory_initial(t: Trajectory) -> dict:
 
 @login_required
 def trajectory_edit(request, slug):
-    trajectory = get_object_or_404(Trajectory, slug=slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied(f"Alleen de projectleider van '{trajectory}' of functioneel beheer wijzigt dit traject.")
+    trajectory = _managed(request, slug, "wijzigt dit traject")
     initial = _trajectory_initial(trajectory)
     if request.method == "POST" and SEARCH in request.POST:
         posted = {**_posted_initial(request.POST, TrajectoryForm), "slug": trajectory.slug}
         return _trajectory_page(request, TrajectoryForm(initial=posted, editing=True, participant_codes=posted["participants"]),
                                 trajectory, searched=True)
     form = TrajectoryForm(request.POST or None, initial=initial, editing=True, participant_codes=initial["participants"])
-    if request.method == "POST" and form.is_valid():
-        try:
-            setup_services.update_trajectory(request.user, trajectory, _trajectory_input(form.cleaned_data))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Traject '{trajectory.name}' bijgewerkt.")
-            return redirect("register:trajectory-detail", slug=trajectory.slug)
+    if saved(request, form, lambda: setup_services.update_trajectory(request.user, trajectory, _trajectory_input(form.cleaned_data)),
+             lambda _: f"Traject '{trajectory.name}' bijgewerkt."):
+        return redirect("register:trajectory-detail", slug=trajectory.slug)
     return _trajectory_page(request, form, trajectory)
 
 
@@ -180,22 +171,15 @@ def _gate_page(request, form, trajectory, gate=None):
 
 @login_required
 def gate_create(request, slug):
-    trajectory = get_object_or_404(Trajectory, slug=slug)
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied(f"Alleen de projectleider van '{trajectory}' of functioneel beheer legt besluitmomenten vast.")
+    trajectory = _managed(request, slug, "legt besluitmomenten vast")
     following = (trajectory.gates.order_by("-ordinal").values_list("ordinal", flat=True).first() or 0) + 1
     form = GateForm(request.POST or None, initial={
         "ordinal": following, "kind": c.GateKind.DECISION, "bodies": [c.GoverningBodyKind.COLLEGE],
         "continuation_rule": c.ContinuationRule.ALL_MUST_AGREE, "minimum_participants": 2,
     })
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate = setup_services.save_gate(request.user, trajectory, _gate_input(form.cleaned_data))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Besluitmoment '{gate}' vastgelegd.")
-            return redirect("register:gate-detail", pk=gate.pk)
+    if done := saved(request, form, lambda: setup_services.save_gate(request.user, trajectory, _gate_input(form.cleaned_data)),
+                     lambda gate: f"Besluitmoment '{gate}' vastgelegd."):
+        return redirect("register:gate-detail", pk=done.result.pk)
     return _gate_page(request, form, trajectory)
 
 
@@ -203,8 +187,7 @@ def gate_create(request, slug):
 def gate_edit(request, pk):
     gate = get_object_or_404(Gate.objects.select_related("trajectory"), pk=pk)
     trajectory = gate.trajectory
-    if not permissions.can_manage_trajectory(request.user, trajectory):
-        raise DjangoPermissionDenied(f"Alleen de projectleider van '{trajectory}' of functioneel beheer wijzigt besluitmomenten.")
+    _require_manager(request, trajectory, "wijzigt besluitmomenten")
     form = GateForm(request.POST or None, initial={
         "ordinal": gate.ordinal, "title": gate.title, "description": gate.description, "kind": gate.kind,
         "bodies": list(gate.bodies or []), "counting_body": gate.counting_body, "body_arrangement": gate.body_arrangement_id,
@@ -212,14 +195,9 @@ def gate_edit(request, pk):
         "deadline": FuzzyDate(gate.deadline, c.DatePrecision.DAY), "continuation_rule": gate.continuation_rule,
         "minimum_participants": gate.minimum_participants, "source": gate.source,
     })
-    if request.method == "POST" and form.is_valid():
-        try:
-            gate = setup_services.save_gate(request.user, trajectory, _gate_input(form.cleaned_data), gate=gate)
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Besluitmoment '{gate}' bijgewerkt.")
-            return redirect("register:gate-detail", pk=gate.pk)
+    if done := saved(request, form, lambda: setup_services.save_gate(request.user, trajectory, _gate_input(form.cleaned_data), gate=gate),
+                     lambda gate: f"Besluitmoment '{gate}' bijgewerkt."):
+        return redirect("register:gate-detail", pk=done.result.pk)
     return _gate_page(request, form, trajectory, gate)
 
 
@@ -227,8 +205,8 @@ def gate_edit(request, pk):
 
 
 def _check_register(request):
-    if not permissions.can_manage_trajectory(request.user):
-        raise DjangoPermissionDenied("Alleen functioneel beheer en de projectleider van een traject leggen organisaties en regelingen vast.")
+    require(permissions.can_manage_trajectory(request.user),
+            "Alleen functioneel beheer en de projectleider van een traject leggen organisaties en regelingen vast.")
 
 
 @login_required
@@ -241,17 +219,15 @@ def organisation_form(request, pk=None):
                    "source": organisation.source,
                    "bodies": list(GoverningBody.objects.filter(organisation=organisation).values_list("kind", flat=True))}
     form = OrganisationForm(request.POST or None, initial=initial, instance=organisation)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         data = form.cleaned_data
         target = Organisation.objects.get(pk=organisation.pk) if organisation else Organisation()
         target.name, target.kind, target.description, target.source = data["name"], data["kind"], data["description"].strip(), data["source"].strip()
-        try:
-            target = setup_services.save_organisation(request.user, target, bodies=data["bodies"])
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Organisatie '{target.name}' opgeslagen.")
-            return redirect("register:setup-overview")
+        return setup_services.save_organisation(request.user, target, bodies=data["bodies"])
+
+    if saved(request, form, save, lambda target: f"Organisatie '{target.name}' opgeslagen."):
+        return redirect("register:setup-overview")
     return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Organisatie wijzigen: {organisation}" if organisation else "Nieuwe organisatie",
         "submit": "Organisatie opslaan", "cancel": reverse("register:setup-overview"),
@@ -310,14 +286,9 @@ def arrangement_form(request, pk=None):
         return _arrangement_page(request, ArrangementForm(initial=_posted_initial(request.POST, ArrangementForm), instance=arrangement),
                                  arrangement, searched=True)
     form = ArrangementForm(request.POST or None, initial=initial, instance=arrangement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = setup_services.save_arrangement(request.user, _arrangement_input(form.cleaned_data), arrangement)
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Regeling '{saved.name}' opgeslagen.")
-            return redirect("register:arrangement-edit", pk=saved.pk)
+    if done := saved(request, form, lambda: setup_services.save_arrangement(request.user, _arrangement_input(form.cleaned_data), arrangement),
+                     lambda result: f"Regeling '{result.name}' opgeslagen."):
+        return redirect("register:arrangement-edit", pk=done.result.pk)
     return _arrangement_page(request, form, arrangement)
 
 
@@ -330,15 +301,10 @@ def participation_edit(request, pk):
         "joined": FuzzyDate(participation.joined, participation.joined_precision),
         "left": FuzzyDate(participation.left, participation.left_precision),
     })
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            setup_services.update_participation(request.user, participation, organs=data["organs"], joined=data["joined"], left=data["left"])
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Deelname van {participation.municipality} bijgewerkt.")
-            return redirect("register:arrangement-edit", pk=participation.arrangement_id)
+    if saved(request, form, lambda: setup_services.update_participation(
+            request.user, participation, organs=form.cleaned_data["organs"], joined=form.cleaned_data["joined"],
+            left=form.cleaned_data["left"]), lambda _: f"Deelname van {participation.municipality} bijgewerkt."):
+        return redirect("register:arrangement-edit", pk=participation.arrangement_id)
     return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Deelname van {participation.municipality} aan {participation.arrangement}",
         "submit": "Deelname opslaan", "cancel": reverse("register:arrangement-edit", args=[participation.arrangement_id]),
@@ -350,18 +316,16 @@ def appointment_create(request, pk):
     _check_register(request)
     arrangement = get_object_or_404(JointArrangement, pk=pk)
     form = AppointmentForm(request.POST or None, arrangement=arrangement)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         data = form.cleaned_data
-        try:
-            services.record_appointment(request.user, services.AppointmentInput(
-                arrangement=arrangement, organ=data["organ"], capacity=data["capacity"], municipality=data["municipality"],
-                person_name=data["person_name"], start=data["start"], end=data["end"], source=data["source"].strip(),
-            ))
-        except RegisterError as exc:
-            _fail(form, exc)
-        else:
-            messages.success(request, f"Benoeming van {data['person_name']} vastgelegd.")
-            return redirect("register:arrangement-edit", pk=arrangement.pk)
+        return services.record_appointment(request.user, services.AppointmentInput(
+            arrangement=arrangement, organ=data["organ"], capacity=data["capacity"], municipality=data["municipality"],
+            person_name=data["person_name"], start=data["start"], end=data["end"], source=data["source"].strip(),
+        ))
+
+    if saved(request, form, save, lambda _: f"Benoeming van {form.cleaned_data['person_name']} vastgelegd."):
+        return redirect("register:arrangement-edit", pk=arrangement.pk)
     return render_form(request, "register/setup/simple_form.html", {
         "form": form, "title": f"Benoeming in een bestuur van {arrangement}",
         "submit": "Benoeming opslaan", "cancel": reverse("register:arrangement-edit", args=[arrangement.pk]),

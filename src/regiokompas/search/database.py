@@ -31,20 +31,19 @@ def _run(schema_editor, statements) -> None:
             cursor.execute(sql)
 
 
+def _run_for(schema_editor, statements: dict) -> None:
+    """The statements for this database ({vendor: statements}); none for another database."""
+    chosen = statements.get(schema_editor.connection.vendor)
+    if chosen:
+        _run(schema_editor, chosen)
+
+
 def install(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        _run(schema_editor, SQLITE_CREATE)
-    elif vendor == "postgresql":
-        _run(schema_editor, POSTGRES_CREATE)
+    _run_for(schema_editor, {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE})
 
 
 def remove(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        _run(schema_editor, SQLITE_DROP)
-    elif vendor == "postgresql":
-        _run(schema_editor, POSTGRES_DROP)
+    _run_for(schema_editor, {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP})
 
 
 def fill_after_migrate(sender, using="default", **kwargs) -> None:
