@@ -161,7 +161,7 @@ def test_the_whole_workflow_with_its_refusals(concept, users, m):
     assert concept.workflow == Workflow.TER_AKKOORD
     _refused(services.approve, bergen, concept, match="zelf")  # not one's own draft
     _refused(services.approve, pl, concept, match="zelfde organisatie")  # another organisation
-    _refused(services.approve, alkmaar, concept, match="")  # another municipality
+    _refused(services.approve, alkmaar, concept, match="geen raadsinformatie van Bergen")  # another municipality
     _refused(services.update_draft, bergen, concept, title="x", header={}, sections=[("overig", "", "x")], match="ter akkoord")
     _refused(services.send_back, griffier, concept, "", match="wat er moet veranderen")
     services.send_back(griffier, concept, "Graag de planning aanvullen.")
