@@ -251,7 +251,7 @@ def _results_sections(m, run, reading, problem_error: str) -> list:
                 "voorkeuren past en scores binnen hun onzekerheid getrokken, en telt hoe vaak elke variant dan de beste is: de kans "
                 "op de eerste plaats. Tussen haakjes staat de rekenmarge (95 %). De methode heet SMAA-2 (stochastische "
                 "multicriteria-acceptabiliteitsanalyse); alle uitkomsten per gemeente staan in de bijlage 'Uitkomsten per gemeente'.")]
-    blocks.append(B(reading.agreement()))
+    blocks.append(B([_without_conflicts(line) for line in reading.agreement()]))
     if len(reading.blocks) > 1:
         header, rows = reading.comparison_table()
         blocks.append(F(reading.comparison_chart("rkcmp"), "Kans op de eerste plaats per gemeente",
@@ -278,6 +278,12 @@ def _results_sections(m, run, reading, problem_error: str) -> list:
         T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente", header, rows),
     ]
     return [S("resultaten", "De uitkomst", blocks), S("gevoeligheid", "Hoe vast ligt de uitkomst?", firm)]
+
+
+def _without_conflicts(line: str) -> str:
+    """A line of the agreement without the statements that clash (those are in the annex)."""
+    head, sep, _rest = line.partition(" Deze uitspraken botsen met elkaar: ")
+    return head + " Welke uitspraken botsen: bijlage 'Uitkomsten per gemeente'." if sep else line
 
 
 INDEX_TERMS = [

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from regiokompas.documents.model import BulletList, Document, Figure, Paragraph, Table
-from regiokompas.documents.render.common import header_rows, heading_levels, headings, organisation_name, sections
+from regiokompas.documents.render.common import (
+    header_rows,
+    heading_levels,
+    headings,
+    organisation_name,
+    sections,
+)
 from regiokompas.documents.render.html import svg_data_uri
 
 # Markdown is read by people and by renderers that pass inline HTML through. Every text that comes
