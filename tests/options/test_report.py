@@ -84,3 +84,18 @@ def test_report_names_a_confidential_evidence_document_only_to_who_may_see_it(us
     assert secret.title not in evidence_text(None)
     hidden = evidence_text(users["raadslid-bergen"])
     assert secret.title not in hidden and "vertrouwelijk document" in hidden
+
+
+def test_the_same_report_downloaded_again_is_not_laid_out_again(monkeypatch):
+    from regiokompas.documents import render as render_module
+
+    t = Trajectory.objects.get(slug=SLUG)
+    calls = []
+    real = render_module.render
+    monkeypatch.setattr(render_module, "render", lambda document, fmt: calls.append(fmt) or real(document, fmt))
+    first = report.render_report(t, "md", None, problem_error="Nog geen analyse.")
+    assert report.render_report(t, "md", None, problem_error="Nog geen analyse.") == first and calls == ["md"]
+    # a change of the content is a new document
+    Trajectory.objects.filter(pk=t.pk).update(aim="Een nieuw doel van de samenwerking.")
+    changed = report.render_report(Trajectory.objects.get(slug=SLUG), "md", None, problem_error="Nog geen analyse.")
+    assert "Een nieuw doel van de samenwerking." in changed.decode() and calls == ["md", "md"]

@@ -4,6 +4,7 @@ document model (regiokompas.documents.model) and rendered by regiokompas.documen
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import math
 
@@ -482,12 +483,21 @@ def quality_has_illustrative(snapshot: dict) -> bool:
 def render_report(trajectory, fmt: str, run: AnalysisRun | None = None, *, problem_error: str = "", viewer=None) -> bytes:
     if fmt not in FORMATS:
         raise OptionsError(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+    document = build(trajectory, run, problem_error=problem_error, viewer=viewer)
+    return rendered(document, fmt)
+
+
+def rendered(document, fmt: str) -> bytes:
+    """The document rendered, kept in Django's cache by its complete content: the same report
+    downloaded again (same analysis, data, reader's view and day) is not laid out again."""
+    from regiokompas import caching
+
     try:
         from regiokompas.documents.render import render
     except ImportError as exc:
         raise OptionsError("De documentmodule (regiokompas.documents) is niet beschikbaar; het rapport kan nu niet worden gemaakt.") from exc
-    document = build(trajectory, run, problem_error=problem_error, viewer=viewer)
-    return render(document, fmt)
+    digest = hashlib.blake2b(repr(document).encode("utf-8"), digest_size=16).hexdigest()
+    return caching.cached("options.report_file", (digest, fmt), lambda: render(document, fmt), versioned=False)
 
 
 def summary_line(run: AnalysisRun, reading=None) -> str:
