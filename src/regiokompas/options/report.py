@@ -276,7 +276,8 @@ def _results_sections(m, run, reading, problem_error: str) -> list:
         F(reading.sensitivity_chart("gv-overzicht"), "Hoe ver moeten de gewichten verschuiven voordat een andere variant de beste is?",
           "Staafgrafiek per gemeente van de kleinste verschuiving van de gewichten (procentpunt) waarna een andere variant de beste "
           "is, binnen en buiten de opgegeven voorkeuren; de tabel hieronder geeft dezelfde cijfers."),
-        T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente", header, rows),
+        # the distances of the chart; which single weight is nearest a switch: the annex
+        T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente", header[:4], [r[:4] for r in rows]),
     ]
     return [S("resultaten", "De uitkomst", blocks), S("gevoeligheid", "Hoe vast ligt de uitkomst?", firm)]
 
@@ -351,7 +352,10 @@ def _sensitivity_annex(m, reading):
         crit = b.sweep_criterion()
         if crit:
             sweep_rows.append([b.name, b.criterion_names.get(crit, crit), *b.sweep_switches(crit)])
-    blocks = [P("Per gemeente: bij welke gewichten een andere variant de beste wordt."), B(items)]
+    header, rows = reading.sensitivity_table()
+    blocks = [P("Per gemeente: bij welke gewichten een andere variant de beste wordt."), B(items),
+              T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, en het gewicht dat afzonderlijk het "
+                "dichtst bij een omslag ligt, per gemeente", header, rows)]
     if sweep_rows:
         blocks.append(P("Eén gewicht laten variëren: de totale waarde van elke variant (meest waarschijnlijke scores) als alleen het "
                         "gewicht van één criterium van 0 tot 100 % loopt en de andere gewichten naar verhouding meebewegen; per "
