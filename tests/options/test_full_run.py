@@ -263,7 +263,8 @@ def test_report_annexes_keep_every_index_in_one_table_per_index(run, t):
     assert len(rows("Kans dat de variant in de rij beter uitkomt")) == len(blocks) * len(alternatives)
     assert len(tables) == 5  # one table per index, not one per municipality
     sensitivity = next(s for s in document.sections if s.type == "gevoeligheid_gemeenten")
-    overview, sweep = [b for b in sensitivity.blocks if isinstance(b, Table)]
+    overview, sweep, values = [b for b in sensitivity.blocks if isinstance(b, Table)]
+    assert len(values.rows) == len(blocks) * (len(alternatives) + 1) and len(values.header) == 12  # 0 %, 10 %, …, 100 %
     assert len(overview.header) == 5 and [row[0] for row in overview.rows] == _block_names(run)
     assert [row[0] for row in sweep.rows] == _block_names(run)
     for name in MUNICIPALITIES:

@@ -347,11 +347,23 @@ def _sensitivity_annex(m, reading):
     P, B, T = m.Paragraph, m.BulletList, m.Table
     items: list = []
     sweep_rows = []
+    values: list = []  # the sweeps' values per 10 %: a table per grid, a row per municipality and variant
     for b in reading.blocks:
         items += [b.name, B(b.sensitivity_text())]
         crit = b.sweep_criterion()
-        if crit:
-            sweep_rows.append([b.name, b.criterion_names.get(crit, crit), *b.sweep_switches(crit)])
+        if not crit:
+            continue
+        name = b.criterion_names.get(crit, crit)
+        sweep_rows.append([b.name, name, *b.sweep_switches(crit)])
+        steps = b.sweep_table(crit)[1]  # a row per weight: the weight, the value of each variant, the best
+        header = ["Gemeente (criterium) – variant", *(row[0] for row in steps)]
+        rows = [[f"{b.name} ({name}) – {reading.labels[a]}", *(row[1 + i] for row in steps)] for i, a in enumerate(b.alternatives)]
+        rows.append([f"{b.name} ({name}) – beste", *(row[-1] for row in steps)])
+        if values and values[-1].header == header:
+            values[-1].rows.extend(rows)
+        else:
+            values.append(T("Totale waarde per variant bij het gewicht in de kolom (de andere gewichten naar verhouding), per gemeente",
+                            header, rows))
     header, rows = reading.sensitivity_table()
     blocks = [P("Per gemeente: bij welke gewichten een andere variant de beste wordt."), B(items),
               T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, en het gewicht dat afzonderlijk het "
@@ -363,6 +375,7 @@ def _sensitivity_annex(m, reading):
                         "een andere variant de beste wordt (omslagpunten)."))
         blocks.append(T("Eén gewicht laten variëren: omslagpunten per gemeente",
                         ["Gemeente", "Criterium", "Huidig gewicht", "Beste bij huidig gewicht", "Omslagpunten"], sweep_rows))
+        blocks += values
     return m.Section("gevoeligheid_gemeenten", "Gevoeligheid per gemeente", blocks, annex=True)
 
 
