@@ -68,7 +68,7 @@ def reference_document():
 # WeasyPrint 70, python-docx 1.2 (docs/benchmarks.md).
 REPORT_BASELINE_CPU_S = {"build": 2.0, "docx": 2.0 + 5.7, "pdf": 2.0 + 12.1}
 # The same figures after the layout work and before the report got its short main part with the
-# detail in annexes (62 pages, 105 tables, 30 charts; measured 2 December 2026 08:41 UTC, load
+# detail in annexes (62 pages, 76 tables, 30 charts; measured 2 December 2026 08:41 UTC, load
 # average 7.3), per cache state.
 REPORT_BEFORE_ANNEXES_CPU_S = {"koud": {"build": 0.99, "docx": 1.67, "pdf": 6.77},
                                "warm": {"build": 0.028, "docx": 0.18, "pdf": 6.13}}
