@@ -342,8 +342,9 @@ def _indices_annex(m, run, reading):
 
 
 def _sensitivity_annex(m, reading):
-    """Annex: per municipality how firm its outcome is in words, and the one-way sweep of the weight
-    nearest a switch with its switch points, in one table."""
+    """Annex: per municipality how firm its outcome is in words and in the full overview table, and
+    the one-way sweep of the weight nearest a switch: its switch points in one table, its values per
+    10 % in another (a row per municipality and variant)."""
     P, B, T = m.Paragraph, m.BulletList, m.Table
     items: list = []
     sweep_rows = []
@@ -365,6 +366,9 @@ def _sensitivity_annex(m, reading):
             values.append(T("Totale waarde per variant bij het gewicht in de kolom (de andere gewichten naar verhouding), per gemeente",
                             header, rows))
     header, rows = reading.sensitivity_table()
+    if not items:
+        return m.Section("gevoeligheid_gemeenten", "Gevoeligheid per gemeente",
+                         [P("Er zijn geen gemeenten met voorkeuren in deze analyse.")], annex=True)
     blocks = [P("Per gemeente: bij welke gewichten een andere variant de beste wordt."), B(items),
               T("Kleinste verschuiving van de gewichten tot een andere variant de beste is, en het gewicht dat afzonderlijk het "
                 "dichtst bij een omslag ligt, per gemeente", header, rows)]
