@@ -172,22 +172,12 @@ def report_cases() -> list[dict]:
 
 def _page_counts(pdf: bytes) -> dict:
     """Pages of the report: in all, and of the main part (up to the first annex, by the bookmarks)."""
-    import io
+    import pypdfium2 as pdfium
 
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    first_annex = []
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            elif item.title.startswith("Bijlage A."):
-                first_annex.append(reader.get_destination_page_number(item))
-
-    walk(reader.outline)
-    return {"paginas": len(reader.pages), "paginas_hoofdtekst": first_annex[0] if first_annex else len(reader.pages)}
+    document = pdfium.PdfDocument(pdf)
+    first_annex = [b.get_dest().get_index() for b in document.get_toc()
+                   if b.get_title().startswith("Bijlage A.") and b.get_dest() is not None]
+    return {"paginas": len(document), "paginas_hoofdtekst": first_annex[0] if first_annex else len(document)}
 
 
 def _case(name: str, times: list[float], goal: float | None = None, **extra) -> dict:
