@@ -296,3 +296,90 @@ def test_docx_is_a_valid_zip_with_nl_language():
     data = render(report(styled()), "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert 'w:val="nl-NL"' in z.read("word/styles.xml").decode()
+
+
+def with_annexes() -> Document:
+    """A report with a summary before the table of contents and three annexes (one with a part)."""
+    doc = report()
+    doc.sections.insert(0, Section("samenvatting", "Conclusie in het kort", [Paragraph("De conclusie.")]))
+    doc.sections += [Section("bijlage", "Scores met onderbouwing", [narrow_table()], annex=True),
+                     Section("bijlage", "Per criterium", [Paragraph("Een deel van de bijlage.")], level=2, annex=True),
+                     Section("bijlage", "Voorkeuren", [Paragraph("De voorkeuren.")], annex=True),
+                     Section("bijlage", "Verantwoording", [BulletList(["seed 1"])], annex=True)]
+    doc.toc_after = 1
+    return doc
+
+
+ANNEXES = ["Bijlage A. Scores met onderbouwing", "Bijlage B. Voorkeuren", "Bijlage C. Verantwoording"]
+
+
+def test_annex_letters_go_on_after_z():
+    from regiokompas.documents.render.common import annex_letter
+
+    assert [annex_letter(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA"]
+
+
+def test_annexes_come_after_the_main_part_whatever_the_order_of_the_sections():
+    from regiokompas.documents.render.common import headings, sections
+
+    doc = with_annexes()
+    doc.sections.insert(3, doc.sections.pop())  # an annex among the chapters: it is still printed with the annexes
+    # the annexes keep their own order, lettered as printed
+    assert headings(doc)[-4:] == ["Bijlage A. Verantwoording", "Bijlage B. Scores met onderbouwing", "Per criterium",
+                                  "Bijlage C. Voorkeuren"]
+    annex = [s.annex for s in sections(doc)]
+    assert annex == sorted(annex)
+
+
+def test_html_lists_the_annexes_in_the_contents_after_the_summary_and_breaks_the_page():
+    html = render_html(with_annexes())
+    toc = html[html.index('<nav class="rk-toc"'):html.index("</nav>")]
+    for heading in ANNEXES:
+        assert f">{heading}</a>" in toc and f">{heading}</h2>" in html
+    assert ">Per criterium</h3>" in html  # a part of an annex keeps its own heading
+    assert html.index(">Conclusie in het kort</h2>") < html.index('<nav class="rk-toc"') < html.index(">Hoofdstuk 1</h2>")
+    assert html.count('<section data-type="bijlage" class="rk-annex">') == 3
+    assert "section.rk-annex { break-before: page; }" in html
+
+
+def test_docx_annexes_are_headings_on_a_new_page_after_the_contents():
+    docx = DocxDocument(io.BytesIO(render(with_annexes(), "docx")))
+    paragraphs = docx.paragraphs
+    texts = [p.text for p in paragraphs]
+    assert texts.index("Conclusie in het kort") < texts.index("Inhoud") < texts.index("Hoofdstuk 1")
+    for heading in ANNEXES:
+        p = paragraphs[texts.index(heading)]
+        assert p.style.name == "Heading 1" and p.paragraph_format.page_break_before
+    assert not paragraphs[texts.index("Hoofdstuk 2")].paragraph_format.page_break_before
+    assert paragraphs[texts.index("Per criterium")].style.name == "Heading 2"
+
+
+def test_markdown_heads_the_annexes():
+    md = render(with_annexes(), "md").decode()
+    assert md.index("## Hoofdstuk 10") < md.index("## Bijlage A. Scores met onderbouwing") < md.index("### Per criterium") \
+        < md.index("## Bijlage B. Voorkeuren")
+
+
+def test_pdf_starts_every_annex_on_a_new_page_and_bookmarks_it():
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(render(with_annexes(), "pdf")))
+    bookmarks = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                bookmarks[item.title] = pdf.get_destination_page_number(item)
+
+    walk(pdf.outline)
+    assert bookmarks["Conclusie in het kort"] == 0 and bookmarks["Inhoud"] == 0
+    pages = [bookmarks[heading] for heading in ANNEXES]
+    assert pages == sorted(set(pages)) and pages[0] > bookmarks["Hoofdstuk 10"]
+    for heading, page in zip(ANNEXES, pages, strict=True):
+        assert pdf.pages[page].extract_text().startswith(heading)  # the first text on its page
+        assert heading not in pdf.pages[page - 1].extract_text()
+    contents = " ".join(pdf.pages[0].extract_text().split())
+    assert contents.index("Conclusie in het kort") < contents.index("Inhoud")
+    assert all(heading in contents for heading in ANNEXES)  # in the table of contents

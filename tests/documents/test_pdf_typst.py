@@ -13,7 +13,8 @@ import pypdfium2 as pdfium
 from regiokompas.documents.importer import import_bytes
 from regiokompas.documents.model import Document, Figure, Paragraph, Section, Table
 from regiokompas.documents.render import render
-from regiokompas.documents.render.typst import ZWSP, annex_letter, breakable, document_data
+from regiokompas.documents.render.common import annex_letter
+from regiokompas.documents.render.typst import ZWSP, breakable, document_data
 from regiokompas.documents.style import HouseStyle
 
 from .test_layout import CHART, report
@@ -89,7 +90,7 @@ def test_annexes_are_lettered_and_open_a_page():
     pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(render(doc, "pdf"))]
     assert len(pages) == 3
     assert "Bijlage A. Berekening" in pages[1] and "Bijlage B. Bronnen" in pages[2] and "Toelichting" in pages[2]
-    assert [annex_letter(n) for n in (1, 26, 27)] == ["A", "Z", "AA"]
+    assert [annex_letter(n) for n in (0, 25, 26)] == ["A", "Z", "AA"]
 
 
 def test_dutch_words_are_hyphenated_and_read_back_whole():

@@ -180,14 +180,16 @@ def test_cli_costs_json_and_bad_input(capsys):
 
 def test_financial_chapter_for_the_report(trajectory):
     from regiokompas.documents.model import Section
-    from regiokompas.finance.report import financial_chapter
+    from regiokompas.finance.report import financial_annex, financial_chapter
 
     section = financial_chapter(trajectory)
-    assert isinstance(section, Section) and section.type == "financien"
+    assert isinstance(section, Section) and section.type == "financien" and not section.annex
     text = section.text
-    assert "illustratief" in text and "Shapley" in text and "BUCH" in text
-    assert "(laag, meest waarschijnlijk, hoog)" in text and "10.000 trekkingen" in text
-    assert financial_chapter(Trajectory.objects.get(slug="alkmaar-participatiewet-2019")) is None
+    assert "illustratief" in text and "(laag, meest waarschijnlijk, hoog)" in text and "10.000 trekkingen" in text
+    annex = financial_annex(trajectory)  # the detail, for the report's annexes
+    assert isinstance(annex, Section) and annex.annex and "Shapley" in annex.text and "BUCH" in annex.text
+    other = Trajectory.objects.get(slug="alkmaar-participatiewet-2019")
+    assert financial_chapter(other) is None and financial_annex(other) is None
 
 
 def test_dossier_round_trip_keeps_the_cost_model(trajectory):

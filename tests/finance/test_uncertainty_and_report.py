@@ -79,12 +79,32 @@ def test_financial_chapter_per_municipality_and_variant_with_ranges_and_exit_fee
     # every cell: expectation with its range, the difference also with the probability of being cheaper
     assert all(re.fullmatch(r"−?€ [\d.]+ \(−?€ [\d.]+ – −?€ [\d.]+\).*", cell) for row in overview.rows for cell in row[1:])
     assert all("kans goedkoper" in row[2] for row in overview.rows)
-    exit_tables = [t for t in tables if "uittreedt" in t.caption]
-    assert len(exit_tables) == len(result["variants"])
-    methods = {row[1] for row in exit_tables[0].rows}
-    assert any("afbouw" in x for x in methods) and any("directe schade" in x for x in methods)
+    # the chapter is the compact overview for the main part; the detail is in its annex
+    assert "uittreedt" not in " ".join(t.caption for t in tables)
     # illustrative amounts are labelled in the text and in every money table
     assert "illustratief" in section.text
+    assert all("illustratieve bedragen" in t.caption for t in tables if "€" in "".join(sum(t.rows, [])))
+
+
+def test_financial_annex_has_one_table_per_subject_with_a_row_per_variant_and_municipality(trajectory):
+    from regiokompas.documents.model import Table
+    from regiokompas.finance.report import financial_annex
+
+    annex = financial_annex(trajectory)
+    assert annex.annex and annex.heading == "Financiële gevolgen: de uitwerking"
+    tables = [b for b in annex.blocks if isinstance(b, Table)]
+    result = build.compute(trajectory)
+    names = [v["name"] for v in result["variants"].values()]
+    exits = [t for t in tables if "uittreedt" in t.caption]
+    assert len(exits) == 1 and exits[0].header[0] == "Variant"
+    assert [n for n in names if any(row[0] == n for row in exits[0].rows)] == names  # every variant in the one table
+    methods = {row[2] for row in exits[0].rows}
+    assert any("afbouw" in x for x in methods) and any("directe schade" in x for x in methods)
+    keys = [t for t in tables if t.caption.startswith("Wie betaalt wat onder elke sleutel")]
+    joins = [t for t in tables if t.caption.startswith("Meedoen of buiten blijven")]
+    assert len(keys) == 1 and len(joins) == 1
+    assert len(joins[0].rows) == len(names) * len(result["municipalities"])
+    assert "verdeelsleutels en hun bron" in annex.text
     assert all("illustratieve bedragen" in t.caption for t in tables if "€" in "".join(sum(t.rows, [])))
 
 

@@ -16,7 +16,7 @@ def test_report_runs_an_analysis_when_none_exists_and_writes_the_file(tmp_path, 
     run = AnalysisRun.objects.get(trajectory__slug=SLUG)
     assert run.seed == 5 and run.samples == 1000
     text = out.read_text(encoding="utf-8")
-    assert text.count("## Resultaten") >= 1 and "## Datakwaliteit: wat is nog niet onderbouwd" in text
+    assert text.count("## De uitkomst") == 1 and "## Kwaliteit en beperkingen" in text and "## Bijlage A. " in text
     assert "Analyse 1 uitgevoerd en bewaard" in capsys.readouterr().out
     # a second report reuses the stored run
     assert main(["report", "--trajectory", SLUG, "--format", "html", "-o", str(tmp_path / "r.html")]) == 0

@@ -19,9 +19,6 @@ from regiokompas.register.models import Trajectory
 pytestmark = pytest.mark.django_db
 
 MUNICIPALITIES = ["Alkmaar", "Bergen", "Castricum", "Heiloo", "Heerhugowaard", "Langedijk", "Schermer", "Graft-De Rijp"]
-CHAPTERS = ["Vraag en aanleiding", "De varianten", "Criteria en hun definitie", "Voor- en nadelen per variant",
-            "Scores met hun onzekerheid", "Voorkeuren per gemeente", "Resultaten", "Gevoeligheid: hoe ver moeten de gewichten verschuiven?",
-            "Financiële gevolgen per gemeente", "Datakwaliteit: wat is nog niet onderbouwd", "Verantwoording van de berekening"]
 
 
 @pytest.fixture
@@ -121,16 +118,33 @@ def test_empty_criteria_set_is_refused_with_nothing_saved(engine):
     assert database_counts() == before
 
 
-def test_report_docx_and_pdf_read_back(run, t):
+def _chapters():
+    """The headings of the report in print order: the main part, then the annexes."""
+    finance = apps.is_installed("regiokompas.finance")
+    main = ["Conclusie in het kort", "Vraag en aanleiding", "De varianten", "Criteria en scores in het kort", "De uitkomst",
+            "Hoe vast ligt de uitkomst?", "Financiële gevolgen per gemeente", "Kwaliteit en beperkingen"]
+    annexes = ["Criteria en scores met hun onderbouwing", "Voorkeuren per gemeente", "Uitkomsten per gemeente",
+               "Gevoeligheid per gemeente"] + (["Financiële gevolgen: de uitwerking"] if finance else []) + [
+               "Datakwaliteit: alle bevindingen", "Verantwoording van de berekening"]
+    return main, [f"Bijlage {chr(ord('A') + i)}. {h}" for i, h in enumerate(annexes)]
+
+
+def test_report_docx_reads_back_with_the_main_part_before_the_annexes(run, t):
     import docx
-    from pypdf import PdfReader
 
     content = report.render_report(t, "docx", run)
     document = docx.Document(io.BytesIO(content))
+    chapters = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    main, annexes = _chapters()
+    assert [p.text for p in chapters] == main + annexes
+    # every annex starts on a new page; no chapter of the main part does
+    assert [bool(p.paragraph_format.page_break_before) for p in chapters] == [False] * len(main) + [True] * len(annexes)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    for chapter in CHAPTERS:
-        assert chapter in headings, chapter
-    text = "\n".join(p.text for p in document.paragraphs)
+    assert headings[headings.index("Bijlage A. Criteria en scores met hun onderbouwing") + 1] == "Voor- en nadelen per criterium"
+    # the table of contents (a TOC field) follows the conclusion on page 1
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Inhoud") > texts.index("Conclusie in het kort")
+    text = "\n".join(texts)
     text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
     for name in MUNICIPALITIES:
         assert name in text, name
@@ -142,25 +156,62 @@ def test_report_docx_and_pdf_read_back(run, t):
     assert [shape._inline.docPr.get("descr") for shape in document.inline_shapes] == [f.alt for _type, f in figures]
     blobs = [part.blob for part in document.part.package.parts if part.content_type == "image/png"]
     assert blobs and all(b.startswith(b"\x89PNG") for b in blobs)  # identical pictures are stored once
-    sensitivity = headings[headings.index("Gevoeligheid: hoe ver moeten de gewichten verschuiven?"):]
-    for name in MUNICIPALITIES:
-        assert any(h.startswith("Gevoeligheid: ") and name in h for h in sensitivity), name
     assert "Kleinste verschuiving van de gewichten tot een andere variant de beste is, per gemeente" in text
-    assert headings[headings.index("Conclusie in het kort") + 1] == "Vraag en aanleiding"
+    assert "Eén gewicht laten variëren: omslagpunten per gemeente" in text
     if apps.is_installed("regiokompas.finance"):
         assert "verdeelsleutel" in text  # the chapter written by the finance app
     else:
         assert "geen kostengegevens" in text
 
+
+# Words of the method that a council member need not know; page 1 does without them.
+JARGON = ("smaa", "acceptabiliteit", "rangkans", "centrale gewicht", "centraal gewicht", "betrouwbaarheidsfactor", "holistisch",
+          "trekking", "pert", "shapley", "seed", "monte carlo", "stochastisch", "markov")
+
+
+def test_report_pdf_page_one_is_plain_and_the_main_part_is_at_most_ten_pages(run, t):
+    from pypdf import PdfReader
+
     pdf = PdfReader(io.BytesIO(report.render_report(t, "pdf", run)))
-    pdf_text = "\n".join(page.extract_text() for page in pdf.pages)
-    for chapter in ("Resultaten", "Datakwaliteit", "Voorkeuren per gemeente"):
-        assert chapter in pdf_text
+    page_one = pdf.pages[0].extract_text()
+    # the conclusion in plain Dutch: the variants by name, how certain in words, what would change it
+    assert "Conclusie in het kort" in page_one
+    assert "Samenwerking op onderdelen" in page_one or "Voorkeursvariant van de hoofdlijnennotitie" in page_one
+    assert "Hoe zeker:" in page_one and "Wat de uitkomst zou veranderen:" in page_one
+    plain = " ".join(page_one.split()).lower()
+    assert [word for word in JARGON if word in plain] == []
+    assert "Inhoud" not in page_one  # the table of contents follows the conclusion
+
+    main, annexes = _chapters()
+    outline = _outline(pdf)
+    titles = [title for title, _page in outline]
+    assert [x for x in titles if x in main + annexes] == main + annexes  # every chapter and annex is a bookmark, in order
+    first_annex = dict(outline)[annexes[0]]
+    assert first_annex <= 10, f"the main part takes {first_annex} pages"
+    assert all(page < first_annex for title, page in outline if title in main)  # the main part ends before the first annex
+    text = "\n".join(pdf.pages[i].extract_text() for i in range(len(pdf.pages)))
     for name in MUNICIPALITIES:
-        assert name in pdf_text, name
-    assert "Onderbouwing keuze uitvoeringsvariant" in pdf_text
-    assert "Conclusie in het kort" in pdf_text and "Gevoeligheid: Alle gemeenten samen" in pdf_text
-    assert "Verschuiving van gewicht tot een andere variant de beste is" in pdf_text  # text inside the chart (vector)
+        assert name in text, name
+    assert "Onderbouwing keuze uitvoeringsvariant" in text and "Bijlage D. Gevoeligheid per gemeente" in text
+    # the contents list the annexes with their page
+    contents = pdf.pages[1].extract_text() + pdf.pages[2].extract_text()
+    assert all(a in " ".join(contents.split()) for a in annexes)
+    assert "Verschuiving van gewicht tot een andere variant de beste is" in text  # text inside the chart (vector)
+
+
+def _outline(pdf) -> list[tuple[str, int]]:
+    """The pdf's bookmarks, flattened: (title, 0-based page)."""
+    out = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append((item.title, pdf.get_destination_page_number(item)))
+
+    walk(pdf.outline)
+    return out
 
 
 def _figures(document):
@@ -169,14 +220,15 @@ def _figures(document):
     return [(s.type, b) for s in document.sections for b in s.blocks if isinstance(b, Figure)]
 
 
-def test_report_sensitivity_chapter_has_charts_with_table_equivalents(run, t):
+def test_report_main_part_has_a_few_key_charts_each_with_its_table(run, t):
     from regiokompas.documents.model import Table
 
     document = report.build(t, run)
+    assert [s.annex for s in document.sections] == sorted(s.annex for s in document.sections)  # main part, then annexes
     figures = _figures(document)
     kinds = [kind for kind, _f in figures]
-    assert kinds.count("gevoeligheid") == 1  # how far the weights must move, per municipality
-    assert kinds.count("gevoeligheid_gemeente") == len(MUNICIPALITIES) + 1  # one sweep each, and together
+    assert kinds.count("resultaten") == 2 and kinds.count("gevoeligheid") == 1  # per municipality, why, how firm
+    assert len(figures) <= 5 and not any(s.annex for s in document.sections if any(isinstance(b, type(figures[0][1])) for b in s.blocks))
     for section in document.sections:
         blocks = section.blocks
         for i, block in enumerate(blocks):
@@ -189,13 +241,43 @@ def test_report_sensitivity_chapter_has_charts_with_table_equivalents(run, t):
     assert all("procentpunt" in row[3] for row in table.rows)
 
 
+def test_report_annexes_keep_every_index_in_one_table_per_index(run, t):
+    from regiokompas.documents.model import Table
+    from regiokompas.options.results import read
+
+    document = report.build(t, run)
+    reading = read(run.problem, run.results, run.snapshot)
+    blocks, alternatives = reading.blocks, reading.alternatives
+    indices = next(s for s in document.sections if s.type == "resultaten_gemeenten")
+    tables = [b for b in indices.blocks if isinstance(b, Table)]
+
+    def rows(caption):
+        return next(b for b in tables if b.caption.startswith(caption)).rows
+
+    rank = rows("Rangkansen, holistische aanvaardbaarheid en betrouwbaarheidsfactor")
+    assert len(rank) == len(blocks) * len(alternatives) and rank[0][0] == f"{blocks[0].name} – Variant 1"
+    assert rank[0][1:] == blocks[0].rank_table()[1][0][1:]  # the same figures as the results page
+    assert len(rows("Centrale gewichten")) == len(blocks) * len(alternatives)
+    assert len(rows("Gewichten die bij de voorkeuren passen")) == len(blocks)
+    assert len(rows("Waardeprofiel")) == len(blocks) * len(alternatives)
+    assert len(rows("Kans dat de variant in de rij beter uitkomt")) == len(blocks) * len(alternatives)
+    assert len(tables) == 5  # one table per index, not one per municipality
+    sensitivity = next(s for s in document.sections if s.type == "gevoeligheid_gemeenten")
+    overview, sweep, values = [b for b in sensitivity.blocks if isinstance(b, Table)]
+    assert len(values.rows) == len(blocks) * (len(alternatives) + 1) and len(values.header) == 12  # 0 %, 10 %, …, 100 %
+    assert len(overview.header) == 5 and [row[0] for row in overview.rows] == _block_names(run)
+    assert [row[0] for row in sweep.rows] == _block_names(run)
+    for name in MUNICIPALITIES:
+        assert any(name in b for b in _block_names(run)) and name in sensitivity.text
+
+
 def _block_names(run):
     from regiokompas.options.results import read
 
     return [b.name for b in read(run.problem, run.results, run.snapshot).blocks]
 
 
-def test_report_html_and_md_carry_every_chart(run, t):
+def test_report_html_and_md_carry_every_chart_and_list_the_annexes(run, t):
     import re
 
     figures = _figures(report.build(t, run))
@@ -203,16 +285,22 @@ def test_report_html_and_md_carry_every_chart(run, t):
     assert html.count("<figure>") == len(figures) and html.count("<svg") == len(figures)
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "duplicate ids in the html report"
+    main, annexes = _chapters()
+    toc = html[html.index('<nav class="rk-toc"'):html.index("</nav>")]
+    assert all(f">{a}</a>" in toc for a in main + annexes)
+    assert html.index("<h2 id=\"h1\">Conclusie in het kort</h2>") < html.index('<nav class="rk-toc"')
+    assert html.count('class="rk-annex"') == len(annexes)
     md = report.render_report(t, "md", run).decode()
     assert md.count("](data:image/svg+xml;base64,") == len(figures)
-    assert md.index("## Conclusie in het kort") < md.index("## Vraag en aanleiding")
+    assert md.index("## Conclusie in het kort") < md.index("## Vraag en aanleiding") < md.index("## Bijlage A. ")
+    assert all(f"\n## {a}\n" in md for a in annexes)
 
 
 def test_report_download_button(client, users, run):
     client.force_login(users["griffier-bergen"])
     r = client.get(reverse("options:report", args=[SLUG, "md"]) + f"?analyse={run.number}")
     assert r.status_code == 200 and "attachment" in r["Content-Disposition"]
-    assert b"## Resultaten" in r.content
+    assert b"## De uitkomst" in r.content and b"## Bijlage A. " in r.content
 
 
 def test_charts_download_as_svg(client, users, run):

@@ -13,8 +13,13 @@ def test_report_without_run_has_all_chapters_and_says_what_is_missing():
     t = Trajectory.objects.get(slug=SLUG)
     doc = report.build(t, None, problem_error="Er is nog geen analyse uitgevoerd.")
     types = [s.type for s in doc.sections]
-    assert types[:7] == ["samenvatting", "vraag", "varianten", "criteria", "voor_en_nadelen", "scores", "voorkeuren"]
-    assert "datakwaliteit" in types and "resultaten" in types
+    # a short main part, then the annexes with the detail
+    main = [s.type for s in doc.sections if not s.annex]
+    assert main == ["samenvatting", "vraag", "varianten", "criteria", "resultaten", "gevoeligheid", "financien", "datakwaliteit"]
+    assert types[:len(main)] == main
+    annexes = [s.type for s in doc.sections if s.annex]
+    assert annexes == ["scores", "voor_en_nadelen", "voorkeuren", "financien_uitwerking", "datakwaliteit_volledig"]
+    assert doc.toc_after == 1  # the conclusion on page 1, before the table of contents
     text = {s.type: s.text for s in doc.sections}
     assert "nog geen conclusie: Er is nog geen analyse uitgevoerd." in text["samenvatting"]
     assert "effectiviteit, efficiency en klantgerichtheid" in text["vraag"]
@@ -22,6 +27,8 @@ def test_report_without_run_has_all_chapters_and_says_what_is_missing():
     assert "(illustratief)" in text["varianten"]
     assert "23 van de 24 scores zijn niet onderbouwd" in text["datakwaliteit"]
     assert "Illustratieve voorbeeldgegevens" in text["datakwaliteit"]
+    # in brief in the main part, every case in the annex
+    assert "Variant 1 × Effectiviteit" not in text["datakwaliteit"] and "Variant 1 × Effectiviteit" in text["datakwaliteit_volledig"]
     assert doc.illustrative_note and "illustratief" in doc.illustrative_note
     assert doc.kind == "onderbouwing"
     for name in ("Bergen", "Alkmaar", "Castricum", "Heiloo", "Heerhugowaard", "Langedijk", "Schermer", "Graft-De Rijp"):
@@ -77,3 +84,18 @@ def test_report_names_a_confidential_evidence_document_only_to_who_may_see_it(us
     assert secret.title not in evidence_text(None)
     hidden = evidence_text(users["raadslid-bergen"])
     assert secret.title not in hidden and "vertrouwelijk document" in hidden
+
+
+def test_the_same_report_downloaded_again_is_not_laid_out_again(monkeypatch):
+    from regiokompas.documents import render as render_module
+
+    t = Trajectory.objects.get(slug=SLUG)
+    calls = []
+    real = render_module.render
+    monkeypatch.setattr(render_module, "render", lambda document, fmt: calls.append(fmt) or real(document, fmt))
+    first = report.render_report(t, "md", None, problem_error="Nog geen analyse.")
+    assert report.render_report(t, "md", None, problem_error="Nog geen analyse.") == first and calls == ["md"]
+    # a change of the content is a new document
+    Trajectory.objects.filter(pk=t.pk).update(aim="Een nieuw doel van de samenwerking.")
+    changed = report.render_report(Trajectory.objects.get(slug=SLUG), "md", None, problem_error="Nog geen analyse.")
+    assert "Een nieuw doel van de samenwerking." in changed.decode() and calls == ["md", "md"]

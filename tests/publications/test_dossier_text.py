@@ -105,7 +105,8 @@ def test_singular_for_a_trajectory_of_one_municipality(db, client, users):
 
 def test_nothing_of_the_example_appears_for_another_trajectory(region, client, users):
     """Crawl the pages and generated documents of a fictitious region of three municipalities."""
-    from regiokompas.finance.report import financial_chapter
+    from regiokompas.documents.model import Section
+    from regiokompas.finance.report import financial_annex, financial_chapter
     from regiokompas.options import services as options_services
     from regiokompas.planning import export, overview
 
@@ -132,9 +133,9 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
         response = client.get(url)
         assert response.status_code == 200, url
         texts[url] = response.content.decode()
-    chapter = financial_chapter(t)
+    blocks = financial_chapter(t).blocks + (financial_annex(t) or Section("x")).blocks
     texts["rapport"] = " ".join(str(getattr(b, "text", "")) + " ".join(map(str, getattr(b, "items", [])))
-                                + " ".join(" ".join(map(str, r)) for r in getattr(b, "rows", [])) for b in chapter.blocks)
+                                + " ".join(" ".join(map(str, r)) for r in getattr(b, "rows", [])) for b in blocks)
     texts["planning.md"] = export.render(export.overview_document(overview.build(t)), "md").decode()
     found = [(where, word) for where, text in texts.items() for word in fictitious_region.EXAMPLE_WORDS if word in text]
     assert found == []

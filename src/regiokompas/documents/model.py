@@ -2,7 +2,9 @@
 
 Plain dataclasses, no Django. A document has a kind, an organisation, a status, header fields
 (canonical field -> value), ordered sections with a canonical type and the original heading, and
-attachments. Sections hold blocks: paragraphs, bullet lists, tables and figures.
+attachments. Sections hold blocks: paragraphs, bullet lists, tables and figures. A report keeps its
+technical detail in annexes: sections with ``annex=True`` after the main part; renderers head an
+annex chapter "Bijlage A. …", list it in the table of contents and start it on a new page.
 """
 
 from __future__ import annotations
@@ -144,12 +146,16 @@ Block = Paragraph | BulletList | Table | Figure
 @dataclass
 class Section:
     """A section. ``level`` follows the structure: 1 a chapter, 2 a part of the chapter before it,
-    3 a part of that (Heading 1/2/3 in docx, h2/h3/h4 under the document's h1 in html)."""
+    3 a part of that (Heading 1/2/3 in docx, h2/h3/h4 under the document's h1 in html).
+
+    ``annex``: the section belongs to the annexes, printed after the main part (a level-1 annex
+    section is an annex: "Bijlage A. <heading>", on a new page; deeper ones are its parts)."""
 
     type: str
     heading: str = ""
     blocks: list[Block] = field(default_factory=list)
     level: int = 1
+    annex: bool = False
 
     @property
     def text(self) -> str:
@@ -173,6 +179,8 @@ class Document:
     attachments: list[str] = field(default_factory=list)
     illustrative_note: str | None = None
     style: HouseStyle | None = None  # None: the neutral municipal style (documents.style.NEUTRAL)
+    # How many opening sections come before the table of contents (a summary that belongs on page 1).
+    toc_after: int = 0
 
     @property
     def kind_label(self) -> str:

@@ -62,7 +62,7 @@ def _dossier_specs() -> None:
 
 
 def _report_chapter() -> None:
-    from regiokompas.finance.report import financial_chapter
+    from regiokompas.finance.report import financial_annex, financial_chapter
     from regiokompas.options import chapters
 
     chapters.add(chapters.ReportChapter(
@@ -71,6 +71,7 @@ def _report_chapter() -> None:
         build=financial_chapter,
         empty_text="Voor dit traject zijn (nog) geen kostengegevens vastgelegd; de financiële gevolgen per gemeente zijn daarom "
                    "niet berekend. Het criterium 'Financiële gevolgen' is alleen op regionaal niveau gescoord.",
+        annex=financial_annex,
     ))
 
 

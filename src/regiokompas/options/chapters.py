@@ -6,8 +6,10 @@ page panels do (``regiokompas.register.panels``). A chapter is registered once, 
 order, between the sensitivity chapter and the data-quality chapter.
 
 ``build(trajectory)`` returns a :class:`regiokompas.documents.model.Section`, or None when the app
-has nothing for this trajectory (then ``empty_text`` is shown under ``title``). A database error
-while building is logged and the report is still produced, with a paragraph saying so.
+has nothing for this trajectory (then ``empty_text`` is shown under ``title``). The report's main
+part is short: a chapter gives the overview there, and may put its technical detail in an annex with
+``annex(trajectory)`` (a Section, or None for no annex), asked in the same order among the annexes.
+A database error while building is logged and the report is still produced, with a paragraph saying so.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class ReportChapter:
     title: str
     build: Callable[[Any], Any]
     empty_text: str
+    annex: Callable[[Any], Any] | None = None
 
 
 REPORT_CHAPTERS: list[ReportChapter] = []
@@ -39,7 +42,7 @@ def add(chapter: ReportChapter) -> None:
 
 
 def sections(trajectory: Any) -> list:
-    """The registered chapters for ``trajectory`` as document sections."""
+    """The registered chapters for ``trajectory`` as document sections (for the main part)."""
     from regiokompas.documents.model import Paragraph, Section
 
     out = []
@@ -52,4 +55,24 @@ def sections(trajectory: Any) -> list:
             section = Section(chapter.key, chapter.title, [Paragraph(
                 f"Het hoofdstuk '{chapter.title}' kon door een technische fout niet worden gemaakt; zie het serverlog.")])
         out.append(section or Section(chapter.key, chapter.title, [Paragraph(chapter.empty_text)]))
+    return out
+
+
+def annexes(trajectory: Any) -> list:
+    """The annexes of the registered chapters for ``trajectory`` (sections marked ``annex``)."""
+    from regiokompas.documents.model import Paragraph, Section
+
+    out = []
+    for chapter in REPORT_CHAPTERS:
+        if chapter.annex is None:
+            continue
+        try:
+            section = chapter.annex(trajectory)
+        except DatabaseError:
+            logger.exception("Bijlage bij hoofdstuk %s van %s kon niet worden gemaakt", chapter.key, trajectory.slug)
+            section = Section(f"{chapter.key}_bijlage", chapter.title, [Paragraph(
+                f"De bijlage bij '{chapter.title}' kon door een technische fout niet worden gemaakt; zie het serverlog.")])
+        if section is not None:
+            section.annex = True
+            out.append(section)
     return out

@@ -254,6 +254,15 @@ class Block:
                             + [self.labels.get(best, best)])
         return header, rows
 
+    def sweep_switches(self, crit: str) -> list[str]:
+        """The one-way sweep of ``crit`` in three cells: the current weight, the best variant there,
+        and every switch point ('bij 24 %: Variant 2')."""
+        sweep = self._sweeps()[crit]
+        current = _value(sweep.get("current_weight"))
+        here = _best_at(sweep, current if current is not None else sweep["grid"][0])
+        switches = "; ".join(f"bij {pct(w)}: {self.labels.get(to, to)}" for w, _frm, to in _all_switches(sweep))
+        return [pct(current), self.labels.get(here, here), switches or "geen omslag (0–100 %)"]
+
     def switch_summary(self) -> dict:
         """The "how far must the weights move" figures: within the statements, anywhere, and one weight alone."""
         s = self.sensitivity()

@@ -1,5 +1,6 @@
-"""What every renderer shares: formats, the header rows, the sections in print order, the house
-style, when a document gets a table of contents, and the column widths of tables."""
+"""What every renderer shares: formats, the header rows, the sections in print order with their
+headings (annexes "Bijlage A. …" after the main part), the house style, when and where a document
+gets a table of contents, and the column widths of tables."""
 
 from __future__ import annotations
 
@@ -55,11 +56,46 @@ def header_rows(document: Document) -> list[tuple[str, str]]:
 
 
 def sections(document: Document) -> list[Section]:
-    """The sections in print order, with a 'Bijlagen' section for the attachments if there is none."""
-    out = list(document.sections)
+    """The sections in print order: the main part, a 'Bijlagen' section for the attachments if
+    there is none, then the annexes (sections with ``annex=True``)."""
+    out = [s for s in document.sections if not s.annex]
     if document.attachments and not any(s.type == "bijlagen" for s in out):
         out.append(Section("bijlagen", "Bijlagen", [BulletList(list(document.attachments))]))
+    return out + [s for s in document.sections if s.annex]
+
+
+def annex_letter(number: int) -> str:
+    """A, B, …, Z, then AA, AB, … for the annex with this number (0-based)."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def headings(document: Document) -> list[str]:
+    """The heading each section prints (in the order of sections()): an annex chapter as
+    'Bijlage A. <heading>', every other section its own heading ('' for none)."""
+    out, count = [], 0
+    for section, level in zip(sections(document), heading_levels(document), strict=True):
+        if section.annex and level == 1 and section.heading:
+            out.append(f"Bijlage {annex_letter(count)}. {section.heading}")
+            count += 1
+        else:
+            out.append(section.heading)
     return out
+
+
+def starts_annex(document: Document) -> list[bool]:
+    """Per section (in the order of sections()): whether it opens an annex, on a new page."""
+    return [bool(s.annex and level == 1 and s.heading) for s, level in zip(sections(document), heading_levels(document), strict=True)]
+
+
+def toc_position(document: Document) -> int:
+    """The index in sections() before which the table of contents goes (after the opening sections
+    that belong on page 1, ``Document.toc_after``)."""
+    return max(0, min(int(document.toc_after or 0), len(sections(document))))
 
 
 def heading_levels(document: Document) -> list[int]:

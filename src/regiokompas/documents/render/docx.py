@@ -1,5 +1,6 @@
 """docx: python-docx with Word-native styles: A4, Title for the title, Heading 1/2/3 following the
-structure, a TOC field in long documents, List Bullet/Number, Table Grid tables with a fixed
+structure, a TOC field in long documents (after the opening sections that belong on page 1), annexes
+("Bijlage A. …") on a new page, List Bullet/Number, Table Grid tables with a fixed
 layout and column widths (wide tables on a landscape page), charts as PNG at print resolution with
 their description, the house style (logo and name in the page header, colour of the headings,
 address block and footer with the page number as a PAGE field), language nl-NL."""
@@ -17,11 +18,14 @@ from regiokompas.documents.render.common import (
     footer_text,
     header_rows,
     heading_levels,
+    headings,
     is_wide,
     needs_toc,
     organisation_name,
     sections,
+    starts_annex,
     style_of,
+    toc_position,
 )
 
 A4_WIDTH_MM, A4_HEIGHT_MM = 210, 297
@@ -335,15 +339,22 @@ def render_docx(document: Document) -> bytes:
     _page_header(section, document)
     _page_footer(section, document)
     _opening(doc, document)
-    if needs_toc(document):
+    toc_at = toc_position(document) if needs_toc(document) else -1
+    if toc_at >= 0:
         _update_fields_on_open(doc)
-        _toc(doc)
     body = _Body(doc, document)
-    for sec, level in zip(sections(document), heading_levels(document), strict=True):
-        if sec.heading:
-            _styled(doc, sec.heading, f"Heading {level}")
+    rows = zip(sections(document), heading_levels(document), headings(document), starts_annex(document), strict=True)
+    for i, (sec, level, heading, annex) in enumerate(rows):
+        if i == toc_at:
+            _toc(doc)
+        if heading:
+            paragraph = _styled(doc, heading, f"Heading {level}")
+            if annex:  # an annex starts on a new page
+                paragraph.paragraph_format.page_break_before = True
         for block in sec.blocks:
             body.block(block)
+    if toc_at == len(sections(document)):
+        _toc(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -20,11 +20,14 @@ from regiokompas.documents.render.common import (
     footer_text,
     header_rows,
     heading_levels,
+    headings,
     is_wide,
     needs_toc,
     organisation_name,
     sections,
+    starts_annex,
     style_of,
+    toc_position,
 )
 
 # Column widths are classes (w1 ... w100, in whole percentages): no style attributes under the CSP.
@@ -56,6 +59,7 @@ thead th { background: #f0f0f0; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
 figure { margin: 0.8em 0; break-inside: avoid; } figure img, figure svg { max-width: 100%; height: auto; }
 figcaption { font-style: italic; }
+section.rk-annex { break-before: page; }
 @media print { body { max-width: none; } .rk-landscape { page: landscape; } .rk-landscape table { font-size: 8.5pt; }
   .rk-toc a::after { content: leader(".") target-counter(attr(href), page); } }
 """ + _WIDTH_CLASSES + "\n"
@@ -173,8 +177,8 @@ def _toc(document: Document) -> str:
     out = ['<nav class="rk-toc" aria-labelledby="rk-inhoud"><h2 id="rk-inhoud">Inhoud</h2><ol>']
     depth = 1
     first = True
-    for i, (section, level) in enumerate(zip(sections(document), heading_levels(document), strict=True)):
-        if not section.heading:
+    for i, (heading, level) in enumerate(zip(headings(document), heading_levels(document), strict=True)):
+        if not heading:
             continue
         if level > depth:
             out.append("<ol>" * (level - depth))
@@ -183,7 +187,7 @@ def _toc(document: Document) -> str:
         elif not first:
             out.append("</li>")
         depth, first = level, False
-        out.append(f'<li><a href="#h{i + 1}">{_e(section.heading)}</a>')
+        out.append(f'<li><a href="#h{i + 1}">{_e(heading)}</a>')
     out.append("</li>" + "</ol></li>" * (depth - 1) + "</ol></nav>")
     return "".join(out)
 
@@ -234,14 +238,18 @@ def _header(document: Document) -> list[str]:
 
 def render_html(document: Document, *, for_pdf: bool = False) -> str:
     parts = _head(document) + _header(document)
-    if needs_toc(document):
-        parts.append(_toc(document))
-    for i, (section, level) in enumerate(zip(sections(document), heading_levels(document), strict=True)):
-        parts.append(f'<section data-type="{_e(section.type)}">')
-        if section.heading:
-            parts.append(f'<h{level + 1} id="h{i + 1}">{_e(section.heading)}</h{level + 1}>')
+    toc_at = toc_position(document) if needs_toc(document) else -1
+    rows = zip(sections(document), heading_levels(document), headings(document), starts_annex(document), strict=True)
+    for i, (section, level, heading, annex) in enumerate(rows):
+        if i == toc_at:
+            parts.append(_toc(document))
+        parts.append(f'<section data-type="{_e(section.type)}"' + (' class="rk-annex">' if annex else ">"))
+        if heading:
+            parts.append(f'<h{level + 1} id="h{i + 1}">{_e(heading)}</h{level + 1}>')
         for block in section.blocks:
             parts.append(_block(block, for_pdf))
         parts.append("</section>")
+    if toc_at == len(sections(document)):
+        parts.append(_toc(document))
     parts.append("</main></body></html>")
     return "\n".join(parts)

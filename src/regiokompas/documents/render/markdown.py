@@ -1,11 +1,18 @@
-"""md: CommonMark with a pipe table for the header fields; headings ## to #### follow the structure."""
+"""md: CommonMark with a pipe table for the header fields; headings ## to #### follow the structure
+(annexes after the main part, headed "Bijlage A. …")."""
 
 from __future__ import annotations
 
 import re
 
 from regiokompas.documents.model import BulletList, Document, Figure, Paragraph, Table
-from regiokompas.documents.render.common import header_rows, heading_levels, organisation_name, sections
+from regiokompas.documents.render.common import (
+    header_rows,
+    heading_levels,
+    headings,
+    organisation_name,
+    sections,
+)
 from regiokompas.documents.render.html import svg_data_uri
 
 # Markdown is read by people and by renderers that pass inline HTML through. Every text that comes
@@ -73,9 +80,9 @@ def render_markdown(document: Document) -> str:
         out += ["| veld | waarde |", "| --- | --- |"]
         out += [f"| {_md_escape_cell(label)} | {_md_escape_cell(value)} |" for label, value in rows]
         out.append("")
-    for section, level in zip(sections(document), heading_levels(document), strict=True):
-        if section.heading:
-            out += [f"{'#' * (level + 1)} {md_text(section.heading)}", ""]
+    for section, level, heading in zip(sections(document), heading_levels(document), headings(document), strict=True):
+        if heading:
+            out += [f"{'#' * (level + 1)} {md_text(heading)}", ""]
         for block in section.blocks:
             out += _md_block(block)
     return "\n".join(out).rstrip() + "\n"

@@ -26,11 +26,14 @@ from regiokompas.documents.render.common import (
     footer_text,
     header_rows,
     heading_levels,
+    headings,
     is_wide,
     needs_toc,
     organisation_name,
     sections,
+    starts_annex,
     style_of,
+    toc_position,
 )
 
 TEMPLATE = Path(__file__).with_name("document.typ")
@@ -78,15 +81,6 @@ def _compiler() -> Any:
 
         compiler = _local.compiler = typst.Compiler(root=str(TEMPLATE.parent))
     return compiler
-
-
-def annex_letter(number: int) -> str:
-    """A, B, ..., Z, AA, AB, ... for the 1st, 2nd, ... annex."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = string.ascii_uppercase[rest] + letters
-    return letters
 
 
 def _scale_to_text_width(svg: str) -> bool:
@@ -163,21 +157,10 @@ def _block(block: Any) -> dict[str, Any]:
 
 
 def _sections(document: Document) -> list[dict[str, Any]]:
-    out, annexes = [], 0
-    for section, level in zip(sections(document), heading_levels(document), strict=True):
-        heading, new_page = section.heading, False
-        if _is_annex(section) and level == 1:
-            annexes += 1
-            letter = annex_letter(annexes)
-            heading = f"Bijlage {letter}. {heading}" if heading else f"Bijlage {letter}"
-            new_page = True
-        out.append({"heading": heading, "level": level, "new_page": new_page,
-                    "blocks": [_block(b) for b in section.blocks]})
-    return out
-
-
-def _is_annex(section: Section) -> bool:
-    return bool(getattr(section, "annex", False))
+    """The sections in print order (main part, then the annexes: "Bijlage A. …" on a new page)."""
+    return [{"heading": heading, "level": level, "new_page": new_page, "blocks": [_block(b) for b in section.blocks]}
+            for section, level, heading, new_page in zip(sections(document), heading_levels(document), headings(document),
+                                                         starts_annex(document), strict=True)]
 
 
 def document_data(document: Document) -> dict[str, Any]:
@@ -203,6 +186,7 @@ def document_data(document: Document) -> dict[str, Any]:
         "illustrative_note": document.illustrative_note or None,
         "header_rows": [list(row) for row in header_rows(document)],
         "toc": needs_toc(document),
+        "toc_at": toc_position(document),
         "sections": _sections(document),
     }
 
