@@ -260,8 +260,8 @@ class Block:
         sweep = self._sweeps()[crit]
         current = _value(sweep.get("current_weight"))
         here = _best_at(sweep, current if current is not None else sweep["grid"][0])
-        switches = "; ".join(f"bij {pct(w)}: {self.labels.get(to, to)}" for w, _frm, to in _all_switches(sweep))
-        return [pct(current), self.labels.get(here, here), switches or "geen omslag (0–100 %)"]
+        switches = "; ".join(f"bij {formatting.percent(w)}: {self.labels.get(to, to)}" for w, _frm, to in _all_switches(sweep))
+        return [formatting.percent(current), self.labels.get(here, here), switches or "geen omslag (0–100 %)"]
 
     def switch_summary(self) -> dict:
         """The "how far must the weights move" figures: within the statements, anywhere, and one weight alone."""

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import string
 import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from regiokompas.documents.model import BulletList, Document, Figure, Paragraph, Section, Table
+from regiokompas.documents.model import BulletList, Document, Figure, Paragraph, Table
 from regiokompas.documents.render.common import (
     RenderError,
     column_count,
