@@ -551,17 +551,29 @@ def _norm_repeat(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def _repeated_band_texts(grouped) -> set[str]:
-    """Repeated page headers/footers: text (digits normalised) in the top or bottom band of >= 2
-    pages. A header or footer is short ("gemeente BERGEN", "Pagina 3 van 19") or stands on most
-    pages; a full body line that happens to open two pages (repetitive text) is kept."""
+def _band_key(r: dict, h: float) -> tuple[str, int] | None:
+    """The text (digits normalised) and height on the page (in steps of 4 pt) of a row in the top
+    or bottom band of its page; None for a row in between."""
+    if r["top"] < h * 0.09 or r["bottom"] > h * 0.93:
+        return _norm_repeat(r["text"]), round(r["top"] / 4)
+    return None
+
+
+def _repeated_band_texts(grouped) -> set[tuple[str, int]]:
+    """Repeated page headers/footers: text (digits normalised) at the same height in the top or
+    bottom band of at least half the pages, and at least 2 (a running header stands at the same
+    place on every page, or every other page; a body line that opens one page and closes another
+    does not). A header or footer is short ("gemeente
+    BERGEN", "Pagina 3 van 19") or stands on most pages; a full body line that happens to open two
+    pages (repetitive text) is kept."""
     if len(grouped) <= 1:
         return set()
     band: Counter = Counter()
     for h, rows in grouped:
-        band.update({_norm_repeat(r["text"]) for r in rows if r["top"] < h * 0.09 or r["bottom"] > h * 0.93})
+        band.update({key for r in rows if (key := _band_key(r, h)) is not None})
+    half = max(2, (len(grouped) + 1) // 2)  # a running header stands on at least every other page
     most = max(3, len(grouped) // 2)
-    return {t for t, n in band.items() if n >= 2 and (len(t) <= 60 or n >= most)}
+    return {key for key, n in band.items() if n >= half and (len(key[0]) <= 60 or n >= most)}
 
 
 def _bigger_sizes(grouped) -> list[float]:
@@ -587,8 +599,8 @@ class _PdfLineBuilder:
         prev_bottom = None
         for r in rows:
             text = clean(r["text"])
-            in_band = r["top"] < h * 0.09 or r["bottom"] > h * 0.93
-            if in_band and (_norm_repeat(r["text"]) in self.repeated or is_page_marker(text)):
+            key = _band_key(r, h)
+            if key is not None and (key in self.repeated or is_page_marker(text)):
                 if r["top"] < h * 0.09:
                     self.headers.append(text)
                 continue

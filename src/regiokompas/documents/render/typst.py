@@ -107,12 +107,13 @@ def _list(blist: BulletList) -> dict[str, Any]:
 
 def breakable(text: str, capacity: int) -> str:
     """Text with break points (zero-width spaces, not printed and not in the text layer) in every
-    word longer than ``capacity`` characters that hyphenation cannot break: after punctuation, and
-    where that is not enough every ``capacity`` characters. Typst never breaks a word by itself."""
+    word longer than ``capacity`` characters: after punctuation, and where that is not enough every
+    ``capacity`` characters. Typst never breaks a word by itself, and the documents are not
+    hyphenated (see document.typ)."""
     capacity = max(1, capacity)
     out = []
     for word in text.split(" "):
-        if len(word) > capacity and not word.isalpha():
+        if len(word) > capacity:
             pieces = _BREAK_AFTER.sub(lambda m: m.group(1) + ZWSP, word).split(ZWSP)
             word = ZWSP.join(ZWSP.join(p[i:i + capacity] for i in range(0, len(p), capacity)) for p in pieces)
         out.append(word)
