@@ -145,7 +145,9 @@ def overview(request, slug):
     keys = []
     if ctx["settings"] is not None:
         munis = build.municipalities(trajectory, ctx["settings"])
-        for key in AllocationKey.objects.filter(trajectory=trajectory).prefetch_related("values__municipality"):
+        allocation_keys = (AllocationKey.objects.filter(trajectory=trajectory).select_related("fixed_part", "variable_part")
+                           .prefetch_related("values__municipality"))
+        for key in allocation_keys:
             if key.method in ("equal", "fixed_plus_variable"):
                 rows = []
             elif key.method == "per_inhabitant":
