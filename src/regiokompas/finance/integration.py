@@ -7,24 +7,27 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.accounts import permissions
     from regiokompas.finance.models import CostItem, CostSettings
 
     if not permissions.can_see_costs(request.user, trajectory):
         return None
-    settings = CostSettings.objects.filter(trajectory=trajectory).first()
-    items = CostItem.objects.filter(variant__trajectory=trajectory)
-    if settings is None and not items.exists():
+
+    def summary() -> dict:
+        settings = CostSettings.objects.filter(trajectory=trajectory).first()
+        items = CostItem.objects.filter(variant__trajectory=trajectory)
+        count = items.count()
+        return {"settings": settings, "item_count": count,
+                "illustrative": bool(count) and items.filter(illustrative=True).exists() or bool(settings and settings.illustrative)}
+
+    # the same for everyone who may see the costs: cached per trajectory and data version
+    context = caching.cached("finance.trajectory_panel", (trajectory.pk,), summary)
+    if context["settings"] is None and not context["item_count"]:
         return None
     return {
         "template": "finance/_trajectory_panel.html",
-        "context": {
-            "trajectory": trajectory,
-            "settings": settings,
-            "item_count": items.count(),
-            "illustrative": items.filter(illustrative=True).exists() or bool(settings and settings.illustrative),
-            "url": reverse("finance:overview", args=[trajectory.slug]),
-        },
+        "context": {**context, "trajectory": trajectory, "url": reverse("finance:overview", args=[trajectory.slug])},
     }
 
 
