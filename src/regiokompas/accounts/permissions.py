@@ -263,7 +263,11 @@ def publication_of(document):
 
 def is_sent(publication) -> bool:
     """A council document is sent once an information event records that a raad received it."""
-    return publication.document.information_events.exists()
+    document = publication.document
+    prefetched = getattr(document, "_prefetched_objects_cache", {}).get("information_events")
+    if prefetched is not None:  # fetched with the page's documents: no query per document
+        return bool(prefetched)
+    return document.information_events.exists()
 
 
 def is_unsent_draft(document) -> bool:

@@ -34,16 +34,20 @@ def trajectory_panel(request, trajectory):
 def municipality_panel(request, municipality):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.accounts import permissions
     from regiokompas.finance.build import municipalities
     from regiokompas.finance.models import CostSettings
 
-    links = []
-    for settings in CostSettings.objects.select_related("trajectory"):
-        if not permissions.can_see_costs(request.user, settings.trajectory):
-            continue
-        if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings, population=False)):
-            links.append((settings.trajectory, reverse("finance:municipality", args=[settings.trajectory.slug, municipality.cbs_code])))
+    def with_costs() -> list:
+        """The trajectories with a cost model in which the municipality takes part (mergers followed)."""
+        return [settings.trajectory for settings in CostSettings.objects.select_related("trajectory")
+                if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings, population=False))]
+
+    # which trajectories is the same for every viewer (cached per data version); who may see them is not
+    links = [(t, reverse("finance:municipality", args=[t.slug, municipality.cbs_code]))
+             for t in caching.cached("finance.municipality_trajectories", (municipality.pk,), with_costs)
+             if permissions.can_see_costs(request.user, t)]
     if not links:
         return None
     return {"template": "finance/_municipality_panel.html", "context": {"municipality": municipality, "links": links}}

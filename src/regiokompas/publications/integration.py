@@ -64,8 +64,12 @@ def municipality_panel(request, municipality):
     from regiokompas.accounts import permissions
     from regiokompas.publications.models import InformationEvent, Publication
 
-    events = InformationEvent.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-date")
-    publications = Publication.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-pk")
+    # what the permission checks ask of each document (is it a council document, was it sent) comes along
+    sent = "document__information_events"
+    events = (InformationEvent.objects.filter(municipality=municipality).select_related("document__publication", "gate")
+              .prefetch_related(sent).order_by("-date"))
+    publications = (Publication.objects.filter(municipality=municipality).select_related("document", "gate")
+                    .prefetch_related(sent).order_by("-pk"))
     publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
     if not events and not publications:
         return None
