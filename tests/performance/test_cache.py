@@ -179,3 +179,16 @@ def test_a_failing_computation_releases_its_lock(db):
         caching.cached("test.slow", (1,), fail)
     assert cache.get(full + ":lock") is None
     assert caching.cached("test.slow", (1,), lambda: {"uitkomst": 9}) == {"uitkomst": 9}
+
+
+def test_choice_labels_come_from_the_fields_choices():
+    """get_<field>_display() reads a table made once per field: the label of a known value, the value
+    itself otherwise, and for every instance alike."""
+    from regiokompas.register import constants as c
+    from regiokompas.register.models import Document
+
+    memo = Document(kind=c.DocumentKind.MEMO)
+    assert memo.get_kind_display() == "memo van college aan de raad"
+    assert Document(kind=c.DocumentKind.RAADSINFORMATIEBRIEF).get_kind_display() == "raadsinformatiebrief"
+    memo.kind = "onbekend"
+    assert memo.get_kind_display() == "onbekend"

@@ -418,7 +418,7 @@ def run_detail(request, slug, number):
     run = _run(trajectory, number)
     return render(request, "options/run_detail.html", {
         "trajectory": trajectory, "run": run, **run_overview(run),
-        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
+        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number").only("number")[:20],
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "formats": report.FORMATS,
     })
