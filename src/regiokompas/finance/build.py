@@ -171,9 +171,10 @@ def parse(trajectory: Trajectory) -> engine.CostModel:
 
 
 def compute(trajectory: Trajectory, *, coalition: Sequence[str] | None = None, variant_numbers: Sequence[int] | None = None,
-            samples: int | None = None, seed: int | None = None) -> dict:
-    """Run the cost computation; ``coalition`` as CBS codes, ``variant_numbers`` as Variant.number."""
-    settings = settings_of(trajectory)
+            samples: int | None = None, seed: int | None = None, settings: CostSettings | None = None) -> dict:
+    """Run the cost computation; ``coalition`` as CBS codes, ``variant_numbers`` as Variant.number;
+    ``settings`` when the caller has read them already."""
+    settings = settings or settings_of(trajectory)
     model = parse(trajectory)
     variants = None
     if variant_numbers:
