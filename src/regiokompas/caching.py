@@ -79,7 +79,8 @@ def cached(name: str, key: Iterable[object], compute: Callable[[], T], *, ignore
     if hit is not None:
         return hit
     lock = full + ":lock"
-    if not cache.add(lock, 1, LOCK_TIMEOUT):
+    owner = cache.add(lock, 1, LOCK_TIMEOUT)
+    if not owner:
         hit = _wait_for(cache, full, lock)
         if hit is not None:
             return hit
@@ -88,7 +89,8 @@ def cached(name: str, key: Iterable[object], compute: Callable[[], T], *, ignore
         if value is not None:
             cache.set(full, value, TIMEOUT)
     finally:
-        cache.delete(lock)
+        if owner:  # a process that waited in vain leaves the other's lock alone
+            cache.delete(lock)
     return value
 
 
