@@ -124,3 +124,71 @@ def test_a_chart_image_is_drawn_once_for_the_same_drawing(monkeypatch):
     charts.svg_png.cache_clear()  # another process: the cache still has it
     monkeypatch.setattr(charts, "_draw_png", lambda s: pytest.fail("drawn again"))
     assert charts.svg_png(svg) == first
+
+
+
+def test_a_cold_result_that_another_process_computes_is_waited_for(db):
+    """A stampede: while one process computes a cold result (it holds the lock), another waits for
+    that result instead of computing the same."""
+    import threading
+
+    from django.core.cache import caches
+
+    from regiokompas import caching
+
+    cache = caches["default"]
+    cache.clear()
+    full = caching.cache_key("test.slow", (1,))
+    cache.add(full + ":lock", 1, 60)  # another process is computing
+    timer = threading.Timer(0.05, lambda: cache.set(full, {"uitkomst": 42}, 60))
+    timer.start()
+    try:
+        assert caching.cached("test.slow", (1,), lambda: pytest.fail("computed twice")) == {"uitkomst": 42}
+    finally:
+        timer.cancel()
+
+
+def test_a_lock_without_a_result_lets_the_waiter_compute(db, monkeypatch):
+    from django.core.cache import caches
+
+    from regiokompas import caching
+
+    cache = caches["default"]
+    cache.clear()
+    full = caching.cache_key("test.slow", (1,))
+    cache.add(full + ":lock", 1, 60)
+    monkeypatch.setattr(caching, "WAIT", 0.05)  # the other process does not deliver in time
+    assert caching.cached("test.slow", (1,), lambda: {"uitkomst": 7}) == {"uitkomst": 7}
+    assert cache.get(full) == {"uitkomst": 7}
+    assert cache.get(full + ":lock") == 1  # still the other process's lock
+
+
+def test_a_failing_computation_releases_its_lock(db):
+    from django.core.cache import caches
+
+    from regiokompas import caching
+
+    cache = caches["default"]
+    cache.clear()
+    full = caching.cache_key("test.slow", (1,))
+
+    def fail():
+        raise ValueError("mislukt")
+
+    with pytest.raises(ValueError):
+        caching.cached("test.slow", (1,), fail)
+    assert cache.get(full + ":lock") is None
+    assert caching.cached("test.slow", (1,), lambda: {"uitkomst": 9}) == {"uitkomst": 9}
+
+
+def test_choice_labels_come_from_the_fields_choices():
+    """get_<field>_display() reads a table made once per field: the label of a known value, the value
+    itself otherwise, and for every instance alike."""
+    from regiokompas.register import constants as c
+    from regiokompas.register.models import Document
+
+    memo = Document(kind=c.DocumentKind.MEMO)
+    assert memo.get_kind_display() == "memo van college aan de raad"
+    assert Document(kind=c.DocumentKind.RAADSINFORMATIEBRIEF).get_kind_display() == "raadsinformatiebrief"
+    memo.kind = "onbekend"
+    assert memo.get_kind_display() == "onbekend"

@@ -28,6 +28,7 @@ Templates never print a document's title themselves: they use :func:`document_ti
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.fields.related_descriptors import ReverseOneToOneDescriptor
 
 from regiokompas.accounts.actors import is_system as is_system  # noqa: PLC0414 - re-exported
 from regiokompas.accounts.models import Profile, UserRole
@@ -49,10 +50,17 @@ def profile_of(user) -> Profile | None:
     cached = getattr(user, "_regiokompas_profile", False)
     if cached is not False:
         return cached
-    try:
-        profile = user.profile
-    except Profile.DoesNotExist:
-        profile = None
+    descriptor = getattr(user.__class__, "profile", None)  # the class of the user behind request.user's proxy
+    if isinstance(descriptor, ReverseOneToOneDescriptor) and not descriptor.related.is_cached(user):
+        # with the municipality or organisation that every page's header names: no query for those
+        profile = Profile.objects.select_related("municipality", "organisation").filter(user_id=user.pk).first()
+        if profile is not None:
+            descriptor.__set__(user, profile)  # user.profile, without another query
+    else:
+        try:
+            profile = user.profile
+        except Profile.DoesNotExist:
+            profile = None
     try:
         user._regiokompas_profile = profile
     except AttributeError:  # pragma: no cover - objects without attributes (never a real user)
@@ -263,7 +271,11 @@ def publication_of(document):
 
 def is_sent(publication) -> bool:
     """A council document is sent once an information event records that a raad received it."""
-    return publication.document.information_events.exists()
+    document = publication.document
+    prefetched = getattr(document, "_prefetched_objects_cache", {}).get("information_events")
+    if prefetched is not None:  # fetched with the page's documents: no query per document
+        return bool(prefetched)
+    return document.information_events.exists()
 
 
 def is_unsent_draft(document) -> bool:

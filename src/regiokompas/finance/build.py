@@ -20,7 +20,7 @@ POPULATION_MAX_AGE = dt.timedelta(days=2 * 365)
 
 
 def settings_of(trajectory: Trajectory) -> CostSettings | None:
-    return CostSettings.objects.filter(trajectory=trajectory).first()
+    return CostSettings.objects.filter(trajectory=trajectory).select_related("structural_key", "transition_key", "deficit_key").first()
 
 
 def municipalities(trajectory: Trajectory, settings: CostSettings, *, population: bool = True) -> list[Municipality]:
@@ -162,16 +162,19 @@ def _build_model(trajectory: Trajectory) -> dict:
 
 
 def parse(trajectory: Trajectory) -> engine.CostModel:
+    """The engine's checked cost model; cached per trajectory and data version like :func:`build_model`."""
     try:
-        return engine.parse_model(build_model(trajectory))
+        return caching.cached("finance.parsed_model", (trajectory.pk, trajectory.slug),
+                              lambda: engine.parse_model(build_model(trajectory)), ignore=NOT_COST_INPUTS)
     except engine.CostError as exc:
         raise FinanceError("Het kostenmodel is niet volledig: " + " ".join(e["message"] for e in exc.errors)) from exc
 
 
 def compute(trajectory: Trajectory, *, coalition: Sequence[str] | None = None, variant_numbers: Sequence[int] | None = None,
-            samples: int | None = None, seed: int | None = None) -> dict:
-    """Run the cost computation; ``coalition`` as CBS codes, ``variant_numbers`` as Variant.number."""
-    settings = settings_of(trajectory)
+            samples: int | None = None, seed: int | None = None, settings: CostSettings | None = None) -> dict:
+    """Run the cost computation; ``coalition`` as CBS codes, ``variant_numbers`` as Variant.number;
+    ``settings`` when the caller has read them already."""
+    settings = settings or settings_of(trajectory)
     model = parse(trajectory)
     variants = None
     if variant_numbers:

@@ -7,40 +7,47 @@ from __future__ import annotations
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.accounts import permissions
     from regiokompas.finance.models import CostItem, CostSettings
 
     if not permissions.can_see_costs(request.user, trajectory):
         return None
-    settings = CostSettings.objects.filter(trajectory=trajectory).first()
-    items = CostItem.objects.filter(variant__trajectory=trajectory)
-    if settings is None and not items.exists():
+
+    def summary() -> dict:
+        settings = CostSettings.objects.filter(trajectory=trajectory).first()
+        items = CostItem.objects.filter(variant__trajectory=trajectory)
+        count = items.count()
+        return {"settings": settings, "item_count": count,
+                "illustrative": bool(count) and items.filter(illustrative=True).exists() or bool(settings and settings.illustrative)}
+
+    # the same for everyone who may see the costs: cached per trajectory and data version
+    context = caching.cached("finance.trajectory_panel", (trajectory.pk,), summary)
+    if context["settings"] is None and not context["item_count"]:
         return None
     return {
         "template": "finance/_trajectory_panel.html",
-        "context": {
-            "trajectory": trajectory,
-            "settings": settings,
-            "item_count": items.count(),
-            "illustrative": items.filter(illustrative=True).exists() or bool(settings and settings.illustrative),
-            "url": reverse("finance:overview", args=[trajectory.slug]),
-        },
+        "context": {**context, "trajectory": trajectory, "url": reverse("finance:overview", args=[trajectory.slug])},
     }
 
 
 def municipality_panel(request, municipality):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.accounts import permissions
     from regiokompas.finance.build import municipalities
     from regiokompas.finance.models import CostSettings
 
-    links = []
-    for settings in CostSettings.objects.select_related("trajectory"):
-        if not permissions.can_see_costs(request.user, settings.trajectory):
-            continue
-        if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings, population=False)):
-            links.append((settings.trajectory, reverse("finance:municipality", args=[settings.trajectory.slug, municipality.cbs_code])))
+    def with_costs() -> list:
+        """The trajectories with a cost model in which the municipality takes part (mergers followed)."""
+        return [settings.trajectory for settings in CostSettings.objects.select_related("trajectory")
+                if any(m.pk == municipality.pk for m in municipalities(settings.trajectory, settings, population=False))]
+
+    # which trajectories is the same for every viewer (cached per data version); who may see them is not
+    links = [(t, reverse("finance:municipality", args=[t.slug, municipality.cbs_code]))
+             for t in caching.cached("finance.municipality_trajectories", (municipality.pk,), with_costs)
+             if permissions.can_see_costs(request.user, t)]
     if not links:
         return None
     return {"template": "finance/_municipality_panel.html", "context": {"municipality": municipality, "links": links}}

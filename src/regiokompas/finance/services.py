@@ -275,8 +275,9 @@ def shared_effect(scenario: SharedOrganisationScenario) -> dict:
     """The engine's budget-split effect for a stored scenario."""
     from regiokompas.engine.costs import CostError, shared_organisation_split
 
-    values = {v.municipality.cbs_code: float(v.value) for v in scenario.allocation_key.values.select_related("municipality")}
-    names = {v.municipality.cbs_code: v.municipality.name for v in scenario.allocation_key.values.select_related("municipality")}
+    key_values = list(scenario.allocation_key.values.select_related("municipality"))
+    values = {v.municipality.cbs_code: float(v.value) for v in key_values}
+    names = {v.municipality.cbs_code: v.municipality.name for v in key_values}
     try:
         return shared_organisation_split(float(scenario.budget), values, float(scenario.task_budget),
                                          [m.cbs_code for m in scenario.transferring.all()],

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from regiokompas import formatting
+from regiokompas import caching, formatting
 from regiokompas.accounts import permissions as perm
 from regiokompas.engine import costs as engine
 from regiokompas.engine.costs.exit import METHOD_LABELS
@@ -120,7 +120,7 @@ def overview(request, slug):
     ctx["illustrative"] = _illustrative(trajectory)
     if ctx["model"] is not None:
         try:
-            result = build.compute(trajectory, coalition=ctx["coalition"])
+            result = build.compute(trajectory, coalition=ctx["coalition"], settings=ctx["settings"])
         except FinanceError as exc:
             ctx["error"] = exc.message
             result = None
@@ -144,11 +144,16 @@ def overview(request, slug):
     ctx["can_manage"] = perm.can_manage_options(request.user, trajectory)
     keys = []
     if ctx["settings"] is not None:
-        munis = build.municipalities(trajectory, ctx["settings"])
-        for key in AllocationKey.objects.filter(trajectory=trajectory).prefetch_related("values__municipality"):
+        munis: list = []
+        allocation_keys = (AllocationKey.objects.filter(trajectory=trajectory).select_related("fixed_part", "variable_part")
+                           .prefetch_related("values__municipality"))
+        for key in allocation_keys:
             if key.method in ("equal", "fixed_plus_variable"):
                 rows = []
             elif key.method == "per_inhabitant":
+                munis = munis or caching.cached(  # only for keys per inhabitant; the same for every viewer
+                    "finance.municipalities", (trajectory.pk, ctx["settings"].start_year),
+                    lambda: build.municipalities(trajectory, ctx["settings"]), ignore=build.NOT_COST_INPUTS)
                 rows = build.key_values(key, munis)
             else:
                 rows = [build.KeyRow(v.municipality, float(v.value), "") for v in key.values.all()]

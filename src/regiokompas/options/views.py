@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,6 +47,7 @@ from regiokompas.register.errors import RegisterError
 from regiokompas.register.models import Document, Municipality, Trajectory
 from regiokompas.register.pages import trajectory_or_403
 
+RUN_DATA = ("problem", "snapshot", "results")  # large JSON: not needed to list runs
 MANAGE_DENIED = "Alleen de projectorganisatie of functioneel beheer wijzigt varianten, criteria en scores."
 
 
@@ -73,7 +75,7 @@ def _documents(request, trajectory):
 @login_required
 def overview(request, slug):
     trajectory = _trajectory(request, slug)
-    variants = list(Variant.objects.filter(trajectory=trajectory).order_by("number"))
+    variants = list(Variant.objects.filter(trajectory=trajectory).annotate(component_count=Count("components")).order_by("number"))
     criteria = criteria_of(trajectory)
     scores = {(s.variant_id, s.criterion_id): s for s in Score.objects.filter(variant__in=variants).select_related("evidence_document")}
     matrix = [(c, [(v, scores.get((v.pk, c.pk))) for v in variants]) for c in criteria]
@@ -81,9 +83,11 @@ def overview(request, slug):
     participants = [p.municipality for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
     pref_rows = [(muni, prefs.get(muni.pk), perm.can_edit_preferences(request.user, muni, trajectory)) for muni in participants]
     snapshot = services.snapshot_inputs(trajectory)
-    latest = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number").first()
-    own_conclusion = ""
     profile = base_perm.profile_of(request.user)
+    runs = AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number")
+    # a run's stored input and results (about 150 kB of JSON) only for the viewer's own conclusion
+    latest = (runs if profile and profile.municipality_id else runs.defer(*RUN_DATA)).first()
+    own_conclusion = ""
     if latest and profile and profile.municipality_id:
         block = next((b for b in read(latest.problem, latest.results, latest.snapshot).municipalities
                       if b.id == profile.municipality.cbs_code), None)
@@ -96,7 +100,7 @@ def overview(request, slug):
         "criteria": criteria,
         "matrix": matrix,
         "pref_rows": pref_rows,
-        "runs": AnalysisRun.objects.filter(trajectory=trajectory).order_by("-number")[:20],
+        "runs": runs.select_related("reproduces").defer(*RUN_DATA, *(f"reproduces__{f}" for f in RUN_DATA))[:20],
         "findings": quality.findings(snapshot),
         "can_manage": perm.can_manage_options(request.user, trajectory),
         "can_run": perm.can_run_analysis(request.user, trajectory),
@@ -372,7 +376,7 @@ def run_detail(request, slug, number):
     run = _run(trajectory, number)
     return render(request, "options/run_detail.html", {
         "trajectory": trajectory, "run": run, **run_overview(run),
-        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number")[:20],
+        "other_runs": AnalysisRun.objects.filter(trajectory=trajectory).exclude(pk=run.pk).order_by("-number").only("number")[:20],
         "can_run": perm.can_run_analysis(request.user, trajectory),
         "formats": report.FORMATS,
     })

@@ -6,19 +6,24 @@ from __future__ import annotations
 def gate_panel(request, gate):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.planning import checks
     from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan
 
-    plan = Plan.objects.filter(trajectory=gate.trajectory).first()
-    milestones = list(Milestone.objects.filter(version=plan.current, gate=gate).select_related("municipality")) if plan else []
+    def planned() -> dict:
+        plan = Plan.objects.filter(trajectory=gate.trajectory).first()
+        milestones = list(Milestone.objects.filter(version=plan.current, gate=gate).select_related("municipality")) if plan else []
+        return {"consultations": list(Consultation.objects.filter(gate=gate).select_related("body")),
+                "procedures": list(CouncilProcedure.objects.filter(gate=gate).select_related("municipality")),
+                "milestones": milestones}
+
+    # the same for every viewer: cached per gate and data version
     return {
         "template": "planning/_gate_panel.html",
         "context": {
             "gate": gate,
             "findings": checks.evaluate_gate(gate),
-            "consultations": list(Consultation.objects.filter(gate=gate).select_related("body")),
-            "procedures": list(CouncilProcedure.objects.filter(gate=gate).select_related("municipality")),
-            "milestones": milestones,
+            **caching.cached("planning.gate_panel", (gate.pk,), planned),
             "url": reverse("planning:overview", args=[gate.trajectory.slug]),
             "participation_url": reverse("planning:participation", args=[gate.trajectory.slug]),
         },
@@ -28,15 +33,19 @@ def gate_panel(request, gate):
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.planning import checks
     from regiokompas.planning.models import Plan
 
-    plan = Plan.objects.filter(trajectory=trajectory).first()
+    def current_version():
+        plan = Plan.objects.filter(trajectory=trajectory).first()
+        return {"version": plan.current if plan else None}
+
     return {
         "template": "planning/_trajectory_panel.html",
         "context": {
             "trajectory": trajectory,
-            "version": plan.current if plan else None,
+            **caching.cached("planning.current_version", (trajectory.pk,), current_version),
             "findings": checks.evaluate_trajectory(trajectory),
             "url": reverse("planning:overview", args=[trajectory.slug]),
             "participation_url": reverse("planning:participation", args=[trajectory.slug]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from regiokompas import dutch, formatting
+from regiokompas import caching, dutch, formatting
 from regiokompas.planning import checks
 from regiokompas.planning import constants as pc
 from regiokompas.planning.models import Consultation, CouncilProcedure, Milestone, Plan, PlanVersion
@@ -164,6 +164,15 @@ STOP_REASON = "het traject is gestopt; dit onderdeel is niet uitgevoerd"
 
 
 def build(trajectory: Trajectory, version: PlanVersion | None = None, reference_date: dt.date | None = None) -> Overview:
+    """The planning overview on ``reference_date`` (default: a date chosen from the plan and today);
+    the same for every viewer, so cached per version, date, day and data version."""
+    key = (trajectory.pk, version.pk if version else None, reference_date, dt.date.today())
+    overview = caching.cached("planning.overview", key, lambda: _build(trajectory, version, reference_date))
+    overview.trajectory = trajectory
+    return overview
+
+
+def _build(trajectory: Trajectory, version: PlanVersion | None, reference_date: dt.date | None) -> Overview:
     plan = Plan.objects.filter(trajectory=trajectory).first()
     if version is None and plan is not None:
         version = plan.current

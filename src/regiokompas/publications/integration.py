@@ -36,17 +36,24 @@ def gate_panel(request, gate):
 def trajectory_panel(request, trajectory):
     from django.urls import reverse
 
+    from regiokompas import caching
     from regiokompas.publications import services
     from regiokompas.publications.models import Publication
 
-    publications = Publication.objects.filter(gate__trajectory=trajectory).select_related("document", "municipality", "gate")
+    def counts() -> dict:
+        publications = Publication.objects.filter(gate__trajectory=trajectory)
+        return {"count": publications.count(), "participants": trajectory.participants.count(),
+                "definitief": publications.filter(document__status="definitief").count()}
+
+    # the same for every viewer: cached per trajectory and data version
+    n = caching.cached("publications.trajectory_counts", (trajectory.pk,), counts)
     return {
         "template": "publications/_trajectory_panel.html",
         "context": {
             "trajectory": trajectory,
-            "count": publications.count(),
-            "councils": "de raad" if trajectory.participants.count() == 1 else "de raden",
-            "definitief": publications.filter(document__status="definitief").count(),
+            "count": n["count"],
+            "councils": "de raad" if n["participants"] == 1 else "de raden",
+            "definitief": n["definitief"],
             "overview_url": reverse("publications:overview", args=[trajectory.slug]),
             "import_url": reverse("publications:import") if services.may_import(request.user) else "",
         },
@@ -57,8 +64,12 @@ def municipality_panel(request, municipality):
     from regiokompas.accounts import permissions
     from regiokompas.publications.models import InformationEvent, Publication
 
-    events = InformationEvent.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-date")
-    publications = Publication.objects.filter(municipality=municipality).select_related("document", "gate").order_by("-pk")
+    # what the permission checks ask of each document (is it a council document, was it sent) comes along
+    sent = "document__information_events"
+    events = (InformationEvent.objects.filter(municipality=municipality).select_related("document__publication", "gate")
+              .prefetch_related(sent).order_by("-date"))
+    publications = (Publication.objects.filter(municipality=municipality).select_related("document", "gate")
+                    .prefetch_related(sent).order_by("-pk"))
     publications = [p for p in publications if permissions.can_see_publication(request.user, p)]
     if not events and not publications:
         return None

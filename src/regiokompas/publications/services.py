@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from regiokompas import caching
 from regiokompas.accounts import permissions
 from regiokompas.accounts.actors import Actor
 from regiokompas.audit import log as audit
@@ -357,7 +358,12 @@ class InformationRow(TypedDict):
 
 
 def information_status(gate: Gate) -> list[InformationRow]:
-    """Per participating municipality: was its raad informed about this gate, and how."""
+    """Per participating municipality: was its raad informed about this gate, and how. Cached per gate
+    and data version (the same for every viewer; the page asks which documents a viewer may see)."""
+    return caching.cached("publications.information_status", (gate.pk,), lambda: _information_status(gate))
+
+
+def _information_status(gate: Gate) -> list[InformationRow]:
     trajectory = gate.trajectory
     events = InformationEvent.objects.filter(gate=gate).select_related("document", "municipality").order_by("date")
     decided = {d.municipality_id for d in Decision.objects.filter(gate=gate, is_current=True)}

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from regiokompas.register import constants as c
@@ -28,6 +30,20 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):  # noqa: N802 - Django's name, behind every get_<field>_display()
+        """As Django's, but with the field's choices as a dict made once per field: Django builds it on
+        every call, translating every label to hash it, and pages call it for every row."""
+        value = getattr(self, field.attname)
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+# The choices of a field are fixed in code (TextChoices); their labels stay lazy and are translated
+# when shown.
+_CHOICE_LABELS: dict[models.Field, dict] = {}
 
 
 class Municipality(Sourced):

@@ -294,9 +294,14 @@ def _coalition_of_the_willing(result: GateResult, gate: Gate, body: str) -> None
 
 
 def shared_organisation_flags(result: GateResult) -> list[SharedOrganisationFlag]:
-    """Organisations that serve municipalities on both sides of a gate (BUCH in 2020)."""
+    """Organisations that serve municipalities on both sides of a gate (BUCH in 2020); cached per
+    gate and data version, the same for every viewer."""
     if not result.continuing or not result.not_continuing:
         return []
+    return caching.cached("register.shared_organisation_flags", (result.gate.pk,), lambda: _shared_organisation_flags(result))
+
+
+def _shared_organisation_flags(result: GateResult) -> list[SharedOrganisationFlag]:
     cont = {m.pk for m in result.continuing}
     stop = {m.pk for m in result.not_continuing}
     flags = []

@@ -40,7 +40,7 @@ def trajectory_list(request):
     return render(request, "register/trajectory_list.html", {"trajectories": paged, "paged": paged})
 
 
-def _timeline(trajectory: Trajectory, documents):
+def _timeline(trajectory: Trajectory, documents, gates):
     """Events in date order: start, law dates, gates, documents."""
     events = []
     if trajectory.start_date:
@@ -51,7 +51,7 @@ def _timeline(trajectory: Trajectory, documents):
             events.append((law.planned_start, "day", "wet", f"Geplande invoering {law.abbreviation}{status}", None))
         if law.actual_start and law.actual_start != law.planned_start:
             events.append((law.actual_start, "day", "wet", f"Inwerkingtreding {law.abbreviation}", None))
-    for gate in trajectory.gates.all():
+    for gate in gates:
         if gate.planned_date:
             events.append((gate.planned_date, gate.planned_date_precision, "besluitmoment", f"Besluitmoment {gate}",
                            reverse("register:gate-detail", args=[gate.pk])))
@@ -76,7 +76,7 @@ def trajectory_detail(request, slug):
         "results": [state.results[g.pk] for g in state.gates],
         "flags": [(r, f) for r, fs in flags for f in fs],
         "open_conditions": query.open_conditions(trajectory),
-        "timeline": _timeline(trajectory, documents),
+        "timeline": _timeline(trajectory, documents, state.gates),
         "laws": trajectory.law_links.select_related("law"),
         "panels": panels.render_panels(panels.TRAJECTORY_PANELS, request, trajectory),
         "can_export": permissions.can_manage_trajectory(request.user, trajectory),

@@ -10,8 +10,11 @@ def trajectory_panel(request, trajectory):
 
     if not permissions.can_see_summary(request.user, trajectory):
         return None
-    links = [(p.municipality, reverse("summary:municipality", args=[trajectory.slug, p.municipality.cbs_code]))
-             for p in trajectory.participants.select_related("municipality").order_by("municipality__name")]
+    from regiokompas.register import query
+
+    # the participants in name order, as the (cached) state of the trajectory has them
+    links = [(m, reverse("summary:municipality", args=[trajectory.slug, m.cbs_code]))
+             for m in query.trajectory_state(trajectory).municipalities]
     return {"template": "summary/_trajectory_panel.html", "context": {"trajectory": trajectory, "links": links}}
 
 
