@@ -113,9 +113,13 @@ def test_kill_server_under_write_load_loses_no_acknowledged_decision(database, t
             support.kill9(server)
     assert failures, "the kill should interrupt requests in flight"
     assert [s for s in statuses if s >= 500] == []
-    assert len(acknowledged) >= 6
+    # six writes were committed before the pause; the answers to at most two of them (the other two
+    # users' requests) may still have been on their way when the server was killed
+    assert len(acknowledged) >= 4
 
     after = database.check()
     assert after["problems"] == []
     stored = after["counts"]["register.Decision"] - before["counts"]["register.Decision"]
-    assert stored == len(acknowledged)  # every acknowledged write is there, nothing else
+    # every acknowledged write is there; besides them at most the two whose answer was still on its
+    # way; the paused seventh write is not
+    assert len(acknowledged) <= stored <= min(len(acknowledged) + 2, 6)
