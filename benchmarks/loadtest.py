@@ -20,7 +20,7 @@ The mix per request: trajectory overview, gate, results, options overview, plann
 municipality and documents pages; 5 % decision writes (a correction of the user's own
 municipality's decision: form and POST), 1 % analyses (2,000 samples: small enough to be computed in the request) and 1 % reports (the
 substantiation report as docx: queued for the task worker, the user is sent to the task's page,
-which is requested once).
+which is requested once; or the file itself when the same report was made already).
 
 Why an asyncio/httpx script and not locust: the load generator shares the 2 cores with the server;
 one asyncio process needs far less CPU per request than locust's gevent users and its web UI, it
@@ -237,8 +237,9 @@ async def user_loop(i: int, setup: dict, base: str, stats: Stats, until: float, 
                     await _request(client, stats, kind, "POST", urls["analyse"], expect=(302,), headers={"Referer": base + urls["analyse"]},
                                    data={"csrfmiddlewaretoken": token.group(1), "samples": "2000", "seed": str(i),
                                          "pooled_weighting": "equal", "label": "belastingtest"})
-            elif kind == "rapport":  # queued for the worker; the user is sent to the task's page
-                queued = await _request(client, stats, kind, "GET", urls[kind], expect=(302,))
+            elif kind == "rapport":  # queued for the worker and the user sent to the task's page, or
+                # the file itself when the same report is already made (jobs.views.respond)
+                queued = await _request(client, stats, kind, "GET", urls[kind], expect=(200, 302))
                 if queued is not None and queued.status_code == 302:
                     await _request(client, stats, "rapport (taakpagina)", "GET", queued.headers["location"])
             else:
