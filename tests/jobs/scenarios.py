@@ -85,7 +85,7 @@ def in_process() -> dict:
     waiting = record.status
     thread = worker.start_in_process()
     deadline = time.monotonic() + 200
-    while not record.finished and time.monotonic() < deadline:
+    while thread is not None and not record.finished and time.monotonic() < deadline:  # no thread: nothing to wait for
         time.sleep(0.2)
         record.refresh_from_db()
     worker.stop_in_process()
