@@ -9,11 +9,11 @@ import datetime as dt
 import decimal
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from tests import fictitious_region
+from tests.counts import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -64,14 +64,6 @@ def pages(world: dict) -> dict[str, str]:
     }
 
 
-def count(client, url: str) -> int:
-    caches["default"].clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 @pytest.fixture
 def world(db):
     return fictitious_region.build()
@@ -81,9 +73,9 @@ def test_queries_per_page_do_not_grow_with_the_data(client, users, world):
     client.force_login(users["beheer"])
     grow(world, 0, 1)
     urls = pages(world)
-    small = {name: count(client, url) for name, url in urls.items()}
+    small = {name: page_queries(client, url) for name, url in urls.items()}
     grow(world, 1, 5)
-    large = {name: count(client, url) for name, url in urls.items()}
+    large = {name: page_queries(client, url) for name, url in urls.items()}
     assert large == small
 
 
@@ -91,7 +83,7 @@ def test_a_cached_page_asks_fewer_queries(client, users, world):
     """The second view of a page uses the cached computation (and never more queries)."""
     client.force_login(users["beheer"])
     for name, url in pages(world).items():
-        cold = count(client, url)
+        cold = page_queries(client, url)
         with CaptureQueriesContext(connection) as ctx:
             client.get(url)
         assert len(ctx.captured_queries) <= cold, name
@@ -107,7 +99,7 @@ def test_results_page_queries_do_not_grow_with_the_runs(client, users):
     t = Trajectory.objects.get(slug=SLUG_2012)
     run = run_analysis(users["beheer"], t, samples=200, seed=1)
     url = reverse("options:run-detail", args=[t.slug, run.number])
-    one = count(client, url)
+    one = page_queries(client, url)
     for seed in (2, 3):
         run_analysis(users["beheer"], t, samples=200, seed=seed)
-    assert count(client, url) == one
+    assert page_queries(client, url) == one

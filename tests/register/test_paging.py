@@ -9,11 +9,9 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.counts import page_queries
 
 from regiokompas import paging
 
@@ -43,14 +41,6 @@ def add_jobs(user, n: int, trajectory) -> None:
 
     Job.objects.bulk_create([Job(kind="analysis", title=f"Lijsttaak {i:04d}", trajectory=trajectory, requested_by=user,
                                  status=JobStatus.DONE, result_url="/") for i in range(n)])
-
-
-def queries(client, url: str) -> int:
-    caches["default"].clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def nav(html: str) -> str:
@@ -166,11 +156,11 @@ def test_list_queries_do_not_grow_with_the_number_of_rows(client, users):
     add_trajectories(110)
     add_documents(t, 110)
     add_jobs(users["projectleider"], 110, t)
-    few = [queries(client, url) for url in urls]
+    few = [page_queries(client, url) for url in urls]
     add_trajectories(400, start=1000)
     add_documents(t, 400, start=1000)
     add_jobs(users["projectleider"], 400, t)
-    assert [queries(client, url) for url in urls] == few
+    assert [page_queries(client, url) for url in urls] == few
 
 
 def test_audit_trail_list_queries_do_not_grow_with_the_number_of_rows(client, users):
@@ -185,9 +175,9 @@ def test_audit_trail_list_queries_do_not_grow_with_the_number_of_rows(client, us
                                         for i in range(n)])
 
     add(60)
-    few = queries(client, url)
+    few = page_queries(client, url)
     add(400)
-    assert queries(client, url) == few
+    assert page_queries(client, url) == few
     assert client.get(url).context["cl"].list_per_page == 50
 
 
