@@ -125,7 +125,7 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
     for gate in region["gates"]:
         urls.append(reverse("publications:draft", args=[gate.pk]))
         for m in region["municipalities"]:
-            for kind in ("memo", "raadsinformatiebrief", "digitale_nieuwsbrief"):
+            for kind in ("raadsvoorstel", "raadsbesluit", "memo", "raadsinformatiebrief", "digitale_nieuwsbrief"):
                 pub = services.create_draft(SystemActor("test"), gate, m, kind, date=dt.date(2025, 5, 1))
                 urls += [reverse("publications:detail", args=[pub.pk]), reverse("publications:download", args=[pub.pk, "md"])]
     texts = {}
@@ -136,6 +136,9 @@ def test_nothing_of_the_example_appears_for_another_trajectory(region, client, u
     blocks = financial_chapter(t).blocks + (financial_annex(t) or Section("x")).blocks
     texts["rapport"] = " ".join(str(getattr(b, "text", "")) + " ".join(map(str, getattr(b, "items", [])))
                                 + " ".join(" ".join(map(str, r)) for r in getattr(b, "rows", [])) for b in blocks)
+    from regiokompas.options import report
+
+    texts["onderbouwing.md"] = report.render_report(t, "md", report.latest_run(t)).decode()  # the whole report, annexes too
     texts["planning.md"] = export.render(export.overview_document(overview.build(t)), "md").decode()
     found = [(where, word) for where, text in texts.items() for word in fictitious_region.EXAMPLE_WORDS if word in text]
     assert found == []
